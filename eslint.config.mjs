@@ -1,0 +1,53 @@
+import importPlugin from "eslint-plugin-import"
+import tseslint from "typescript-eslint"
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "build/**",
+      ".data/**",
+      "**/.cache/**",
+      "coverage/**",
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    plugins: { import: importPlugin },
+    settings: {
+      "import/resolver": {
+        typescript: { project: ["tsconfig.json", "tsconfig.server.json", "src/plugins/*/tsconfig.json", "storefront-plugin/tsconfig.json"] },
+        node: true,
+      },
+      "import/internal-regex": "^@customer-modules/",
+    },
+    rules: {
+      "import/order": [
+        "error",
+        {
+          groups: ["builtin", "external", "internal", ["parent", "sibling", "index"]],
+          "newlines-between": "always",
+          alphabetize: { order: "asc", caseInsensitive: true },
+        },
+      ],
+      "import/no-cycle": ["error", { maxDepth: 10 }],
+      "import/no-extraneous-dependencies": ["error", { includeTypes: true }],
+      "import/no-duplicates": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Tests, benchmarks and tooling use the root's dev dependencies.
+    files: ["tests/**", "bench/**", "*.config.*", "eslint.config.mjs"],
+    rules: {
+      "import/no-extraneous-dependencies": ["error", { devDependencies: true, includeTypes: true }],
+      "@typescript-eslint/no-explicit-any": "off",
+    },
+  },
+  {
+    files: ["**/*.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  }
+)

@@ -1,0 +1,33 @@
+import { z } from "zod"
+
+/**
+ * An amount in minor units (cents) or points: a positive integer that JavaScript
+ * holds exactly. JSON numbers beyond 2^53 lose digits when parsed, so they are refused.
+ */
+export const amountMinor = z
+  .number({ invalid_type_error: "must be an integer number of minor units" })
+  .int("must be an integer number of minor units (cents), not a fraction")
+  .positive("must be greater than zero")
+  .max(Number.MAX_SAFE_INTEGER, "is too large")
+
+/** An ISO 4217 code, any case on input, lower case as Medusa stores it. */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 currency code")
+  .transform((c) => c.toLowerCase())
+
+/** Free text a till attaches (receipt number, table): short, printable. */
+export const reference = z.string().trim().min(1).max(120)
+
+/** Formats zod issues as one message naming each field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.length ? i.path.join(".") : "body"
+      if (i.code === "unrecognized_keys") {
+        return `${field}: unknown field(s) ${i.keys.join(", ")}`
+      }
+      return `${field}: ${i.message}`
+    })
+    .join("; ")
+}

@@ -1,0 +1,169 @@
+/**
+ * The server's entry point: `start`, `worker`, `migrate`, `seed`.
+ *
+ * With no DATABASE_URL it starts an embedded PostgreSQL under ./.data and seeds
+ * the demo data on the first start; with DATABASE_URL and REDIS_URL it runs as in
+ * production and seeds nothing unless SEED_DEMO=1. Medusa itself runs as a child
+ * process, so the embedded database outlives it and is stopped last.
+ */
+import { ChildProcess, spawn } from "child_process"
+import path from "path"
+
+import { EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres"
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const MEDUSA_CLI = require.resolve("@medusajs/medusa/cli.js", { paths: [ROOT] })
+const DEFAULT_PORT = 9000
+const DEFAULT_EMBEDDED_PG_PORT = 54329
+const SHUTDOWN_GRACE_MS = 15_000
+
+type Command = "start" | "worker" | "migrate" | "seed"
+
+const log = (message: string) => console.log(`[customer-modules] ${message}`)
+
+async function main(command: Command): Promise<number> {
+  // Medusa's telemetry spawns a sender per event that, with no route to its
+  // endpoint, lingers and grows to gigabytes: off unless explicitly enabled.
+  const env: NodeJS.ProcessEnv = { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env }
+  let database: EmbeddedDatabase | undefined
+
+  if (!env.DATABASE_URL) {
+    if (command === "worker") {
+      throw new Error("A separate worker needs the shared DATABASE_URL and REDIS_URL of the server.")
+    }
+    const dataDir = path.resolve(ROOT, env.DATA_DIR ?? ".data", "postgres")
+    const port = Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT)
+    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${dataDir}, port ${port})`)
+    database = await startEmbeddedPostgres(dataDir, port)
+    env.DATABASE_URL = database.url
+    env.CM_EMBEDDED = "1"
+  }
+  if (!env.REDIS_URL && (command === "start" || command === "worker")) {
+    if (command === "worker") {
+      throw new Error("A separate worker needs REDIS_URL: without Redis the server runs its jobs itself.")
+    }
+    console.warn(
+      "[customer-modules] WARNING: REDIS_URL is not set. Events use Medusa's local event bus and jobs run " +
+        "inside this process; scheduled jobs are off and nothing is shared between instances. " +
+        "Fine for a demo, not for production."
+    )
+  }
+
+  try {
+    if (command !== "worker") {
+      await run([MEDUSA_CLI, "migrations", "run"], env, "migrations", quietMigrations)
+    }
+    const seed = command === "seed" || (command === "start" && (env.CM_EMBEDDED === "1" || env.SEED_DEMO === "1"))
+    if (seed) {
+      // The seed needs no admin UI: leave the admin plugin out of its process.
+      await run([path.join(__dirname, "seed-demo.js")], { ...env, CM_WITHOUT_ADMIN: "1" }, "demo data")
+    }
+    if (command === "start" || command === "worker") {
+      return await serve(command, env)
+    }
+    return 0
+  } finally {
+    await database?.stop()
+  }
+}
+
+type OutputFilter = (output: string, ok: boolean) => string
+
+/**
+ * Medusa's migration command logs every SQL statement: keep the names of the
+ * migrations it ran, and the whole output only when it failed.
+ */
+const quietMigrations: OutputFilter = (output, ok) => {
+  if (!ok) {
+    return output
+  }
+  const ran = output.match(/^Migration \S+ has been {1,2}executed successfully\.$/gm) ?? []
+  return ran.length ? `${ran.length} migrations executed\n` : "database schema is up to date\n"
+}
+
+/** Runs a node script to completion; rejects when it fails. */
+function run(args: string[], env: NodeJS.ProcessEnv, what: string, filter?: OutputFilter): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: filter ? "pipe" : "inherit" })
+    const chunks: Buffer[] = []
+    child.stdout?.on("data", (c: Buffer) => chunks.push(c))
+    child.stderr?.on("data", (c: Buffer) => chunks.push(c))
+    child.on("error", reject)
+    child.on("exit", (code, signal) => {
+      if (filter) {
+        process.stdout.write(`[customer-modules] ${what}: ${filter(Buffer.concat(chunks).toString(), code === 0)}`)
+      }
+      if (code === 0) {
+        resolve()
+      } else {
+        reject(new Error(`${what} failed (${signal ?? `exit code ${code}`})`))
+      }
+    })
+  })
+}
+
+/** Runs `medusa start` until it exits; forwards SIGINT/SIGTERM so it shuts down gracefully. */
+function serve(command: "start" | "worker", env: NodeJS.ProcessEnv): Promise<number> {
+  const port = Number(env.PORT ?? (command === "worker" ? DEFAULT_PORT + 1 : DEFAULT_PORT))
+  if (command === "worker") {
+    env.MEDUSA_WORKER_MODE = "worker"
+  }
+  const child: ChildProcess = spawn(process.execPath, [MEDUSA_CLI, "start", "--port", String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  })
+  // A graceful shutdown that hangs (a dead Redis, say) must not keep the process alive.
+  const forward = (signal: NodeJS.Signals) => {
+    child.kill(signal)
+    setTimeout(() => child.kill("SIGKILL"), SHUTDOWN_GRACE_MS).unref()
+  }
+  process.on("SIGINT", forward)
+  process.on("SIGTERM", forward)
+  if (command === "start") {
+    void announce(port, env)
+  }
+  return new Promise((resolve) => {
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward)
+      process.off("SIGTERM", forward)
+      resolve(code ?? (signal ? 0 : 1))
+    })
+  })
+}
+
+/** Once the server answers, prints where the admin is and, for the demo, how to log in. */
+async function announce(port: number, env: NodeJS.ProcessEnv): Promise<void> {
+  const base = `http://localhost:${port}`
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const res = await fetch(`${base}/health`)
+      if (res.ok) {
+        // The same defaults as medusa-config.js: the demo login only in embedded mode.
+        const embedded = env.CM_EMBEDDED === "1"
+        const email = env.ADMIN_EMAIL || (embedded ? "admin@example.com" : undefined)
+        const password = env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : embedded ? "supersecret" : undefined
+        log(`Server ready on ${base}`)
+        log(`Admin:     ${base}/app${email ? `  (log in as ${email} / ${password})` : ""}`)
+        log(`Store API: ${base}/store   POS API: ${base}/store/pos`)
+        return
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+const command = process.argv[2] as Command
+if (!["start", "worker", "migrate", "seed"].includes(command)) {
+  console.error("usage: cli.js start|worker|migrate|seed")
+  process.exit(2)
+}
+main(command).then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(`[customer-modules] ${e.message}`)
+    process.exit(1)
+  }
+)

@@ -1,0 +1,82 @@
+/**
+ * Boots the real server (`dist/scripts/cli.js start`, as `npm start` does) on a
+ * free port and stops it again. Used by the global setup and by tests that need
+ * a server of their own (embedded database, broken Redis).
+ */
+import { ChildProcess, spawn } from "child_process"
+import fs from "fs"
+import net from "net"
+import path from "path"
+
+export const ROOT = path.resolve(__dirname, "..", "..")
+export const LOG_DIR = path.join(ROOT, ".data", "test-logs")
+
+export type RunningServer = {
+  url: string
+  port: number
+  logFile: string
+  process: ChildProcess
+  /** SIGTERM, then waits for the exit; resolves to the exit code. */
+  stop(): Promise<number | null>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on("error", reject)
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export async function startServer(opts: {
+  name: string
+  env: NodeJS.ProcessEnv
+  readyTimeout_ms?: number
+}): Promise<RunningServer> {
+  const port = await freePort()
+  fs.mkdirSync(LOG_DIR, { recursive: true })
+  const logFile = path.join(LOG_DIR, `${opts.name}.log`)
+  const log = fs.openSync(logFile, "w")
+  const child = spawn(process.execPath, [path.join(ROOT, "dist", "scripts", "cli.js"), "start"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true", ...opts.env, PORT: String(port) },
+    stdio: ["ignore", log, log],
+  })
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + (opts.readyTimeout_ms ?? 150_000)
+  let ready = false
+  while (!ready && Date.now() < deadline && child.exitCode === null) {
+    ready = await fetch(`${url}/health`).then((r) => r.ok, () => false)
+    if (!ready) {
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
+  if (!ready) {
+    child.kill("SIGKILL")
+    const tail = fs.readFileSync(logFile, "utf-8").split("\n").slice(-40).join("\n")
+    throw new Error(`server ${opts.name} did not become healthy; last log lines:\n${tail}`)
+  }
+  return {
+    url,
+    port,
+    logFile,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM")
+        const timer = setTimeout(() => child.kill("SIGKILL"), 20_000)
+        const code = await exited
+        clearTimeout(timer)
+        fs.closeSync(log)
+        return code
+      }
+      fs.closeSync(log)
+      return child.exitCode
+    },
+  }
+}

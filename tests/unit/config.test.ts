@@ -1,0 +1,79 @@
+import { execFileSync } from "child_process"
+import path from "path"
+
+import { describe, expect, it } from "vitest"
+
+const ROOT = path.resolve(__dirname, "..", "..")
+
+/** Loads medusa-config.js in a child process with exactly `env` and returns what it exports. */
+function loadConfig(env: Record<string, string>): any {
+  const out = execFileSync(
+    process.execPath,
+    ["-e", "process.stdout.write(JSON.stringify(require('./medusa-config.js')))"],
+    { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env }, stdio: "pipe" }
+  )
+  return JSON.parse(out.toString())
+}
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env)
+  } catch (e) {
+    return (e as { stderr: Buffer }).stderr.toString()
+  }
+  throw new Error("the configuration loaded")
+}
+
+const DB = { DATABASE_URL: "postgres://x@127.0.0.1/db" }
+
+describe("medusa-config.js", () => {
+  it("refuses to start in production with the default JWT secret", () => {
+    expect(configError({ ...DB, NODE_ENV: "production", COOKIE_SECRET: "c".repeat(32) })).toContain(
+      "JWT_SECRET is unset or left at its default"
+    )
+  })
+
+  it("refuses to start in production with the default cookie secret", () => {
+    expect(configError({ ...DB, NODE_ENV: "production", JWT_SECRET: "j".repeat(32) })).toContain(
+      "COOKIE_SECRET is unset or left at its default"
+    )
+  })
+
+  it("starts in production with secrets of its own", () => {
+    const config = loadConfig({ ...DB, NODE_ENV: "production", JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "c".repeat(32) })
+    expect(config.projectConfig.jwt_secret).toBe("j".repeat(32))
+  })
+
+  it("uses the Redis event bus and cache when REDIS_URL is set", () => {
+    const config = loadConfig({ ...DB, REDIS_URL: "redis://127.0.0.1:6379" })
+    expect(config.projectConfig.redis_url).toBe("redis://127.0.0.1:6379")
+    expect(config.modules.eventBus.resolve).toBe("@medusajs/event-bus-redis")
+    expect(config.modules.cacheService.resolve).toBe("@medusajs/cache-redis")
+  })
+
+  it("falls back to the local event bus and in-memory cache without Redis", () => {
+    const config = loadConfig(DB)
+    expect(config.projectConfig.redis_url).toBeUndefined()
+    expect(config.modules.eventBus.resolve).toBe("@medusajs/event-bus-local")
+    expect(config.modules.cacheService.resolve).toBe("@medusajs/cache-inmemory")
+  })
+
+  it("loads every plugin under src/plugins, the admin UI for those with admin pages", () => {
+    const config = loadConfig(DB)
+    const core = config.plugins.find((p: { resolve?: string }) => p.resolve === "@customer-modules/core")
+    expect(core.options).toMatchObject({ enableUI: true })
+    expect(config.plugins).toEqual(expect.arrayContaining([expect.objectContaining({ resolve: "@medusajs/admin" })]))
+  })
+
+  it("passes ADMIN_EMAIL and ADMIN_PASSWORD to the core plugin", () => {
+    const config = loadConfig({ ...DB, ADMIN_EMAIL: "boss@example.com", ADMIN_PASSWORD: "pw-123456" })
+    const core = config.plugins.find((p: { resolve?: string }) => p.resolve === "@customer-modules/core")
+    expect(core.options.adminUser).toEqual({ email: "boss@example.com", password: "pw-123456" })
+  })
+
+  it("reads PORT-independent CORS settings from the environment", () => {
+    const config = loadConfig({ ...DB, STORE_CORS: "https://shop.example", ADMIN_CORS: "https://admin.example" })
+    expect(config.projectConfig.store_cors).toBe("https://shop.example")
+    expect(config.projectConfig.admin_cors).toBe("https://admin.example")
+  })
+})
