@@ -1,4 +1,5 @@
 export { DomainError, isDomainError } from "./errors"
+export { apiErrorHandler } from "./error-handler"
 export { withTimeout } from "./utils/with-timeout"
 export type { CustomerModule, CustomerModuleManifest, HealthReporter, ModuleHealth } from "./types"
-export { amountMinor, currencyCode, describeIssues, reference } from "./schemas"
+export { amountMinor, currencyCode, describeIssues, parseBody, reference } from "./schemas"

@@ -1,5 +1,7 @@
 import { z } from "zod"
 
+import { DomainError } from "./errors"
+
 /**
  * An amount in minor units (cents) or points: a positive integer that JavaScript
  * holds exactly. JSON numbers beyond 2^53 lose digits when parsed, so they are refused.
@@ -30,4 +32,13 @@ export function describeIssues(error: z.ZodError): string {
       return `${field}: ${i.message}`
     })
     .join("; ")
+}
+
+/** Validates a request body (or query); 400 `invalid_request` naming the fields otherwise. */
+export function parseBody<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body ?? {})
+  if (!parsed.success) {
+    throw new DomainError("invalid_request", describeIssues(parsed.error), 400)
+  }
+  return parsed.data
 }
