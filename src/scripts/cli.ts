@@ -1,5 +1,5 @@
 /**
- * The server's entry point: `start`, `worker`, `migrate`, `seed`.
+ * The server's entry point: `start`, `worker`, `migrate`, `seed`, `ledger:verify`.
  *
  * With no DATABASE_URL it starts an embedded PostgreSQL under ./.data and seeds
  * the demo data on the first start; with DATABASE_URL and REDIS_URL it runs as in
@@ -17,7 +17,7 @@ const DEFAULT_PORT = 9000
 const DEFAULT_EMBEDDED_PG_PORT = 54329
 const SHUTDOWN_GRACE_MS = 15_000
 
-type Command = "start" | "worker" | "migrate" | "seed"
+type Command = "start" | "worker" | "migrate" | "seed" | "ledger:verify"
 
 const log = (message: string) => console.log(`[customer-modules] ${message}`)
 
@@ -50,6 +50,11 @@ async function main(command: Command): Promise<number> {
   }
 
   try {
+    if (command === "ledger:verify") {
+      const script = require.resolve("@customer-modules/ledger/dist/scripts/verify.js", { paths: [ROOT] })
+      await run([script], env, "ledger verification")
+      return 0
+    }
     if (command !== "worker") {
       await run([MEDUSA_CLI, "migrations", "run"], env, "migrations", quietMigrations)
     }
@@ -156,8 +161,8 @@ async function announce(port: number, env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 const command = process.argv[2] as Command
-if (!["start", "worker", "migrate", "seed"].includes(command)) {
-  console.error("usage: cli.js start|worker|migrate|seed")
+if (!["start", "worker", "migrate", "seed", "ledger:verify"].includes(command)) {
+  console.error("usage: cli.js start|worker|migrate|seed|ledger:verify")
   process.exit(2)
 }
 main(command).then(

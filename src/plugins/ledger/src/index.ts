@@ -1,0 +1,16 @@
+export * from "./types"
+export {
+  CODE_ALPHABET,
+  crockfordVariant,
+  formatCode,
+  generateCode,
+  hasValidCheck,
+  looksGenerated,
+  MAX_CODE_LENGTH,
+  normalizeCode,
+} from "./utils/codes"
+export { MAX_PAGE } from "./utils/page"
+export type { Page } from "./utils/page"
+export type { default as ValueAccountService, CreateAccountInput, CreditType, DebitType, Movement, AccountFilter } from "./services/value-account"
+export type { default as CardService, CardFilter, CreateCardInput, IdentifierInput } from "./services/card"
+export type { default as CodeRangeService, CreateCodeRangeInput } from "./services/code-range"

@@ -1,0 +1,343 @@
+import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
+import type { CustomerService } from "@medusajs/medusa"
+import type { EntityManager } from "typeorm"
+
+import { DomainError } from "@customer-modules/core"
+
+import type { CardDTO, CardIdentifierDTO, CardKind, CardStatus, IdentifierKind, ValueAccountDTO } from "../types"
+import type CodeRangeService from "./code-range"
+import type ValueAccountService from "./value-account"
+import { crockfordVariant, formatCode, generateCode, hasValidCheck, looksGenerated, MAX_CODE_LENGTH, normalizeCode } from "../utils/codes"
+import { Page, pageOf } from "../utils/page"
+import { toCardDTO, toIdentifierDTO } from "../utils/rows"
+
+type InjectedDependencies = {
+  manager: EntityManager
+  codeRangeService: CodeRangeService
+  valueAccountService: ValueAccountService
+  customerService: CustomerService
+}
+
+export type IdentifierInput = { kind: IdentifierKind; value: string }
+
+export type CreateCardInput = {
+  kind: CardKind
+  /** The merchant's own printed number; without it (and without `range_id`) a code is generated. */
+  code?: string
+  /** Number the card from this merchant range. */
+  range_id?: string
+  customer_id?: string | null
+  account_id?: string | null
+  /** `inactive` for pre-printed cards that are sold or activated later; default `active`. */
+  status?: CardStatus
+  /** Further ways to find the card: barcode, QR payload, RFID UID. */
+  identifiers?: IdentifierInput[]
+  metadata?: Record<string, unknown> | null
+}
+
+export type CardFilter = {
+  kind?: CardKind
+  customer_id?: string
+  status?: CardStatus
+  /** A code (or its beginning) or a customer's name or e-mail. */
+  q?: string
+}
+
+const MAX_IDENTIFIERS = 10
+const MAX_CUSTOMER_MATCHES = 200
+const UNIQUE_VIOLATION = "23505"
+const PRINTABLE = /^[^\p{C}]+$/u
+
+/**
+ * Cards and vouchers: found by any identifier (printed number, barcode, QR
+ * payload, RFID UID), matched case-insensitively without spaces and dashes.
+ * Generated codes carry ~74 random bits and a check symbol, so a mistyped
+ * code is refused as `invalid_code` (400) rather than looked up.
+ */
+export default class CardService extends TransactionBaseService {
+  protected readonly codeRangeService_: CodeRangeService
+  protected readonly valueAccountService_: ValueAccountService
+  protected readonly customerService_: CustomerService
+
+  constructor(container: InjectedDependencies) {
+    super(container)
+    this.codeRangeService_ = container.codeRangeService
+    this.valueAccountService_ = container.valueAccountService
+    this.customerService_ = container.customerService
+  }
+
+  /**
+   * Creates a card with its printed number (own, from a range, or generated)
+   * and further identifiers. 409 `code_taken` when any identifier is in use;
+   * 422 `code_out_of_range` / `code_wrong_kind` for an own number that does not
+   * fit the merchant's ranges.
+   */
+  async create(input: CreateCardInput): Promise<CardDTO> {
+    if ((input.identifiers?.length ?? 0) > MAX_IDENTIFIERS) {
+      throw new DomainError("invalid_request", `identifiers: at most ${MAX_IDENTIFIERS}`, 400)
+    }
+    return this.atomicPhase_(async (manager) => {
+      let printed: { value: string; normalized: string }
+      if (input.code !== undefined) {
+        printed = identifierOf(input.code)
+        await this.codeRangeService_.withTransaction(manager).check(printed.normalized, input.kind)
+      } else if (input.range_id) {
+        const { code } = await this.codeRangeService_.withTransaction(manager).issue(input.range_id)
+        printed = { value: code, normalized: code }
+      } else {
+        printed = await this.freshCode_(manager)
+      }
+      const extra = (input.identifiers ?? []).map((i) => ({ kind: i.kind, ...identifierOf(i.value) }))
+      const all = [{ kind: "printed" as IdentifierKind, ...printed }, ...extra.filter((i) => i.normalized !== printed.normalized)]
+      await assertFree(manager, all.map((i) => i.normalized))
+
+      const id = generateEntityId(undefined, "card")
+      const [card] = await manager.query(
+        `INSERT INTO card (id, kind, code, status, customer_id, account_id, metadata)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [id, input.kind, printed.value, input.status ?? "active", input.customer_id ?? null, input.account_id ?? null, input.metadata ?? null]
+      )
+      const identifiers: CardIdentifierDTO[] = []
+      for (const identifier of dedupe(all)) {
+        identifiers.push(await insertIdentifier(manager, id, identifier))
+      }
+      return toCardDTO(card, identifiers)
+    })
+  }
+
+  /** One card with its identifiers; `not_found` (404) when unknown. */
+  async retrieve(id: string): Promise<CardDTO> {
+    const [row] = await this.activeManager_.query(`SELECT * FROM card WHERE id = $1`, [id])
+    if (!row) {
+      throw new DomainError("not_found", `Card ${id} was not found`, 404)
+    }
+    return toCardDTO(row, await this.identifiersOf_([id]).then((m) => m.get(id) ?? []))
+  }
+
+  /**
+   * The card whatever identifier was scanned or typed. A generated code with a
+   * wrong check symbol is `invalid_code` (400); an unknown code `not_found` (404).
+   */
+  async retrieveByCode(code: string): Promise<CardDTO> {
+    const normalized = normalizeCode(code)
+    if (!normalized || normalized.length > MAX_CODE_LENGTH) {
+      throw new DomainError("not_found", "No card has this code", 404)
+    }
+    const variant = crockfordVariant(normalized)
+    const [row] = await this.activeManager_.query(
+      `SELECT c.* FROM card_identifier i JOIN card c ON c.id = i.card_id
+        WHERE i.normalized = ANY($1) ORDER BY (i.normalized = $2) DESC LIMIT 1`,
+      [[normalized, variant], normalized]
+    )
+    if (!row) {
+      if (looksGenerated(variant) && !hasValidCheck(variant)) {
+        throw new DomainError("invalid_code", "This code is mistyped: its check character does not match. Please scan or type it again.", 400)
+      }
+      throw new DomainError("not_found", "No card has this code", 404)
+    }
+    return toCardDTO(row, (await this.identifiersOf_([row.id])).get(row.id) ?? [])
+  }
+
+  /** Cards by kind, customer, status or search text, newest first, with the total count. */
+  async listAndCount(filter: CardFilter = {}, page: Page = {}): Promise<[CardDTO[], number]> {
+    const where: string[] = []
+    const params: unknown[] = []
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value)
+      where.push(sql(params.length))
+    }
+    if (filter.kind) add((n) => `c.kind = $${n}`, filter.kind)
+    if (filter.customer_id) add((n) => `c.customer_id = $${n}`, filter.customer_id)
+    if (filter.status) add((n) => `c.status = $${n}`, filter.status)
+    const q = filter.q?.trim()
+    if (q) {
+      const customers = await this.customerIdsMatching_(q)
+      params.push(`${escapeLike(normalizeCode(q))}%`, customers)
+      where.push(
+        `(EXISTS (SELECT 1 FROM card_identifier i WHERE i.card_id = c.id AND i.normalized LIKE $${params.length - 1})
+          OR c.customer_id = ANY($${params.length}))`
+      )
+    }
+    const { limit, offset } = pageOf(page)
+    const rows = await this.activeManager_.query(
+      `SELECT c.*, count(*) OVER () AS total FROM card c ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+        ORDER BY c.created_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`,
+      params
+    )
+    const identifiers = await this.identifiersOf_(rows.map((r: { id: string }) => r.id))
+    const total = rows.length ? Number(rows[0].total) : 0
+    return [rows.map((r: { id: string }) => toCardDTO(r, identifiers.get(r.id) ?? [])), total]
+  }
+
+  /** Adds a way to find the card; 409 `code_taken` when another card has it. */
+  async addIdentifier(cardId: string, input: IdentifierInput): Promise<CardDTO> {
+    return this.atomicPhase_(async (manager) => {
+      const card = await this.withTransaction(manager).retrieve(cardId)
+      const identifier = { kind: input.kind, ...identifierOf(input.value) }
+      if (card.identifiers.some((i) => i.normalized === identifier.normalized)) {
+        return card
+      }
+      await assertFree(manager, [identifier.normalized])
+      await insertIdentifier(manager, cardId, identifier)
+      return this.withTransaction(manager).retrieve(cardId)
+    })
+  }
+
+  /** Activates, blocks or unblocks a card. A replaced card stays blocked. */
+  async setStatus(cardId: string, status: CardStatus): Promise<CardDTO> {
+    return this.atomicPhase_(async (manager) => {
+      const card = await this.withTransaction(manager).retrieve(cardId)
+      if (card.replaced_by_id && status !== "blocked") {
+        throw new DomainError("card_replaced", `Card ${card.code} was replaced and cannot be used again`, 409)
+      }
+      if (card.status !== status) {
+        await manager.query(`UPDATE card SET status = $2, updated_at = now() WHERE id = $1`, [cardId, status])
+      }
+      return this.withTransaction(manager).retrieve(cardId)
+    })
+  }
+
+  /** Links the card to a customer (or makes it anonymous with null). */
+  async setCustomer(cardId: string, customerId: string | null): Promise<CardDTO> {
+    return this.atomicPhase_(async (manager) => {
+      const [rows] = await manager.query(`UPDATE card SET customer_id = $2, updated_at = now() WHERE id = $1 RETURNING id`, [
+        cardId,
+        customerId,
+      ])
+      if (!rows[0]) {
+        throw new DomainError("not_found", `Card ${cardId} was not found`, 404)
+      }
+      return this.withTransaction(manager).retrieve(cardId)
+    })
+  }
+
+  /**
+   * Replaces a lost card: a new card of the same kind and customer that
+   * carries on the same value account (so the balance and its history stay
+   * whole), while the old card is blocked for good. 409 `card_replaced` when
+   * it was replaced already.
+   */
+  async replace(
+    cardId: string,
+    input: Pick<CreateCardInput, "code" | "range_id" | "identifiers"> = {}
+  ): Promise<{ replaced: CardDTO; card: CardDTO }> {
+    return this.atomicPhase_(async (manager) => {
+      const [locked] = await manager.query(`SELECT * FROM card WHERE id = $1 FOR UPDATE`, [cardId])
+      if (!locked) {
+        throw new DomainError("not_found", `Card ${cardId} was not found`, 404)
+      }
+      if (locked.replaced_by_id) {
+        throw new DomainError("card_replaced", `Card ${locked.code} was already replaced`, 409)
+      }
+      const card = await this.withTransaction(manager).create({
+        ...input,
+        kind: locked.kind,
+        customer_id: locked.customer_id,
+        account_id: locked.account_id,
+        status: "active",
+        metadata: locked.metadata,
+      })
+      await manager.query(`UPDATE card SET status = 'blocked', replaced_by_id = $2, updated_at = now() WHERE id = $1`, [
+        cardId,
+        card.id,
+      ])
+      return { replaced: await this.withTransaction(manager).retrieve(cardId), card }
+    })
+  }
+
+  /**
+   * What the card carries: its own value account (vouchers, prepaid cards), or
+   * for a customer card the customer's points and customer accounts.
+   */
+  async accountsOf(card: CardDTO): Promise<ValueAccountDTO[]> {
+    const accounts = this.valueAccountService_.withTransaction(this.activeManager_)
+    if (card.account_id) {
+      return [await accounts.retrieve(card.account_id)]
+    }
+    if (card.kind === "customer_card" && card.customer_id) {
+      const [list] = await accounts.listAndCount({ customer_id: card.customer_id, kind: ["points", "customer_account"] })
+      return list.filter((a) => a.status !== "closed")
+    }
+    return []
+  }
+
+  protected async freshCode_(manager: EntityManager): Promise<{ value: string; normalized: string }> {
+    // 74 random bits: a collision is practically impossible, but never assumed.
+    for (;;) {
+      const normalized = generateCode()
+      const [taken] = await manager.query(`SELECT 1 FROM card_identifier WHERE normalized = $1`, [normalized])
+      if (!taken) {
+        return { value: formatCode(normalized), normalized }
+      }
+    }
+  }
+
+  protected async identifiersOf_(cardIds: string[]): Promise<Map<string, CardIdentifierDTO[]>> {
+    const map = new Map<string, CardIdentifierDTO[]>()
+    if (!cardIds.length) {
+      return map
+    }
+    const rows = await this.activeManager_.query(
+      `SELECT * FROM card_identifier WHERE card_id = ANY($1) ORDER BY created_at, id`,
+      [cardIds]
+    )
+    for (const row of rows) {
+      const list = map.get(row.card_id) ?? []
+      list.push(toIdentifierDTO(row))
+      map.set(row.card_id, list)
+    }
+    return map
+  }
+
+  protected async customerIdsMatching_(q: string): Promise<string[]> {
+    const [customers] = await this.customerService_
+      .withTransaction(this.activeManager_)
+      .listAndCount({ q }, { select: ["id"], take: MAX_CUSTOMER_MATCHES, skip: 0 })
+    return customers.map((c) => c.id)
+  }
+}
+
+/** An identifier as given and as matched; 400 `invalid_code` when it is empty, too long or unprintable. */
+function identifierOf(value: string): { value: string; normalized: string } {
+  const normalized = normalizeCode(value ?? "")
+  if (!normalized || normalized.length > MAX_CODE_LENGTH || !PRINTABLE.test(normalized)) {
+    throw new DomainError("invalid_code", `A code must have 1 to ${MAX_CODE_LENGTH} printable characters besides spaces and dashes`, 400)
+  }
+  return { value: value.trim(), normalized }
+}
+
+async function assertFree(manager: EntityManager, normalized: string[]): Promise<void> {
+  const taken = await manager.query(`SELECT normalized FROM card_identifier WHERE normalized = ANY($1)`, [normalized])
+  if (taken.length) {
+    throw new DomainError("code_taken", `The code ${taken[0].normalized} is already used by another card`, 409)
+  }
+}
+
+async function insertIdentifier(
+  manager: EntityManager,
+  cardId: string,
+  identifier: { kind: IdentifierKind; value: string; normalized: string }
+): Promise<CardIdentifierDTO> {
+  try {
+    const [row] = await manager.query(
+      `INSERT INTO card_identifier (id, card_id, kind, value, normalized) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [generateEntityId(undefined, "cid"), cardId, identifier.kind, identifier.value, identifier.normalized]
+    )
+    return toIdentifierDTO(row)
+  } catch (e) {
+    // Another request took the same code between the check and the insert.
+    if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new DomainError("code_taken", `The code ${identifier.normalized} is already used by another card`, 409)
+    }
+    throw e
+  }
+}
+
+function dedupe<T extends { normalized: string }>(list: T[]): T[] {
+  const seen = new Set<string>()
+  return list.filter((i) => !seen.has(i.normalized) && seen.add(i.normalized))
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`)
+}

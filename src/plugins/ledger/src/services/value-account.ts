@@ -1,0 +1,431 @@
+import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
+import type { EntityManager } from "typeorm"
+
+import { DomainError } from "@customer-modules/core"
+import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
+
+import type {
+  AccountKind,
+  AccountStatus,
+  LedgerTransactionDTO,
+  LedgerVerification,
+  TransactionContext,
+  TransactionType,
+  ValueAccountDTO,
+} from "../types"
+import { Page, pageOf } from "../utils/page"
+import { toAccountDTO, toTransactionDTO } from "../utils/rows"
+import { verifyLedger } from "../utils/verify"
+
+type InjectedDependencies = {
+  manager: EntityManager
+}
+
+export type CreditType = Extract<TransactionType, "issue" | "load" | "settle" | "grant" | "adjust">
+export type DebitType = Extract<TransactionType, "redeem" | "charge" | "adjust" | "expire" | "clear">
+
+export type CreateAccountInput = {
+  kind: AccountKind
+  /** ISO 4217 (any case) or "pts" for points. */
+  currency_code: string
+  customer_id?: string | null
+  /** 0 (default) or negative: −credit limit. */
+  lower_bound?: number
+  expires_at?: Date | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type AccountFilter = {
+  kind?: AccountKind | AccountKind[]
+  customer_id?: string
+  ids?: string[]
+}
+
+/** A balance change: the account after it and the transaction that made it. */
+export type Movement = {
+  account: ValueAccountDTO
+  transaction: LedgerTransactionDTO
+  /** True when `idempotency_key` matched an earlier change, which is returned unchanged. */
+  replayed?: boolean
+}
+
+const MAX_REFERENCE_LENGTH = 200
+
+const STATUS_ACTIVITY: Record<AccountStatus, TransactionType> = {
+  active: "unblock",
+  blocked: "block",
+  closed: "close",
+}
+
+/**
+ * The ledger: value accounts whose balance changes only together with one
+ * append-only transaction, in one SQL statement that updates the balance under
+ * its row lock and inserts the transaction carrying the balance after it.
+ *
+ * Guarantees, whatever the concurrency and however many server instances:
+ * - a debit never takes a balance below its lower bound (the conditional
+ *   UPDATE, and a CHECK constraint behind it);
+ * - the balance equals the sum of the account's transactions (`verify`);
+ * - a transaction is reversed at most once (a unique index on `reverses_id`);
+ * - a change with an `idempotency_key` happens at most once.
+ *
+ * Other plugins resolve it as `valueAccountService` and pass their
+ * transaction in with `withTransaction(manager)`.
+ */
+export default class ValueAccountService extends TransactionBaseService implements HealthReporter {
+  constructor(container: InjectedDependencies) {
+    super(container)
+  }
+
+  /** Opens an account with balance 0. */
+  async create(input: CreateAccountInput): Promise<ValueAccountDTO> {
+    const lowerBound = input.lower_bound ?? 0
+    if (!Number.isSafeInteger(lowerBound) || lowerBound > 0) {
+      throw new DomainError("invalid_amount", "lower_bound: must be 0 or a negative integer (−credit limit)", 400)
+    }
+    const currency = input.currency_code.toLowerCase()
+    if (input.kind === "points" ? currency !== "pts" : !/^[a-z]{3}$/.test(currency) || currency === "pts") {
+      throw new DomainError("invalid_currency", `currency_code "${input.currency_code}" does not fit an account of kind ${input.kind}`, 400)
+    }
+    return this.atomicPhase_(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO value_account (id, kind, currency_code, customer_id, status, lower_bound, balance, expires_at, metadata)
+         VALUES ($1, $2, $3, $4, 'active', $5, 0, $6, $7)
+         RETURNING *`,
+        [
+          generateEntityId(undefined, "vacc"),
+          input.kind,
+          currency,
+          input.customer_id ?? null,
+          lowerBound,
+          input.expires_at ?? null,
+          input.metadata ?? null,
+        ]
+      )
+      return toAccountDTO(row)
+    })
+  }
+
+  /** One account; `not_found` (404) when unknown. */
+  async retrieve(id: string): Promise<ValueAccountDTO> {
+    const [row] = await this.activeManager_.query(`SELECT * FROM value_account WHERE id = $1`, [id])
+    if (!row) {
+      throw new DomainError("not_found", `Account ${id} was not found`, 404)
+    }
+    return toAccountDTO(row)
+  }
+
+  /** The current balance of an account. */
+  async balance(id: string): Promise<number> {
+    return (await this.retrieve(id)).balance
+  }
+
+  /** Accounts by kind and customer, newest first, with the total count. */
+  async listAndCount(filter: AccountFilter = {}, page: Page = {}): Promise<[ValueAccountDTO[], number]> {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (filter.kind) {
+      params.push(Array.isArray(filter.kind) ? filter.kind : [filter.kind])
+      where.push(`kind = ANY($${params.length})`)
+    }
+    if (filter.customer_id) {
+      params.push(filter.customer_id)
+      where.push(`customer_id = $${params.length}`)
+    }
+    if (filter.ids) {
+      params.push(filter.ids)
+      where.push(`id = ANY($${params.length})`)
+    }
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : ""
+    const { limit, offset } = pageOf(page)
+    const rows = await this.activeManager_.query(
+      `SELECT *, count(*) OVER () AS total FROM value_account ${clause}
+        ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
+      params
+    )
+    const total = rows.length ? Number(rows[0].total) : await this.count_(clause, params)
+    return [rows.map(toAccountDTO), total]
+  }
+
+  /** Puts `amount` (> 0) on the account. Refused on a blocked or closed account. */
+  async credit(accountId: string, amount: number, type: CreditType, ctx: TransactionContext = {}): Promise<Movement> {
+    assertAmount(amount)
+    return this.move_(accountId, amount, type, ctx)
+  }
+
+  /**
+   * Takes `amount` (> 0) off the account; refused with 409 when that would take
+   * the balance below its lower bound (`insufficient_balance`, for points
+   * `insufficient_points`, for customer accounts `credit_limit_exceeded`).
+   */
+  async debit(accountId: string, amount: number, type: DebitType, ctx: TransactionContext = {}): Promise<Movement> {
+    assertAmount(amount)
+    return this.move_(accountId, -amount, type, ctx)
+  }
+
+  /**
+   * Undoes a transaction with a new one of type `reverse` and the opposite
+   * amount. Reversing it again returns the first reversal with
+   * `already_reversed: true` and changes nothing. Works on blocked accounts too.
+   */
+  async reverse(
+    transactionId: string,
+    ctx: TransactionContext = {}
+  ): Promise<{ account: ValueAccountDTO; transaction: LedgerTransactionDTO; already_reversed: boolean }> {
+    return this.atomicPhase_(async (manager) => {
+      const [original] = await manager.query(`SELECT * FROM ledger_transaction WHERE id = $1`, [transactionId])
+      if (!original) {
+        throw new DomainError("not_found", `Transaction ${transactionId} was not found`, 404)
+      }
+      const tx = toTransactionDTO(original)
+      if (tx.type === "reverse") {
+        throw new DomainError("not_reversible", "A reversal cannot itself be reversed; record a new transaction instead", 422)
+      }
+      if (tx.amount === 0) {
+        throw new DomainError("not_reversible", `A ${tx.type} entry changes no balance and cannot be reversed`, 422)
+      }
+      // The account's row lock serialises reversals of its transactions.
+      await lockAccount(manager, tx.account_id)
+      const [existing] = await manager.query(`SELECT * FROM ledger_transaction WHERE reverses_id = $1`, [tx.id])
+      if (existing) {
+        return { account: await this.withTransaction(manager).retrieve(tx.account_id), transaction: toTransactionDTO(existing), already_reversed: true }
+      }
+      const { account, transaction } = await this.withTransaction(manager).move_(tx.account_id, -tx.amount, "reverse", {
+        ...ctx,
+        reference: ctx.reference ?? tx.reference,
+        reverses_id: tx.id,
+        allow_blocked: true,
+      })
+      return { account, transaction, already_reversed: false }
+    })
+  }
+
+  /**
+   * Blocks, unblocks or closes an account, recorded in its history as an entry
+   * of amount 0 (`block`, `unblock`, `close`). Closing needs a zero balance.
+   * Setting the status it already has changes nothing.
+   */
+  async setStatus(accountId: string, status: AccountStatus, ctx: TransactionContext = {}): Promise<ValueAccountDTO> {
+    return this.atomicPhase_(async (manager) => {
+      const current = toAccountDTO(await lockAccount(manager, accountId))
+      if (current.status === status) {
+        return current
+      }
+      if (current.status === "closed") {
+        throw new DomainError("account_closed", `Account ${accountId} is closed`, 409)
+      }
+      if (status === "closed" && current.balance !== 0) {
+        throw new DomainError("balance_not_zero", `Account ${accountId} still holds ${current.balance}; it can be closed at 0 only`, 422)
+      }
+      const [row] = await manager.query(
+        `WITH account AS (
+           UPDATE value_account SET status = $2, updated_at = now() WHERE id = $1 RETURNING *
+         ), entry AS (
+           INSERT INTO ledger_transaction
+             (id, account_id, type, amount, balance_after, currency_code, reference, location_id, terminal_id, staff_id, metadata)
+           SELECT $3, id, $4, 0, balance, currency_code, $5, $6, $7, $8, $9 FROM account
+           RETURNING id
+         )
+         SELECT row_to_json(account) AS account FROM account, entry`,
+        [accountId, status, generateEntityId(undefined, "ltx"), STATUS_ACTIVITY[status], ...attribution(ctx)]
+      )
+      return toAccountDTO(row.account)
+    })
+  }
+
+  /**
+   * Sets the lower bound (−credit limit). Refused (422) when the balance is
+   * already below the new bound: lower the debt first.
+   */
+  async setLowerBound(accountId: string, lowerBound: number): Promise<ValueAccountDTO> {
+    if (!Number.isSafeInteger(lowerBound) || lowerBound > 0) {
+      throw new DomainError("invalid_amount", "lower_bound: must be 0 or a negative integer (−credit limit)", 400)
+    }
+    return this.atomicPhase_(async (manager) => {
+      const [rows] = await manager.query(
+        `UPDATE value_account SET lower_bound = $2, updated_at = now() WHERE id = $1 AND balance >= $2 RETURNING *`,
+        [accountId, lowerBound]
+      )
+      if (rows[0]) {
+        return toAccountDTO(rows[0])
+      }
+      const account = await this.withTransaction(manager).retrieve(accountId)
+      throw new DomainError(
+        "limit_below_balance",
+        `The balance ${account.balance} is below ${lowerBound}; the limit cannot be set below the current debt`,
+        422
+      )
+    })
+  }
+
+  /** Sets or clears the instant after which what is left may be expired. */
+  async setExpiry(accountId: string, expiresAt: Date | null): Promise<ValueAccountDTO> {
+    return this.atomicPhase_(async (manager) => {
+      const [rows] = await manager.query(
+        `UPDATE value_account SET expires_at = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+        [accountId, expiresAt]
+      )
+      if (!rows[0]) {
+        throw new DomainError("not_found", `Account ${accountId} was not found`, 404)
+      }
+      return toAccountDTO(rows[0])
+    })
+  }
+
+  /** Links an anonymous account to a customer (or unlinks it with null). */
+  async setCustomer(accountId: string, customerId: string | null): Promise<ValueAccountDTO> {
+    return this.atomicPhase_(async (manager) => {
+      const [rows] = await manager.query(
+        `UPDATE value_account SET customer_id = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+        [accountId, customerId]
+      )
+      if (!rows[0]) {
+        throw new DomainError("not_found", `Account ${accountId} was not found`, 404)
+      }
+      return toAccountDTO(rows[0])
+    })
+  }
+
+  /** One transaction; `not_found` (404) when unknown. */
+  async retrieveTransaction(id: string): Promise<LedgerTransactionDTO> {
+    const [row] = await this.activeManager_.query(`SELECT * FROM ledger_transaction WHERE id = $1`, [id])
+    if (!row) {
+      throw new DomainError("not_found", `Transaction ${id} was not found`, 404)
+    }
+    return toTransactionDTO(row)
+  }
+
+  /** The transaction an idempotency key made, or null. */
+  async retrieveByIdempotencyKey(key: string): Promise<LedgerTransactionDTO | null> {
+    const [row] = await this.activeManager_.query(`SELECT * FROM ledger_transaction WHERE idempotency_key = $1`, [key])
+    return row ? toTransactionDTO(row) : null
+  }
+
+  /** An account's transactions, newest first, with the total count. */
+  async history(accountId: string, page: Page = {}): Promise<[LedgerTransactionDTO[], number]> {
+    const { limit, offset } = pageOf(page)
+    const rows = await this.activeManager_.query(
+      `SELECT *, count(*) OVER () AS total FROM ledger_transaction WHERE account_id = $1
+        ORDER BY seq DESC LIMIT ${limit} OFFSET ${offset}`,
+      [accountId]
+    )
+    const total = rows.length
+      ? Number(rows[0].total)
+      : await this.count_("WHERE account_id = $1", [accountId], "ledger_transaction")
+    return [rows.map(toTransactionDTO), total]
+  }
+
+  /** Checks every account against its transactions; see `verifyLedger`. */
+  async verify(): Promise<LedgerVerification> {
+    return verifyLedger((sql, params) => this.activeManager_.query(sql, params))
+  }
+
+  /** Healthy when the ledger tables answer. */
+  async health(): Promise<ModuleHealth> {
+    await this.activeManager_.query(`SELECT 1 FROM value_account LIMIT 1`)
+    return { status: "ok" }
+  }
+
+  /**
+   * Applies a signed amount: one statement that updates the balance under the
+   * row lock, only when the account is usable and the bound holds, and inserts
+   * the transaction with the balance after it. When nothing was updated, says why.
+   */
+  protected async move_(
+    accountId: string,
+    delta: number,
+    type: TransactionType,
+    ctx: TransactionContext & { reverses_id?: string; allow_blocked?: boolean }
+  ): Promise<Movement> {
+    const key = ctx.idempotency_key ?? null
+    if (key !== null && (key.length === 0 || key.length > MAX_REFERENCE_LENGTH)) {
+      throw new DomainError("invalid_request", `idempotency_key: 1 to ${MAX_REFERENCE_LENGTH} characters`, 400)
+    }
+    return this.atomicPhase_(async (manager) => {
+      if (key !== null) {
+        // Same key twice at once: the second waits for the lock, then finds the first.
+        await lockAccount(manager, accountId)
+        const [done] = await manager.query(`SELECT * FROM ledger_transaction WHERE idempotency_key = $1`, [key])
+        if (done) {
+          if (done.account_id !== accountId) {
+            throw new DomainError("idempotency_conflict", `The key ${key} was used for another account`, 409)
+          }
+          return { account: await this.withTransaction(manager).retrieve(accountId), transaction: toTransactionDTO(done), replayed: true }
+        }
+      }
+      const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
+      const [row] = await manager.query(
+        `WITH account AS (
+           UPDATE value_account SET balance = balance + $2, updated_at = now()
+            WHERE id = $1 AND status = ANY($3) AND ($2 > 0 OR balance + $2 >= lower_bound)
+           RETURNING *
+         ), entry AS (
+           INSERT INTO ledger_transaction
+             (id, account_id, type, amount, balance_after, currency_code, reverses_id, idempotency_key,
+              reference, location_id, terminal_id, staff_id, metadata)
+           SELECT $4, id, $5, $2, balance, currency_code, $6, $7, $8, $9, $10, $11, $12 FROM account
+           RETURNING *
+         )
+         SELECT row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry`,
+        [accountId, delta, usable, generateEntityId(undefined, "ltx"), type, ctx.reverses_id ?? null, key, ...attribution(ctx)]
+      )
+      if (!row) {
+        throw await this.refusal_(manager, accountId, delta)
+      }
+      return { account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) }
+    })
+  }
+
+  /** Why a change was not applied: unknown, blocked, closed, or not enough balance. */
+  protected async refusal_(manager: EntityManager, accountId: string, delta: number): Promise<DomainError> {
+    const [row] = await manager.query(`SELECT * FROM value_account WHERE id = $1`, [accountId])
+    if (!row) {
+      return new DomainError("not_found", `Account ${accountId} was not found`, 404)
+    }
+    const account = toAccountDTO(row)
+    if (account.status === "blocked") {
+      return new DomainError("account_blocked", "This card or account is blocked", 409)
+    }
+    if (account.status === "closed") {
+      return new DomainError("account_closed", "This account is closed", 409)
+    }
+    const available = account.balance - account.lower_bound
+    if (account.kind === "points") {
+      return new DomainError("insufficient_points", `${-delta} points needed, ${available} available`, 409)
+    }
+    if (account.kind === "customer_account") {
+      return new DomainError(
+        "credit_limit_exceeded",
+        `${-delta} would exceed the credit limit: ${available} ${account.currency_code.toUpperCase()} minor units available`,
+        409
+      )
+    }
+    return new DomainError("insufficient_balance", `The balance is ${account.balance}, less than ${-delta}`, 409)
+  }
+
+  protected async count_(clause: string, params: unknown[], table = "value_account"): Promise<number> {
+    const [{ count }] = await this.activeManager_.query(`SELECT count(*) AS count FROM ${table} ${clause}`, params)
+    return Number(count)
+  }
+}
+
+/** Takes the account's row lock for the rest of the transaction; `not_found` (404) when unknown. */
+async function lockAccount(manager: EntityManager, accountId: string): Promise<Record<string, unknown>> {
+  const [row] = await manager.query(`SELECT * FROM value_account WHERE id = $1 FOR UPDATE`, [accountId])
+  if (!row) {
+    throw new DomainError("not_found", `Account ${accountId} was not found`, 404)
+  }
+  return row
+}
+
+function assertAmount(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw new DomainError("invalid_amount", "amount: must be a positive integer number of minor units (or points)", 400)
+  }
+}
+
+/** reference, location, terminal, staff, metadata: the last five parameters of an entry. */
+function attribution(ctx: TransactionContext): unknown[] {
+  const reference = ctx.reference ? ctx.reference.slice(0, MAX_REFERENCE_LENGTH) : null
+  return [reference, ctx.location_id ?? null, ctx.terminal_id ?? null, ctx.staff_id ?? null, ctx.metadata ?? null]
+}

@@ -1,0 +1,11 @@
+export type Page = { limit?: number; offset?: number }
+
+export const MAX_PAGE = 200
+const DEFAULT_PAGE = 50
+
+/** A page within bounds: limit 1..200 (default 50), offset ≥ 0. */
+export function pageOf(page: Page): { limit: number; offset: number } {
+  const limit = Number.isInteger(page.limit) && page.limit! > 0 ? Math.min(page.limit!, MAX_PAGE) : DEFAULT_PAGE
+  const offset = Number.isInteger(page.offset) && page.offset! > 0 ? page.offset! : 0
+  return { limit, offset }
+}

@@ -1,0 +1,36 @@
+import { z } from "zod"
+
+import { MAX_PAGE } from "./utils/page"
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+}
+const ACCOUNT_KINDS = ["gift_card", "prepaid_card", "customer_account", "points"] as const
+const CARD_KINDS = ["gift_card", "prepaid_card", "customer_card"] as const
+
+export const ListAccounts = z
+  .object({ ...page, kind: z.enum(ACCOUNT_KINDS).optional(), customer_id: z.string().min(1).max(64).optional() })
+  .strict()
+
+export const PageQuery = z.object(page).strict()
+
+export const ListCards = z
+  .object({
+    ...page,
+    kind: z.enum(CARD_KINDS).optional(),
+    status: z.enum(["inactive", "active", "blocked"]).optional(),
+    customer_id: z.string().min(1).max(64).optional(),
+    q: z.string().trim().max(128).optional(),
+  })
+  .strict()
+
+export const CreateCodeRange = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    card_kind: z.enum(CARD_KINDS),
+    prefix: z.string().max(40).default(""),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .strict()

@@ -1,0 +1,342 @@
+import { generateEntityId } from "@medusajs/medusa"
+import type { Logger, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type { EntityManager } from "typeorm"
+import { z } from "zod"
+
+import { describeIssues, DomainError, isDomainError } from "@customer-modules/core"
+
+import type { PosScope } from "./scopes"
+import type PosMissLimiterService from "./services/pos-miss-limiter"
+import type PosTerminalService from "./services/pos-terminal"
+import type StaffService from "./services/staff"
+
+/** Who is calling and where: handed to every POS handler. */
+export type PosContext = {
+  terminal: { id: string; name: string; location_id: string; scopes: PosScope[] }
+  /** The staff member whose card came with the call (X-Staff-Card), else null. */
+  staff_id: string | null
+  /** POST: the transaction the wrapper owns (use it for every query); GET: the plain manager. */
+  manager: EntityManager
+  /** Spread into the ledger's TransactionContext. */
+  tx: { location_id: string; terminal_id: string; staff_id: string | null }
+  /** For checks that depend on the data: throws 403 `forbidden` unless the key has one of the scopes. */
+  requireScope(scope: PosScope | PosScope[]): void
+}
+
+export type PosAnswer = { status: number; body: unknown }
+
+export type PosRouteOptions<S extends z.ZodTypeAny> = {
+  /** Any one of these scopes; omitted = any valid key. */
+  scope?: PosScope | PosScope[]
+  /** The body schema (pass a `.strict()` object); POST only. Without it the body must be empty. */
+  body?: S
+  /** The route takes a `:code`: misses (404) are counted and blocked callers get 429. */
+  codeLookup?: boolean
+  handler: (req: MedusaRequest, ctx: PosContext, body: z.infer<S>) => Promise<PosAnswer>
+}
+
+/** Longest Idempotency-Key accepted from a client. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i
+const MAX_STAFF_CARD_LENGTH = 128
+const EMPTY_BODY = z.object({}).strict()
+const SAVEPOINT = "pos_handler"
+
+/** A refusal answered as `{ type, message }` with its status. */
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly message: string,
+    readonly headers: Record<string, string> = {}
+  ) {}
+
+  answer(): PosAnswer {
+    return { status: this.status, body: { type: this.type, message: this.message } }
+  }
+}
+
+/**
+ * Wraps a POS route handler: terminal key, enumeration defence, scope, staff
+ * card, and for POST the Idempotency-Key, body validation and one database
+ * transaction that stores the answer together with the work. See POS-API.md.
+ */
+export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
+  opts: PosRouteOptions<S>
+): (req: MedusaRequest, res: MedusaResponse) => Promise<void> {
+  const scopes = opts.scope === undefined ? [] : Array.isArray(opts.scope) ? opts.scope : [opts.scope]
+  const schema: z.ZodTypeAny = opts.body ?? EMPTY_BODY
+
+  return async (req, res) => {
+    const logger = req.scope.resolve<Logger>("logger")
+    const terminals = req.scope.resolve<PosTerminalService>("posTerminalService")
+    const limiter = opts.codeLookup ? req.scope.resolve<PosMissLimiterService>("posMissLimiterService") : null
+    const ip = req.ip ?? null
+    let terminalId: string | null = null
+    let answer: PosAnswer
+    let headers: Record<string, string> = {}
+
+    try {
+      // (a) the terminal key
+      const match = BEARER.exec(req.get("authorization") ?? "")
+      const terminal = match ? await terminals.authenticate(match[1]) : null
+      if (!terminal) {
+        throw new Refusal(401, "unauthorized", "Send a valid, unrevoked terminal key: Authorization: Bearer <key>")
+      }
+      terminalId = terminal.id
+
+      // (b) callers that guessed too many codes wait
+      const throttled = (retryAfter_s: number) =>
+        new Refusal(429, "too_many_requests", `Too many unknown codes; try again in ${retryAfter_s} s`, {
+          "Retry-After": String(retryAfter_s),
+        })
+      const blockedFor_s = limiter ? await limiter.retryAfter({ key: terminal.id, ip }) : null
+      if (blockedFor_s !== null) {
+        throw throttled(blockedFor_s)
+      }
+      /** Counts a miss; the miss that crosses the threshold (and every one after) answers 429 instead. */
+      const countMiss = async (): Promise<void> => {
+        const retryAfter_s = await limiter!.miss({ key: terminal.id, ip }).catch((e: Error) => {
+          logger.warn(`POS miss limiter: ${e.message}`)
+          return null
+        })
+        if (retryAfter_s !== null) {
+          throw throttled(retryAfter_s)
+        }
+      }
+
+      // (c) the scope
+      const requireScope = (wanted: PosScope | PosScope[]): void => {
+        const list = Array.isArray(wanted) ? wanted : [wanted]
+        if (list.length && !list.some((s) => terminal.scopes.includes(s))) {
+          throw new Refusal(403, "forbidden", `This terminal key lacks the scope ${list.join(" or ")}`)
+        }
+      }
+      requireScope(scopes)
+
+      // (d) the staff card, when one was presented
+      let staffId: string | null = null
+      const staffCard = req.get("x-staff-card")
+      if (staffCard !== undefined && staffCard.trim() !== "") {
+        const staff =
+          staffCard.length <= MAX_STAFF_CARD_LENGTH
+            ? await req.scope.resolve<StaffService>("staffService").resolveCard(staffCard)
+            : null
+        if (!staff) {
+          throw new Refusal(401, "unknown_staff_card", "The staff card is unknown or revoked")
+        }
+        staffId = staff.staff_id
+      }
+
+      const context = (manager: EntityManager): PosContext => ({
+        terminal,
+        staff_id: staffId,
+        manager,
+        tx: { location_id: terminal.location_id, terminal_id: terminal.id, staff_id: staffId },
+        requireScope: (wanted) => {
+          try {
+            requireScope(wanted)
+          } catch (e) {
+            // A DomainError, so the wrapper rolls back to its savepoint and stores the 403.
+            throw new DomainError("forbidden", (e as Refusal).message, 403)
+          }
+        },
+      })
+
+      /** The handler, with unknown codes counted (a route may answer a miss or throw it). */
+      const handle = async (manager: EntityManager, body: z.infer<S>): Promise<PosAnswer> => {
+        let result: PosAnswer
+        try {
+          result = await opts.handler(req, context(manager), body)
+        } catch (e) {
+          const refusal = toRefusal(e)
+          if (limiter && refusal && isMiss(refusal.answer())) {
+            await countMiss()
+          }
+          throw e
+        }
+        if (limiter && isMiss(result)) {
+          await countMiss()
+        }
+        return result
+      }
+
+      if (req.method === "GET" || req.method === "HEAD") {
+        // (g) reads: no idempotency, no transaction
+        try {
+          answer = await handle(req.scope.resolve<EntityManager>("manager"), undefined as z.infer<S>)
+        } catch (e) {
+          const refusal = toRefusal(e)
+          if (!refusal || refusal.status === 429) {
+            throw e
+          }
+          answer = refusal.answer()
+        }
+      } else {
+        // (e) Idempotency-Key and body
+        const clientKey = (req.get("idempotency-key") ?? "").trim()
+        if (!clientKey) {
+          throw new Refusal(400, "idempotency_key_missing", "Send an Idempotency-Key header with every POST")
+        }
+        if (clientKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+          throw new Refusal(400, "invalid_request", `Idempotency-Key: at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
+        }
+        const raw = bodyOf(req)
+        const parsed = schema.safeParse(raw)
+        if (!parsed.success) {
+          throw new Refusal(400, "invalid_request", describeIssues(parsed.error))
+        }
+        // (f) one transaction: the key, the work, the stored answer
+        const result = await runIdempotent(req, {
+          storedKey: `pos:${terminal.id}:${clientKey}`,
+          params: raw,
+          run: (manager) => handle(manager, parsed.data as z.infer<S>),
+        })
+        answer = result.answer
+        if (result.replayed) {
+          headers["Idempotent-Replayed"] = "true"
+        }
+      }
+    } catch (e) {
+      if (e instanceof Refusal) {
+        answer = e.answer()
+        headers = { ...headers, ...e.headers }
+      } else {
+        logger.error(`POS ${req.method} ${req.originalUrl} failed: ${(e as Error)?.stack ?? String(e)}`)
+        answer = { status: 500, body: { type: "internal_error", message: "An internal error occurred" } }
+      }
+    }
+
+    // (h) note that the terminal was seen
+    if (terminalId) {
+      terminals.touch(terminalId).catch((e: Error) => logger.warn(`POS terminal touch failed: ${e.message}`))
+    }
+
+    for (const [name, value] of Object.entries(headers)) {
+      res.setHeader(name, value)
+    }
+    res.status(answer.status).json(answer.body)
+  }
+}
+
+/** An unknown code (404) or one whose check character is wrong: what a guesser produces. */
+function isMiss(answer: PosAnswer): boolean {
+  return answer.status === 404 || (answer.status === 400 && (answer.body as { type?: string })?.type === "invalid_code")
+}
+
+/** The request body as validated: a missing or empty body counts as `{}`. */
+function bodyOf(req: MedusaRequest): unknown {
+  const body: unknown = req.body
+  if (body === undefined || body === null) {
+    return {}
+  }
+  if (typeof body === "string") {
+    if (body.trim() === "") {
+      return {}
+    }
+    throw new Refusal(400, "invalid_json", "Send the body as JSON with Content-Type: application/json")
+  }
+  return body
+}
+
+/**
+ * Runs the work guarded by Medusa's idempotency_key table in one transaction.
+ * A duplicate that arrives while the first is running blocks on the unique
+ * index until the first commits, then replays its stored answer.
+ */
+async function runIdempotent(
+  req: MedusaRequest,
+  opts: { storedKey: string; params: unknown; run: (manager: EntityManager) => Promise<PosAnswer> }
+): Promise<{ answer: PosAnswer; replayed: boolean }> {
+  const manager = req.scope.resolve<EntityManager>("manager")
+  const path = req.originalUrl.split("?")[0]
+  const params = JSON.stringify(opts.params)
+
+  return manager.transaction(async (tx) => {
+    const inserted: { id: string }[] = await tx.query(
+      `INSERT INTO idempotency_key (id, idempotency_key, request_method, request_params, request_path, recovery_point)
+       VALUES ($1, $2, $3, $4::jsonb, $5, 'started')
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id`,
+      [generateEntityId(undefined, "ikey"), opts.storedKey, req.method, params, path]
+    )
+
+    if (!inserted.length) {
+      const [row]: {
+        request_method: string
+        request_path: string
+        recovery_point: string
+        response_code: number | null
+        response_body: unknown
+        same_params: boolean
+      }[] = await tx.query(
+        `SELECT request_method, request_path, recovery_point, response_code, response_body,
+                request_params = $2::jsonb AS same_params
+           FROM idempotency_key WHERE idempotency_key = $1`,
+        [opts.storedKey, params]
+      )
+      if (!row || row.request_method !== req.method || row.request_path !== path || !row.same_params) {
+        throw new Refusal(
+          409,
+          "idempotency_conflict",
+          "This Idempotency-Key was already used for another request; use a new key for a new request"
+        )
+      }
+      if (row.recovery_point !== "finished" || row.response_code === null) {
+        throw new Refusal(409, "idempotency_conflict", "A request with this Idempotency-Key is still in progress")
+      }
+      return { answer: { status: row.response_code, body: row.response_body }, replayed: true }
+    }
+
+    await tx.query(`SAVEPOINT ${SAVEPOINT}`)
+    let answer: PosAnswer
+    try {
+      answer = await opts.run(tx)
+    } catch (e) {
+      const refusal = toRefusal(e)
+      // A throttled call is no answer to remember: the whole transaction goes, key included.
+      if (!refusal || refusal.status === 429) {
+        throw e
+      }
+      await tx.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
+      answer = refusal.answer()
+    }
+    // The first caller gets the body as stored (jsonb orders keys its own way), so
+    // a retry's replay is the same to the byte.
+    const [stored]: { response_body: unknown }[][] = await tx.query(
+      `UPDATE idempotency_key
+          SET response_code = $2, response_body = $3::jsonb, recovery_point = 'finished'
+        WHERE id = $1
+        RETURNING response_body`,
+      [inserted[0].id, answer.status, JSON.stringify(answer.body ?? null)]
+    )
+    return { answer: { status: answer.status, body: stored[0].response_body }, replayed: false }
+  })
+}
+
+const MEDUSA_ERRORS: Record<string, { status: number; type: string }> = {
+  not_found: { status: 404, type: "not_found" },
+  invalid_data: { status: 400, type: "invalid_request" },
+  invalid_argument: { status: 400, type: "invalid_request" },
+  not_allowed: { status: 422, type: "not_allowed" },
+  duplicate_error: { status: 409, type: "duplicate" },
+  conflict: { status: 409, type: "conflict" },
+  unauthorized: { status: 401, type: "unauthorized" },
+}
+
+/** A DomainError (or a MedusaError of a known type) as the answer it stands for; null for a bug. */
+export function toRefusal(e: unknown): Refusal | null {
+  if (e instanceof Refusal) {
+    return e
+  }
+  if (isDomainError(e)) {
+    return new Refusal(e.status, e.type, e.message)
+  }
+  const medusa = e as { __isMedusaError?: boolean; type?: string; message?: string }
+  if (medusa?.__isMedusaError && medusa.type && MEDUSA_ERRORS[medusa.type]) {
+    const mapped = MEDUSA_ERRORS[medusa.type]
+    return new Refusal(mapped.status, mapped.type, medusa.message ?? mapped.type)
+  }
+  return null
+}

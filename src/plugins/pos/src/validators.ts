@@ -1,0 +1,42 @@
+import { z } from "zod"
+
+import { POS_SCOPES } from "./scopes"
+import { isValidTimeZone } from "./utils/time-zone"
+
+const name = z.string().trim().min(1, "must not be empty").max(120)
+const id = z.string().trim().min(1).max(64)
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, { message: "must be an IANA time zone name (e.g. Europe/Berlin)" })
+const address = z.string().trim().max(500).nullable()
+const metadata = z.record(z.unknown()).nullable()
+
+export const CreateLocation = z
+  .object({ name, time_zone: timeZone, address: address.optional(), metadata: metadata.optional() })
+  .strict()
+
+export const UpdateLocation = z
+  .object({
+    name: name.optional(),
+    time_zone: timeZone.optional(),
+    address: address.optional(),
+    metadata: metadata.optional(),
+  })
+  .strict()
+
+export const CreateTerminal = z
+  .object({
+    name,
+    location_id: id,
+    scopes: z.array(z.enum(POS_SCOPES)).min(1, "must name at least one scope").max(POS_SCOPES.length * 2),
+  })
+  .strict()
+
+export const CreateStaffMember = z.object({ name, location_id: id.nullable().optional() }).strict()
+
+export const UpdateStaffMember = z
+  .object({ name: name.optional(), location_id: id.nullable().optional(), active: z.boolean().optional() })
+  .strict()
+
+export const AddStaffCard = z.object({ uid: z.string().trim().min(1).max(64) }).strict()
