@@ -147,3 +147,12 @@ export type CodeRangeDTO = {
  * - code_taken (409): the code or identifier is already used by another card
  * - range_invalid (400), range_overlap (409), range_exhausted (409)
  */
+
+/** Movements of one kind of account over a period (see ValueAccountService.summarize). */
+export type LedgerSummary = {
+  /** Sum of all those accounts' balances at the start of the period. */
+  opening: number
+  /** … and at its end: opening plus every movement below. */
+  closing: number
+  movements: { location_id: string | null; type: TransactionType; amount: number; count: number }[]
+}

@@ -7,12 +7,14 @@ import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 import type {
   AccountKind,
   AccountStatus,
+  LedgerSummary,
   LedgerTransactionDTO,
   LedgerVerification,
   TransactionContext,
   TransactionType,
   ValueAccountDTO,
 } from "../types"
+import { toSafeInteger } from "../utils/bigint"
 import { Page, pageOf } from "../utils/page"
 import { toAccountDTO, toTransactionDTO } from "../utils/rows"
 import { verifyLedger } from "../utils/verify"
@@ -316,6 +318,70 @@ export default class ValueAccountService extends TransactionBaseService implemen
   }
 
   /** Checks every account against its transactions; see `verifyLedger`. */
+  /**
+   * Expires what is left on every account of `kind` whose validity ended before
+   * `now`: one `expire` transaction per account, keyed so that a repeated or
+   * concurrent run expires nothing twice. Blocked accounts expire too.
+   */
+  async expireDue(kind: AccountKind, now: Date = new Date(), ctx: TransactionContext = {}): Promise<Movement[]> {
+    const due: { id: string; expires_at: Date }[] = await this.activeManager_.query(
+      `SELECT id, expires_at FROM value_account
+        WHERE kind = $1 AND expires_at <= $2 AND balance > GREATEST(lower_bound, 0) AND status <> 'closed'
+        ORDER BY expires_at, id`,
+      [kind, now]
+    )
+    const expired: Movement[] = []
+    for (const account of due) {
+      const movement = await this.atomicPhase_(async (manager) => {
+        const current = toAccountDTO(await lockAccount(manager, account.id))
+        const left = current.balance - Math.max(current.lower_bound, 0)
+        if (left <= 0 || !current.expires_at || current.expires_at > now) {
+          return null
+        }
+        return this.withTransaction(manager).move_(account.id, -left, "expire", {
+          ...ctx,
+          idempotency_key: `expire:${account.id}:${current.expires_at.toISOString()}`,
+          allow_blocked: true,
+          allow_expired: true,
+        })
+      })
+      if (movement && !movement.replayed) {
+        expired.push(movement)
+      }
+    }
+    return expired
+  }
+
+  /**
+   * Sums the movements of every account of `kind` in one currency over
+   * [from, to): the balance of all those accounts at `from` (opening) and at
+   * `to` (closing), and in between the sum per location and transaction type.
+   * closing = opening + the sum of all rows, to the cent.
+   */
+  async summarize(input: { kind: AccountKind; currency_code: string; from: Date; to: Date }): Promise<LedgerSummary> {
+    const params = [input.kind, input.currency_code.toLowerCase(), input.from, input.to]
+    const [balances] = await this.activeManager_.query(
+      `SELECT COALESCE(SUM(t.amount) FILTER (WHERE t.created_at < $3), 0)::text AS opening,
+              COALESCE(SUM(t.amount) FILTER (WHERE t.created_at < $4), 0)::text AS closing
+         FROM ledger_transaction t JOIN value_account a ON a.id = t.account_id
+        WHERE a.kind = $1 AND a.currency_code = $2`,
+      params
+    )
+    const rows: { location_id: string | null; type: TransactionType; total: string; count: string }[] = await this.activeManager_.query(
+      `SELECT t.location_id, t.type, SUM(t.amount)::text AS total, count(*)::text AS count
+         FROM ledger_transaction t JOIN value_account a ON a.id = t.account_id
+        WHERE a.kind = $1 AND a.currency_code = $2 AND t.created_at >= $3 AND t.created_at < $4 AND t.amount <> 0
+        GROUP BY t.location_id, t.type
+        ORDER BY t.location_id NULLS FIRST, t.type`,
+      params
+    )
+    return {
+      opening: toSafeInteger(balances.opening),
+      closing: toSafeInteger(balances.closing),
+      movements: rows.map((r) => ({ location_id: r.location_id, type: r.type, amount: toSafeInteger(r.total), count: Number(r.count) })),
+    }
+  }
+
   async verify(): Promise<LedgerVerification> {
     return verifyLedger((sql, params) => this.activeManager_.query(sql, params))
   }
@@ -335,7 +401,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
     accountId: string,
     delta: number,
     type: TransactionType,
-    ctx: TransactionContext & { reverses_id?: string; allow_blocked?: boolean }
+    ctx: TransactionContext & { reverses_id?: string; allow_blocked?: boolean; allow_expired?: boolean }
   ): Promise<Movement> {
     const key = ctx.idempotency_key ?? null
     if (key !== null && (key.length === 0 || key.length > MAX_REFERENCE_LENGTH)) {
@@ -358,6 +424,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
         `WITH account AS (
            UPDATE value_account SET balance = balance + $2, updated_at = now()
             WHERE id = $1 AND status = ANY($3) AND ($2 > 0 OR balance + $2 >= lower_bound)
+              AND ($2 > 0 OR $13::boolean OR expires_at IS NULL OR expires_at > now())
            RETURNING *
          ), entry AS (
            INSERT INTO ledger_transaction
@@ -367,7 +434,17 @@ export default class ValueAccountService extends TransactionBaseService implemen
            RETURNING *
          )
          SELECT row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry`,
-        [accountId, delta, usable, generateEntityId(undefined, "ltx"), type, ctx.reverses_id ?? null, key, ...attribution(ctx)]
+        [
+          accountId,
+          delta,
+          usable,
+          generateEntityId(undefined, "ltx"),
+          type,
+          ctx.reverses_id ?? null,
+          key,
+          ...attribution(ctx),
+          ctx.allow_expired === true,
+        ]
       )
       if (!row) {
         throw await this.refusal_(manager, accountId, delta)
@@ -388,6 +465,9 @@ export default class ValueAccountService extends TransactionBaseService implemen
     }
     if (account.status === "closed") {
       return new DomainError("account_closed", "This account is closed", 409)
+    }
+    if (delta < 0 && account.expires_at && account.expires_at.getTime() <= Date.now()) {
+      return new DomainError("expired", `This card or account expired on ${account.expires_at.toISOString()}`, 422)
     }
     const available = account.balance - account.lower_bound
     if (account.kind === "points") {
