@@ -1,0 +1,15 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import { parseBody } from "@customer-modules/core"
+
+import type GiftCardService from "../../../../services/gift-card"
+import { PageQuery } from "../../../../validators"
+
+/** GET /admin/vouchers/:id[?limit=&offset=] → `{ gift_card, transactions, count, limit, offset }`, history newest first. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const { limit = 50, offset = 0 } = parseBody(PageQuery, req.query)
+  const service = req.scope.resolve<GiftCardService>("giftCardService")
+  const gift_card = await service.retrieve(req.params.id)
+  const [transactions, count] = await service.history(gift_card.id, { limit, offset })
+  res.json({ gift_card, transactions, count, limit, offset })
+}

@@ -1,0 +1,95 @@
+import { z } from "zod"
+
+import { amountMinor, currencyCode, reference } from "@customer-modules/core"
+import { MAX_PAGE } from "@customer-modules/ledger"
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+}
+const id = z.string().trim().min(1).max(64)
+const ownCode = z.string().trim().min(4).max(64)
+
+export const SellVoucher = z
+  .object({ amount: amountMinor, currency_code: currencyCode, code: ownCode.optional(), customer_id: id.optional() })
+  .strict()
+
+export const ReloadVoucher = z.object({ amount: amountMinor, reference: reference.optional() }).strict()
+
+export const RedeemVoucher = z.object({ amount: amountMinor, reference: reference.optional() }).strict()
+
+export const ListVouchers = z
+  .object({
+    ...page,
+    q: z.string().trim().max(128).optional(),
+    status: z.enum(["inactive", "active", "blocked"]).optional(),
+    customer_id: id.optional(),
+  })
+  .strict()
+
+export const PageQuery = z.object(page).strict()
+
+export const CreateInactiveVouchers = z
+  .object({
+    currency_code: currencyCode,
+    count: z.number().int().min(1).max(1000).optional(),
+    range_id: id.optional(),
+    codes: z.array(ownCode).min(1).max(1000).optional(),
+  })
+  .strict()
+  .refine((b) => (b.codes === undefined) !== (b.count === undefined), { message: "give either count (with an optional range_id) or codes" })
+  .refine((b) => !(b.codes && b.range_id), { message: "range_id numbers generated vouchers; do not combine it with codes" })
+
+export const StatusChange = z.object({ reference: reference.optional() }).strict()
+
+export const LinkCustomer = z.object({ customer_id: id.nullable(), replace: z.boolean().optional() }).strict()
+
+export const PosLinkCustomer = z.object({ customer_id: id }).strict()
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: "not an IANA time zone (e.g. Europe/Berlin)" })
+
+export const UpdateSettings = z
+  .object({
+    validity: z.enum(["none", "months", "years_after_year_end"]).optional(),
+    validity_count: z.number().int().min(1).max(600).optional(),
+    time_zone: timeZone.optional(),
+  })
+  .strict()
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+
+export const LiabilityQuery = z
+  .object({
+    from: day,
+    /** Inclusive: the report runs to the end of this day. */
+    to: day,
+    currency_code: currencyCode.default("eur"),
+    location_id: id.optional(),
+    time_zone: timeZone.optional(),
+    format: z.enum(["json", "csv"]).default("json"),
+  })
+  .strict()
+
+export const ExpireNow = z.object({}).strict()
+
+export const ReceiptQuery = z
+  .object({
+    columns: z.coerce.number().int().refine((n) => n === 32 || n === 42 || n === 48, "32, 42 or 48").default(42),
+    locale: z.enum(["de", "en", "pt"]).default("de"),
+    title: z.string().trim().max(48).optional(),
+  })
+  .strict()

@@ -1,0 +1,66 @@
+/**
+ * The "Gift vouchers" admin page: find a voucher sold at the till, open its
+ * history, block it there, and the till is refused at once.
+ */
+import fs from "fs"
+import path from "path"
+
+import type { Browser, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+
+import { launchBrowser } from "../support/browser"
+import { createTerminal, posApi } from "../support/pos"
+import { LOG_DIR } from "../support/server"
+
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe("the Gift vouchers page", () => {
+  it("finds a voucher, shows its history and blocks it", async () => {
+    const { key } = await createTerminal({ scopes: ["gift_card"] })
+    const sold = await posApi("/store/pos/gift-cards", { key, body: { amount: 2500, currency_code: "eur" } })
+    expect(sold.status, sold.text).toBe(201)
+    const code: string = sold.body.gift_card.code
+    await posApi(`/store/pos/gift-cards/${code}/redeem`, { key, body: { amount: 1000, reference: "receipt 77" } })
+
+    await page.goto(`${inject("baseUrl")}/app/login`)
+    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
+    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
+    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+
+    page.on("pageerror", (e) => console.log("pageerror", e.message))
+    const link = page.getByRole("link", { name: "Gift vouchers" })
+    await link.waitFor({ timeout: 30_000 })
+    await link.click()
+    await page.getByRole("heading", { name: "Gift vouchers" }).waitFor({ timeout: 30_000 })
+
+    // Typed as a customer would read it off the voucher: lower case, no dashes.
+    await page.locator("#voucher-q").fill(code.replace(/-/g, "").toLowerCase())
+    const row = page.locator(`[data-voucher="${code}"]`)
+    await row.waitFor({ timeout: 30_000 })
+    await row.click()
+
+    const detail = page.getByTestId("voucher-detail")
+    await detail.waitFor({ timeout: 30_000 })
+    await expect(page.getByTestId("voucher-balance").textContent()).resolves.toMatch(/15[.,]00/)
+    await expect(page.getByTestId("voucher-history").textContent()).resolves.toContain("receipt 77")
+
+    await detail.getByRole("button", { name: "Block" }).click()
+    await detail.getByRole("button", { name: "Unblock" }).waitFor({ timeout: 30_000 })
+    fs.mkdirSync(LOG_DIR, { recursive: true })
+    await page.screenshot({ path: path.join(LOG_DIR, "gift-vouchers.png"), fullPage: true })
+
+    const refused = await posApi(`/store/pos/gift-cards/${code}/redeem`, { key, body: { amount: 100 } })
+    expect(refused.status).toBe(409)
+    expect(refused.body.type).toBe("card_blocked")
+  }, 90_000)
+})
