@@ -68,6 +68,8 @@ async function seed(container: AwilixContainer): Promise<string> {
       payment_providers: ["manual"],
       fulfillment_providers: ["manual"],
     })
+    // Vouchers are a means of payment (multi-purpose vouchers): paying with one does not reduce the tax.
+    await regionService.withTransaction(tx).update(region.id, { gift_cards_taxable: false })
 
     const profile = await container.resolve<ShippingProfileService>("shippingProfileService").withTransaction(tx).retrieveDefault()
     await container.resolve<ShippingOptionService>("shippingOptionService").withTransaction(tx).create({
@@ -95,6 +97,8 @@ async function seed(container: AwilixContainer): Promise<string> {
         status: ProductStatus.PUBLISHED,
         options: [{ title: "Portion" }],
         sales_channels: [{ id: channel.id }],
+        // As the admin does: without a shipping profile no shipping option fits the product in a cart.
+        profile_id: profile!.id,
       })
       await variantService.create(product.id, {
         title: "Standard",

@@ -93,3 +93,5 @@ export const ReceiptQuery = z
     title: z.string().trim().max(48).optional(),
   })
   .strict()
+
+export const ApplyVoucher = z.object({ code: z.string().trim().min(1).max(64) }).strict()

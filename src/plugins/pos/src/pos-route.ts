@@ -42,6 +42,9 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i
 const MAX_STAFF_CARD_LENGTH = 128
 const EMPTY_BODY = z.object({}).strict()
 const SAVEPOINT = "pos_handler"
+/** How long a POS call waits for a card's row lock before answering 409 account_busy (retryable, not stored). */
+const LOCK_TIMEOUT_MS = 2000
+const LOCK_NOT_AVAILABLE = "55P03"
 
 /** A refusal answered as `{ type, message }` with its status. */
 class Refusal {
@@ -54,6 +57,11 @@ class Refusal {
 
   answer(): PosAnswer {
     return { status: this.status, body: { type: this.type, message: this.message } }
+  }
+
+  /** A final answer is remembered for its Idempotency-Key; "try again later" (429, busy) is not. */
+  get final(): boolean {
+    return this.status !== 429 && this.type !== "account_busy"
   }
 }
 
@@ -199,9 +207,10 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
         }
       }
     } catch (e) {
-      if (e instanceof Refusal) {
-        answer = e.answer()
-        headers = { ...headers, ...e.headers }
+      const refusal = toRefusal(e)
+      if (refusal) {
+        answer = refusal.answer()
+        headers = { ...headers, ...refusal.headers }
       } else {
         logger.error(`POS ${req.method} ${req.originalUrl} failed: ${(e as Error)?.stack ?? String(e)}`)
         answer = { status: 500, body: { type: "internal_error", message: "An internal error occurred" } }
@@ -254,6 +263,9 @@ async function runIdempotent(
   const params = JSON.stringify(opts.params)
 
   return manager.transaction(async (tx) => {
+    // A card's row may be locked by a web checkout completing: wait a little, never long
+    // enough to starve the connection pool the checkout itself needs.
+    await tx.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT_MS}ms'`)
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO idempotency_key (id, idempotency_key, request_method, request_params, request_path, recovery_point)
        VALUES ($1, $2, $3, $4::jsonb, $5, 'started')
@@ -295,8 +307,8 @@ async function runIdempotent(
       answer = await opts.run(tx)
     } catch (e) {
       const refusal = toRefusal(e)
-      // A throttled call is no answer to remember: the whole transaction goes, key included.
-      if (!refusal || refusal.status === 429) {
+      // A throttled or busy call is no answer to remember: the whole transaction goes, key included.
+      if (!refusal || !refusal.final) {
         throw e
       }
       await tx.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
@@ -329,6 +341,11 @@ const MEDUSA_ERRORS: Record<string, { status: number; type: string }> = {
 export function toRefusal(e: unknown): Refusal | null {
   if (e instanceof Refusal) {
     return e
+  }
+  if ((e as { driverError?: { code?: string } })?.driverError?.code === LOCK_NOT_AVAILABLE) {
+    return new Refusal(409, "account_busy", "This card is being used by another payment right now; try again in a moment", {
+      "Retry-After": "1",
+    })
   }
   if (isDomainError(e)) {
     return new Refusal(e.status, e.type, e.message)

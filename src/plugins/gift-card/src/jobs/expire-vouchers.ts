@@ -1,6 +1,6 @@
 import type { Logger, ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
 
-import type GiftCardService from "../services/gift-card"
+import type VoucherService from "../services/voucher"
 
 /**
  * Every hour: expires what is left on vouchers whose validity has ended.
@@ -9,7 +9,7 @@ import type GiftCardService from "../services/gift-card"
  */
 export default async function expireVouchers({ container }: ScheduledJobArgs): Promise<void> {
   const logger = container.resolve<Logger>("logger")
-  const { expired, amount } = await container.resolve<GiftCardService>("giftCardService").expireDue()
+  const { expired, amount } = await container.resolve<VoucherService>("voucherService").expireDue()
   if (expired) {
     logger.info(`gift-card: expired ${expired} voucher(s), ${amount} minor units in all`)
   }

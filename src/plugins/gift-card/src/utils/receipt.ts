@@ -1,7 +1,7 @@
 import ReceiptPrinterEncoder from "@point-of-sale/receipt-printer-encoder"
 
 import { decimal } from "./liability"
-import type { GiftCardView } from "../services/gift-card"
+import type { GiftCardView } from "../services/voucher"
 
 export type ReceiptOptions = {
   /** Characters per line: 42 on 80 mm paper (Font A 48 on some printers), 32 on 58 mm. */

@@ -2,19 +2,19 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type GiftCardService from "../../../services/gift-card"
+import type VoucherService from "../../../services/voucher"
 import { ListVouchers, SellVoucher } from "../../../validators"
 
 /** GET /admin/vouchers[?q=&status=&customer_id=&limit=&offset=] → `{ gift_cards, count, limit, offset }`, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const { limit = 20, offset = 0, ...filter } = parseBody(ListVouchers, req.query)
-  const [gift_cards, count] = await req.scope.resolve<GiftCardService>("giftCardService").list(filter, { limit, offset })
+  const [gift_cards, count] = await req.scope.resolve<VoucherService>("voucherService").list(filter, { limit, offset })
   res.json({ gift_cards, count, limit, offset })
 }
 
 /** POST /admin/vouchers `{ amount, currency_code, code?, customer_id? }`: sell (or give) a voucher from the back office. */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const body = parseBody(SellVoucher, req.body)
-  const result = await req.scope.resolve<GiftCardService>("giftCardService").issue(body, { reference: "admin" })
+  const result = await req.scope.resolve<VoucherService>("voucherService").issue(body, { reference: "admin" })
   res.status(201).json(result)
 }

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type GiftCardService from "../../../../services/gift-card"
+import type VoucherService from "../../../../services/voucher"
 import { CreateInactiveVouchers } from "../../../../validators"
 
 /**
@@ -11,6 +11,6 @@ import { CreateInactiveVouchers } from "../../../../validators"
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const body = parseBody(CreateInactiveVouchers, req.body)
-  const gift_cards = await req.scope.resolve<GiftCardService>("giftCardService").createInactive(body)
+  const gift_cards = await req.scope.resolve<VoucherService>("voucherService").createInactive(body)
   res.status(201).json({ gift_cards })
 }

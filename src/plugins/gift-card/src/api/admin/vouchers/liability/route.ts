@@ -3,7 +3,7 @@ import type { EntityManager } from "typeorm"
 
 import { DomainError, parseBody } from "@customer-modules/core"
 
-import type GiftCardService from "../../../../services/gift-card"
+import type VoucherService from "../../../../services/voucher"
 import { liabilityCsv } from "../../../../utils/liability"
 import { LiabilityQuery } from "../../../../validators"
 
@@ -16,7 +16,7 @@ const MAX_DAYS = 3700
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const query = parseBody(LiabilityQuery, req.query)
-  const service = req.scope.resolve<GiftCardService>("giftCardService")
+  const service = req.scope.resolve<VoucherService>("voucherService")
   const timeZone = query.time_zone ?? (await service.settings()).time_zone
   const [bounds] = await req.scope.resolve<EntityManager>("manager").query(
     `SELECT ($1::date)::timestamp AT TIME ZONE $3 AS "from", ($2::date + 1)::timestamp AT TIME ZONE $3 AS "to",

@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type GiftCardService from "../../../../services/gift-card"
+import type VoucherService from "../../../../services/voucher"
 import { SellVoucher } from "../../../../validators"
 
 /** POST /store/pos/gift-cards: sell a voucher (generated code or own number). */
@@ -8,7 +8,7 @@ export const POST = posRoute({
   scope: "gift_card",
   body: SellVoucher,
   handler: async (req, ctx, body) => {
-    const service = req.scope.resolve<GiftCardService>("giftCardService").withTransaction(ctx.manager)
+    const service = req.scope.resolve<VoucherService>("voucherService").withTransaction(ctx.manager)
     const { gift_card, transaction } = await service.issue(body, ctx.tx)
     return { status: 201, body: { gift_card, transaction } }
   },

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type GiftCardService from "../../../../../services/gift-card"
+import type VoucherService from "../../../../../services/voucher"
 import { LinkCustomer } from "../../../../../validators"
 
 /**
@@ -12,7 +12,7 @@ import { LinkCustomer } from "../../../../../validators"
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const body = parseBody(LinkCustomer, req.body)
   const gift_card = await req.scope
-    .resolve<GiftCardService>("giftCardService")
+    .resolve<VoucherService>("voucherService")
     .linkCustomer(req.params.id, body.customer_id, { replace: body.replace ?? body.customer_id === null })
   res.json({ gift_card })
 }

@@ -2,12 +2,12 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type GiftCardService from "../../../../../services/gift-card"
+import type VoucherService from "../../../../../services/voucher"
 import { StatusChange } from "../../../../../validators"
 
 /** POST /admin/vouchers/:id/unblock `{ reference? }` → `{ gift_card }`; recorded in the voucher's history. */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const body = parseBody(StatusChange, req.body)
-  const gift_card = await req.scope.resolve<GiftCardService>("giftCardService").unblock(req.params.id, { reference: body.reference ?? "admin" })
+  const gift_card = await req.scope.resolve<VoucherService>("voucherService").unblock(req.params.id, { reference: body.reference ?? "admin" })
   res.json({ gift_card })
 }

@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type GiftCardService from "../../../../../../services/gift-card"
+import type VoucherService from "../../../../../../services/voucher"
 import { PosLinkCustomer } from "../../../../../../validators"
 
 /** POST /store/pos/gift-cards/:code/customer `{ customer_id }` → `{ gift_card }`: links an anonymous voucher to a customer. */
@@ -9,7 +9,7 @@ export const POST = posRoute({
   body: PosLinkCustomer,
   codeLookup: true,
   handler: async (req, ctx, body) => {
-    const service = req.scope.resolve<GiftCardService>("giftCardService").withTransaction(ctx.manager)
+    const service = req.scope.resolve<VoucherService>("voucherService").withTransaction(ctx.manager)
     const card = await service.retrieveByCode(req.params.code)
     const gift_card = await service.linkCustomer(card.id, body.customer_id)
     return { status: 200, body: { gift_card } }

@@ -2,7 +2,7 @@ import { parseBody } from "@customer-modules/core"
 import { posRoute } from "@customer-modules/pos"
 import type { PosLocationService } from "@customer-modules/pos"
 
-import type GiftCardService from "../../../../../../services/gift-card"
+import type VoucherService from "../../../../../../services/voucher"
 import { voucherReceipt } from "../../../../../../utils/receipt"
 import { ReceiptQuery } from "../../../../../../validators"
 
@@ -16,7 +16,7 @@ export const GET = posRoute({
   codeLookup: true,
   handler: async (req, ctx) => {
     const query = parseBody(ReceiptQuery, req.query)
-    const gift_card = await req.scope.resolve<GiftCardService>("giftCardService").withTransaction(ctx.manager).retrieveByCode(req.params.code)
+    const gift_card = await req.scope.resolve<VoucherService>("voucherService").withTransaction(ctx.manager).retrieveByCode(req.params.code)
     const location = await req.scope.resolve<PosLocationService>("posLocationService").withTransaction(ctx.manager).retrieve(ctx.terminal.location_id)
     const bytes = voucherReceipt(gift_card, {
       columns: query.columns as 32 | 42 | 48,

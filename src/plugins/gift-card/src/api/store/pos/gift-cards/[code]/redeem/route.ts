@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type GiftCardService from "../../../../../../services/gift-card"
+import type VoucherService from "../../../../../../services/voucher"
 import { RedeemVoucher } from "../../../../../../validators"
 
 /** POST /store/pos/gift-cards/:code/redeem: pay with the voucher; 409 when it holds less. */
@@ -9,7 +9,7 @@ export const POST = posRoute({
   body: RedeemVoucher,
   codeLookup: true,
   handler: async (req, ctx, body) => {
-    const service = req.scope.resolve<GiftCardService>("giftCardService").withTransaction(ctx.manager)
+    const service = req.scope.resolve<VoucherService>("voucherService").withTransaction(ctx.manager)
     const result = await service.redeem(req.params.code, body.amount, { ...ctx.tx, reference: body.reference })
     return { status: 200, body: result }
   },

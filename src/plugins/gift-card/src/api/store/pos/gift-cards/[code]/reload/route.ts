@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type GiftCardService from "../../../../../../services/gift-card"
+import type VoucherService from "../../../../../../services/voucher"
 import { ReloadVoucher } from "../../../../../../validators"
 
 /** POST /store/pos/gift-cards/:code/reload: put value back on a voucher. */
@@ -9,7 +9,7 @@ export const POST = posRoute({
   body: ReloadVoucher,
   codeLookup: true,
   handler: async (req, ctx, body) => {
-    const service = req.scope.resolve<GiftCardService>("giftCardService").withTransaction(ctx.manager)
+    const service = req.scope.resolve<VoucherService>("voucherService").withTransaction(ctx.manager)
     const result = await service.reload(req.params.code, body.amount, { ...ctx.tx, reference: body.reference })
     return { status: 200, body: result }
   },

@@ -69,7 +69,7 @@ const MAX_BATCH = 1000
  * one with its code activates it. Selling is a liability, redeeming is revenue:
  * see `liability()`.
  */
-export default class GiftCardService extends TransactionBaseService {
+export default class VoucherService extends TransactionBaseService {
   static Events = {
     SOLD: "gift_card.sold",
     REDEEMED: "gift_card.redeemed",
@@ -134,7 +134,7 @@ export default class GiftCardService extends TransactionBaseService {
         })
       }
       const { account, transaction } = await accounts.credit(card.account_id!, data.amount, "issue", ctx)
-      return this.emit_(GiftCardService.Events.SOLD, { gift_card: view(card, account), transaction }, manager)
+      return this.emit_(VoucherService.Events.SOLD, { gift_card: view(card, account), transaction }, manager)
     })
   }
 
@@ -145,7 +145,7 @@ export default class GiftCardService extends TransactionBaseService {
       const { account, transaction } = await this.valueAccountService_
         .withTransaction(manager)
         .debit(card.account_id!, amount, "redeem", ctx)
-      return this.emit_(GiftCardService.Events.REDEEMED, { gift_card: view(card, account), transaction }, manager)
+      return this.emit_(VoucherService.Events.REDEEMED, { gift_card: view(card, account), transaction }, manager)
     })
   }
 
@@ -159,7 +159,7 @@ export default class GiftCardService extends TransactionBaseService {
         throw new DomainError("expired", `Voucher ${card.code} expired on ${current.expires_at.toISOString()} and cannot be reloaded`, 422)
       }
       const { account, transaction } = await accounts.credit(card.account_id!, amount, "load", ctx)
-      return this.emit_(GiftCardService.Events.RELOADED, { gift_card: view(card, account), transaction }, manager)
+      return this.emit_(VoucherService.Events.RELOADED, { gift_card: view(card, account), transaction }, manager)
     })
   }
 
@@ -188,7 +188,7 @@ export default class GiftCardService extends TransactionBaseService {
       const linked = await this.cardService_.withTransaction(manager).setCustomer(card.id, customerId)
       const account = await this.valueAccountService_.withTransaction(manager).setCustomer(card.account_id!, customerId)
       const result = view(linked, account)
-      await this.eventBusService_.withTransaction(manager).emit(GiftCardService.Events.LINKED, { id: card.id, customer_id: customerId })
+      await this.eventBusService_.withTransaction(manager).emit(VoucherService.Events.LINKED, { id: card.id, customer_id: customerId })
       return result
     })
   }
@@ -268,7 +268,7 @@ export default class GiftCardService extends TransactionBaseService {
       const movements = await this.valueAccountService_.withTransaction(manager).expireDue("gift_card", now, { reference: "validity ended" })
       const events = this.eventBusService_.withTransaction(manager)
       for (const m of movements) {
-        await events.emit(GiftCardService.Events.EXPIRED, { account_id: m.account.id, transaction_id: m.transaction.id })
+        await events.emit(VoucherService.Events.EXPIRED, { account_id: m.account.id, transaction_id: m.transaction.id })
       }
       return { expired: movements.length, amount: movements.reduce((sum, m) => sum - m.transaction.amount, 0) }
     })
@@ -376,7 +376,7 @@ export default class GiftCardService extends TransactionBaseService {
       if (card.status !== updated.status) {
         await this.eventBusService_
           .withTransaction(manager)
-          .emit(blocked ? GiftCardService.Events.BLOCKED : GiftCardService.Events.UNBLOCKED, { id: card.id })
+          .emit(blocked ? VoucherService.Events.BLOCKED : VoucherService.Events.UNBLOCKED, { id: card.id })
       }
       return view(updated, account)
     })

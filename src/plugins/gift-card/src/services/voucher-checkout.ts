@@ -1,0 +1,272 @@
+import { randomBytes } from "crypto"
+
+import { CartService, GiftCardService as MedusaGiftCardService, TransactionBaseService } from "@medusajs/medusa"
+import type { Cart } from "@medusajs/medusa"
+import { EntityManager } from "typeorm"
+
+import { DomainError } from "@customer-modules/core"
+import type { CardService, ValueAccountService } from "@customer-modules/ledger"
+
+type InjectedDependencies = {
+  manager: EntityManager
+  cartService: CartService
+  giftCardService: MedusaGiftCardService
+  valueAccountService: ValueAccountService
+  cardService: CardService
+}
+
+/** A Medusa gift card that stands in for one of our vouchers in a web cart. */
+type Shadow = { id: string; code: string; balance: number; account_id: string; card_id: string }
+
+const SHADOW_FILTER = `metadata ? 'ledger_account_id'`
+
+/**
+ * Paying a Medusa cart with gift vouchers.
+ *
+ * The ledger keeps the balance; Medusa's own gift cards only carry it into the
+ * cart's totals. Applying a voucher creates (once per voucher) a Medusa gift
+ * card — a *shadow* with a random code of its own, so Medusa's public gift-card
+ * route reveals nothing about voucher numbers — whose balance is set from the
+ * ledger. Medusa then spends several gift cards as the issue asks: soonest
+ * expiring first, then the smallest, and only as much as the cart needs.
+ *
+ * At completion (see strategies/cart-completion.ts) the shadows are set to the
+ * ledger's balances again, the vouchers' ledger rows are locked, Medusa
+ * completes the cart, and what the order took from each shadow is debited from
+ * the ledger in the same locked transaction, keyed by order and gift card: the
+ * balance is taken exactly once when the order is placed, and not at all when
+ * completion fails. A till cannot spend the money in between (it waits on the
+ * row lock), and the ledger's bound makes an overdraft impossible anyway.
+ */
+export default class VoucherCheckoutService extends TransactionBaseService {
+  protected readonly cartService_: CartService
+  protected readonly giftCardService_: MedusaGiftCardService
+  protected readonly valueAccountService_: ValueAccountService
+  protected readonly cardService_: CardService
+
+  constructor(container: InjectedDependencies) {
+    super(container)
+    this.cartService_ = container.cartService
+    this.giftCardService_ = container.giftCardService
+    this.valueAccountService_ = container.valueAccountService
+    this.cardService_ = container.cardService
+  }
+
+  /** Adds the voucher with this code (any spelling) to the cart; its balance counts towards the cart's total. */
+  async apply(cartId: string, code: string): Promise<Cart> {
+    await this.atomicPhase_(async (manager) => {
+      await assertCart(manager, cartId)
+      const cart = await this.cartService_.withTransaction(manager).retrieve(cartId, { relations: ["gift_cards", "region"] })
+      if (cart.completed_at) {
+        throw new DomainError("cart_completed", "This cart has already been completed", 409)
+      }
+      const card = await this.cardService_.withTransaction(manager).retrieveByCode(code)
+      if (card.kind !== "gift_card" || !card.account_id) {
+        throw new DomainError("not_found", "No voucher has this code", 404)
+      }
+      if (card.status !== "active") {
+        throw new DomainError(card.status === "blocked" ? "card_blocked" : "card_inactive", `Voucher ${card.code} cannot be used`, 409)
+      }
+      const account = await this.valueAccountService_.withTransaction(manager).retrieve(card.account_id)
+      if (account.currency_code !== cart.region.currency_code) {
+        throw new DomainError("currency_mismatch", `Voucher ${card.code} is kept in ${account.currency_code.toUpperCase()}`, 422)
+      }
+      if (account.expires_at && account.expires_at.getTime() <= Date.now()) {
+        throw new DomainError("expired", `Voucher ${card.code} has expired`, 422)
+      }
+      if (account.status !== "active" || account.balance <= 0) {
+        throw new DomainError("insufficient_balance", `Voucher ${card.code} holds nothing`, 409)
+      }
+      const shadow = await this.shadowFor_(manager, card.id, account.id, cart.region_id, account.balance, account.expires_at)
+      if (cart.gift_cards.some((g) => g.id === shadow.id)) {
+        return
+      }
+      await this.cartService_.withTransaction(manager).update(cartId, {
+        gift_cards: [...cart.gift_cards.map((g) => ({ code: g.code })), { code: shadow.code }],
+      })
+    })
+    return this.cartService_.retrieveWithTotals(cartId, { relations: ["gift_cards"] })
+  }
+
+  /** Takes the voucher off the cart again. */
+  async remove(cartId: string, code: string): Promise<Cart> {
+    await this.atomicPhase_(async (manager) => {
+      await assertCart(manager, cartId)
+      const cart = await this.cartService_.withTransaction(manager).retrieve(cartId, { relations: ["gift_cards"] })
+      if (cart.completed_at) {
+        throw new DomainError("cart_completed", "This cart has already been completed", 409)
+      }
+      const card = await this.cardService_.withTransaction(manager).retrieveByCode(code)
+      const remaining = cart.gift_cards.filter((g) => g.metadata?.card_id !== card.id)
+      if (remaining.length === cart.gift_cards.length) {
+        throw new DomainError("not_found", "This voucher is not on the cart", 404)
+      }
+      await this.cartService_.withTransaction(manager).update(cartId, { gift_cards: remaining.map((g) => ({ code: g.code })) })
+    })
+    return this.cartService_.retrieveWithTotals(cartId, { relations: ["gift_cards"] })
+  }
+
+  /** The shadows on a cart. */
+  async shadowsOfCart(cartId: string): Promise<Shadow[]> {
+    const rows = await this.activeManager_.query(
+      `SELECT g.id, g.code, g.balance, g.metadata->>'ledger_account_id' AS account_id, g.metadata->>'card_id' AS card_id
+         FROM cart_gift_cards c JOIN gift_card g ON g.id = c.gift_card_id
+        WHERE c.cart_id = $1 AND g.${SHADOW_FILTER}
+        ORDER BY g.metadata->>'ledger_account_id'`,
+      [cartId]
+    )
+    return rows.map((r: Record<string, unknown>) => ({ ...r, balance: Number(r.balance) }) as Shadow)
+  }
+
+  /**
+   * Sets every shadow on the cart to its voucher's ledger balance (0 when the
+   * voucher can no longer pay), committed, so that Medusa's totals use what
+   * the ledger holds. Returns true when a shadow changed: the total the
+   * customer saw is no longer the total.
+   */
+  async refreshShadows(cartId: string): Promise<boolean> {
+    return this.atomicPhase_(async (manager) => {
+      const changed: unknown[] = await manager.query(
+        `WITH fresh AS (
+           SELECT g.id, g.balance AS before,
+                  CASE WHEN a.status = 'active' AND (a.expires_at IS NULL OR a.expires_at > now()) THEN a.balance ELSE 0 END AS after,
+                  a.expires_at
+             FROM gift_card g
+             JOIN cart_gift_cards c ON g.id = c.gift_card_id
+             JOIN value_account a ON a.id = g.metadata->>'ledger_account_id'
+            WHERE c.cart_id = $1 AND g.${SHADOW_FILTER}
+         ), updated AS (
+           UPDATE gift_card g SET balance = fresh.after, ends_at = fresh.expires_at, updated_at = now()
+             FROM fresh WHERE g.id = fresh.id
+           RETURNING g.id
+         )
+         SELECT fresh.id FROM fresh JOIN updated ON updated.id = fresh.id WHERE fresh.before <> fresh.after`,
+        [cartId]
+      )
+      return changed.length > 0
+    })
+  }
+
+  /**
+   * Locks the vouchers' ledger rows for the rest of the transaction and checks
+   * that each still holds what its shadow says (a till may have spent some
+   * since the refresh). Run inside the completion's locking transaction.
+   */
+  async lockForCompletion(shadows: Shadow[]): Promise<void> {
+    const manager = this.activeManager_
+    const ids = shadows.map((s) => s.account_id)
+    const rows: { id: string; balance: string; status: string; expires_at: Date | null }[] = await manager.query(
+      `SELECT id, balance::text, status, expires_at FROM value_account WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+      [ids]
+    )
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    for (const shadow of shadows) {
+      const account = byId.get(shadow.account_id)
+      const usable = account && account.status === "active" && (!account.expires_at || account.expires_at.getTime() > Date.now())
+      if (!account || (shadow.balance > 0 && (!usable || Number(account.balance) < shadow.balance))) {
+        throw new DomainError(
+          "voucher_changed",
+          "A voucher on this cart was used or changed meanwhile; the cart's total has been updated, please check it and complete again",
+          409
+        )
+      }
+    }
+  }
+
+  /**
+   * Debits from the ledger what the order took from each shadow, once: keyed
+   * by order and gift card, so the completion and the `order.placed` safety
+   * net together still debit once.
+   */
+  async debitOrder(orderId: string): Promise<number> {
+    return this.atomicPhase_(async (manager) => {
+      // From the order.placed subscriber this may wait on the completion still holding the
+      // vouchers' locks: bounded, so it never holds a pooled connection for long.
+      await manager.query(`SET LOCAL lock_timeout = '10s'`)
+      const rows: { gift_card_id: string; amount: string; account_id: string; display_id: number }[] = await manager.query(
+        `SELECT t.gift_card_id, t.amount::text, g.metadata->>'ledger_account_id' AS account_id, o.display_id
+           FROM gift_card_transaction t
+           JOIN gift_card g ON g.id = t.gift_card_id
+           JOIN "order" o ON o.id = t.order_id
+          WHERE t.order_id = $1 AND g.${SHADOW_FILTER} AND t.amount > 0`,
+        [orderId]
+      )
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      for (const row of rows) {
+        await accounts.debit(row.account_id, Number(row.amount), "redeem", {
+          reference: `web order #${row.display_id}`,
+          idempotency_key: orderKey(orderId, row.gift_card_id),
+          metadata: { order_id: orderId },
+        })
+      }
+      return rows.length
+    })
+  }
+
+  /**
+   * Puts back on the vouchers what a cancelled order took from them, once
+   * (a reversal of each debit; reversing twice changes nothing).
+   */
+  async restoreOrder(orderId: string): Promise<number> {
+    return this.atomicPhase_(async (manager) => {
+      const debits: { id: string }[] = await manager.query(
+        `SELECT id FROM ledger_transaction WHERE left(idempotency_key, length($1)) = $1 AND type = 'redeem'`,
+        [orderKey(orderId, "")]
+      )
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      let restored = 0
+      for (const debit of debits) {
+        const { already_reversed } = await accounts.reverse(debit.id, { reference: "order cancelled" })
+        restored += already_reversed ? 0 : 1
+      }
+      // The shadows follow the ledger the next time they are used; Medusa's own balance is left as it is.
+      return restored
+    })
+  }
+
+  /** The shadow of a voucher: created on first use, its balance set from the ledger. */
+  protected async shadowFor_(
+    manager: EntityManager,
+    cardId: string,
+    accountId: string,
+    regionId: string,
+    balance: number,
+    expiresAt: Date | null
+  ): Promise<{ id: string; code: string }> {
+    // One shadow per voucher and region, also when two carts apply it at once.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`voucher-shadow:${cardId}`])
+    const [existing] = await manager.query(
+      `SELECT id, code FROM gift_card WHERE metadata->>'card_id' = $1 AND region_id = $2 AND deleted_at IS NULL`,
+      [cardId, regionId]
+    )
+    if (existing) {
+      await manager.query(`UPDATE gift_card SET balance = $2, ends_at = $3, is_disabled = false, updated_at = now() WHERE id = $1`, [
+        existing.id,
+        balance,
+        expiresAt,
+      ])
+      return existing
+    }
+    const created = await this.giftCardService_.withTransaction(manager).create({
+      code: `VOUCHER-${randomBytes(10).toString("hex").toUpperCase()}`,
+      value: balance,
+      balance,
+      region_id: regionId,
+      ends_at: expiresAt ?? undefined,
+      metadata: { ledger_account_id: accountId, card_id: cardId },
+    } as Parameters<MedusaGiftCardService["create"]>[0] & { code: string })
+    return { id: created.id, code: created.code }
+  }
+}
+
+/** 404 for an unknown cart (Medusa's retrieve with relations fails with invalid SQL instead). */
+async function assertCart(manager: EntityManager, cartId: string): Promise<void> {
+  const [row] = await manager.query(`SELECT 1 FROM cart WHERE id = $1 AND deleted_at IS NULL`, [cartId])
+  if (!row) {
+    throw new DomainError("not_found", `Cart ${cartId} was not found`, 404)
+  }
+}
+
+function orderKey(orderId: string, giftCardId: string): string {
+  return `web:${orderId}:${giftCardId}`
+}
