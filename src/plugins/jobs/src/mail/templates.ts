@@ -5,10 +5,9 @@
 import type { ParsedMailData } from "../schemas"
 import { mailSchemas } from "../schemas"
 import type { BrandingDTO, Locale, MailKind } from "../types"
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "../utils/format"
-
 import type { MailContent, RenderedMail } from "./layout"
 import { renderLayout } from "./layout"
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "../utils/format"
 
 type Ctx = { locale: Locale; sender: string }
 type Template<K extends MailKind> = (d: ParsedMailData[K], c: Ctx) => MailContent

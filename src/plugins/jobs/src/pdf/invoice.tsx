@@ -2,11 +2,10 @@ import { StyleSheet, Text, View } from "@react-pdf/renderer"
 
 import type { ParsedDocumentData } from "../schemas"
 import type { Locale } from "../types"
-import { formatDate, formatMoney, formatNumber } from "../utils/format"
-
 import { AddressBlock, DocumentBranding, formatIban, Frame, styles } from "./frame"
 import { computeInvoiceTotals } from "./invoice-totals"
 import { LABELS } from "./labels"
+import { formatDate, formatMoney, formatNumber } from "../utils/format"
 
 const t = StyleSheet.create({
   meta: { flexDirection: "row", flexWrap: "wrap", marginBottom: 16 },

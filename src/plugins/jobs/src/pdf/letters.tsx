@@ -2,10 +2,9 @@ import { Link, Text, View } from "@react-pdf/renderer"
 
 import type { ParsedDocumentData } from "../schemas"
 import type { Locale } from "../types"
-import { formatDate, formatDateTime } from "../utils/format"
-
 import { AddressBlock, DocumentBranding, Frame, styles } from "./frame"
 import { LABELS } from "./labels"
+import { formatDate, formatDateTime } from "../utils/format"
 
 /** A birthday letter, printable or attached to the birthday mail. */
 export function BirthdayLetterDocument({ data, branding, locale }: { data: ParsedDocumentData["birthday_letter"]; branding: DocumentBranding; locale: Locale }) {

@@ -4,7 +4,6 @@ import QRCode from "qrcode"
 import { documentSchemas } from "../schemas"
 import type { ParsedDocumentData } from "../schemas"
 import type { BrandingDTO, DocumentKind, Locale } from "../types"
-
 import type { DocumentBranding } from "./frame"
 import { InvoiceDocument } from "./invoice"
 import { BirthdayLetterDocument, BookingConfirmationDocument } from "./letters"

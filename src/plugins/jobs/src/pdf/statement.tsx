@@ -2,10 +2,9 @@ import { Text, View } from "@react-pdf/renderer"
 
 import type { ParsedDocumentData } from "../schemas"
 import type { Locale } from "../types"
-import { formatDate, formatMoney } from "../utils/format"
-
 import { AddressBlock, DocumentBranding, Frame, styles } from "./frame"
 import { LABELS } from "./labels"
+import { formatDate, formatMoney } from "../utils/format"
 
 const col = { date: { width: 70 }, ref: { width: 90 }, desc: { flex: 1 }, due: { width: 70 }, amount: { width: 80, textAlign: "right" as const } }
 

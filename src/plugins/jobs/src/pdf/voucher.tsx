@@ -2,10 +2,9 @@ import { Image, Text, View } from "@react-pdf/renderer"
 
 import type { ParsedDocumentData } from "../schemas"
 import type { Locale } from "../types"
-import { formatDate, formatMoney } from "../utils/format"
-
 import { DocumentBranding, Frame, styles } from "./frame"
 import { LABELS } from "./labels"
+import { formatDate, formatMoney } from "../utils/format"
 
 /** A gift voucher: amount, code, QR code, optional background image and message. */
 export function VoucherDocument({ data, branding, locale, qr, background }: { data: ParsedDocumentData["voucher"]; branding: DocumentBranding; locale: Locale; qr: string; background: string | null }) {

@@ -1,4 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
+import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
 
 import { parseBody } from "@customer-modules/core"
@@ -31,6 +32,8 @@ export const DEFAULT_BRANDING: BrandingDTO = {
 
 /** The merchant's design and company data (one row), applied to every mail and document. */
 export default class BrandingService extends TransactionBaseService {
+  /** One instance per process: it owns queues, connections and registered handlers. */
+  static readonly LIFE_TIME = Lifetime.SINGLETON
   static readonly Events = { UPDATED: "job_branding.updated" }
 
   constructor(container: InjectedDependencies) {

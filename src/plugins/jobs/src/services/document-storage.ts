@@ -3,6 +3,7 @@ import fs from "fs/promises"
 import path from "path"
 
 import { TransactionBaseService } from "@medusajs/medusa"
+import { Lifetime } from "awilix"
 
 import type { JobsPluginOptions } from "../types"
 import { resolveOptions } from "../utils/options"
@@ -13,6 +14,8 @@ import { resolveOptions } from "../utils/options"
  * routes, never by a public URL (see docs/decisions/0012).
  */
 export default class DocumentStorageService extends TransactionBaseService {
+  /** One instance per process: it owns queues, connections and registered handlers. */
+  static readonly LIFE_TIME = Lifetime.SINGLETON
   protected readonly root_: string
 
   constructor(container: Record<string, unknown>, options: JobsPluginOptions) {

@@ -1,7 +1,8 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import type { Logger } from "@medusajs/medusa"
-import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
+import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 
 import { DomainError, parseBody } from "@customer-modules/core"
 
@@ -12,11 +13,10 @@ import type { JobQueue, JobRun } from "../queue/types"
 import { documentSchemas, enqueueDocumentSchema } from "../schemas"
 import type { DocumentDataByKind, EnqueueDocumentInput } from "../schemas"
 import type { BrandingDTO, DocumentDTO, DocumentKind, DocumentStatus } from "../types"
-import { errorText, validated } from "../utils/errors"
-
 import type BrandingService from "./branding"
 import type DocumentStorageService from "./document-storage"
 import type JobQueueService from "./job-queue"
+import { errorText, validated } from "../utils/errors"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -36,6 +36,8 @@ const MAX_PAGE = 200
  * (`enqueue`), downloadable in the admin.
  */
 export default class DocumentService extends TransactionBaseService {
+  /** One instance per process: it owns queues, connections and registered handlers. */
+  static readonly LIFE_TIME = Lifetime.SINGLETON
   static readonly Events = { RENDERED: "job_document.rendered" }
 
   protected readonly logger_: Logger

@@ -1,5 +1,6 @@
 import type { ConfigModule, Logger } from "@medusajs/medusa"
 import { TransactionBaseService } from "@medusajs/medusa"
+import { Lifetime } from "awilix"
 
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 
@@ -32,6 +33,8 @@ let warned = false
  * `server` instance only produces.
  */
 export default class JobQueueService extends TransactionBaseService implements HealthReporter {
+  /** One instance per process: it owns queues, connections and registered handlers. */
+  static readonly LIFE_TIME = Lifetime.SINGLETON
   protected readonly logger_: Logger
   protected readonly options_: ResolvedJobsOptions
   protected readonly workerMode_: string

@@ -2,12 +2,17 @@ import path from "path"
 
 import { TransactionBaseService } from "@medusajs/medusa"
 import type { Logger } from "@medusajs/medusa"
+import { Lifetime } from "awilix"
 import { LessThan } from "typeorm"
-import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 import type { EntityManager, FindOptionsWhere } from "typeorm"
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 
 import { DomainError, parseBody } from "@customer-modules/core"
 
+import type BrandingService from "./branding"
+import type DocumentService from "./document"
+import { filenameOf } from "./document"
+import type JobQueueService from "./job-queue"
 import { addressOf, isPermanentSmtpError, Mailer } from "../mail/mailer"
 import { renderMail } from "../mail/templates"
 import { JobMail } from "../models/job-mail"
@@ -19,10 +24,6 @@ import type { EnqueueMailInput } from "../schemas"
 import type { DocumentKind, Locale, MailContentDTO, MailDTO, MailKind, MailStatus } from "../types"
 import { errorText, validated } from "../utils/errors"
 
-import type BrandingService from "./branding"
-import type DocumentService from "./document"
-import { filenameOf } from "./document"
-import type JobQueueService from "./job-queue"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -47,6 +48,8 @@ const REQUEUE_BATCH = 500
  * with the same key is the same mail; SMTP outages delay a mail, never lose it.
  */
 export default class MailService extends TransactionBaseService {
+  /** One instance per process: it owns queues, connections and registered handlers. */
+  static readonly LIFE_TIME = Lifetime.SINGLETON
   static readonly Events = { SENT: "job_mail.sent", FAILED: "job_mail.failed" }
 
   protected readonly logger_: Logger

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import type { Logger } from "@medusajs/medusa"
+import { Lifetime } from "awilix"
 import cronParser from "cron-parser"
 import type { EntityManager } from "typeorm"
 
@@ -8,9 +9,9 @@ import { DomainError } from "@customer-modules/core"
 import { JobSchedule } from "../models/job-schedule"
 import type { JobQueue } from "../queue/types"
 import type { ScheduleDTO } from "../types"
+import type JobQueueService from "./job-queue"
 import { errorText } from "../utils/errors"
 
-import type JobQueueService from "./job-queue"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -43,6 +44,8 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,79}$/
  * `run(name, now)` triggers one run on demand.
  */
 export default class ScheduleService extends TransactionBaseService {
+  /** One instance per process: it owns queues, connections and registered handlers. */
+  static readonly LIFE_TIME = Lifetime.SINGLETON
   protected readonly logger_: Logger
   protected readonly handlers_ = new Map<string, { cron: string; handler: ScheduleHandler }>()
   protected readonly queue_: JobQueue<ScheduleJob>
