@@ -6,7 +6,7 @@ import { RunningServer, startServer } from "../tests/support/server"
 
 export type BenchServer = { server: RunningServer; adminToken: string; stop(): Promise<void> }
 
-export async function bootServer(name: string): Promise<BenchServer> {
+export async function bootServer(name: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
   const database = `cm_bench_${name}_${Date.now().toString(36)}`
   const databaseUrl = await createDatabaseFromTemplate(await ensureTemplate(), database)
   const server = await startServer({
@@ -20,6 +20,7 @@ export async function bootServer(name: string): Promise<BenchServer> {
       NODE_ENV: "production",
       JWT_SECRET: randomUUID(),
       COOKIE_SECRET: randomUUID(),
+      ...extraEnv,
     },
   })
   const token = await request(server.url, "POST", "/admin/auth/token", { body: ADMIN })

@@ -1,0 +1,11 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import type MailService from "../../../../../../services/mail"
+
+/** GET /admin/jobs/mails/:id/eml: the message as sent (message/rfc822). */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const raw = await req.scope.resolve<MailService>("mailService").eml(req.params.id)
+  res.setHeader("content-type", "message/rfc822")
+  res.setHeader("content-disposition", `attachment; filename="${req.params.id.replace(/[^A-Za-z0-9_]/g, "")}.eml"`)
+  res.send(raw)
+}

@@ -1,0 +1,30 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import { parseBody } from "@customer-modules/core"
+
+import { sampleDocument } from "../../../../../pdf/samples"
+import type { UpdateBrandingInput } from "../../../../../schemas"
+import type BrandingService from "../../../../../services/branding"
+import type DocumentService from "../../../../../services/document"
+import type { DocumentKind } from "../../../../../types"
+import { PreviewKind } from "../../../../../validators"
+
+async function preview(req: MedusaRequest, res: MedusaResponse, draft: UpdateBrandingInput | null): Promise<void> {
+  const kind = parseBody(PreviewKind, req.params.kind) as DocumentKind
+  const branding = draft ? await req.scope.resolve<BrandingService>("brandingService").preview(draft) : undefined
+  const pdf = await req.scope.resolve<DocumentService>("documentService").render(kind, sampleDocument(kind), branding)
+  res.setHeader("content-type", "application/pdf")
+  res.setHeader("content-disposition", `inline; filename="preview-${kind}.pdf"`)
+  res.setHeader("cache-control", "no-store")
+  res.send(pdf)
+}
+
+/** GET /admin/jobs/preview/:kind: a sample document of this kind in the saved branding (application/pdf). */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  await preview(req, res, null)
+}
+
+/** POST /admin/jobs/preview/:kind `{ …branding draft }`: the same with unsaved branding fields (live preview); 400 for invalid ones. */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  await preview(req, res, (req.body ?? {}) as UpdateBrandingInput)
+}

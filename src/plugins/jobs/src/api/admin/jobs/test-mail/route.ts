@@ -1,0 +1,32 @@
+import { randomUUID } from "crypto"
+
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import { parseBody } from "@customer-modules/core"
+
+import { sampleDocument } from "../../../../pdf/samples"
+import type BrandingService from "../../../../services/branding"
+import type MailService from "../../../../services/mail"
+import { TestMail } from "../../../../validators"
+
+const TEXT = {
+  de: { subject: "Testnachricht", body: "Diese Nachricht bestätigt, dass der Versand von E-Mails funktioniert. Im Anhang: eine Beispielrechnung in Ihrem Design." },
+  en: { subject: "Test message", body: "This message confirms that sending e-mail works. Attached: a sample invoice in your design." },
+  pt: { subject: "Mensagem de teste", body: "Esta mensagem confirma que o envio de e-mails funciona. Em anexo: uma fatura de exemplo com o seu design." },
+}
+
+/** POST /admin/jobs/test-mail `{ to, locale? }` → 202 `{ mail }`: a test mail with a sample invoice, to check the SMTP settings. */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const body = parseBody(TestMail, req.body)
+  const locale = body.locale ?? (await req.scope.resolve<BrandingService>("brandingService").retrieve()).default_locale
+  const id = randomUUID()
+  const mail = await req.scope.resolve<MailService>("mailService").enqueue({
+    key: `test-mail:${id}`,
+    kind: "generic",
+    to: body.to,
+    locale,
+    data: TEXT[locale],
+    attachments: [{ document: { kind: "invoice", key: `test-mail:${id}:invoice`, data: { ...sampleDocument("invoice"), locale } } }],
+  })
+  res.status(202).json({ mail })
+}

@@ -1,0 +1,35 @@
+export type { default as MailService, MailFilter } from "./services/mail"
+export type { default as DocumentService } from "./services/document"
+export type { default as BrandingService } from "./services/branding"
+export type { default as ScheduleService, ScheduleContext, ScheduleHandler, ScheduleRun } from "./services/schedule"
+export type { default as JobQueueService } from "./services/job-queue"
+export type {
+  BirthdayLetterDocumentData,
+  BookingConfirmationDocumentData,
+  DocumentDataByKind,
+  EnqueueDocumentInput,
+  EnqueueMailInput,
+  InvoiceDocumentData,
+  InvoiceLine,
+  MailAttachment,
+  MailDataByKind,
+  StatementDocumentData,
+  UpdateBrandingInput,
+  VoucherDocumentData,
+} from "./schemas"
+export { computeInvoiceTotals } from "./pdf/invoice-totals"
+export type { InvoiceTotals, TaxGroup } from "./pdf/invoice-totals"
+export { renderMail } from "./mail/templates"
+export { DOCUMENT_KINDS, LOCALES, MAIL_KINDS } from "./types"
+export type {
+  BrandingDTO,
+  DocumentDTO,
+  DocumentKind,
+  FailedJobDTO,
+  JobsPluginOptions,
+  Locale,
+  MailContentDTO,
+  MailDTO,
+  MailKind,
+  ScheduleDTO,
+} from "./types"

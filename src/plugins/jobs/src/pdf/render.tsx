@@ -1,0 +1,65 @@
+import { renderToBuffer } from "@react-pdf/renderer"
+import QRCode from "qrcode"
+
+import { documentSchemas } from "../schemas"
+import type { ParsedDocumentData } from "../schemas"
+import type { BrandingDTO, DocumentKind, Locale } from "../types"
+import type { DocumentBranding } from "./frame"
+import { InvoiceDocument } from "./invoice"
+import { BirthdayLetterDocument, BookingConfirmationDocument } from "./letters"
+import { StatementDocument } from "./statement"
+import { VoucherDocument } from "./voucher"
+
+const IMAGE_FETCH_TIMEOUT_MS = 3_000
+const MAX_IMAGE_BYTES = 2_000_000
+
+/**
+ * Renders a document to a PDF buffer in the merchant's design. `data` is
+ * validated for the kind (a ZodError when it does not fit). Remote images
+ * (logo, voucher background) are fetched once with a timeout; one that cannot
+ * be fetched is left out rather than failing the document.
+ */
+export async function renderDocument(kind: DocumentKind, data: unknown, branding: BrandingDTO): Promise<Buffer> {
+  const parsed = documentSchemas[kind].parse(data)
+  const locale: Locale = (parsed as { locale?: Locale | null }).locale ?? branding.default_locale
+  const b: DocumentBranding = { ...branding, logo_data: await loadImage(branding.logo) }
+  switch (kind) {
+    case "invoice":
+      return renderToBuffer(<InvoiceDocument data={parsed as ParsedDocumentData["invoice"]} branding={b} locale={locale} />)
+    case "voucher": {
+      const v = parsed as ParsedDocumentData["voucher"]
+      const qr = await QRCode.toDataURL(v.qr_payload ?? v.code, { margin: 1, width: 300, errorCorrectionLevel: "M" })
+      return renderToBuffer(<VoucherDocument data={v} branding={b} locale={locale} qr={qr} background={await loadImage(v.background_image ?? null)} />)
+    }
+    case "statement":
+      return renderToBuffer(<StatementDocument data={parsed as ParsedDocumentData["statement"]} branding={b} locale={locale} />)
+    case "birthday_letter":
+      return renderToBuffer(<BirthdayLetterDocument data={parsed as ParsedDocumentData["birthday_letter"]} branding={b} locale={locale} />)
+    case "booking_confirmation":
+      return renderToBuffer(<BookingConfirmationDocument data={parsed as ParsedDocumentData["booking_confirmation"]} branding={b} locale={locale} />)
+  }
+}
+
+/** A data URI for react-pdf: data URIs pass, http(s) images are fetched (bounded), anything else is dropped. */
+async function loadImage(src: string | null): Promise<string | null> {
+  if (!src) {
+    return null
+  }
+  if (/^data:image\/(png|jpeg);base64,/.test(src)) {
+    return src
+  }
+  if (!/^https?:\/\//.test(src)) {
+    return null
+  }
+  try {
+    const res = await fetch(src, { signal: AbortSignal.timeout(IMAGE_FETCH_TIMEOUT_MS) })
+    const type = res.headers.get("content-type") ?? ""
+    if (!res.ok || !/^image\/(png|jpeg)/.test(type)) {
+      return null
+    }
+    const bytes = Buffer.from(await res.arrayBuffer())
+    return bytes.length <= MAX_IMAGE_BYTES ? `data:${type.split(";")[0]};base64,${bytes.toString("base64")}` : null
+  } catch {
+    return null
+  }
+}

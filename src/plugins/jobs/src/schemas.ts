@@ -1,0 +1,285 @@
+/**
+ * Input shapes of mails and documents, as zod schemas and the TypeScript types
+ * other plugins (debtor, gift-card, loyalty, reservation) build their data with.
+ * Amounts are integer minor units with an ISO currency code; dates are ISO strings.
+ */
+import { z } from "zod"
+
+import { DOCUMENT_KINDS, LOCALES, MAIL_KINDS } from "./types"
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max)
+const optText = (max: number) => z.string().trim().max(max).nullish()
+const minor = z.number().int("must be an integer number of minor units").min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)
+const currency = z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code").transform((c) => c.toUpperCase())
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}/, "must be an ISO date (YYYY-MM-DD)")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "is not a valid date")
+const url = z.string().url().max(2000).refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL")
+const name = optText(200)
+
+export const localeSchema = z.enum(LOCALES)
+export const mailKindSchema = z.enum(MAIL_KINDS)
+export const documentKindSchema = z.enum(DOCUMENT_KINDS)
+
+/** A postal party on a document. */
+export const partySchema = z
+  .object({ name: text(200), address_lines: z.array(text(200)).max(6).default([]), vat_id: optText(40), customer_number: optText(60) })
+  .strict()
+
+// ---------- documents ----------
+
+export const invoiceLineSchema = z
+  .object({
+    description: text(300),
+    /** Up to three decimals (1.5 kg). */
+    quantity: z.number().positive().max(1_000_000).refine((q) => Number.isInteger(Math.round(q * 1000)) && Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, "at most three decimals"),
+    unit: optText(20),
+    /** Net price per unit unless `prices_include_tax`. */
+    unit_price_minor: minor,
+    /** 19, 7, 0 … (percent, at most two decimals). */
+    tax_rate: z.number().min(0).max(100),
+  })
+  .strict()
+
+export const invoiceDocumentSchema = z
+  .object({
+    number: text(60),
+    issue_date: isoDate,
+    /** Date of delivery or service (or the start of the period); required on a German invoice. */
+    delivery_date: isoDate,
+    delivery_period_end: isoDate.nullish(),
+    due_date: isoDate.nullish(),
+    currency_code: currency,
+    buyer: partySchema,
+    lines: z.array(invoiceLineSchema).min(1, "an invoice needs at least one line").max(500),
+    prices_include_tax: z.boolean().default(false),
+    payment_terms: optText(500),
+    notes: optText(1000),
+    /** Set for a credit note: the invoice it corrects. */
+    corrects_invoice_number: optText(60),
+    locale: localeSchema.nullish(),
+  })
+  .strict()
+
+export const voucherDocumentSchema = z
+  .object({
+    code: text(64),
+    amount_minor: minor.refine((n) => n > 0, "must be greater than zero"),
+    currency_code: currency,
+    valid_until: isoDate.nullish(),
+    recipient_name: name,
+    message: optText(500),
+    /** Encoded in the QR code; default: the code. */
+    qr_payload: optText(500),
+    /** `data:image/…` or http(s) URL, printed behind the voucher. */
+    background_image: optText(700_000),
+    locale: localeSchema.nullish(),
+  })
+  .strict()
+
+export const statementDocumentSchema = z
+  .object({
+    as_of: isoDate,
+    currency_code: currency,
+    customer: partySchema,
+    items: z
+      .array(
+        z
+          .object({
+            date: isoDate,
+            reference: text(80),
+            description: optText(300),
+            due_date: isoDate.nullish(),
+            /** Positive: the customer owes it; negative: a credit. */
+            amount_minor: minor,
+          })
+          .strict()
+      )
+      .max(1000),
+    notes: optText(1000),
+    locale: localeSchema.nullish(),
+  })
+  .strict()
+
+export const birthdayLetterDocumentSchema = z
+  .object({
+    date: isoDate,
+    customer: partySchema,
+    message: optText(2000),
+    reward: optText(300),
+    valid_until: isoDate.nullish(),
+    locale: localeSchema.nullish(),
+  })
+  .strict()
+
+export const bookingConfirmationDocumentSchema = z
+  .object({
+    reference: text(60),
+    customer_name: text(200),
+    starts_at: z.string().datetime({ offset: true }),
+    /** IANA zone the time is shown in. */
+    time_zone: text(60),
+    party_size: z.number().int().positive().max(1000),
+    location_name: text(200),
+    location_address: z.array(text(200)).max(6).default([]),
+    table: optText(60),
+    notes: optText(1000),
+    cancel_url: url.nullish(),
+    locale: localeSchema.nullish(),
+  })
+  .strict()
+
+export const documentSchemas = {
+  invoice: invoiceDocumentSchema,
+  voucher: voucherDocumentSchema,
+  statement: statementDocumentSchema,
+  birthday_letter: birthdayLetterDocumentSchema,
+  booking_confirmation: bookingConfirmationDocumentSchema,
+} as const
+
+export type InvoiceLine = z.input<typeof invoiceLineSchema>
+export type InvoiceDocumentData = z.input<typeof invoiceDocumentSchema>
+export type VoucherDocumentData = z.input<typeof voucherDocumentSchema>
+export type StatementDocumentData = z.input<typeof statementDocumentSchema>
+export type BirthdayLetterDocumentData = z.input<typeof birthdayLetterDocumentSchema>
+export type BookingConfirmationDocumentData = z.input<typeof bookingConfirmationDocumentSchema>
+export type DocumentDataByKind = { [K in keyof typeof documentSchemas]: z.input<(typeof documentSchemas)[K]> }
+export type ParsedDocumentData = { [K in keyof typeof documentSchemas]: z.output<(typeof documentSchemas)[K]> }
+
+// ---------- mails ----------
+
+const greeting = { customer_name: name }
+
+export const mailSchemas = {
+  invoice: z.object({ ...greeting, invoice_number: text(60), total_minor: minor, currency_code: currency, due_date: isoDate.nullish() }).strict(),
+  invoice_reminder: z
+    .object({ ...greeting, invoice_number: text(60), open_minor: minor, currency_code: currency, due_date: isoDate, level: z.number().int().min(1).max(3).default(1) })
+    .strict(),
+  credit_note: z
+    .object({ ...greeting, credit_note_number: text(60), invoice_number: optText(60), total_minor: minor, currency_code: currency })
+    .strict(),
+  statement: z.object({ ...greeting, as_of: isoDate, open_total_minor: minor, currency_code: currency, open_items: z.number().int().min(0) }).strict(),
+  account_statement: z.object({ ...greeting, as_of: isoDate, balance_minor: minor, currency_code: currency }).strict(),
+  voucher: z
+    .object({ ...greeting, code: text(64), amount_minor: minor, currency_code: currency, valid_until: isoDate.nullish(), message: optText(500), from_name: name })
+    .strict(),
+  prepaid_receipt: z
+    .object({ ...greeting, card_label: text(80), amount_minor: minor, balance_minor: minor, currency_code: currency, location_name: name })
+    .strict(),
+  birthday: z.object({ ...greeting, message: optText(2000), reward: optText(300) }).strict(),
+  points_expiry: z.object({ ...greeting, points: z.number().int().positive(), expires_at: isoDate }).strict(),
+  reactivation: z.object({ ...greeting, message: optText(2000), offer: optText(300), offer_valid_until: isoDate.nullish() }).strict(),
+  booking_confirmation: z
+    .object({
+      ...greeting,
+      reference: text(60),
+      starts_at: z.string().datetime({ offset: true }),
+      time_zone: text(60),
+      party_size: z.number().int().positive().max(1000),
+      location_name: text(200),
+      cancel_url: url.nullish(),
+    })
+    .strict(),
+  generic: z.object({ ...greeting, subject: text(200), body: text(20_000) }).strict(),
+} as const
+
+export type MailDataByKind = { [K in keyof typeof mailSchemas]: z.input<(typeof mailSchemas)[K]> }
+export type ParsedMailData = { [K in keyof typeof mailSchemas]: z.output<(typeof mailSchemas)[K]> }
+
+/** A document to render and attach (stored under its key too), or one already stored. */
+export const attachmentSchema = z.union([
+  z
+    .object({
+      document: z.object({ kind: documentKindSchema, key: text(200), data: z.record(z.unknown()), filename: optText(120) }).strict(),
+    })
+    .strict(),
+  z.object({ document_id: text(64), filename: optText(120) }).strict(),
+])
+export type MailAttachment =
+  | { document: { [K in keyof DocumentDataByKind]: { kind: K; key: string; data: DocumentDataByKind[K]; filename?: string | null } }[keyof DocumentDataByKind] }
+  | { document_id: string; filename?: string | null }
+
+const email = z.string().trim().email("must be an e-mail address").max(254)
+
+export const enqueueMailSchema = z
+  .object({
+    key: text(200),
+    kind: mailKindSchema,
+    to: email,
+    locale: localeSchema.nullish(),
+    data: z.record(z.unknown()),
+    attachments: z.array(attachmentSchema).max(5).default([]),
+  })
+  .strict()
+
+/** What `mailService.enqueue` takes; `data` is typed by `kind`. */
+export type EnqueueMailInput = {
+  [K in keyof MailDataByKind]: {
+    /** The business key (`invoice:inv_123:sent`): a second enqueue with it is the same mail. */
+    key: string
+    kind: K
+    to: string
+    locale?: (typeof LOCALES)[number] | null
+    data: MailDataByKind[K]
+    attachments?: MailAttachment[]
+  }
+}[keyof MailDataByKind]
+
+export const enqueueDocumentSchema = z.object({ key: text(200), kind: documentKindSchema, data: z.record(z.unknown()) }).strict()
+
+export type EnqueueDocumentInput = {
+  [K in keyof DocumentDataByKind]: { key: string; kind: K; data: DocumentDataByKind[K] }
+}[keyof DocumentDataByKind]
+
+// ---------- branding ----------
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f2937")
+const logo = z
+  .string()
+  .max(700_000, "is too large (at most about 500 KB)")
+  .refine(
+    (s) => /^https:\/\/\S+$/.test(s) || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(s),
+    "must be an https URL or a data:image/png or data:image/jpeg base64 URI"
+  )
+
+export function isValidIban(raw: string): boolean {
+  const iban = raw.replace(/\s+/g, "").toUpperCase()
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) {
+    return false
+  }
+  const rearranged = iban.slice(4) + iban.slice(0, 4)
+  let remainder = 0
+  for (const ch of rearranged) {
+    const digits = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55)
+    for (const d of digits) {
+      remainder = (remainder * 10 + Number(d)) % 97
+    }
+  }
+  return remainder === 1
+}
+
+export const updateBrandingSchema = z
+  .object({
+    sender_name: text(120),
+    logo: logo.nullable(),
+    primary_color: color,
+    secondary_color: color,
+    footer_text: optText(1000),
+    default_locale: localeSchema,
+    company_address: z.array(text(200)).max(6),
+    vat_id: z.string().trim().regex(/^[A-Z]{2}[A-Za-z0-9+*.]{2,13}$/, "must be a VAT id like DE123456789").nullable(),
+    tax_number: optText(40),
+    bank_name: optText(120),
+    iban: z
+      .string()
+      .trim()
+      .refine(isValidIban, "is not a valid IBAN")
+      .transform((s) => s.replace(/\s+/g, "").toUpperCase())
+      .nullable(),
+    bic: z.string().trim().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "must be an 8 or 11 character BIC").nullable(),
+    reply_to: email.nullable(),
+  })
+  .partial()
+  .strict()
+export type UpdateBrandingInput = z.input<typeof updateBrandingSchema>

@@ -1,0 +1,47 @@
+import type { Locale } from "../types"
+
+const TAGS: Record<Locale, string> = { de: "de-DE", en: "en-GB", pt: "pt-PT" }
+
+export const localeTag = (locale: Locale): string => TAGS[locale]
+
+/** Digits after the decimal point of a currency (EUR 2, JPY 0, KWD 3). */
+export function currencyDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
+}
+
+/** Minor units → "12,50 €" in the locale: formatting only, at the edge. */
+export function formatMoney(amount_minor: number, currency: string, locale: Locale): string {
+  const digits = currencyDigits(currency)
+  return new Intl.NumberFormat(TAGS[locale], { style: "currency", currency }).format(amount_minor / 10 ** digits)
+}
+
+/** "2026-03-01" → "01.03.2026" / "01/03/2026"; a date is a calendar day, not an instant. */
+export function formatDate(iso: string, locale: Locale): string {
+  const day = iso.slice(0, 10)
+  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`))
+}
+
+/** An instant shown in the location's time zone. */
+export function formatDateTime(iso: string, timeZone: string, locale: Locale): string {
+  let zone = timeZone
+  try {
+    new Intl.DateTimeFormat("en", { timeZone })
+  } catch {
+    zone = "UTC"
+  }
+  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(iso))
+}
+
+export function formatNumber(n: number, locale: Locale, maxDigits = 3): string {
+  return new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: maxDigits }).format(n)
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;")
+}

@@ -1,0 +1,61 @@
+/**
+ * The "Mail & documents" admin page: the outbox lists a sent mail, opening it
+ * shows its content, and the branding form previews a sample voucher.
+ */
+import fs from "fs"
+import path from "path"
+
+import type { Browser, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+
+import { adminApi } from "../support/api"
+import { launchBrowser } from "../support/browser"
+import { uniqueAddress, waitForMail } from "../support/mail"
+import { LOG_DIR } from "../support/server"
+
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe("the Mail & documents page", () => {
+  it("shows a sent mail in the outbox, opens it and previews the branding", { timeout: 120_000 }, async () => {
+    const to = uniqueAddress("browser")
+    const res = await adminApi("/admin/jobs/mails", {
+      body: { key: `browser:${to}`, kind: "generic", to, locale: "en", data: { subject: "Hello from the outbox", body: "Seen in the admin." } },
+    })
+    expect(res.status).toBe(202)
+    await waitForMail((m) => m.envelopeTo.includes(to))
+
+    await page.goto(`${inject("baseUrl")}/app/login`)
+    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
+    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
+    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+
+    const link = page.getByRole("link", { name: "Mail & documents" })
+    await link.waitFor({ timeout: 30_000 })
+    await link.click()
+    await page.getByRole("heading", { name: "Mail & documents" }).waitFor({ timeout: 30_000 })
+
+    const row = page.locator(`[data-mail-to="${to}"]`)
+    await row.waitFor({ timeout: 30_000 })
+    await expect(row.textContent()).resolves.toContain("sent")
+    await expect(row.textContent()).resolves.toContain("Hello from the outbox")
+
+    await row.getByRole("button", { name: "Open" }).click()
+    const view = page.getByTestId("jobs-mail-view")
+    await view.waitFor({ timeout: 30_000 })
+    await expect.poll(() => view.textContent(), { timeout: 15_000 }).toContain("Seen in the admin.")
+
+    await page.getByTestId("jobs-preview-voucher").waitFor({ timeout: 30_000 })
+    fs.mkdirSync(LOG_DIR, { recursive: true })
+    await page.screenshot({ path: path.join(LOG_DIR, "jobs-admin.png"), fullPage: true })
+  })
+})
