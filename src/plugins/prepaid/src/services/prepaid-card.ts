@@ -199,20 +199,20 @@ export default class PrepaidCardService extends TransactionBaseService {
   /**
    * Charges `amount` to the card: 409 `insufficient_balance` when it holds
    * less, 422 `daily_limit_exceeded` when the card's charges of the business
-   * day (in `time_zone`, the charging location's) would exceed its limit.
+   * day (in the time zone of `ctx.location_id`, UTC without one) would exceed
+   * its limit.
    */
-  async charge(
-    code: string,
-    amount: number,
-    ctx: PrepaidContext & { time_zone?: string } = {}
-  ): Promise<PrepaidMovement> {
+  async charge(code: string, amount: number, ctx: PrepaidContext = {}): Promise<PrepaidMovement> {
     return this.atomicPhase_(async (manager) => {
       const card = await this.usableCard_(await this.cardService_.withTransaction(manager).retrieveByCode(code))
       const accountId = card.account_id!
       const limit = await this.lockDailyLimit_(accountId, manager)
       if (limit !== null) {
         const [{ now }] = await manager.query(`SELECT clock_timestamp() AS now`)
-        const window = dayWindow(new Date(now), ctx.time_zone ?? DEFAULT_TIME_ZONE)
+        const timeZone = ctx.location_id
+          ? (await this.posLocationService_.withTransaction(manager).retrieve(ctx.location_id)).time_zone
+          : DEFAULT_TIME_ZONE
+        const window = dayWindow(new Date(now), timeZone)
         const spent = await this.spentSince_(accountId, window.start, manager)
         if (spent + amount > limit) {
           throw new DomainError(
@@ -388,7 +388,12 @@ export default class PrepaidCardService extends TransactionBaseService {
 
   /** One of the customer's cards; 404 for a card that is not theirs (as for an unknown one). */
   async retrieveForCustomer(customerId: string, cardId: string): Promise<PrepaidCardDetail> {
-    const card = await this.retrieve(cardId).catch(() => null)
+    const card = await this.retrieve(cardId).catch((e: DomainError) => {
+      if (e.type === "not_found") {
+        return null
+      }
+      throw e
+    })
     if (!card || card.customer_id !== customerId || card.replaced_by_id) {
       throw new DomainError("not_found", `Prepaid card ${cardId} was not found`, 404)
     }
@@ -523,11 +528,6 @@ export default class PrepaidCardService extends TransactionBaseService {
   async health(): Promise<ModuleHealth> {
     await this.activeManager_.query(`SELECT 1 FROM prepaid_card_setting LIMIT 1`)
     return { status: "ok" }
-  }
-
-  /** The time zone of a POS location (for the business day of its charges). */
-  async timeZoneOf(locationId: string): Promise<string> {
-    return (await this.posLocationService_.withTransaction(this.activeManager_).retrieve(locationId)).time_zone
   }
 
   // ── Internals ─────────────────────────────────────────────────────────

@@ -17,7 +17,6 @@ export const POST = posRoute({
     const result = await service.charge(req.params.code, body.amount, {
       ...ctx.tx,
       reference: body.reference ?? null,
-      time_zone: await service.timeZoneOf(ctx.terminal.location_id),
     })
     return { status: 200, body: result }
   },
