@@ -51,8 +51,6 @@ type InjectedDependencies = {
 export const TOP_UP_METADATA_KEY = "prepaid_card_id"
 /** Largest batch of pre-printed cards created in one call. */
 export const MAX_BATCH = 500
-/** Largest single online top-up, in minor units (a cart, not a bank transfer). */
-export const MAX_ONLINE_TOP_UP = 100_000_00
 /** Pages of one account's history read to add up a day's charges (200 each). */
 const MAX_DAY_PAGES = 50
 const HISTORY_PAGE = 200
