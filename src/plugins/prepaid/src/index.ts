@@ -1,0 +1,5 @@
+export { TENDERS } from "./types"
+export type { PrepaidCardDetail, PrepaidCardEvent, PrepaidCardView, PrepaidContext, PrepaidMovement, Tender } from "./types"
+export type { default as PrepaidCardService } from "./services/prepaid-card"
+export { dayWindow } from "./utils/day-window"
+export type { DayWindow } from "./utils/day-window"

@@ -1,0 +1,54 @@
+import { stringify } from "csv-stringify/sync"
+
+import type { LedgerTransactionDTO } from "@customer-modules/ledger"
+
+export const CSV_COLUMNS = [
+  "created_at",
+  "transaction_id",
+  "card_code",
+  "customer_id",
+  "type",
+  "amount_minor",
+  "currency_code",
+  "balance_after_minor",
+  "tender",
+  "reference",
+  "location_id",
+  "location_name",
+  "terminal_id",
+  "staff_id",
+] as const
+
+/** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
+function safe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+/**
+ * Ledger transactions as CSV (RFC 4180 quoting by csv-stringify; UTC instants
+ * in ISO 8601; amounts in minor units, signed).
+ */
+export function transactionsCsv(
+  rows: { transaction: LedgerTransactionDTO; code: string; customer_id: string | null }[],
+  locationNames: Map<string, string>
+): string {
+  return stringify(
+    rows.map(({ transaction: t, code, customer_id }) => [
+      new Date(t.created_at).toISOString(),
+      t.id,
+      safe(code),
+      customer_id ?? "",
+      t.type,
+      t.amount,
+      t.currency_code,
+      t.balance_after,
+      typeof t.metadata?.tender === "string" ? t.metadata.tender : "",
+      safe(t.reference ?? ""),
+      t.location_id ?? "",
+      safe(t.location_id ? (locationNames.get(t.location_id) ?? "") : ""),
+      t.terminal_id ?? "",
+      t.staff_id ?? "",
+    ]),
+    { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" }
+  )
+}

@@ -1,0 +1,77 @@
+import { z } from "zod"
+
+import { amountMinor, currencyCode, reference } from "@customer-modules/core"
+import { MAX_PAGE } from "@customer-modules/ledger"
+
+import { TENDERS } from "./types"
+
+/** Largest single top-up or charge: 1 000 000.00 in a two-decimal currency. */
+export const MAX_AMOUNT_MINOR = 100_000_000
+
+export const prepaidAmount = amountMinor.max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR} minor units`)
+
+const code = z.string().trim().min(1).max(128)
+const id = z.string().min(1).max(64)
+const page = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+}
+
+export const IssuePrepaidCard = z
+  .object({ code: code.optional(), currency_code: currencyCode, customer_id: id.optional() })
+  .strict()
+
+export const TopUp = z
+  .object({
+    amount: prepaidAmount,
+    tender: z.enum(TENDERS, { errorMap: () => ({ message: `must be one of ${TENDERS.join(", ")}` }) }),
+    reference: reference.optional(),
+  })
+  .strict()
+
+export const Charge = z.object({ amount: prepaidAmount, reference: reference.optional() }).strict()
+
+export const PageQuery = z.object(page).strict()
+
+export const ListPrepaidCards = z
+  .object({
+    ...page,
+    q: z.string().trim().max(128).optional(),
+    status: z.enum(["inactive", "active", "blocked"]).optional(),
+    customer_id: id.optional(),
+  })
+  .strict()
+
+export const UpdatePrepaidCard = z
+  .object({
+    daily_limit: prepaidAmount.nullable().optional(),
+    customer_id: id.nullable().optional(),
+  })
+  .strict()
+
+export const AdminTopUp = z.object({ amount: prepaidAmount, reason: reference }).strict()
+
+export const StatusChange = z.object({ reason: reference.optional() }).strict()
+
+export const ReplaceCard = z.object({ code: code.optional() }).strict()
+
+export const CreateBatch = z
+  .object({
+    currency_code: currencyCode,
+    codes: z.array(code).min(1).max(500).optional(),
+    range_id: id.optional(),
+    count: z.number().int().min(1).max(500).optional(),
+  })
+  .strict()
+
+const instant = z
+  .string()
+  .trim()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or instant")
+  .transform((s) => new Date(s))
+
+export const ExportQuery = z
+  .object({ from: instant.optional(), to: instant.optional(), location_id: id.optional() })
+  .strict()
+
+export const TopUpCart = z.object({ amount: prepaidAmount }).strict()
