@@ -10,7 +10,9 @@
 import { Client } from "pg"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
-import { adminApi } from "../support/api"
+import { adminApi, adminToken } from "../support/api"
+import { uniqueAddress, waitForMail } from "../support/mail"
+import { pdfText } from "../support/pdf"
 import { createLocation, createTerminal, posApi } from "../support/pos"
 
 const CURRENCY = "dkk"
@@ -228,6 +230,42 @@ describe("printing at the till", () => {
 
     const bad = await posApi(`/store/pos/gift-cards/${voucher.code}/receipt?columns=80`, { key: berlin.key })
     expect(bad.status).toBe(400)
+  })
+})
+
+describe("the voucher as PDF and by e-mail", () => {
+  it("mails the voucher once with its PDF, which carries the number and the amount", async () => {
+    const voucher = await sell(berlin.key, 2500)
+    const to = uniqueAddress("voucher")
+    const body = { email: to, locale: "de", recipient_name: "Grete Müller", message: "Alles Gute!" }
+    const [first, second] = await Promise.all([
+      adminApi(`/admin/vouchers/${voucher.id}/send`, { body }),
+      adminApi(`/admin/vouchers/${voucher.id}/send`, { body }),
+    ])
+    expect(first.status, first.text).toBe(202)
+    expect(second.body.mail.id).toBe(first.body.mail.id)
+
+    const mail = await waitForMail((m) => m.envelopeTo.includes(to))
+    expect(mail.text).toContain(voucher.code)
+    expect(mail.attachments).toHaveLength(1)
+    expect(mail.attachments[0].contentType).toBe("application/pdf")
+    const text = await pdfText(mail.attachments[0].content)
+    expect(text).toContain(voucher.code)
+    expect(text).toMatch(/25,00\s*DKK/)
+  })
+
+  it("downloads the PDF in the admin and refuses a blocked voucher and a bad address", async () => {
+    const voucher = await sell(berlin.key, 990)
+    const res = await fetch(`${inject("baseUrl")}/admin/vouchers/${voucher.id}/pdf`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-type")).toBe("application/pdf")
+    expect(await pdfText(Buffer.from(await res.arrayBuffer()))).toContain(voucher.code)
+
+    expect((await adminApi(`/admin/vouchers/${voucher.id}/send`, { body: { email: "not-an-address" } })).status).toBe(400)
+    await adminApi(`/admin/vouchers/${voucher.id}/block`, { body: {} })
+    const blocked = await adminApi(`/admin/vouchers/${voucher.id}/send`, { body: { email: uniqueAddress("blocked") } })
+    expect(blocked.status).toBe(422)
+    expect(blocked.body.type).toBe("not_printable")
   })
 })
 

@@ -4,22 +4,13 @@
  * with their PDFs, survive an SMTP outage, are sent once per business key,
  * failed ones are listed and retried; branding, previews, documents, schedules.
  */
-import { PDFParse } from "pdf-parse"
 import { describe, expect, inject, it } from "vitest"
 
 import { adminApi, adminToken, api } from "../support/api"
 import { mailsTo, setRecipientMode, uniqueAddress, waitForMail } from "../support/mail"
+import { pdfText } from "../support/pdf"
 
 type Mail = { id: string; key: string; status: "queued" | "sent" | "failed"; attempts: number; last_error: string | null }
-
-async function pdfText(content: Buffer | Uint8Array): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(content) })
-  try {
-    return (await parser.getText()).text
-  } finally {
-    await parser.destroy()
-  }
-}
 
 async function enqueue(body: Record<string, unknown>) {
   const res = await adminApi<{ mail: Mail }>("/admin/jobs/mails", { body })

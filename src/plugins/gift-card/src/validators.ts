@@ -95,3 +95,14 @@ export const ReceiptQuery = z
   .strict()
 
 export const ApplyVoucher = z.object({ code: z.string().trim().min(1).max(64) }).strict()
+
+export const SendVoucher = z
+  .object({
+    email: z.string().trim().email("must be an e-mail address").max(254),
+    locale: z.enum(["de", "en", "pt"]).optional(),
+    recipient_name: z.string().trim().min(1).max(200).optional(),
+    message: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+
+export const VoucherPdfQuery = z.object({ locale: z.enum(["de", "en", "pt"]).optional() }).strict()

@@ -2,6 +2,7 @@ import { CurrencyService, CustomerService, EventBusService, TransactionBaseServi
 import { EntityManager } from "typeorm"
 
 import { DomainError, isDomainError, ModuleHealth } from "@customer-modules/core"
+import type { VoucherDocumentData } from "@customer-modules/jobs"
 import type {
   CardDTO,
   CardService,
@@ -291,6 +292,30 @@ export default class VoucherService extends TransactionBaseService {
     return liabilityOf(summary, { ...input, locations })
   }
 
+  /**
+   * What the voucher PDF (jobs plugin) prints: number, amount (the balance now),
+   * QR code and the last valid day in the merchant's time zone.
+   */
+  async documentData(
+    cardId: string,
+    extra: { recipient_name?: string | null; message?: string | null; locale?: "de" | "en" | "pt" | null } = {}
+  ): Promise<VoucherDocumentData> {
+    const card = await this.retrieve(cardId)
+    if (card.status !== "active" || card.balance <= 0) {
+      throw new DomainError("not_printable", `Voucher ${card.code} is ${card.status === "active" ? "empty" : card.status}; there is nothing to print`, 422)
+    }
+    const { time_zone } = await this.settings()
+    return {
+      code: card.code,
+      amount_minor: card.balance,
+      currency_code: card.currency_code,
+      valid_until: card.expires_at ? lastValidDay(card.expires_at, time_zone) : null,
+      recipient_name: extra.recipient_name ?? null,
+      message: extra.message ?? null,
+      locale: extra.locale ?? null,
+    }
+  }
+
   async settings(): Promise<GiftCardSettings> {
     const [row] = await this.activeManager_.query(`SELECT * FROM gift_card_setting WHERE id = 'default'`)
     return toSettings(row)
@@ -441,6 +466,11 @@ function view(card: CardDTO, account: ValueAccountDTO): GiftCardView {
     status: card.status,
     expires_at: account.expires_at,
   }
+}
+
+/** The day before `expiresAt` (the first instant no longer valid), as YYYY-MM-DD in `timeZone`. */
+function lastValidDay(expiresAt: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(expiresAt.getTime() - 1))
 }
 
 function toSettings(row: Record<string, unknown>): GiftCardSettings {

@@ -46,6 +46,11 @@ const VoucherDetail = ({ id }: { id: string }) => {
         {card.expires_at ? ` · valid until ${new Date(new Date(card.expires_at).getTime() - 1).toLocaleDateString()}` : " · no expiry"}
         {card.customer_id ? ` · customer ${card.customer_id}` : " · anonymous"}
       </Text>
+      {card.status === "active" && card.balance > 0 && (
+        <a className="txt-compact-small text-ui-fg-interactive" href={`/admin/vouchers/${card.id}/pdf`} target="_blank" rel="noreferrer">
+          Voucher PDF
+        </a>
+      )}
       <div className="my-2 flex items-end gap-2">
         {card.status === "active" && (
           <Button variant="danger" onClick={() => block.mutate({ reference: "admin" })} isLoading={block.isLoading}>Block</Button>
