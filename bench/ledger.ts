@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "child_process"
 
-import { bootServer, fmt, percentile, request } from "./lib"
+import { bootServer, fmt, load, request } from "./lib"
 import { databaseUrl } from "../tests/support/database"
 
 
@@ -58,22 +58,11 @@ async function run(
   target: (worker: number) => { key: string; code: string },
   url: string
 ): Promise<Result> {
-  const latencies: number[] = []
-  let errors = 0
-  const until = Date.now() + SECONDS * 1000
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, w) => {
-      const { key, code } = target(w)
-      while (Date.now() < until) {
-        const t0 = performance.now()
-        const res = await request(url, "POST", `/store/pos/gift-cards/${code}/redeem`, { token: key, body: { amount: 1 } })
-        latencies.push(performance.now() - t0)
-        if (res.status !== 200) errors++
-      }
-    })
-  )
-  latencies.sort((a, b) => a - b)
-  return { label, ops: latencies.length, errors, tps: latencies.length / SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
+  const result = await load(concurrency, SECONDS, async (w) => {
+    const { key, code } = target(w)
+    return (await request(url, "POST", `/store/pos/gift-cards/${code}/redeem`, { token: key, body: { amount: 1 } })).status === 200
+  })
+  return { label, ...result }
 }
 
 /** PostgreSQL's own ceiling for small write transactions on this machine. */

@@ -4,7 +4,7 @@ import { randomUUID } from "crypto"
 import { ADMIN, createDatabaseFromTemplate, dropDatabase, ensureTemplate } from "../tests/support/database"
 import { RunningServer, startServer } from "../tests/support/server"
 
-export type BenchServer = { server: RunningServer; adminToken: string; stop(): Promise<void> }
+export type BenchServer = { server: RunningServer; adminToken: string; databaseUrl: string; stop(): Promise<void> }
 
 export async function bootServer(name: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
   const database = `cm_bench_${name}_${Date.now().toString(36)}`
@@ -27,6 +27,7 @@ export async function bootServer(name: string, extraEnv: NodeJS.ProcessEnv = {})
   return {
     server,
     adminToken: token.body.access_token,
+    databaseUrl,
     stop: async () => {
       await server.stop()
       await dropDatabase(database)
@@ -58,3 +59,27 @@ export function percentile(sorted_ms: number[], p: number): number {
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8)
+
+export type LoadResult = { ops: number; errors: number; tps: number; p50: number; p99: number }
+
+/**
+ * Runs `op` in `concurrency` loops for `seconds` and measures each call.
+ * `op` answers whether the call succeeded.
+ */
+export async function load(concurrency: number, seconds: number, op: (worker: number) => Promise<boolean>): Promise<LoadResult> {
+  const latencies: number[] = []
+  let errors = 0
+  const until = Date.now() + seconds * 1000
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      while (Date.now() < until) {
+        const t0 = performance.now()
+        const ok = await op(w)
+        latencies.push(performance.now() - t0)
+        if (!ok) errors++
+      }
+    })
+  )
+  latencies.sort((a, b) => a - b)
+  return { ops: latencies.length, errors, tps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
+}
