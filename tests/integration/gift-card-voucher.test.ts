@@ -286,6 +286,23 @@ describe("admin list", () => {
   })
 })
 
+describe("refunding a voucher's sale", () => {
+  it("pays out what is left, blocks the voucher and refuses a second refund", async () => {
+    const voucher = await sell(berlin.key, 2000)
+    await posApi(`/store/pos/gift-cards/${voucher.code}/redeem`, { key: berlin.key, body: { amount: 500 } })
+    const refund = await posApi(`/store/pos/gift-cards/${voucher.code}/refund`, { key: berlin.key, body: { reference: "returned" } })
+    expect(refund.status, refund.text).toBe(200)
+    expect(refund.body.refunded).toBe(1500)
+    expect(refund.body.gift_card).toEqual(expect.objectContaining({ balance: 0, status: "blocked" }))
+    expect(refund.body.transaction).toEqual(expect.objectContaining({ type: "clear", amount: -1500 }))
+
+    const again = await posApi(`/store/pos/gift-cards/${voucher.code}/refund`, { key: berlin.key, body: {} })
+    expect(again.status).toBe(409)
+    const redeem = await posApi(`/store/pos/gift-cards/${voucher.code}/redeem`, { key: berlin.key, body: { amount: 1 } })
+    expect(redeem.body.type).toBe("card_blocked")
+  })
+})
+
 describe("liability report", () => {
   const today = () => new Date().toISOString().slice(0, 10)
 
@@ -302,7 +319,8 @@ describe("liability report", () => {
     expect(report.closing).toBe(ledger.transactions)
     expect(report.opening).toBe(0)
     const t = report.totals
-    expect(report.opening + t.sold + t.reloaded - t.redeemed - t.expired + t.other).toBe(report.closing)
+    expect(report.opening + t.sold + t.reloaded - t.redeemed - t.expired - t.refunded + t.other).toBe(report.closing)
+    expect(t.refunded).toBeGreaterThanOrEqual(1500)
 
     const ny = report.locations.find((l: { location_id: string }) => l.location_id === newYork.location_id)
     expect(ny.location).toBe("Brooklyn")
@@ -322,12 +340,13 @@ describe("liability report", () => {
     expect(csv.status).toBe(200)
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/)
     const lines = csv.text.trim().split("\n")
-    expect(lines[0]).toBe("line,location_id,location,currency,sold,reloaded,redeemed,expired,other,liability")
+    expect(lines[0]).toBe("line,location_id,location,currency,sold,reloaded,redeemed,expired,refunded,other,liability")
     const closing = lines[lines.length - 1].split(",")
     expect(closing[0]).toBe("closing")
-    expect(closing[9]).toBe((json.closing / 100).toFixed(2))
+    expect(closing[10]).toBe((json.closing / 100).toFixed(2))
     const total = lines[lines.length - 2].split(",")
-    expect(total.slice(4, 9)).toEqual([json.totals.sold, json.totals.reloaded, json.totals.redeemed, json.totals.expired, json.totals.other].map((n: number) => (n / 100).toFixed(2)))
+    const t = json.totals
+    expect(total.slice(4, 10)).toEqual([t.sold, t.reloaded, t.redeemed, t.expired, t.refunded, t.other].map((n: number) => (n / 100).toFixed(2)))
   })
 
   it("starts a later period where the earlier one closed", async () => {

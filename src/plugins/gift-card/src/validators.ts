@@ -106,3 +106,5 @@ export const SendVoucher = z
   .strict()
 
 export const VoucherPdfQuery = z.object({ locale: z.enum(["de", "en", "pt"]).optional() }).strict()
+
+export const RefundVoucher = z.object({ reference: reference.optional() }).strict()

@@ -78,6 +78,7 @@ export default class VoucherService extends TransactionBaseService {
     BLOCKED: "gift_card.blocked",
     UNBLOCKED: "gift_card.unblocked",
     EXPIRED: "gift_card.expired",
+    REFUNDED: "gift_card.refunded",
     LINKED: "gift_card.customer_linked",
   }
 
@@ -161,6 +162,37 @@ export default class VoucherService extends TransactionBaseService {
       }
       const { account, transaction } = await accounts.credit(card.account_id!, amount, "load", ctx)
       return this.emit_(VoucherService.Events.RELOADED, { gift_card: view(card, account), transaction }, manager)
+    })
+  }
+
+  /**
+   * The customer gives the voucher back (its sale is refunded): what is left
+   * is paid out (a `clear` transaction, so the liability falls by exactly that)
+   * and the voucher is blocked for good. Refunding it again pays out nothing.
+   */
+  async refundSale(code: string, ctx: TransactionContext = {}): Promise<GiftCardMovement & { refunded: number }> {
+    return this.atomicPhase_(async (manager) => {
+      const card = await this.cardService_.withTransaction(manager).retrieveByCode(code)
+      if (card.kind !== "gift_card" || !card.account_id) {
+        throw new DomainError("wrong_card_kind", `${card.code} is not a gift voucher`, 422)
+      }
+      if (card.status === "inactive") {
+        throw new DomainError("card_inactive", `Voucher ${card.code} was never sold`, 409)
+      }
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      const [locked] = await manager.query(`SELECT balance::text, status FROM value_account WHERE id = $1 FOR UPDATE`, [card.account_id])
+      if (locked.status === "blocked" && card.status === "blocked") {
+        throw new DomainError("card_blocked", `Voucher ${card.code} is blocked; unblock it in the admin before refunding it`, 409)
+      }
+      const left = Number(locked.balance)
+      if (left <= 0) {
+        throw new DomainError("nothing_to_refund", `Voucher ${card.code} holds nothing`, 422)
+      }
+      const { transaction } = await accounts.debit(card.account_id, left, "clear", { ...ctx, reference: ctx.reference ?? "voucher sale refunded" })
+      const blocked = await this.cardService_.withTransaction(manager).setStatus(card.id, "blocked")
+      const account = await accounts.setStatus(card.account_id, "blocked", { ...ctx, reference: "voucher sale refunded" })
+      const movement = await this.emit_(VoucherService.Events.REFUNDED, { gift_card: view(blocked, account), transaction }, manager)
+      return { ...movement, refunded: left }
     })
   }
 

@@ -15,6 +15,8 @@ export type LiabilityLine = {
   redeemed: number
   /** Left on vouchers whose validity ended (expire). */
   expired: number
+  /** Paid out when a voucher's sale was refunded (clear). */
+  refunded: number
   /** Reversals and adjustments, signed. */
   other: number
 }
@@ -54,6 +56,7 @@ export function liabilityOf(
           reloaded: 0,
           redeemed: 0,
           expired: 0,
+          refunded: 0,
           other: 0,
         })
         .get(m.location_id)!
@@ -61,15 +64,17 @@ export function liabilityOf(
     else if (m.type === "load") line.reloaded += m.amount
     else if (m.type === "redeem") line.redeemed -= m.amount
     else if (m.type === "expire") line.expired -= m.amount
+    else if (m.type === "clear") line.refunded -= m.amount
     else line.other += m.amount
   }
   const locations = [...lines.values()].sort((a, b) => a.location.localeCompare(b.location))
-  const totals = { sold: 0, reloaded: 0, redeemed: 0, expired: 0, other: 0 }
+  const totals = { sold: 0, reloaded: 0, redeemed: 0, expired: 0, refunded: 0, other: 0 }
   for (const l of locations) {
     totals.sold += l.sold
     totals.reloaded += l.reloaded
     totals.redeemed += l.redeemed
     totals.expired += l.expired
+    totals.refunded += l.refunded
     totals.other += l.other
   }
   return {
@@ -108,8 +113,8 @@ export function liabilityCsv(report: LiabilityReport): string {
   const d = (n: number) => decimal(n, report.currency_code)
   const currency = report.currency_code.toUpperCase()
   const rows: (string | null)[][] = [
-    ["line", "location_id", "location", "currency", "sold", "reloaded", "redeemed", "expired", "other", "liability"],
-    ["opening", null, null, currency, null, null, null, null, null, d(report.opening)],
+    ["line", "location_id", "location", "currency", "sold", "reloaded", "redeemed", "expired", "refunded", "other", "liability"],
+    ["opening", null, null, currency, null, null, null, null, null, null, d(report.opening)],
     ...report.locations.map((l) => [
       "movements",
       l.location_id,
@@ -119,11 +124,12 @@ export function liabilityCsv(report: LiabilityReport): string {
       d(l.reloaded),
       d(l.redeemed),
       d(l.expired),
+      d(l.refunded),
       d(l.other),
       null,
     ]),
-    ["total", null, null, currency, d(report.totals.sold), d(report.totals.reloaded), d(report.totals.redeemed), d(report.totals.expired), d(report.totals.other), null],
-    ["closing", null, null, currency, null, null, null, null, null, d(report.closing)],
+    ["total", null, null, currency, d(report.totals.sold), d(report.totals.reloaded), d(report.totals.redeemed), d(report.totals.expired), d(report.totals.refunded), d(report.totals.other), null],
+    ["closing", null, null, currency, null, null, null, null, null, null, d(report.closing)],
   ]
   return stringify(rows)
 }

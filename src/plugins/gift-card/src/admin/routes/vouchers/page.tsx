@@ -15,7 +15,7 @@ type Voucher = {
 }
 type Transaction = { id: string; type: string; amount: number; balance_after: number; reference: string | null; location_id: string | null; created_at: string }
 type Settings = { validity: "none" | "months" | "years_after_year_end"; validity_count: number; time_zone: string }
-type LiabilityLine = { location_id: string | null; location: string; sold: number; reloaded: number; redeemed: number; expired: number; other: number }
+type LiabilityLine = { location_id: string | null; location: string; sold: number; reloaded: number; redeemed: number; expired: number; refunded: number; other: number }
 type Liability = { opening: number; closing: number; totals: Omit<LiabilityLine, "location_id" | "location">; locations: LiabilityLine[] }
 
 type ApiError = { response?: { data?: { message?: string } }; message?: string }
@@ -220,6 +220,7 @@ const LiabilityReport = () => {
               <Table.HeaderCell>Reloaded</Table.HeaderCell>
               <Table.HeaderCell>Redeemed</Table.HeaderCell>
               <Table.HeaderCell>Expired</Table.HeaderCell>
+              <Table.HeaderCell>Refunded</Table.HeaderCell>
               <Table.HeaderCell>Other</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
@@ -232,6 +233,7 @@ const LiabilityReport = () => {
                 <Table.Cell>{eur(l.reloaded)}</Table.Cell>
                 <Table.Cell>{eur(l.redeemed)}</Table.Cell>
                 <Table.Cell>{eur(l.expired)}</Table.Cell>
+                <Table.Cell>{eur(l.refunded)}</Table.Cell>
                 <Table.Cell>{eur(l.other)}</Table.Cell>
               </Table.Row>
             ))}
