@@ -279,6 +279,25 @@ describe("admin list", () => {
     expect(res.body.gift_cards.find((g: Voucher) => g.code === voucher.code).balance).toBe(700)
   })
 
+  it("sells once for one Idempotency-Key, however often the admin call is retried", async () => {
+    const key = `admin-sell-${Date.now()}`
+    const body = { amount: 1234, currency_code: CURRENCY }
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => adminApi("/admin/vouchers", { body, headers: { "idempotency-key": key } }))
+    )
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201])
+    expect(new Set(answers.map((a) => a.body.gift_card.id)).size).toBe(1)
+    expect(answers.filter((a) => a.headers.get("idempotent-replayed") === "true")).toHaveLength(4)
+
+    const other = await adminApi("/admin/vouchers", { body: { ...body, amount: 999 }, headers: { "idempotency-key": key } })
+    expect(other.status).toBe(409)
+    expect(other.body.type).toBe("idempotency_conflict")
+    // Without a key every call is a new sale.
+    const a = await adminApi("/admin/vouchers", { body })
+    const b = await adminApi("/admin/vouchers", { body })
+    expect(a.body.gift_card.id).not.toBe(b.body.gift_card.id)
+  })
+
   it("refuses a bad filter", async () => {
     expect((await adminApi("/admin/vouchers?status=lost")).status).toBe(400)
     expect((await adminApi("/admin/vouchers?limit=0")).status).toBe(400)

@@ -1,4 +1,6 @@
 export { posRoute, MAX_IDEMPOTENCY_KEY_LENGTH } from "./pos-route"
+export { adminMutation } from "./admin-route"
+export type { AdminMutationOptions } from "./admin-route"
 export type { PosAnswer, PosContext, PosRouteOptions } from "./pos-route"
 export { POS_SCOPES, isPosScope } from "./scopes"
 export type { PosScope } from "./scopes"

@@ -254,7 +254,7 @@ function bodyOf(req: MedusaRequest): unknown {
  * A duplicate that arrives while the first is running blocks on the unique
  * index until the first commits, then replays its stored answer.
  */
-async function runIdempotent(
+export async function runIdempotent(
   req: MedusaRequest,
   opts: { storedKey: string; params: unknown; run: (manager: EntityManager) => Promise<PosAnswer> }
 ): Promise<{ answer: PosAnswer; replayed: boolean }> {

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type VoucherService from "../../../services/voucher"
 import { ListVouchers, SellVoucher } from "../../../validators"
@@ -13,8 +14,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/vouchers `{ amount, currency_code, code?, customer_id? }`: sell (or give) a voucher from the back office. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(SellVoucher, req.body)
-  const result = await req.scope.resolve<VoucherService>("voucherService").issue(body, { reference: "admin" })
-  res.status(201).json(result)
-}
+export const POST = adminMutation({
+  body: SellVoucher,
+  handler: async (req, manager, body) => ({
+    status: 201,
+    body: await req.scope.resolve<VoucherService>("voucherService").withTransaction(manager).issue(body, { reference: "admin" }),
+  }),
+})

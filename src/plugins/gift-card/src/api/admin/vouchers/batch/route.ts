@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type VoucherService from "../../../../services/voucher"
 import { CreateInactiveVouchers } from "../../../../validators"
@@ -8,9 +6,12 @@ import { CreateInactiveVouchers } from "../../../../validators"
 /**
  * POST /admin/vouchers/batch `{ currency_code, count, range_id? } | { currency_code, codes }`:
  * pre-printed vouchers, inactive and empty until a till sells them by their number.
+ * Send an Idempotency-Key to make a retry create nothing more.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateInactiveVouchers, req.body)
-  const gift_cards = await req.scope.resolve<VoucherService>("voucherService").createInactive(body)
-  res.status(201).json({ gift_cards })
-}
+export const POST = adminMutation({
+  body: CreateInactiveVouchers,
+  handler: async (req, manager, body) => ({
+    status: 201,
+    body: { gift_cards: await req.scope.resolve<VoucherService>("voucherService").withTransaction(manager).createInactive(body) },
+  }),
+})

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type VoucherService from "../../../../services/voucher"
 import { UpdateSettings } from "../../../../validators"
@@ -11,7 +11,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/vouchers/settings `{ validity?, validity_count?, time_zone? }`: applies to vouchers sold from now on. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(UpdateSettings, req.body)
-  res.json({ settings: await req.scope.resolve<VoucherService>("voucherService").updateSettings(body) })
-}
+export const POST = adminMutation({
+  body: UpdateSettings,
+  handler: async (req, manager, body) => ({
+    status: 200,
+    body: { settings: await req.scope.resolve<VoucherService>("voucherService").withTransaction(manager).updateSettings(body) },
+  }),
+})

@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type VoucherService from "../../../../../services/voucher"
 import { LinkCustomer } from "../../../../../validators"
@@ -9,10 +7,15 @@ import { LinkCustomer } from "../../../../../validators"
  * POST /admin/vouchers/:id/customer `{ customer_id | null, replace? }` → `{ gift_card }`:
  * links an anonymous voucher to a customer, or (with replace) corrects the link.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(LinkCustomer, req.body)
-  const gift_card = await req.scope
-    .resolve<VoucherService>("voucherService")
-    .linkCustomer(req.params.id, body.customer_id, { replace: body.replace ?? body.customer_id === null })
-  res.json({ gift_card })
-}
+export const POST = adminMutation({
+  body: LinkCustomer,
+  handler: async (req, manager, body) => ({
+    status: 200,
+    body: {
+      gift_card: await req.scope
+        .resolve<VoucherService>("voucherService")
+        .withTransaction(manager)
+        .linkCustomer(req.params.id, body.customer_id, { replace: body.replace ?? body.customer_id === null }),
+    },
+  }),
+})

@@ -1,14 +1,14 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type VoucherService from "../../../../../services/voucher"
 import { ReloadVoucher } from "../../../../../validators"
 
-/** POST /admin/vouchers/:id/reload `{ amount, reference? }` → `{ gift_card, transaction }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(ReloadVoucher, req.body)
-  const service = req.scope.resolve<VoucherService>("voucherService")
-  const card = await service.retrieve(req.params.id)
-  res.json(await service.reload(card.code, body.amount, { reference: body.reference ?? "admin" }))
-}
+/** POST /admin/vouchers/:id/reload `{ amount, reference? }` → `{ gift_card, transaction }`; idempotent with an Idempotency-Key. */
+export const POST = adminMutation({
+  body: ReloadVoucher,
+  handler: async (req, manager, body) => {
+    const service = req.scope.resolve<VoucherService>("voucherService").withTransaction(manager)
+    const card = await service.retrieve(req.params.id)
+    return { status: 200, body: await service.reload(card.code, body.amount, { reference: body.reference ?? "admin" }) }
+  },
+})

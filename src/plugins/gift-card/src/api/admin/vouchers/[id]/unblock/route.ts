@@ -1,13 +1,18 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type VoucherService from "../../../../../services/voucher"
 import { StatusChange } from "../../../../../validators"
 
 /** POST /admin/vouchers/:id/unblock `{ reference? }` → `{ gift_card }`; recorded in the voucher's history. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(StatusChange, req.body)
-  const gift_card = await req.scope.resolve<VoucherService>("voucherService").unblock(req.params.id, { reference: body.reference ?? "admin" })
-  res.json({ gift_card })
-}
+export const POST = adminMutation({
+  body: StatusChange,
+  handler: async (req, manager, body) => ({
+    status: 200,
+    body: {
+      gift_card: await req.scope
+        .resolve<VoucherService>("voucherService")
+        .withTransaction(manager)
+        .unblock(req.params.id, { reference: body.reference ?? "admin" }),
+    },
+  }),
+})
