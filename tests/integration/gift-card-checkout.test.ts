@@ -9,7 +9,7 @@ import { randomUUID } from "crypto"
 
 import { beforeAll, describe, expect, it } from "vitest"
 
-import { adminApi, api } from "../support/api"
+import { adminApi, adminToken, api } from "../support/api"
 import { clientIp, createTerminal, posApi } from "../support/pos"
 
 let till: string
@@ -185,6 +185,38 @@ describe("cancelling an order", () => {
     await expect.poll(async () => (await voucher(v.id)).balance, { timeout: 15_000 }).toBe(800)
     const reversals = (await voucher(v.id)).transactions.filter((t) => t.type === "reverse")
     expect(reversals).toHaveLength(1)
+  })
+})
+
+describe("partial refunds", () => {
+  it("put part of the voucher payment back, never more than it paid, and a later cancellation only the rest", async () => {
+    const v = await sell(800)
+    const c = await cart(1)
+    expect((await apply(c.id, v.code)).status).toBe(200)
+    await payRestManually(c.id)
+    const done = await api(`/store/carts/${c.id}/complete`, { method: "POST" })
+    expect(done.status, done.text).toBe(200)
+    const orderId = done.body.data.id
+    const refund = (amount: number, key = randomUUID()) =>
+      adminApi(`/admin/vouchers/orders/${orderId}/refund`, { body: { amount, reference: "one dish missing" }, headers: { "idempotency-key": key } })
+
+    const key = randomUUID()
+    const [first, retry] = await Promise.all([refund(300, key), refund(300, key)])
+    expect(first.status, first.text).toBe(200)
+    expect(retry.body).toEqual(first.body)
+    expect((await voucher(v.id)).balance).toBe(300)
+
+    const tooMuch = await refund(600)
+    expect(tooMuch.status).toBe(422)
+    expect(tooMuch.body.type).toBe("refund_exceeds_voucher_payment")
+    expect((await voucher(v.id)).balance).toBe(300)
+
+    expect((await refund(200)).status).toBe(200)
+    expect((await api(`/admin/orders/${orderId}/cancel`, { method: "POST", token: await adminToken() })).status).toBe(200)
+    await expect.poll(async () => (await voucher(v.id)).balance, { timeout: 15_000 }).toBe(800)
+    // Cancelling put back only the 300 not yet refunded, and only once.
+    const credits = (await voucher(v.id)).transactions.filter((t) => t.type === "adjust" || t.type === "reverse")
+    expect(credits.map((t) => t.amount).sort((a, b) => a - b)).toEqual([200, 300, 300])
   })
 })
 

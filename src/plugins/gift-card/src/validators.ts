@@ -108,3 +108,5 @@ export const SendVoucher = z
 export const VoucherPdfQuery = z.object({ locale: z.enum(["de", "en", "pt"]).optional() }).strict()
 
 export const RefundVoucher = z.object({ reference: reference.optional() }).strict()
+
+export const RefundOrderToVouchers = z.object({ amount: amountMinor, reference: reference.optional() }).strict()

@@ -204,24 +204,101 @@ export default class VoucherCheckoutService extends TransactionBaseService {
   }
 
   /**
-   * Puts back on the vouchers what a cancelled order took from them, once
-   * (a reversal of each debit; reversing twice changes nothing).
+   * Puts back on the vouchers what a cancelled order took from them and has
+   * not had back, once: each debit is reversed; after a partial refund the
+   * rest is credited instead (a repeated event finds nothing left).
    */
   async restoreOrder(orderId: string): Promise<number> {
     return this.atomicPhase_(async (manager) => {
-      const debits: { id: string }[] = await manager.query(
-        `SELECT id FROM ledger_transaction WHERE left(idempotency_key, length($1)) = $1 AND type = 'redeem'`,
-        [orderKey(orderId, "")]
-      )
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`voucher-refund:${orderId}`])
+      const payments = await this.voucherPayments_(manager, orderId)
       const accounts = this.valueAccountService_.withTransaction(manager)
       let restored = 0
-      for (const debit of debits) {
-        const { already_reversed } = await accounts.reverse(debit.id, { reference: "order cancelled" })
-        restored += already_reversed ? 0 : 1
+      for (const payment of payments) {
+        if (payment.left <= 0 || (Number(payment.returned) !== 0 && payment.status !== "active")) {
+          continue
+        }
+        if (Number(payment.returned) === 0) {
+          for (const debitId of payment.debit_ids) {
+            const { already_reversed } = await accounts.reverse(debitId, { reference: "order cancelled" })
+            restored += already_reversed ? 0 : 1
+          }
+        } else {
+          await accounts.credit(payment.account_id, payment.left, "adjust", {
+            reference: "order cancelled",
+            metadata: { refund_of_order: orderId },
+          })
+          restored++
+        }
       }
       // The shadows follow the ledger the next time they are used; Medusa's own balance is left as it is.
       return restored
     })
+  }
+
+  /**
+   * Gives part (or all) of what an order took from vouchers back to them, for
+   * a partial refund: at most what the order took and has not had back
+   * (reversals and earlier refunds count), onto the vouchers that paid,
+   * the one valid longest first. Expired or closed vouchers are skipped; if the
+   * rest cannot be placed, nothing is changed (422).
+   */
+  async refundToVouchers(orderId: string, amount: number, reference: string | null): Promise<{ refunded: number; transactions: string[] }> {
+    return this.atomicPhase_(async (manager) => {
+      // Two refunds of one order at once must not both see the same refundable amount.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`voucher-refund:${orderId}`])
+      const open = await this.voucherPayments_(manager, orderId)
+      const refundable = open.reduce((sum, a) => sum + Math.max(a.left, 0), 0)
+      if (amount > refundable) {
+        throw new DomainError("refund_exceeds_voucher_payment", `At most ${refundable} of this order was paid by voucher and not yet refunded`, 422)
+      }
+      const ledger = this.valueAccountService_.withTransaction(manager)
+      const transactions: string[] = []
+      let rest = amount
+      for (const account of open) {
+        const usable = account.status === "active" && (!account.expires_at || account.expires_at.getTime() > Date.now())
+        if (rest === 0 || account.left <= 0 || !usable) {
+          continue
+        }
+        const part = Math.min(rest, account.left)
+        const { transaction } = await ledger.credit(account.account_id, part, "adjust", {
+          reference: reference ?? "order refunded",
+          metadata: { refund_of_order: orderId },
+        })
+        transactions.push(transaction.id)
+        rest -= part
+      }
+      if (rest > 0) {
+        throw new DomainError("vouchers_unusable", "The vouchers that paid this order have expired or been closed; refund the rest another way", 422)
+      }
+      return { refunded: amount, transactions }
+    })
+  }
+
+  /**
+   * Per voucher that paid the order: what it took, what it has had back
+   * (reversals and refunds), what is left to give back, and its debits.
+   */
+  protected async voucherPayments_(
+    manager: EntityManager,
+    orderId: string
+  ): Promise<{ account_id: string; status: string; expires_at: Date | null; returned: string; left: number; debit_ids: string[] }[]> {
+    const rows: { account_id: string; taken: string; returned: string; status: string; expires_at: Date | null; debit_ids: string[] }[] =
+      await manager.query(
+        `SELECT a.id AS account_id, a.status, a.expires_at, array_agg(t.id ORDER BY t.seq) AS debit_ids,
+                SUM(-t.amount)::text AS taken,
+                (COALESCE(SUM(r.amount), 0) + COALESCE((
+                   SELECT SUM(x.amount) FROM ledger_transaction x
+                    WHERE x.account_id = a.id AND x.type = 'adjust' AND x.metadata->>'refund_of_order' = $2), 0))::text AS returned
+           FROM ledger_transaction t
+           JOIN value_account a ON a.id = t.account_id
+           LEFT JOIN ledger_transaction r ON r.reverses_id = t.id
+          WHERE left(t.idempotency_key, length($1)) = $1 AND t.type = 'redeem'
+          GROUP BY a.id, a.status, a.expires_at
+          ORDER BY a.expires_at DESC NULLS FIRST, a.id`,
+        [orderKey(orderId, ""), orderId]
+      )
+    return rows.map((r) => ({ ...r, left: Number(r.taken) - Number(r.returned) }))
   }
 
   /** The shadow of a voucher: created on first use, its balance set from the ledger. */

@@ -1,0 +1,20 @@
+import { adminMutation } from "@customer-modules/pos"
+
+import type VoucherCheckoutService from "../../../../../../services/voucher-checkout"
+import { RefundOrderToVouchers } from "../../../../../../validators"
+
+/**
+ * POST /admin/vouchers/orders/:order_id/refund `{ amount, reference? }` → `{ refunded, transactions }`:
+ * a partial refund of a web order puts the money back on the vouchers that paid
+ * it (at most what they paid). Send an Idempotency-Key so a retry refunds once.
+ */
+export const POST = adminMutation({
+  body: RefundOrderToVouchers,
+  handler: async (req, manager, body) => ({
+    status: 200,
+    body: await req.scope
+      .resolve<VoucherCheckoutService>("voucherCheckoutService")
+      .withTransaction(manager)
+      .refundToVouchers(req.params.order_id, body.amount, body.reference ?? null),
+  }),
+})
