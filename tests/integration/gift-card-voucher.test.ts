@@ -104,7 +104,7 @@ describe("pre-printed vouchers", () => {
     expect((await lookup(codes[0])).balance).toBe(1500)
 
     const history = await adminApi(`/admin/vouchers/${sold.id}`)
-    expect(history.body.transactions.map((t: { type: string }) => t.type)).toEqual(["issue"])
+    expect(history.body.transactions.map((t: { type: string }) => t.type)).toEqual(["issue", "activate"])
   })
 
   it("refuses a batch without numbers or count, and one that is too large, creating nothing", async () => {

@@ -292,6 +292,8 @@ describe("pre-printed cards", () => {
     expect(activated).toEqual(expect.objectContaining({ id: batch.body.prepaid_cards[0].id, status: "active", customer_id: customer.id }))
     expect((await topUp(uids[0], 1000)).status).toBe(200)
     expect((await charge(uids[0], { amount: 10 })).status).toBe(200)
+    const detail = await adminApi(`/admin/prepaid-cards/${activated.id}`)
+    expect(detail.body.transactions.map((t: { type: string }) => t.type)).toEqual(["charge", "load", "activate"])
 
     // The other card is still inactive, and an active card's code cannot be issued again.
     expect((await charge(uids[1], { amount: 10 })).body.type).toBe("card_inactive")

@@ -118,6 +118,7 @@ export default class VoucherService extends TransactionBaseService {
       let card = data.code ? await this.findCard_(data.code, manager) : null
       if (card) {
         card = await this.activate_(card, data, manager)
+        await accounts.recordActivity(card.account_id!, "activate", ctx)
         await accounts.setExpiry(card.account_id!, expiresAt)
       } else {
         const account = await accounts.create({

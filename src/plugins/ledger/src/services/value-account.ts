@@ -236,6 +236,24 @@ export default class ValueAccountService extends TransactionBaseService implemen
   }
 
   /**
+   * Records an activity that moves no money (amount 0, e.g. `activate` when a
+   * pre-printed card is sold), so the account's history shows it.
+   */
+  async recordActivity(accountId: string, type: Extract<TransactionType, "activate">, ctx: TransactionContext = {}): Promise<LedgerTransactionDTO> {
+    return this.atomicPhase_(async (manager) => {
+      await lockAccount(manager, accountId)
+      const [row] = await manager.query(
+        `INSERT INTO ledger_transaction
+           (id, account_id, type, amount, balance_after, currency_code, reference, location_id, terminal_id, staff_id, metadata)
+         SELECT $2, id, $3, 0, balance, currency_code, $4, $5, $6, $7, $8 FROM value_account WHERE id = $1
+         RETURNING *`,
+        [accountId, generateEntityId(undefined, "ltx"), type, ...attribution(ctx)]
+      )
+      return toTransactionDTO(row)
+    })
+  }
+
+  /**
    * Sets the lower bound (−credit limit). Refused (422) when the balance is
    * already below the new bound: lower the debt first.
    */

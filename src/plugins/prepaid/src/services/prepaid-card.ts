@@ -127,6 +127,7 @@ export default class PrepaidCardService extends TransactionBaseService {
 
       if (existing) {
         const card = await this.activate_(existing, data, manager)
+        await accounts.recordActivity(card.account_id!, "activate", ctx)
         const account = await accounts.retrieve(card.account_id!)
         await this.emit_(manager, PrepaidCardService.Events.ISSUED, card, account, { ...attributionOf(ctx), activated: true })
         return { prepaid_card: view(card, account), activated: true }
