@@ -353,8 +353,13 @@ describe("blocking and replacing", () => {
     const card = await funded(2500)
     await setDailyLimit(card.id, 2000)
     await adminApi(`/admin/prepaid-cards/${card.id}/block`, { body: { reason: "lost" } })
-    const replaced = await adminApi(`/admin/prepaid-cards/${card.id}/replace`, { body: {} })
+    // A retry with the same Idempotency-Key (a double click) answers the first replacement again.
+    const replaceKey = randomUUID()
+    const [replaced, retried] = await Promise.all(
+      [1, 2].map(() => adminApi(`/admin/prepaid-cards/${card.id}/replace`, { body: {}, headers: { "idempotency-key": replaceKey } }))
+    )
     expect(replaced.status, replaced.text).toBe(201)
+    expect(retried.body).toEqual(replaced.body)
     const fresh = replaced.body.prepaid_card
     expect(fresh).toEqual(expect.objectContaining({ balance: 2500, status: "active", daily_limit: 2000 }))
     expect(fresh.code).not.toBe(card.code)

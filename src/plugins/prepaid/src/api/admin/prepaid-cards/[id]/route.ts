@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
 
 import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../services/prepaid-card"
 import { PageQuery, UpdatePrepaidCard } from "../../../../validators"
@@ -16,11 +16,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/prepaid-cards/:id `{ daily_limit?, customer_id? }` → `{ prepaid_card }` (null clears either). */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(UpdatePrepaidCard, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const prepaid_card = await manager.transaction((tx) =>
-    req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).update(req.params.id, body)
-  )
-  res.json({ prepaid_card })
-}
+export const POST = adminMutation({
+  body: UpdatePrepaidCard,
+  handler: async (req, tx, body) => {
+    const prepaid_card = await req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).update(req.params.id, body)
+    return { status: 200, body: { prepaid_card } }
+  },
+})

@@ -1,7 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../services/prepaid-card"
 import { CreateBatch } from "../../../../validators"
@@ -11,11 +8,10 @@ import { CreateBatch } from "../../../../validators"
  * → 201 `{ prepaid_cards, count }`: pre-printed cards, inactive until a till
  * issues them. All or nothing (409 `code_taken` when any code is in use).
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateBatch, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const prepaid_cards = await manager.transaction((tx) =>
-    req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).createBatch(body)
-  )
-  res.status(201).json({ prepaid_cards, count: prepaid_cards.length })
-}
+export const POST = adminMutation({
+  body: CreateBatch,
+  handler: async (req, tx, body) => {
+    const prepaid_cards = await req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).createBatch(body)
+    return { status: 201, body: { prepaid_cards, count: prepaid_cards.length } }
+  },
+})

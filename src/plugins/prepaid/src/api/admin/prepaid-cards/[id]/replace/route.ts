@@ -1,7 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
 import { ReplaceCard } from "../../../../../validators"
@@ -11,11 +8,10 @@ import { ReplaceCard } from "../../../../../validators"
  * a new card on the same account (balance, history, limit kept); the old card
  * is blocked for good. 409 `card_replaced` when it was replaced already.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(ReplaceCard, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const result = await manager.transaction((tx) =>
-    req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).replace(req.params.id, body)
-  )
-  res.status(201).json(result)
-}
+export const POST = adminMutation({
+  body: ReplaceCard,
+  handler: async (req, tx, body) => {
+    const result = await req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).replace(req.params.id, body)
+    return { status: 201, body: result }
+  },
+})

@@ -1,17 +1,13 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
 import { StatusChange } from "../../../../../validators"
 
 /** POST /admin/prepaid-cards/:id/unblock `{ reason? }` → `{ prepaid_card }`; doing it twice changes nothing. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const { reason } = parseBody(StatusChange, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const prepaid_card = await manager.transaction((tx) =>
-    req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).unblock(req.params.id, reason ?? null)
-  )
-  res.json({ prepaid_card })
-}
+export const POST = adminMutation({
+  body: StatusChange,
+  handler: async (req, tx, { reason }) => {
+    const prepaid_card = await req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).unblock(req.params.id, reason ?? null)
+    return { status: 200, body: { prepaid_card } }
+  },
+})
