@@ -254,6 +254,21 @@ describe("the voucher as PDF and by e-mail", () => {
     expect(text).toMatch(/25,00\s*DKK/)
   })
 
+  it("renders the PDF of every sold voucher in the background, once per sale", async () => {
+    const res = await posApi("/store/pos/gift-cards", { key: berlin.key, body: { amount: 3300, currency_code: CURRENCY } })
+    expect(res.status).toBe(201)
+    const key = `voucher:${res.body.gift_card.id}:sold:${res.body.transaction.id}`
+    type Doc = { key: string; status: string; url: string }
+    const find = async () => ((await adminApi("/admin/jobs/documents?limit=200")).body.documents as Doc[]).filter((d) => d.key === key)
+    await expect.poll(async () => (await find()).map((d) => d.status), { timeout: 20_000 }).toEqual(["rendered"])
+    const [doc] = await find()
+    const pdf = await fetch(`${inject("baseUrl")}${doc.url}`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    expect(pdf.status).toBe(200)
+    const text = await pdfText(Buffer.from(await pdf.arrayBuffer()))
+    expect(text).toContain(res.body.gift_card.code)
+    expect(text).toMatch(/33,00\s*DKK/)
+  })
+
   it("downloads the PDF in the admin and refuses a blocked voucher and a bad address", async () => {
     const voucher = await sell(berlin.key, 990)
     const res = await fetch(`${inject("baseUrl")}/admin/vouchers/${voucher.id}/pdf`, { headers: { authorization: `Bearer ${await adminToken()}` } })
