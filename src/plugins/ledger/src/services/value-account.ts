@@ -400,6 +400,34 @@ export default class ValueAccountService extends TransactionBaseService implemen
     }
   }
 
+  /**
+   * Transactions of every account of `kind` in [from, to) (optionally at one
+   * location), oldest first, each with the code of the account's current card
+   * and its customer: one query, for exports.
+   */
+  async listTransactions(
+    filter: { kind: AccountKind; from?: Date; to?: Date; location_id?: string },
+    page: { limit: number; offset?: number }
+  ): Promise<(LedgerTransactionDTO & { card_code: string | null; customer_id: string | null })[]> {
+    const rows: Record<string, unknown>[] = await this.activeManager_.query(
+      `SELECT t.*, a.customer_id AS account_customer_id,
+              (SELECT c.code FROM card c WHERE c.account_id = a.id ORDER BY (c.replaced_by_id IS NULL) DESC, c.created_at DESC LIMIT 1) AS card_code
+         FROM ledger_transaction t JOIN value_account a ON a.id = t.account_id
+        WHERE a.kind = $1
+          AND ($2::timestamptz IS NULL OR t.created_at >= $2)
+          AND ($3::timestamptz IS NULL OR t.created_at < $3)
+          AND ($4::text IS NULL OR t.location_id = $4)
+        ORDER BY t.seq
+        LIMIT $5 OFFSET $6`,
+      [filter.kind, filter.from ?? null, filter.to ?? null, filter.location_id ?? null, page.limit, page.offset ?? 0]
+    )
+    return rows.map((r) => ({
+      ...toTransactionDTO(r),
+      card_code: (r.card_code as string | null) ?? null,
+      customer_id: (r.account_customer_id as string | null) ?? null,
+    }))
+  }
+
   async verify(): Promise<LedgerVerification> {
     return verifyLedger((sql, params) => this.activeManager_.query(sql, params))
   }

@@ -410,35 +410,15 @@ export default class PrepaidCardService extends TransactionBaseService {
     location_id?: string
     max_rows: number
   }): Promise<{ rows: { transaction: LedgerTransactionDTO; code: string; customer_id: string | null }[]; truncated: boolean }> {
-    const manager = this.activeManager_
-    const cards = this.cardService_.withTransaction(manager)
-    const accounts = this.valueAccountService_.withTransaction(manager)
-    const rows: { transaction: LedgerTransactionDTO; code: string; customer_id: string | null }[] = []
-    let truncated = false
-    for (let offset = 0; !truncated; offset += HISTORY_PAGE) {
-      const [page] = await cards.listAndCount({ kind: "prepaid_card" }, { limit: HISTORY_PAGE, offset })
-      const current = page.filter((c) => !c.replaced_by_id && c.account_id)
-      for (const card of current) {
-        for (let txOffset = 0; ; txOffset += HISTORY_PAGE) {
-          const [txs] = await accounts.history(card.account_id!, { limit: HISTORY_PAGE, offset: txOffset })
-          for (const tx of txs) {
-            const at = new Date(tx.created_at)
-            if ((filter.to && at >= filter.to) || (filter.from && at < filter.from)) continue
-            if (filter.location_id && tx.location_id !== filter.location_id) continue
-            rows.push({ transaction: tx, code: card.code, customer_id: card.customer_id })
-          }
-          const oldest = txs[txs.length - 1]
-          if (txs.length < HISTORY_PAGE || (filter.from && new Date(oldest.created_at) < filter.from)) break
-        }
-        if (rows.length > filter.max_rows) {
-          truncated = true
-          break
-        }
-      }
-      if (page.length < HISTORY_PAGE) break
-    }
-    rows.sort((a, b) => new Date(a.transaction.created_at).getTime() - new Date(b.transaction.created_at).getTime())
-    return { rows: rows.slice(0, filter.max_rows), truncated }
+    const found = await this.valueAccountService_
+      .withTransaction(this.activeManager_)
+      .listTransactions({ kind: "prepaid_card", from: filter.from, to: filter.to, location_id: filter.location_id }, { limit: filter.max_rows + 1 })
+    const rows = found.slice(0, filter.max_rows).map(({ card_code, customer_id, ...transaction }) => ({
+      transaction,
+      code: card_code ?? "",
+      customer_id,
+    }))
+    return { rows, truncated: found.length > filter.max_rows }
   }
 
   // ── Online top-up ─────────────────────────────────────────────────────
