@@ -10,7 +10,8 @@
 import { Client } from "pg"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
-import { adminApi, adminToken } from "../support/api"
+import { adminApi, adminToken, api } from "../support/api"
+import { signUp } from "../support/customers"
 import { uniqueAddress, waitForMail } from "../support/mail"
 import { pdfText } from "../support/pdf"
 import { createLocation, createTerminal, posApi } from "../support/pos"
@@ -209,6 +210,28 @@ describe("blocking and customers", () => {
     expect(corrected.body.gift_card.customer_id).toBe(second.id)
     const found = await adminApi(`/admin/vouchers?customer_id=${second.id}`)
     expect(found.body.gift_cards.map((g: Voucher) => g.id)).toContain(voucher.id)
+  })
+})
+
+describe("the customer's own vouchers in the store API", () => {
+  it("lists the signed-in customer's vouchers and history, and nobody else's", async () => {
+    const anna = await signUp({ first_name: "Anna", last_name: "Gutschein" })
+    const ben = await signUp({ first_name: "Ben", last_name: "Gutschein" })
+    const annas = await sell(berlin.key, 5000, { customer_id: anna.id })
+    await posApi(`/store/pos/gift-cards/${annas.code}/redeem`, { key: berlin.key, body: { amount: 1200 } })
+
+    const mine = await api("/store/vouchers", { token: anna.token })
+    expect(mine.status, mine.text).toBe(200)
+    expect(mine.body.gift_cards).toEqual([expect.objectContaining({ id: annas.id, code: annas.code, balance: 3800 })])
+    const history = await api(`/store/vouchers/${annas.id}/transactions`, { token: anna.token })
+    expect(history.body.transactions.map((t: { type: string; amount: number }) => [t.type, t.amount])).toEqual([
+      ["redeem", -1200],
+      ["issue", 5000],
+    ])
+
+    expect((await api("/store/vouchers", { token: ben.token })).body.gift_cards).toEqual([])
+    expect((await api(`/store/vouchers/${annas.id}/transactions`, { token: ben.token })).status).toBe(404)
+    expect((await api("/store/vouchers")).status).toBe(401)
   })
 })
 

@@ -9,6 +9,7 @@ import { randomUUID } from "crypto"
 import { beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
+import { signUp } from "../support/customers"
 import { createTerminal, posApi } from "../support/pos"
 
 type PrepaidCard = { id: string; code: string; balance: number; currency_code: string; customer_id: string | null; status: string }
@@ -493,19 +494,6 @@ describe("bad input changes nothing", () => {
     expect((await adminDetail(card.id)).prepaid_card.daily_limit).toBeNull()
   })
 })
-
-type Customer = { id: string; email: string; token: string }
-
-/** A new storefront customer, signed in (bearer token). */
-async function signUp(): Promise<Customer> {
-  const email = `pp-${randomUUID().slice(0, 8)}@example.com`
-  const password = "secret-password"
-  const created = await api("/store/customers", { body: { first_name: "Pia", last_name: "Prepaid", email, password } })
-  expect(created.status, created.text).toBe(200)
-  const token = await api("/store/auth/token", { body: { email, password } })
-  expect(token.status, token.text).toBe(200)
-  return { id: created.body.customer.id, email, token: token.body.access_token }
-}
 
 describe("the customer's own cards in the store API", () => {
   it("lists the signed-in customer's cards and history, and answers 404 for another customer's card", async () => {

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { DomainError, parseBody } from "@customer-modules/core"
+import { adminUserIdOf, DomainError, parseBody } from "@customer-modules/core"
 
 import { MAX_IDEMPOTENCY_KEY_LENGTH, PosAnswer, runIdempotent, toRefusal } from "./pos-route"
 
@@ -48,9 +48,8 @@ export function adminMutation<S extends z.ZodTypeAny>(opts: AdminMutationOptions
       res.status(answer.status).json(answer.body)
       return
     }
-    const user = (req as MedusaRequest & { user?: { userId?: string; id?: string } }).user
     const { answer, replayed } = await runIdempotent(req, {
-      storedKey: `admin:${user?.userId ?? user?.id ?? "unknown"}:${clientKey}`,
+      storedKey: `admin:${adminUserIdOf(req) ?? "unknown"}:${clientKey}`,
       params: req.body ?? {},
       run: (manager) => opts.handler(req, manager, body),
     })

@@ -1,10 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError, parseBody } from "@customer-modules/core"
+import { DomainError, adminUserIdOf, parseBody } from "@customer-modules/core"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { adminUserIdOf } from "../../../../../utils/request"
 import { AdminTopUp } from "../../../../../validators"
 
 const MAX_KEY_LENGTH = 120

@@ -1,10 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { parseBody } from "@customer-modules/core"
+import { customerIdOf, parseBody } from "@customer-modules/core"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { customerIdOf } from "../../../../../utils/request"
 import { TopUpCart } from "../../../../../validators"
 
 /**

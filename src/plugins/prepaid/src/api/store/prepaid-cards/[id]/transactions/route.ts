@@ -1,9 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { customerIdOf, parseBody } from "@customer-modules/core"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { customerIdOf } from "../../../../../utils/request"
 import { PageQuery } from "../../../../../validators"
 
 /**

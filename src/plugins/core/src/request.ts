@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/medusa"
 
-import { DomainError } from "@customer-modules/core"
+import { DomainError } from "./errors"
 
 /** The signed-in customer's id (the route's middleware has required one). */
 export function customerIdOf(req: MedusaRequest): string {
