@@ -5,8 +5,10 @@
  */
 import { randomUUID } from "crypto"
 
+import pg from "pg"
 import { beforeAll, describe, expect, inject, it } from "vitest"
 
+import { nextNumber } from "../../src/plugins/debtor/src/utils/numbers"
 import { adminApi, adminToken } from "../support/api"
 import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
 import { pdfText } from "../support/pdf"
@@ -169,6 +171,27 @@ describe("invoices from the till", () => {
 
     const unknown = await posApi("/store/pos/invoices", { key: till.key, body: { customer_id: "cus_unknown", currency_code: "eur", lines: MIXED_LINES } })
     expect(unknown.status).toBe(422)
+  })
+})
+
+describe("the number counter", () => {
+  it("gives a rolled-back number back and starts again at 1 in a new year", async () => {
+    const client = new pg.Client({ connectionString: inject("databaseUrl") })
+    await client.connect()
+    const db = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows }
+    const own = `U${randomUUID().replace(/-/g, "").slice(0, 7).toUpperCase()}`
+    try {
+      await client.query("BEGIN")
+      expect(await nextNumber(db, "invoice", 2998, own)).toEqual({ number: `RE-${own}-2998-00001`, sequence: 1 })
+      await client.query("ROLLBACK")
+      expect((await nextNumber(db, "invoice", 2998, own)).sequence).toBe(1)
+      expect((await nextNumber(db, "invoice", 2998, own)).sequence).toBe(2)
+      expect(await nextNumber(db, "invoice", 2999, own)).toEqual({ number: `RE-${own}-2999-00001`, sequence: 1 })
+      expect(await nextNumber(db, "credit_note", 2999, own)).toEqual({ number: `GS-${own}-2999-00001`, sequence: 1 })
+    } finally {
+      await client.query("DELETE FROM debtor_number_counter WHERE prefix = $1", [own])
+      await client.end()
+    }
   })
 })
 

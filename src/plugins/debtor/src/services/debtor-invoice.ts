@@ -19,6 +19,7 @@ import type {
   CreditNoteDTO,
 } from "../types"
 import { addDays, daysBetween, localDate } from "../utils/dates"
+import { nextNumber } from "../utils/numbers"
 import { day, INVOICE_COLUMNS, Row, toCorrectionDTO, toCreditNoteDTO, toInvoiceDTO, toPaymentDTO } from "../utils/rows"
 import { invoiceTotals } from "../utils/totals"
 import type { CreateInvoiceInput, InvoiceFilter } from "../validators"
@@ -33,10 +34,6 @@ type InjectedDependencies = {
   documentService: DocumentService
   mailService: MailService
 }
-
-/** The two gapless number series: invoices and credit notes. */
-export const SERIES = { invoice: "RE", credit_note: "GS" } as const
-type Series = keyof typeof SERIES
 
 const DEFAULT_TIME_ZONE = "Europe/Berlin"
 const DEFAULT_TERMS_DAYS = 14
@@ -685,22 +682,6 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       throw new DomainError("invalid_currency", `Unknown currency "${code}"`, 400)
     }
   }
-}
-
-/**
- * The next number of a series in a year: one statement that creates the
- * counter row or increments it under its row lock, in the caller's transaction.
- */
-export async function nextNumber(manager: EntityManager, series: Series, year: number, prefix = ""): Promise<{ number: string; sequence: number }> {
-  const [row] = await manager.query(
-    `INSERT INTO debtor_number_counter (series, year, prefix, next) VALUES ($1, $2, $3, 2)
-     ON CONFLICT (series, year, prefix) DO UPDATE SET next = debtor_number_counter.next + 1
-     RETURNING next - 1 AS sequence`,
-    [series, year, prefix]
-  )
-  const sequence = Number(row.sequence)
-  const head = prefix ? `${SERIES[series]}-${prefix}` : SERIES[series]
-  return { number: `${head}-${year}-${String(sequence).padStart(5, "0")}`, sequence }
 }
 
 async function lockInvoice(manager: EntityManager, id: string): Promise<Row> {
