@@ -69,7 +69,7 @@ export const CorrectBuyer = z
   .strict()
   .refine((b) => Object.keys(b).length > 0, "give at least one of customer_name, address_lines, email")
 
-export const PAYMENT_METHODS = ["bank_transfer", "cash", "card", "direct_debit", "other"] as const
+export const PAYMENT_METHODS = ["bank_transfer", "cash", "card", "direct_debit", "voucher", "other"] as const
 
 export const RecordPayment = z
   .object({

@@ -1,5 +1,5 @@
 import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
-import type { CurrencyService, CustomerService, EventBusService, Logger } from "@medusajs/medusa"
+import type { CurrencyService, CustomerService, EventBusService, Logger, OrderService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import { DomainError } from "@customer-modules/core"
@@ -33,9 +33,12 @@ type InjectedDependencies = {
   posLocationService: PosLocationService
   documentService: DocumentService
   mailService: MailService
+  orderService: OrderService
 }
 
 const DEFAULT_TIME_ZONE = "Europe/Berlin"
+/** The payment provider id of "on invoice" in the web checkout (services/invoice-payment.ts). */
+export const INVOICE_PROVIDER = "invoice"
 const DEFAULT_TERMS_DAYS = 14
 const DEFAULT_GRACE_DAYS = 3
 const DEFAULT_INTERVAL_DAYS = 14
@@ -69,6 +72,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
   protected readonly posLocationService_: PosLocationService
   protected readonly documentService_: DocumentService
   protected readonly mailService_: MailService
+  protected readonly orderService_: OrderService
   protected readonly options_: Required<DebtorPluginOptions>
 
   constructor(container: InjectedDependencies, options: DebtorPluginOptions = {}) {
@@ -80,6 +84,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     this.posLocationService_ = container.posLocationService
     this.documentService_ = container.documentService
     this.mailService_ = container.mailService
+    this.orderService_ = container.orderService
     this.options_ = {
       default_time_zone: options.default_time_zone ?? DEFAULT_TIME_ZONE,
       payment_terms_days: options.payment_terms_days ?? DEFAULT_TERMS_DAYS,
@@ -96,19 +101,19 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
    * inserts the invoice, all in the caller's transaction. The PDF and the mail
    * follow from the `debtor_invoice.created` event after commit.
    */
-  async create(input: CreateInvoiceInput, ctx: DebtorContext = {}): Promise<InvoiceDTO> {
+  async create(input: CreateInvoiceInput, ctx: DebtorContext = {}, extra: { order_id?: string; address_lines?: string[] } = {}): Promise<InvoiceDTO> {
     return this.atomicPhase_(async (manager) => {
       await this.assertCurrency_(input.currency_code)
       let name = input.customer_name ?? null
       let email = input.email ?? null
-      let address: string[] = []
+      let address: string[] = extra.address_lines ?? []
       let terms = this.options_.payment_terms_days
       if (input.customer_id) {
         const customer = await this.customer_(input.customer_id)
         name ??= [customer.first_name, customer.last_name].filter(Boolean).join(" ") || null
         email ??= customer.email ?? null
         const settings = await this.settingsOf_(input.customer_id, manager)
-        address = settings.address_lines
+        address = settings.address_lines.length ? settings.address_lines : address
         terms = settings.payment_terms_days ?? terms
       }
       const totals = invoiceTotals(input.lines)
@@ -126,9 +131,9 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       const id = generateEntityId(undefined, "dinv")
       await manager.query(
         `INSERT INTO debtor_invoice
-           (id, number, year, prefix, sequence, status, customer_id, buyer_name, buyer_address, email, currency_code, lines, tax_groups,
+           (order_id, id, number, year, prefix, sequence, status, customer_id, buyer_name, buyer_address, email, currency_code, lines, tax_groups,
             net_total, tax_total, total, issue_date, due_date, payment_terms_days, time_zone, location_id, terminal_id, staff_id)
-         VALUES ($1, $2, $3, $22, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+         VALUES ($23, $1, $2, $3, $22, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
         [
           id,
           number,
@@ -152,10 +157,69 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
           ctx.terminal_id ?? null,
           ctx.staff_id ?? null,
           prefix,
+          extra.order_id ?? null,
         ]
       )
       await this.eventBusService_.withTransaction(manager).emit(DebtorInvoiceService.Events.CREATED, { id })
       return this.withTransaction(manager).retrieve(id)
+    })
+  }
+
+  /**
+   * The invoice of a web order paid "on invoice" (payment provider `invoice`),
+   * written once per order whatever how often `order.placed` arrives: the
+   * order's items and shipping at their gross totals (after discounts) and tax
+   * rates, so the invoice total is the order total. What gift vouchers paid is
+   * recorded as a payment (method `voucher`). Null for orders paid otherwise.
+   */
+  async createForOrder(orderId: string): Promise<InvoiceDTO | null> {
+    return this.atomicPhase_(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`debtor-order:${orderId}`])
+      const [existing] = await manager.query(`SELECT id FROM debtor_invoice WHERE order_id = $1`, [orderId])
+      if (existing) {
+        return this.withTransaction(manager).retrieve(existing.id)
+      }
+      const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
+        relations: ["items", "items.tax_lines", "shipping_methods", "shipping_methods.tax_lines", "shipping_methods.shipping_option", "payments", "billing_address", "shipping_address"],
+      })
+      if (!order.payments?.some((p) => p.provider_id === INVOICE_PROVIDER)) {
+        return null
+      }
+      const rateOf = (lines: { rate: number }[] | undefined) => Math.round((lines ?? []).reduce((s, l) => s + Number(l.rate), 0) * 100) / 100
+      const lines: CreateInvoiceInput["lines"] = []
+      for (const item of order.items) {
+        const total = Number(item.total ?? 0)
+        if (total <= 0) continue
+        const even = total % item.quantity === 0
+        lines.push({
+          title: (even ? item.title : `${item.quantity} × ${item.title}`).slice(0, 300),
+          quantity: even ? item.quantity : 1,
+          unit_price: even ? total / item.quantity : total,
+          tax_rate: rateOf(item.tax_lines),
+        })
+      }
+      for (const method of order.shipping_methods) {
+        const total = Number(method.total ?? 0)
+        if (total > 0) {
+          lines.push({ title: method.shipping_option?.name ?? "Shipping", quantity: 1, unit_price: total, tax_rate: rateOf(method.tax_lines) })
+        }
+      }
+      const address = order.billing_address ?? order.shipping_address
+      const name = address ? [address.company, [address.first_name, address.last_name].filter(Boolean).join(" ")].filter(Boolean).join(", ") : ""
+      const addressLines = address
+        ? [address.address_1, address.address_2, [address.postal_code, address.city].filter(Boolean).join(" "), address.country_code?.toUpperCase()].filter((l): l is string => !!l && l.trim() !== "")
+        : []
+      const service = this.withTransaction(manager)
+      const invoice = await service.create(
+        { customer_id: order.customer_id ?? undefined, customer_name: name || undefined, email: order.email, currency_code: order.currency_code, lines },
+        {},
+        { order_id: orderId, address_lines: addressLines.slice(0, 6) }
+      )
+      const voucherPaid = Math.min(Number(order.gift_card_total ?? 0), invoice.total)
+      if (voucherPaid > 0) {
+        await service.recordPayment(invoice.id, { amount: voucherPaid, method: "voucher", reference: `order ${order.display_id}` })
+      }
+      return service.retrieve(invoice.id)
     })
   }
 
