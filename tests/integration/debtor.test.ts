@@ -282,15 +282,24 @@ describe("the debtor list", () => {
     const reminder = await waitForMail((m) => m.envelopeTo.includes(customer.email) && isReminder(m.subject))
     expect(reminder.text).toMatch(money(1647))
 
-    // A paid invoice is never reminded again.
-    await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 1647, method: "bank_transfer" } })
-    await runSchedule("debtor.reminders", new Date(due + 40 * DAY_MS))
+    // Levels 2 and 3 follow an interval (14 days) apart, each once; nothing after level 3.
+    await runSchedule("debtor.reminders", new Date(due + 19 * DAY_MS))
+    await runSchedule("debtor.reminders", new Date(due + 20 * DAY_MS))
+    await runSchedule("debtor.reminders", new Date(due + 33 * DAY_MS))
+    await runSchedule("debtor.reminders", new Date(due + 60 * DAY_MS))
     detail = (await adminApi(`/admin/debtor-invoices/${invoice.id}`)).body.invoice
-    expect(detail.reminders).toHaveLength(1)
-    // The mails already delivered are settled: wait on an unrelated marker mail, then count.
+    expect(detail.reminders.map((r: { level: number }) => r.level)).toEqual([1, 2, 3])
+
+    // A paid invoice is never reminded again.
+    const other = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: MIXED_LINES })
+    await adminApi(`/admin/debtor-invoices/${other.id}/payments`, { body: { amount: 1647, method: "bank_transfer" } })
+    await runSchedule("debtor.reminders", new Date(Date.parse(`${other.due_date}T12:00:00Z`) + 40 * DAY_MS))
+    expect((await adminApi(`/admin/debtor-invoices/${other.id}`)).body.invoice.reminders).toEqual([])
+    // The mails already queued are delivered in order of queueing: wait on a marker mail, then count.
     const marker = await adminApi(`/admin/debtor-invoices/${invoice.id}/send`, { body: { to: uniqueAddress("debtor-marker") } })
     await waitForMail((m) => m.envelopeTo.includes(marker.body.mail.to))
-    expect((await mailsTo(customer.email)).filter((m) => isReminder(m.subject))).toHaveLength(1)
+    await expect.poll(async () => (await mailsTo(customer.email)).filter((m) => isReminder(m.subject)).length, { timeout: 15_000 }).toBe(3)
+    expect((await mailsTo(customer.email)).filter((m) => m.subject.includes(other.number) && /erinnerung|reminder|lembrete/i.test(m.subject))).toEqual([])
   })
 
   it("mails a monthly statement of exactly the open items, whose text agrees with its PDF", async () => {
@@ -369,6 +378,20 @@ describe("customer accounts", () => {
     expect(statement.body.count).toBe(11)
     const text = await pdfText(await adminPdf(`/admin/customer-accounts/${account.id}/statement?format=pdf`))
     expect(text).toContain("Bon")
+  })
+
+  it("mails a statement of movements whose PDF lists them and whose text shows the balance", async () => {
+    const { account, customer } = await openAccount(5000)
+    const charged = await posApi(`/store/pos/customer-accounts/${account.card_code}/charge`, { key: till.key, body: { amount: 250, reference: "Bar Abend" } })
+    expect(charged.status, charged.text).toBe(200)
+    expect(charged.body.account).toEqual(expect.objectContaining({ balance: -250, available: 4750 }))
+    const sent = await adminApi(`/admin/customer-accounts/${account.id}/statement/send`, { body: {} })
+    expect(sent.status, sent.text).toBe(202)
+    const mail = await waitForMail((m) => m.envelopeTo.includes(customer.email) && m.attachments.length === 1)
+    expect(mail.text).toMatch(money(250))
+    const text = await pdfText(mail.attachments[0].content)
+    expect(text).toContain("Bar Abend")
+    expect(text).toMatch(money(250))
   })
 
   it("refuses bad charges with 400, unknown cards with 404 and keys without the scope with 403", async () => {
