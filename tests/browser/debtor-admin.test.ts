@@ -20,6 +20,14 @@ let page: Page
 beforeAll(async () => {
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
+  // Answer the admin's usage-data question up front, so its page never covers ours.
+  const analytics = await adminApi("/admin/analytics-configs", { body: { opt_out: true, anonymize: true } })
+  expect([200, 400, 409, 422]).toContain(analytics.status)
+  await page.goto(`${inject("baseUrl")}/app/login`)
+  await page.getByPlaceholder("Email").fill(inject("adminEmail"))
+  await page.getByPlaceholder("Password").fill(inject("adminPassword"))
+  await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+  await page.getByRole("link", { name: "Debtors" }).waitFor({ timeout: 30_000 })
 })
 
 afterAll(async () => {
@@ -36,15 +44,6 @@ describe("the debtors page", () => {
     })
     expect(created.status, created.text).toBe(201)
     const invoice = created.body.invoice
-
-    // Answer the admin's usage-data question up front, so its page never covers ours.
-    const analytics = await adminApi("/admin/analytics-configs", { body: { opt_out: true, anonymize: true } })
-    expect([200, 400, 409, 422]).toContain(analytics.status)
-
-    await page.goto(`${inject("baseUrl")}/app/login`)
-    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
 
     const link = page.getByRole("link", { name: "Debtors" })
     await link.waitFor({ timeout: 30_000 })
@@ -77,5 +76,23 @@ describe("the debtors page", () => {
     const res = await adminApi(`/admin/debtor-invoices/${invoice.id}`)
     expect(res.body.invoice).toEqual(expect.objectContaining({ status: "paid", paid_total: 850 }))
     expect(res.body.invoice.payments).toEqual([expect.objectContaining({ amount: 850, method: "bank_transfer" })])
+  })
+
+  it("shows a customer's account with balance and limit on the customer page", async () => {
+    const email = `debtor-widget-${Date.now().toString(36)}@example.test`
+    const customer = await adminApi("/admin/customers", { body: { email, first_name: "Widget", last_name: "Kunde", password: "secret-password-1" } })
+    expect(customer.status, customer.text).toBe(201)
+    const opened = await adminApi("/admin/customer-accounts", { body: { customer_id: customer.body.customer.id, currency_code: "eur", credit_limit: 10000 } })
+    expect(opened.status, opened.text).toBe(201)
+    const { key } = await createTerminal({ scopes: ["debtor"] })
+    const charged = await posApi(`/store/pos/customer-accounts/${opened.body.account.card_code}/charge`, { key, body: { amount: 250 } })
+    expect(charged.status, charged.text).toBe(200)
+
+    await page.goto(`${inject("baseUrl")}/app/a/customers/${customer.body.customer.id}`)
+    const widget = page.getByTestId("debtor-customer-account")
+    await widget.waitFor({ timeout: 30_000 })
+    await expect.poll(() => page.getByTestId("debtor-account-balance").textContent(), { timeout: 15_000 }).toBe("-2.50 EUR")
+    await expect(widget.textContent()).resolves.toContain("limit 100.00 EUR")
+    await expect(widget.textContent()).resolves.toContain(opened.body.account.card_code)
   })
 })
