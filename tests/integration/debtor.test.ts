@@ -249,6 +249,31 @@ describe("the debtor list", () => {
     expect((await adminApi(`/admin/debtor-invoices/${invoice.id}`, { body: { number: "X" } })).status).toBe(400)
   })
 
+  it("lists an open invoice past its due date as overdue, with totals over the filter", async () => {
+    const customer = await createCustomer("debtor-overdue")
+    const late = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: MIXED_LINES })
+    const current = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: [{ title: "Neu", quantity: 1, unit_price: 1000, tax_rate: 19 }] })
+    // Time passes for one invoice: written 40 days ago, due 26 days ago (the real database, the row's own dates).
+    const client = new pg.Client({ connectionString: inject("databaseUrl") })
+    await client.connect()
+    try {
+      await client.query(`UPDATE debtor_invoice SET issue_date = issue_date - 40, due_date = due_date - 40 WHERE id = $1`, [late.id])
+    } finally {
+      await client.end()
+    }
+    const overdue = await adminApi(`/admin/debtor-invoices?status=overdue&customer_id=${customer.id}`)
+    expect(overdue.body.invoices.map((i: Invoice) => i.id)).toEqual([late.id])
+    expect(overdue.body.invoices[0].overdue).toBe(true)
+    expect(overdue.body.totals).toEqual([{ currency_code: "eur", count: 1, total: 1647, paid: 0, open: 1647 }])
+    const open = await adminApi(`/admin/debtor-invoices?status=open&customer_id=${customer.id}`)
+    expect(open.body.invoices.map((i: Invoice) => i.id).sort()).toEqual([late.id, current.id].sort())
+    expect(open.body.totals).toEqual([{ currency_code: "eur", count: 2, total: 2647, paid: 0, open: 2647 }])
+    const today = current.issue_date
+    const period = await adminApi(`/admin/debtor-invoices?customer_id=${customer.id}&from=${today}&to=${today}`)
+    expect(period.body.invoices.map((i: Invoice) => i.id)).toEqual([current.id])
+    expect((await adminApi(`/admin/debtor-invoices?status=late`)).status).toBe(400)
+  })
+
   it("exports open items and payments as CSV", async () => {
     const invoice = await createInvoice({ customer_name: "Export", currency_code: "eur", lines: MIXED_LINES })
     await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 47, method: "card", reference: "=cmd" } })
@@ -392,6 +417,16 @@ describe("customer accounts", () => {
     const text = await pdfText(mail.attachments[0].content)
     expect(text).toContain("Bar Abend")
     expect(text).toMatch(money(250))
+  })
+
+  it("reverses a charge with a debtor key, once", async () => {
+    const { account } = await openAccount(1000)
+    const charged = await posApi(`/store/pos/customer-accounts/${account.card_code}/charge`, { key: till.key, body: { amount: 300 } })
+    expect(charged.status, charged.text).toBe(200)
+    const reversed = await posApi(`/store/pos/transactions/${charged.body.transaction.id}/reverse`, { key: till.key, body: {} })
+    expect(reversed.status, reversed.text).toBe(200)
+    await posApi(`/store/pos/transactions/${charged.body.transaction.id}/reverse`, { key: till.key, body: {} })
+    expect((await adminApi(`/admin/customer-accounts/${account.id}`)).body.account.balance).toBe(0)
   })
 
   it("refuses bad charges with 400, unknown cards with 404 and keys without the scope with 403", async () => {
