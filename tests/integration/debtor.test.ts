@@ -220,6 +220,24 @@ describe("the debtor list", () => {
     expect(open.body.invoices).toEqual([])
   })
 
+  it("records a payment once per Idempotency-Key, and never more than the open amount under concurrency", async () => {
+    const invoice = await createInvoice({ customer_name: "Doppelklick", currency_code: "eur", lines: MIXED_LINES })
+    const headers = { "idempotency-key": randomUUID() }
+    const first = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 500, method: "cash" }, headers })
+    const again = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 500, method: "cash" }, headers })
+    expect(first.status, first.text).toBe(201)
+    expect(again.status, again.text).toBe(200)
+    expect(again.body.payment.id).toBe(first.body.payment.id)
+    expect(again.body.invoice).toEqual(expect.objectContaining({ paid_total: 500, open_amount: 1147 }))
+
+    const racing = await Promise.all(Array.from({ length: 5 }, () => adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 1147, method: "bank_transfer" } })))
+    expect(racing.filter((r) => r.status === 201)).toHaveLength(1)
+    expect(racing.filter((r) => r.status === 422 && r.body.type === "overpayment")).toHaveLength(4)
+    const detail = (await adminApi(`/admin/debtor-invoices/${invoice.id}`)).body.invoice
+    expect(detail).toEqual(expect.objectContaining({ status: "paid", paid_total: 1647 }))
+    expect(detail.payments).toHaveLength(2)
+  })
+
   it("cancels with a credit note of its own series; the invoice keeps its number", async () => {
     const invoice = await createInvoice({ customer_name: "Storno", currency_code: "eur", lines: MIXED_LINES })
     const res = await adminApi(`/admin/debtor-invoices/${invoice.id}/cancel`, { body: { reason: "Falscher Kunde" } })

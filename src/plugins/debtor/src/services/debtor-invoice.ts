@@ -272,10 +272,18 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
   async recordPayment(
     id: string,
     data: { amount: number; method: string; paid_on?: string; reference?: string },
-    ctx: DebtorContext = {}
-  ): Promise<{ invoice: InvoiceDetail; payment: PaymentDTO }> {
+    ctx: DebtorContext & { idempotency_key?: string | null } = {}
+  ): Promise<{ invoice: InvoiceDetail; payment: PaymentDTO; replayed?: boolean }> {
     return this.atomicPhase_(async (manager) => {
       const row = await lockInvoice(manager, id)
+      const key = ctx.idempotency_key ? `${id}:${ctx.idempotency_key}` : null
+      if (key) {
+        // The invoice's row lock serialises the same key arriving twice at once.
+        const [done] = await manager.query(`SELECT * FROM debtor_payment WHERE idempotency_key = $1`, [key])
+        if (done) {
+          return { invoice: await this.withTransaction(manager).retrieveDetail(id), payment: toPaymentDTO(done), replayed: true }
+        }
+      }
       if (row.status === "cancelled") {
         throw new DomainError("invoice_cancelled", `Invoice ${row.number} is cancelled`, 422)
       }
@@ -286,9 +294,9 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       const paidOn = data.paid_on ?? localDate(new Date(), String(row.time_zone))
       const paymentId = generateEntityId(undefined, "dpay")
       const [payment] = await manager.query(
-        `INSERT INTO debtor_payment (id, invoice_id, amount, method, paid_on, reference, user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [paymentId, id, data.amount, data.method, paidOn, data.reference ?? null, ctx.user_id ?? null]
+        `INSERT INTO debtor_payment (id, invoice_id, amount, method, paid_on, reference, user_id, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [paymentId, id, data.amount, data.method, paidOn, data.reference ?? null, ctx.user_id ?? null, key]
       )
       const [[updated]] = await manager.query(
         `UPDATE debtor_invoice
