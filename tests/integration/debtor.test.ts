@@ -368,6 +368,12 @@ describe("the debtor list", () => {
     expect(mail.text).toMatch(money(openTotal))
     expect(mail.text).toMatch(/\b3\b/)
 
+    const download = await pdfText(await adminPdf(`/admin/debtor-customers/${customer.id}/statement?currency_code=eur`))
+    for (const invoice of [a, b, partly]) {
+      expect(download).toContain(invoice.number)
+    }
+    expect(download).not.toContain(paid.number)
+
     // Once per month: a second run sends nothing more to this customer.
     await runSchedule("debtor.monthly-statements", new Date())
     const marker = await adminApi(`/admin/debtor-invoices/${a.id}/send`, { body: { to: uniqueAddress("debtor-marker") } })
