@@ -304,6 +304,8 @@ describe("the debtor list", () => {
     const payments = await adminApi("/admin/debtor-invoices/export?kind=payments")
     expect(payments.text).toContain(`${invoice.number},,eur,47,card,'=cmd`)
     expect((await adminApi("/admin/debtor-invoices/export?kind=all")).status).toBe(400)
+    expect((await api("/admin/debtor-invoices/export?kind=open_items")).status).toBe(401)
+    expect((await api("/admin/debtor-invoices")).status).toBe(401)
   })
 
   it("sends a reminder only after the due date, once per level", async () => {
