@@ -561,7 +561,8 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
    * the grace days have passed (in the invoice's time zone at `now`), level 2
    * and 3 each a further interval later. Each level is recorded once
    * (debtor_reminder) and mailed under `debtor:reminder:<invoice>:<level>`;
-   * a run sends at most the next level per invoice.
+   * a run sends at most the next level per invoice. The mail's key, not the
+   * record, is what makes a level go out once, even when runs overlap.
    */
   async sendRemindersDue(now: Date): Promise<{ sent: { invoice_id: string; level: number }[] }> {
     const grace = this.options_.reminder_grace_days
@@ -584,16 +585,6 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       if (level > 3 || level > reached) {
         continue
       }
-      const claimed = await this.atomicPhase_(async (manager) => {
-        const inserted = await manager.query(
-          `INSERT INTO debtor_reminder (invoice_id, level, sent_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING level`,
-          [invoice.id, level, row.today]
-        )
-        return inserted.length > 0
-      })
-      if (!claimed) {
-        continue
-      }
       await this.mailService_.enqueue({
         key: `debtor:reminder:${invoice.id}:${level}`,
         kind: "invoice_reminder",
@@ -608,6 +599,12 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
         },
         attachments: [{ document: { kind: "invoice", key: this.documentKey(invoice), data: this.documentData(invoice), filename: `${invoice.number}.pdf` } }],
       })
+      // Recorded after the mail is queued: the mail's key makes a repeat a no-op, so a run
+      // that failed in between sends nothing twice and records the level next time.
+      await this.activeManager_.query(
+        `INSERT INTO debtor_reminder (invoice_id, level, sent_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [invoice.id, level, String(row.today)]
+      )
       sent.push({ invoice_id: invoice.id, level })
     }
     return { sent }
