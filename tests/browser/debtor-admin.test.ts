@@ -94,5 +94,14 @@ describe("the debtors page", () => {
     await expect.poll(() => page.getByTestId("debtor-account-balance").textContent(), { timeout: 15_000 }).toBe("-2.50 EUR")
     await expect(widget.textContent()).resolves.toContain("limit 100.00 EUR")
     await expect(widget.textContent()).resolves.toContain(opened.body.account.card_code)
+
+    // Invoice settings on the same widget: payment terms and the monthly statement.
+    await page.getByTestId("debtor-customer-settings").waitFor({ timeout: 15_000 })
+    await page.locator("#debtor-terms").fill("30")
+    await page.locator("#debtor-monthly").check()
+    await page.getByRole("button", { name: "Save invoice settings" }).click()
+    await expect
+      .poll(async () => (await adminApi(`/admin/debtor-customers/${customer.body.customer.id}`)).body.settings, { timeout: 15_000 })
+      .toEqual(expect.objectContaining({ payment_terms_days: 30, monthly_statement: true }))
   })
 })
