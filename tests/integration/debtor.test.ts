@@ -83,6 +83,7 @@ describe("invoices from the till", () => {
       { ...valid, currency_code: "xyz" },
       { ...valid, currency_code: "euro" },
       { ...valid, email: "not-an-address" },
+      { ...valid, lines: [1, 2].map(() => ({ title: "Yacht", quantity: 1_000_000, unit_price: 1_000_000_000, tax_rate: 19 })) },
     ]
     for (const body of bad) {
       const res = await posApi("/store/pos/invoices", { key: till.key, body })
@@ -169,6 +170,8 @@ describe("invoices from the till", () => {
     expect(detail).toEqual(expect.objectContaining({ customer_id: customer.id, email: customer.email, customer_name: "Erika Muster debtor-terms", payment_terms_days: 30 }))
     expect(Date.parse(detail.due_date) - Date.parse(detail.issue_date)).toBe(30 * DAY_MS)
 
+    expect((await adminApi("/admin/debtor-customers/cus_unknown")).status).toBe(404)
+    expect((await adminApi(`/admin/debtor-customers/${customer.id}`, { body: { payment_terms_days: 366 } })).status).toBe(400)
     const unknown = await posApi("/store/pos/invoices", { key: till.key, body: { customer_id: "cus_unknown", currency_code: "eur", lines: MIXED_LINES } })
     expect(unknown.status).toBe(422)
   })

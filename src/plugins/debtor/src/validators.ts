@@ -39,13 +39,20 @@ export const InvoiceLine = z
   })
   .strict()
 
+/** Largest invoice total: 10 000 000 000.00 in a two-decimal currency (keeps every sum an exact integer). */
+export const MAX_INVOICE_TOTAL_MINOR = 1_000_000_000_000
+
 export const CreateInvoice = z
   .object({
     customer_id: id.optional(),
     customer_name: name.optional(),
     email: email.optional(),
     currency_code: currencyCode,
-    lines: z.array(InvoiceLine).min(1, "an invoice needs at least one line").max(MAX_LINES),
+    lines: z
+      .array(InvoiceLine)
+      .min(1, "an invoice needs at least one line")
+      .max(MAX_LINES)
+      .refine((lines) => lines.reduce((sum, l) => sum + l.quantity * l.unit_price, 0) <= MAX_INVOICE_TOTAL_MINOR, `the invoice total must be at most ${MAX_INVOICE_TOTAL_MINOR} minor units`),
   })
   .strict()
 export type CreateInvoiceInput = z.infer<typeof CreateInvoice>

@@ -669,13 +669,13 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
   // ── Customer settings ─────────────────────────────────────────────────
 
   async settings(customerId: string): Promise<CustomerSettingsDTO> {
-    await this.customer_(customerId)
+    await this.customer_(customerId, 404)
     return this.settingsOf_(customerId, this.activeManager_)
   }
 
   async updateSettings(customerId: string, data: Partial<Omit<CustomerSettingsDTO, "customer_id">>): Promise<CustomerSettingsDTO> {
     return this.atomicPhase_(async (manager) => {
-      await this.customer_(customerId)
+      await this.customer_(customerId, 404)
       const current = await this.settingsOf_(customerId, manager)
       const next = { ...current, ...data }
       await manager.query(
@@ -739,13 +739,14 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     }
   }
 
-  protected async customer_(id: string): Promise<{ id: string; first_name: string | null; last_name: string | null; email: string }> {
+  /** The customer; `unknown_customer` (422, a reference in a body) or `not_found` (404, the path) otherwise. */
+  protected async customer_(id: string, status: 404 | 422 = 422): Promise<{ id: string; first_name: string | null; last_name: string | null; email: string }> {
     try {
       return await this.customerService_
         .withTransaction(this.activeManager_)
         .retrieve(id, { select: ["id", "first_name", "last_name", "email"] })
     } catch {
-      throw new DomainError("unknown_customer", `No customer with id ${id}`, 422)
+      throw new DomainError(status === 404 ? "not_found" : "unknown_customer", `No customer with id ${id}`, status)
     }
   }
 
