@@ -261,6 +261,19 @@ describe("the debtor list", () => {
     expect(still).toEqual(expect.objectContaining({ number: invoice.number, status: "cancelled" }))
   })
 
+  it("mails the credit note with its PDF when the cancelled invoice has an e-mail", async () => {
+    const email = uniqueAddress("debtor-credit")
+    const invoice = await createInvoice({ customer_name: "Gutschrift", email, currency_code: "eur", lines: MIXED_LINES })
+    const res = await adminApi(`/admin/debtor-invoices/${invoice.id}/cancel`, { body: {} })
+    expect(res.status, res.text).toBe(200)
+    const number = res.body.credit_note.number
+    const mail = await waitForMail((m) => m.envelopeTo.includes(email) && m.subject.includes(number))
+    const text = await pdfText(mail.attachments[0].content)
+    expect(text).toContain(number)
+    expect(text).toContain(invoice.number)
+    expect(text).toMatch(money(1647))
+  })
+
   it("records a buyer correction and keeps number and amounts", async () => {
     const invoice = await createInvoice({ currency_code: "eur", lines: MIXED_LINES })
     const res = await adminApi(`/admin/debtor-invoices/${invoice.id}`, { body: { customer_name: "Nachgetragen GmbH", address_lines: ["Weg 2"] } })
