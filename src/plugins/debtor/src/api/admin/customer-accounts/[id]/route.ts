@@ -1,0 +1,19 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import { parseBody } from "@customer-modules/core"
+
+import type DebtorAccountService from "../../../../services/debtor-account"
+import { UpdateAccount } from "../../../../validators"
+
+/** GET /admin/customer-accounts/:id → `{ account }`. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const account = await req.scope.resolve<DebtorAccountService>("debtorAccountService").retrieve(req.params.id)
+  res.json({ account })
+}
+
+/** POST /admin/customer-accounts/:id `{ credit_limit }` → `{ account }`; 422 `limit_below_balance`. */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const { credit_limit } = parseBody(UpdateAccount, req.body)
+  const account = await req.scope.resolve<DebtorAccountService>("debtorAccountService").setCreditLimit(req.params.id, credit_limit)
+  res.json({ account })
+}

@@ -1,0 +1,19 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import { parseBody } from "@customer-modules/core"
+
+import type DebtorInvoiceService from "../../../../services/debtor-invoice"
+import { CustomerSettings } from "../../../../validators"
+
+/** GET /admin/debtor-customers/:customer_id → `{ settings: { payment_terms_days, monthly_statement, address_lines } }`. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const settings = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").settings(req.params.customer_id)
+  res.json({ settings })
+}
+
+/** POST /admin/debtor-customers/:customer_id `{ payment_terms_days?, monthly_statement?, address_lines? }` → `{ settings }`. */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const body = parseBody(CustomerSettings, req.body)
+  const settings = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").updateSettings(req.params.customer_id, body)
+  res.json({ settings })
+}

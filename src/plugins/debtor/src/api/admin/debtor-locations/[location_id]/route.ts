@@ -1,0 +1,23 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import { parseBody } from "@customer-modules/core"
+
+import type DebtorInvoiceService from "../../../../services/debtor-invoice"
+import { LocationSettings } from "../../../../validators"
+
+/** GET /admin/debtor-locations/:location_id → `{ settings: { number_prefix } }`. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const number_prefix = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").locationPrefix(req.params.location_id)
+  res.json({ settings: { number_prefix } })
+}
+
+/**
+ * POST /admin/debtor-locations/:location_id `{ number_prefix }` → `{ settings }`:
+ * the location numbers its invoices in a range of its own (`RE-<prefix>-2026-00001`),
+ * counted per year like the shared one; null returns it to the shared range.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const body = parseBody(LocationSettings, req.body)
+  const number_prefix = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").setLocationPrefix(req.params.location_id, body.number_prefix)
+  res.json({ settings: { number_prefix } })
+}

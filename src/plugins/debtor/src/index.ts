@@ -1,0 +1,5 @@
+export type { default as DebtorInvoiceService } from "./services/debtor-invoice"
+export type { default as DebtorAccountService, CustomerAccountView, AccountMovement } from "./services/debtor-account"
+export type * from "./types"
+export { invoiceTotals } from "./utils/totals"
+export type { InvoiceLine, InvoiceLineInput, TaxGroup, Totals } from "./utils/totals"

@@ -1,0 +1,20 @@
+import type { AwilixContainer } from "awilix"
+
+import type { ScheduleService } from "@customer-modules/jobs"
+
+import type DebtorInvoiceService from "../services/debtor-invoice"
+
+export const REMINDER_SCHEDULE = "debtor.reminders"
+export const STATEMENT_SCHEDULE = "debtor.monthly-statements"
+
+/**
+ * Registers the debtor schedules with the jobs plugin: reminders every morning,
+ * open-items statements on the first of the month. Both take `now` (run on
+ * demand: POST /admin/jobs/schedules/:name/run `{ now }`) and are safe to rerun.
+ */
+export default async function debtorSchedules(container: AwilixContainer): Promise<void> {
+  const schedules = container.resolve<ScheduleService>("scheduleService")
+  const invoices = () => container.resolve<DebtorInvoiceService>("debtorInvoiceService")
+  schedules.register(REMINDER_SCHEDULE, "0 7 * * *", ({ now }) => invoices().sendRemindersDue(now))
+  schedules.register(STATEMENT_SCHEDULE, "0 6 1 * *", ({ now }) => invoices().sendMonthlyStatements(now))
+}

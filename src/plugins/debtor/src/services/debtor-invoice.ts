@@ -1,0 +1,791 @@
+import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
+import type { CurrencyService, CustomerService, EventBusService, Logger, OrderService } from "@medusajs/medusa"
+import type { EntityManager } from "typeorm"
+
+import { DomainError } from "@customer-modules/core"
+import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
+import type { DocumentService, InvoiceDocumentData, MailDTO, MailService, StatementDocumentData } from "@customer-modules/jobs"
+import type { Page } from "@customer-modules/ledger"
+import type { PosLocationService } from "@customer-modules/pos"
+
+import type {
+  CustomerSettingsDTO,
+  DebtorContext,
+  DebtorPluginOptions,
+  InvoiceDetail,
+  InvoiceDTO,
+  InvoiceTotalsByCurrency,
+  PaymentDTO,
+  CreditNoteDTO,
+} from "../types"
+import { addDays, daysBetween, localDate } from "../utils/dates"
+import { nextNumber } from "../utils/numbers"
+import { day, INVOICE_COLUMNS, Row, toCorrectionDTO, toCreditNoteDTO, toInvoiceDTO, toPaymentDTO } from "../utils/rows"
+import { invoiceTotals } from "../utils/totals"
+import type { CreateInvoiceInput, InvoiceFilter } from "../validators"
+
+type InjectedDependencies = {
+  manager: EntityManager
+  logger: Logger
+  currencyService: CurrencyService
+  customerService: CustomerService
+  eventBusService: EventBusService
+  posLocationService: PosLocationService
+  documentService: DocumentService
+  mailService: MailService
+  orderService: OrderService
+}
+
+const DEFAULT_TIME_ZONE = "Europe/Berlin"
+/** The payment provider id of "on invoice" in the web checkout (services/invoice-payment.ts). */
+export const INVOICE_PROVIDER = "invoice"
+const DEFAULT_TERMS_DAYS = 14
+const DEFAULT_GRACE_DAYS = 3
+const DEFAULT_INTERVAL_DAYS = 14
+/** Invoices read per schedule run (reminders, statements); the next run takes the rest. */
+const MAX_BATCH = 500
+
+/**
+ * Invoices written at the till ("buy on invoice"), the debtor list and what
+ * follows: payments, corrections of the buyer, cancellation by credit note,
+ * reminders and monthly open-items statements.
+ *
+ * Numbers (`RE-2026-00001`, credit notes `GS-2026-00001`) come from a counter
+ * row per series and year, incremented in the caller's transaction by the same
+ * statement that reads it: a concurrent invoice waits on the row lock, and a
+ * rolled-back invoice gives its number back, so the series has no gaps.
+ * The year is the one of the merchant's (location's) time zone.
+ */
+export default class DebtorInvoiceService extends TransactionBaseService implements HealthReporter {
+  static readonly Events = {
+    CREATED: "debtor_invoice.created",
+    CORRECTED: "debtor_invoice.corrected",
+    PAYMENT_RECORDED: "debtor_invoice.payment_recorded",
+    PAID: "debtor_invoice.paid",
+    CANCELLED: "debtor_invoice.cancelled",
+  }
+
+  protected readonly logger_: Logger
+  protected readonly currencyService_: CurrencyService
+  protected readonly customerService_: CustomerService
+  protected readonly eventBusService_: EventBusService
+  protected readonly posLocationService_: PosLocationService
+  protected readonly documentService_: DocumentService
+  protected readonly mailService_: MailService
+  protected readonly orderService_: OrderService
+  protected readonly options_: Required<DebtorPluginOptions>
+
+  constructor(container: InjectedDependencies, options: DebtorPluginOptions = {}) {
+    super(container)
+    this.logger_ = container.logger
+    this.currencyService_ = container.currencyService
+    this.customerService_ = container.customerService
+    this.eventBusService_ = container.eventBusService
+    this.posLocationService_ = container.posLocationService
+    this.documentService_ = container.documentService
+    this.mailService_ = container.mailService
+    this.orderService_ = container.orderService
+    this.options_ = {
+      default_time_zone: options.default_time_zone ?? DEFAULT_TIME_ZONE,
+      payment_terms_days: options.payment_terms_days ?? DEFAULT_TERMS_DAYS,
+      reminder_grace_days: options.reminder_grace_days ?? DEFAULT_GRACE_DAYS,
+      reminder_interval_days: options.reminder_interval_days ?? DEFAULT_INTERVAL_DAYS,
+    }
+  }
+
+  // ── Writing invoices ──────────────────────────────────────────────────
+
+  /**
+   * Writes an invoice: validates currency and customer, computes the totals
+   * per tax rate (gross unit prices), takes the next number of the year and
+   * inserts the invoice, all in the caller's transaction. The PDF and the mail
+   * follow from the `debtor_invoice.created` event after commit.
+   */
+  async create(input: CreateInvoiceInput, ctx: DebtorContext = {}, extra: { order_id?: string; address_lines?: string[] } = {}): Promise<InvoiceDTO> {
+    return this.atomicPhase_(async (manager) => {
+      await this.assertCurrency_(input.currency_code)
+      let name = input.customer_name ?? null
+      let email = input.email ?? null
+      let address: string[] = extra.address_lines ?? []
+      let terms = this.options_.payment_terms_days
+      if (input.customer_id) {
+        const customer = await this.customer_(input.customer_id)
+        name ??= [customer.first_name, customer.last_name].filter(Boolean).join(" ") || null
+        email ??= customer.email ?? null
+        const settings = await this.settingsOf_(input.customer_id, manager)
+        address = settings.address_lines.length ? settings.address_lines : address
+        terms = settings.payment_terms_days ?? terms
+      }
+      const totals = invoiceTotals(input.lines)
+      if (totals.total <= 0) {
+        throw new DomainError("zero_total", "An invoice must total more than zero", 422)
+      }
+      const timeZone = ctx.location_id
+        ? (await this.posLocationService_.withTransaction(manager).retrieve(ctx.location_id)).time_zone
+        : this.options_.default_time_zone
+      const [{ now }] = await manager.query(`SELECT now() AS now`)
+      const issueDate = localDate(new Date(now), timeZone)
+      const year = Number(issueDate.slice(0, 4))
+      const prefix = ctx.location_id ? await this.prefixOf_(ctx.location_id, manager) : ""
+      const { number, sequence } = await nextNumber(manager, "invoice", year, prefix)
+      const id = generateEntityId(undefined, "dinv")
+      await manager.query(
+        `INSERT INTO debtor_invoice
+           (order_id, id, number, year, prefix, sequence, status, customer_id, buyer_name, buyer_address, email, currency_code, lines, tax_groups,
+            net_total, tax_total, total, issue_date, due_date, payment_terms_days, time_zone, location_id, terminal_id, staff_id)
+         VALUES ($23, $1, $2, $3, $22, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+        [
+          id,
+          number,
+          year,
+          sequence,
+          input.customer_id ?? null,
+          name,
+          JSON.stringify(address),
+          email,
+          input.currency_code,
+          JSON.stringify(totals.lines),
+          JSON.stringify(totals.tax_groups),
+          totals.net_total,
+          totals.tax_total,
+          totals.total,
+          issueDate,
+          addDays(issueDate, terms),
+          terms,
+          timeZone,
+          ctx.location_id ?? null,
+          ctx.terminal_id ?? null,
+          ctx.staff_id ?? null,
+          prefix,
+          extra.order_id ?? null,
+        ]
+      )
+      await this.eventBusService_.withTransaction(manager).emit(DebtorInvoiceService.Events.CREATED, { id })
+      return this.withTransaction(manager).retrieve(id)
+    })
+  }
+
+  /**
+   * The invoice of a web order paid "on invoice" (payment provider `invoice`),
+   * written once per order whatever how often `order.placed` arrives: the
+   * order's items and shipping at their gross totals (after discounts) and tax
+   * rates, so the invoice total is the order total. What gift vouchers paid is
+   * recorded as a payment (method `voucher`). Null for orders paid otherwise.
+   */
+  async createForOrder(orderId: string): Promise<InvoiceDTO | null> {
+    return this.atomicPhase_(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`debtor-order:${orderId}`])
+      const [existing] = await manager.query(`SELECT id FROM debtor_invoice WHERE order_id = $1`, [orderId])
+      if (existing) {
+        return this.withTransaction(manager).retrieve(existing.id)
+      }
+      const [onInvoice] = await manager.query(`SELECT 1 FROM payment WHERE order_id = $1 AND provider_id = $2 LIMIT 1`, [orderId, INVOICE_PROVIDER])
+      if (!onInvoice) {
+        return null
+      }
+      const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
+        relations: ["items", "items.tax_lines", "shipping_methods", "shipping_methods.tax_lines", "shipping_methods.shipping_option", "payments", "billing_address", "shipping_address"],
+      })
+      if (!order.payments?.some((p) => p.provider_id === INVOICE_PROVIDER)) {
+        return null
+      }
+      const rateOf = (lines: { rate: number }[] | undefined) => Math.round((lines ?? []).reduce((s, l) => s + Number(l.rate), 0) * 100) / 100
+      const lines: CreateInvoiceInput["lines"] = []
+      for (const item of order.items) {
+        const total = Number(item.total ?? 0)
+        if (total <= 0) continue
+        const even = total % item.quantity === 0
+        lines.push({
+          title: (even ? item.title : `${item.quantity} × ${item.title}`).slice(0, 300),
+          quantity: even ? item.quantity : 1,
+          unit_price: even ? total / item.quantity : total,
+          tax_rate: rateOf(item.tax_lines),
+        })
+      }
+      for (const method of order.shipping_methods) {
+        const total = Number(method.total ?? 0)
+        if (total > 0) {
+          lines.push({ title: method.shipping_option?.name ?? "Shipping", quantity: 1, unit_price: total, tax_rate: rateOf(method.tax_lines) })
+        }
+      }
+      const address = order.billing_address ?? order.shipping_address
+      const name = address ? [address.company, [address.first_name, address.last_name].filter(Boolean).join(" ")].filter(Boolean).join(", ") : ""
+      const addressLines = address
+        ? [address.address_1, address.address_2, [address.postal_code, address.city].filter(Boolean).join(" "), address.country_code?.toUpperCase()].filter((l): l is string => !!l && l.trim() !== "")
+        : []
+      const service = this.withTransaction(manager)
+      const invoice = await service.create(
+        { customer_id: order.customer_id ?? undefined, customer_name: name || undefined, email: order.email, currency_code: order.currency_code, lines },
+        {},
+        { order_id: orderId, address_lines: addressLines.slice(0, 6) }
+      )
+      const voucherPaid = Math.min(Number(order.gift_card_total ?? 0), invoice.total)
+      if (voucherPaid > 0) {
+        await service.recordPayment(invoice.id, { amount: voucherPaid, method: "voucher", reference: `order ${order.display_id}` })
+      }
+      return service.retrieve(invoice.id)
+    })
+  }
+
+  /**
+   * Corrects the buyer (name, address, e-mail) of an open invoice without
+   * payments: the number and the amounts never change; the correction is
+   * recorded with before/after and the PDF gets a new version.
+   */
+  async correctBuyer(
+    id: string,
+    data: { customer_name?: string; address_lines?: string[]; email?: string | null },
+    ctx: DebtorContext = {}
+  ): Promise<InvoiceDetail> {
+    return this.atomicPhase_(async (manager) => {
+      const row = await lockInvoice(manager, id)
+      if (row.status !== "open" || Number(row.paid_total) > 0) {
+        throw new DomainError(
+          "invoice_locked",
+          "Only an open invoice without payments can be corrected; cancel it with a credit note and write a new one",
+          422
+        )
+      }
+      const before = { customer_name: row.buyer_name, address_lines: row.buyer_address, email: row.email }
+      const after = {
+        customer_name: data.customer_name ?? row.buyer_name,
+        address_lines: data.address_lines ?? row.buyer_address,
+        email: data.email === undefined ? row.email : data.email,
+      }
+      await manager.query(
+        `UPDATE debtor_invoice SET buyer_name = $2, buyer_address = $3, email = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, after.customer_name, JSON.stringify(after.address_lines), after.email]
+      )
+      await manager.query(
+        `INSERT INTO debtor_invoice_correction (id, invoice_id, before, after, user_id) VALUES ($1, $2, $3, $4, $5)`,
+        [generateEntityId(undefined, "dcor"), id, JSON.stringify(before), JSON.stringify(after), ctx.user_id ?? null]
+      )
+      await this.eventBusService_.withTransaction(manager).emit(DebtorInvoiceService.Events.CORRECTED, { id })
+      return this.withTransaction(manager).retrieveDetail(id)
+    })
+  }
+
+  /**
+   * Records a payment (full or partial). The invoice becomes `paid` only when
+   * its payments cover the total; more than the open amount is refused (422).
+   */
+  async recordPayment(
+    id: string,
+    data: { amount: number; method: string; paid_on?: string; reference?: string },
+    ctx: DebtorContext & { idempotency_key?: string | null } = {}
+  ): Promise<{ invoice: InvoiceDetail; payment: PaymentDTO; replayed?: boolean }> {
+    return this.atomicPhase_(async (manager) => {
+      const row = await lockInvoice(manager, id)
+      const key = ctx.idempotency_key ? `${id}:${ctx.idempotency_key}` : null
+      if (key) {
+        // The invoice's row lock serialises the same key arriving twice at once.
+        const [done] = await manager.query(`SELECT * FROM debtor_payment WHERE idempotency_key = $1`, [key])
+        if (done) {
+          return { invoice: await this.withTransaction(manager).retrieveDetail(id), payment: toPaymentDTO(done), replayed: true }
+        }
+      }
+      if (row.status === "cancelled") {
+        throw new DomainError("invoice_cancelled", `Invoice ${row.number} is cancelled`, 422)
+      }
+      const open = Number(row.total) - Number(row.paid_total)
+      if (data.amount > open) {
+        throw new DomainError("overpayment", `Invoice ${row.number} has ${open} open; ${data.amount} is more`, 422)
+      }
+      const paidOn = data.paid_on ?? localDate(new Date(), String(row.time_zone))
+      const paymentId = generateEntityId(undefined, "dpay")
+      const [payment] = await manager.query(
+        `INSERT INTO debtor_payment (id, invoice_id, amount, method, paid_on, reference, user_id, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [paymentId, id, data.amount, data.method, paidOn, data.reference ?? null, ctx.user_id ?? null, key]
+      )
+      const [[updated]] = await manager.query(
+        `UPDATE debtor_invoice
+            SET paid_total = paid_total + $2,
+                status = CASE WHEN paid_total + $2 >= total THEN 'paid' ELSE status END,
+                paid_at = CASE WHEN paid_total + $2 >= total THEN now() ELSE paid_at END,
+                updated_at = now()
+          WHERE id = $1 RETURNING status`,
+        [id, data.amount]
+      )
+      const events = this.eventBusService_.withTransaction(manager)
+      await events.emit(DebtorInvoiceService.Events.PAYMENT_RECORDED, { id, payment_id: paymentId, amount: data.amount })
+      if (updated.status === "paid") {
+        await events.emit(DebtorInvoiceService.Events.PAID, { id })
+      }
+      return { invoice: await this.withTransaction(manager).retrieveDetail(id), payment: toPaymentDTO(payment) }
+    })
+  }
+
+  /**
+   * Cancels an invoice with a credit note of its own gapless series. The
+   * invoice is never deleted and keeps its number. Refused once payments were
+   * recorded (422): refund them first. Cancelling twice returns the first credit note.
+   */
+  async cancel(id: string, data: { reason?: string } = {}): Promise<{ invoice: InvoiceDetail; credit_note: CreditNoteDTO }> {
+    return this.atomicPhase_(async (manager) => {
+      const row = await lockInvoice(manager, id)
+      if (row.status === "cancelled") {
+        const detail = await this.withTransaction(manager).retrieveDetail(id)
+        return { invoice: detail, credit_note: detail.credit_note! }
+      }
+      if (Number(row.paid_total) > 0) {
+        throw new DomainError("invoice_has_payments", `Invoice ${row.number} has payments recorded; it cannot be cancelled`, 422)
+      }
+      const [{ now }] = await manager.query(`SELECT now() AS now`)
+      const issueDate = localDate(new Date(now), String(row.time_zone))
+      const { number } = await nextNumber(manager, "credit_note", Number(issueDate.slice(0, 4)))
+      const [note] = await manager.query(
+        `INSERT INTO debtor_credit_note (id, number, invoice_id, total, reason, issue_date)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [generateEntityId(undefined, "dcrn"), number, id, Number(row.total), data.reason ?? null, issueDate]
+      )
+      await manager.query(`UPDATE debtor_invoice SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id])
+      await this.eventBusService_.withTransaction(manager).emit(DebtorInvoiceService.Events.CANCELLED, { id, credit_note_id: note.id })
+      return { invoice: await this.withTransaction(manager).retrieveDetail(id), credit_note: toCreditNoteDTO(note) }
+    })
+  }
+
+  // ── Reading ───────────────────────────────────────────────────────────
+
+  /** One invoice; 404 `not_found` when unknown. */
+  async retrieve(id: string): Promise<InvoiceDTO> {
+    const [row] = await this.activeManager_.query(`SELECT ${INVOICE_COLUMNS("now()")} FROM debtor_invoice i WHERE i.id = $1`, [id])
+    if (!row) {
+      throw new DomainError("not_found", `Invoice ${id} was not found`, 404)
+    }
+    return toInvoiceDTO(row)
+  }
+
+  /** An invoice with its payments, credit note, corrections and reminders. */
+  async retrieveDetail(id: string): Promise<InvoiceDetail> {
+    const invoice = await this.retrieve(id)
+    const m = this.activeManager_
+    const payments = await m.query(`SELECT * FROM debtor_payment WHERE invoice_id = $1 ORDER BY created_at, id`, [id])
+    const [note] = await m.query(`SELECT * FROM debtor_credit_note WHERE invoice_id = $1`, [id])
+    const corrections = await m.query(`SELECT * FROM debtor_invoice_correction WHERE invoice_id = $1 ORDER BY created_at, id`, [id])
+    const reminders = await m.query(`SELECT level, sent_on FROM debtor_reminder WHERE invoice_id = $1 ORDER BY level`, [id])
+    return {
+      ...invoice,
+      payments: payments.map(toPaymentDTO),
+      credit_note: note ? toCreditNoteDTO(note) : null,
+      corrections: corrections.map(toCorrectionDTO),
+      reminders: reminders.map((r: { level: number; sent_on: unknown }) => ({ level: r.level, sent_on: day(r.sent_on) })),
+    }
+  }
+
+  /**
+   * The debtor list: newest first, filtered by status (`overdue` = open and
+   * past due in the invoice's time zone; `open` = every open invoice), customer,
+   * issue-date period and number or name; with totals per currency over the
+   * whole filter (not just the page).
+   */
+  async listAndCount(filter: InvoiceFilter = {}, page: Page = {}): Promise<{ invoices: InvoiceDTO[]; count: number; totals: InvoiceTotalsByCurrency[] }> {
+    const { where, params } = whereOf(filter)
+    const limit = Math.min(page.limit ?? 50, 500)
+    const offset = page.offset ?? 0
+    const rows = await this.activeManager_.query(
+      `SELECT ${INVOICE_COLUMNS("now()")} FROM debtor_invoice i ${where}
+        ORDER BY i.created_at DESC, i.id DESC LIMIT ${limit} OFFSET ${offset}`,
+      params
+    )
+    const sums: Record<string, string>[] = await this.activeManager_.query(
+      `SELECT i.currency_code, count(*) AS count, sum(i.total) AS total, sum(i.paid_total) AS paid,
+              sum(CASE WHEN i.status = 'cancelled' THEN 0 ELSE i.total - i.paid_total END) AS open
+         FROM debtor_invoice i ${where} GROUP BY i.currency_code ORDER BY i.currency_code`,
+      params
+    )
+    const totals = sums.map((s) => ({
+      currency_code: s.currency_code,
+      count: Number(s.count),
+      total: Number(s.total),
+      paid: Number(s.paid),
+      open: Number(s.open),
+    }))
+    return { invoices: rows.map(toInvoiceDTO), count: totals.reduce((n, t) => n + t.count, 0), totals }
+  }
+
+  /** Open invoices of a customer (or all), oldest first, for statements and exports. */
+  async openItems(filter: { customer_id?: string; currency_code?: string; limit?: number } = {}): Promise<InvoiceDTO[]> {
+    const params: unknown[] = []
+    const clauses = [`i.status = 'open'`]
+    if (filter.customer_id) {
+      params.push(filter.customer_id)
+      clauses.push(`i.customer_id = $${params.length}`)
+    }
+    if (filter.currency_code) {
+      params.push(filter.currency_code)
+      clauses.push(`i.currency_code = $${params.length}`)
+    }
+    const rows = await this.activeManager_.query(
+      `SELECT ${INVOICE_COLUMNS("now()")} FROM debtor_invoice i WHERE ${clauses.join(" AND ")}
+        ORDER BY i.issue_date, i.number LIMIT ${Math.min(filter.limit ?? 10_000, 10_000)}`,
+      params
+    )
+    return rows.map(toInvoiceDTO)
+  }
+
+  /** Payments recorded in [from, to] (paid_on), with their invoice's number and currency, for the export. */
+  async paymentsBetween(from?: string, to?: string): Promise<(PaymentDTO & { number: string; currency_code: string; customer_id: string | null })[]> {
+    const rows = await this.activeManager_.query(
+      `SELECT p.*, i.number, i.currency_code, i.customer_id FROM debtor_payment p JOIN debtor_invoice i ON i.id = p.invoice_id
+        WHERE ($1::date IS NULL OR p.paid_on >= $1::date) AND ($2::date IS NULL OR p.paid_on <= $2::date)
+        ORDER BY p.paid_on, p.created_at LIMIT 100000`,
+      [from ?? null, to ?? null]
+    )
+    return rows.map((r: Row) => ({ ...toPaymentDTO(r), number: String(r.number), currency_code: String(r.currency_code), customer_id: (r.customer_id as string | null) ?? null }))
+  }
+
+  // ── Documents and mail ────────────────────────────────────────────────
+
+  /** What the invoice PDF prints (gross prices, so the PDF's tax split is ours). */
+  documentData(invoice: InvoiceDTO): InvoiceDocumentData {
+    return {
+      number: invoice.number,
+      issue_date: invoice.issue_date,
+      delivery_date: invoice.issue_date,
+      due_date: invoice.due_date,
+      currency_code: invoice.currency_code,
+      buyer: {
+        name: invoice.customer_name ?? "—",
+        address_lines: invoice.address_lines,
+        customer_number: invoice.customer_id ?? null,
+      },
+      lines: invoice.lines.map((l) => ({ description: l.title, quantity: l.quantity, unit_price_minor: l.unit_price, tax_rate: l.tax_rate })),
+      prices_include_tax: true,
+      payment_terms: null,
+    }
+  }
+
+  /** The credit note PDF: the invoice's lines with negative prices, pointing at the invoice. */
+  creditNoteData(invoice: InvoiceDTO, note: CreditNoteDTO): InvoiceDocumentData {
+    const data = this.documentData(invoice)
+    return {
+      ...data,
+      number: note.number,
+      issue_date: note.issue_date,
+      due_date: null,
+      payment_terms: null,
+      notes: note.reason ?? null,
+      corrects_invoice_number: invoice.number,
+      lines: data.lines.map((l) => ({ ...l, unit_price_minor: -l.unit_price_minor })),
+    }
+  }
+
+  /** The key under which the jobs plugin stores this version of the invoice PDF. */
+  documentKey(invoice: InvoiceDTO): string {
+    return `debtor:invoice:${invoice.id}:v${invoice.version}`
+  }
+
+  /** Renders the invoice PDF now (preview, download). */
+  async pdf(id: string): Promise<{ invoice: InvoiceDTO; content: Buffer }> {
+    const invoice = await this.retrieve(id)
+    return { invoice, content: await this.documentService_.render("invoice", this.documentData(invoice)) }
+  }
+
+  /** Renders the credit note PDF of a cancelled invoice now. */
+  async creditNotePdf(id: string): Promise<{ credit_note: CreditNoteDTO; content: Buffer }> {
+    const detail = await this.retrieveDetail(id)
+    if (!detail.credit_note) {
+      throw new DomainError("not_found", `Invoice ${detail.number} has no credit note`, 404)
+    }
+    return { credit_note: detail.credit_note, content: await this.documentService_.render("invoice", this.creditNoteData(detail, detail.credit_note)) }
+  }
+
+  /**
+   * Queues the PDF and, when an e-mail is known, the invoice mail with the PDF
+   * attached, keyed by invoice (and version): safe to run twice.
+   */
+  async sendDocumentsIfNotSent(id: string): Promise<MailDTO | null> {
+    const invoice = await this.retrieve(id)
+    const data = this.documentData(invoice)
+    const key = this.documentKey(invoice)
+    await this.documentService_.enqueue({ key, kind: "invoice", data })
+    if (!invoice.email) {
+      return null
+    }
+    return this.mail_(invoice, invoice.email, `debtor:invoice:${invoice.id}:mail:v${invoice.version}`)
+  }
+
+  /** Sends the invoice again (to its address or another one); every call is a new mail. */
+  async resend(id: string, to?: string): Promise<MailDTO> {
+    const invoice = await this.retrieve(id)
+    const address = to ?? invoice.email
+    if (!address) {
+      throw new DomainError("no_email", `Invoice ${invoice.number} has no e-mail address; give one`, 422)
+    }
+    return this.mail_(invoice, address, `debtor:invoice:${invoice.id}:resend:${generateEntityId(undefined, "send")}`)
+  }
+
+  /** The credit note mail with its PDF, once per credit note (when the invoice has an e-mail). */
+  async sendCreditNoteIfNotSent(id: string): Promise<MailDTO | null> {
+    const detail = await this.retrieveDetail(id)
+    const note = detail.credit_note
+    if (!note) {
+      return null
+    }
+    const data = this.creditNoteData(detail, note)
+    const key = `debtor:credit-note:${note.id}`
+    await this.documentService_.enqueue({ key, kind: "invoice", data })
+    if (!detail.email) {
+      return null
+    }
+    return this.mailService_.enqueue({
+      key: `${key}:mail`,
+      kind: "credit_note",
+      to: detail.email,
+      data: { customer_name: detail.customer_name, credit_note_number: note.number, invoice_number: detail.number, total_minor: note.total, currency_code: detail.currency_code },
+      attachments: [{ document: { kind: "invoice", key, data, filename: `${note.number}.pdf` } }],
+    })
+  }
+
+  protected async mail_(invoice: InvoiceDTO, to: string, key: string): Promise<MailDTO> {
+    return this.mailService_.enqueue({
+      key,
+      kind: "invoice",
+      to,
+      data: {
+        customer_name: invoice.customer_name,
+        invoice_number: invoice.number,
+        total_minor: invoice.total,
+        currency_code: invoice.currency_code,
+        due_date: invoice.due_date,
+      },
+      attachments: [{ document: { kind: "invoice", key: this.documentKey(invoice), data: this.documentData(invoice), filename: `${invoice.number}.pdf` } }],
+    })
+  }
+
+  // ── Schedules ─────────────────────────────────────────────────────────
+
+  /**
+   * Reminders for open invoices with an e-mail: level 1 once the due date plus
+   * the grace days have passed (in the invoice's time zone at `now`), level 2
+   * and 3 each a further interval later. Each level is recorded once
+   * (debtor_reminder) and mailed under `debtor:reminder:<invoice>:<level>`;
+   * a run sends at most the next level per invoice. The mail's key, not the
+   * record, is what makes a level go out once, even when runs overlap.
+   */
+  async sendRemindersDue(now: Date): Promise<{ sent: { invoice_id: string; level: number }[] }> {
+    const grace = this.options_.reminder_grace_days
+    const interval = this.options_.reminder_interval_days
+    const rows: Row[] = await this.activeManager_.query(
+      `SELECT ${INVOICE_COLUMNS("$1")}, ($1::timestamptz AT TIME ZONE i.time_zone)::date::text AS today,
+              COALESCE((SELECT max(level) FROM debtor_reminder r WHERE r.invoice_id = i.id), 0) AS last_level
+         FROM debtor_invoice i
+        WHERE i.status = 'open' AND i.email IS NOT NULL
+          AND i.due_date + $2::integer < ($1::timestamptz AT TIME ZONE i.time_zone)::date
+        ORDER BY i.due_date, i.id LIMIT ${MAX_BATCH}`,
+      [now.toISOString(), grace]
+    )
+    const sent: { invoice_id: string; level: number }[] = []
+    for (const row of rows) {
+      const invoice = toInvoiceDTO(row)
+      const overdueDays = daysBetween(invoice.due_date, String(row.today)) - grace
+      const reached = Math.min(3, 1 + Math.floor((overdueDays - 1) / interval))
+      const level = Number(row.last_level) + 1
+      if (level > 3 || level > reached) {
+        continue
+      }
+      await this.mailService_.enqueue({
+        key: `debtor:reminder:${invoice.id}:${level}`,
+        kind: "invoice_reminder",
+        to: invoice.email!,
+        data: {
+          customer_name: invoice.customer_name,
+          invoice_number: invoice.number,
+          open_minor: invoice.open_amount,
+          currency_code: invoice.currency_code,
+          due_date: invoice.due_date,
+          level,
+        },
+        attachments: [{ document: { kind: "invoice", key: this.documentKey(invoice), data: this.documentData(invoice), filename: `${invoice.number}.pdf` } }],
+      })
+      // Recorded after the mail is queued: the mail's key makes a repeat a no-op, so a run
+      // that failed in between sends nothing twice and records the level next time.
+      await this.activeManager_.query(
+        `INSERT INTO debtor_reminder (invoice_id, level, sent_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [invoice.id, level, String(row.today)]
+      )
+      sent.push({ invoice_id: invoice.id, level })
+    }
+    return { sent }
+  }
+
+  /**
+   * The open-items statement of one customer in one currency as of `asOf`:
+   * the same data feeds the PDF and the mail, so they agree.
+   */
+  async statementData(customerId: string, currencyCode: string, asOf: string): Promise<{ document: StatementDocumentData; open_total: number; open_items: number; email: string | null; name: string }> {
+    const customer = await this.customer_(customerId)
+    const settings = await this.settingsOf_(customerId, this.activeManager_)
+    const items = await this.openItems({ customer_id: customerId, currency_code: currencyCode })
+    const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email
+    const document: StatementDocumentData = {
+      as_of: asOf,
+      currency_code: currencyCode,
+      customer: { name, address_lines: settings.address_lines, customer_number: customerId },
+      items: items.map((i) => ({ date: i.issue_date, reference: i.number, description: null, due_date: i.due_date, amount_minor: i.open_amount })),
+    }
+    return { document, open_total: items.reduce((s, i) => s + i.open_amount, 0), open_items: items.length, email: customer.email ?? null, name }
+  }
+
+  /**
+   * Monthly statements: for every customer flagged `monthly_statement` with
+   * open items, a statement PDF per currency and a mail with it attached, once
+   * per customer, currency and month (`debtor:statement:<customer>:<cur>:<YYYY-MM>`).
+   */
+  async sendMonthlyStatements(now: Date): Promise<{ sent: { customer_id: string; currency_code: string; key: string }[] }> {
+    const asOf = localDate(now, this.options_.default_time_zone)
+    const month = asOf.slice(0, 7)
+    const due: { customer_id: string; currency_code: string }[] = await this.activeManager_.query(
+      `SELECT DISTINCT i.customer_id, i.currency_code FROM debtor_invoice i
+         JOIN debtor_customer_setting s ON s.customer_id = i.customer_id AND s.monthly_statement
+        WHERE i.status = 'open' ORDER BY i.customer_id, i.currency_code LIMIT ${MAX_BATCH}`
+    )
+    const sent: { customer_id: string; currency_code: string; key: string }[] = []
+    for (const { customer_id, currency_code } of due) {
+      const statement = await this.statementData(customer_id, currency_code, asOf)
+      if (!statement.email || statement.open_items === 0) {
+        continue
+      }
+      const key = `debtor:statement:${customer_id}:${currency_code}:${month}`
+      await this.mailService_.enqueue({
+        key,
+        kind: "statement",
+        to: statement.email,
+        data: {
+          customer_name: statement.name,
+          as_of: asOf,
+          open_total_minor: statement.open_total,
+          currency_code,
+          open_items: statement.open_items,
+        },
+        attachments: [{ document: { kind: "statement", key, data: statement.document, filename: `statement-${month}.pdf` } }],
+      })
+      sent.push({ customer_id, currency_code, key })
+    }
+    return { sent }
+  }
+
+  // ── Customer settings ─────────────────────────────────────────────────
+
+  async settings(customerId: string): Promise<CustomerSettingsDTO> {
+    await this.customer_(customerId, 404)
+    return this.settingsOf_(customerId, this.activeManager_)
+  }
+
+  async updateSettings(customerId: string, data: Partial<Omit<CustomerSettingsDTO, "customer_id">>): Promise<CustomerSettingsDTO> {
+    return this.atomicPhase_(async (manager) => {
+      await this.customer_(customerId, 404)
+      const current = await this.settingsOf_(customerId, manager)
+      const next = { ...current, ...data }
+      await manager.query(
+        `INSERT INTO debtor_customer_setting (customer_id, payment_terms_days, monthly_statement, address_lines)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (customer_id) DO UPDATE SET payment_terms_days = $2, monthly_statement = $3, address_lines = $4, updated_at = now()`,
+        [customerId, next.payment_terms_days, next.monthly_statement, JSON.stringify(next.address_lines)]
+      )
+      return this.settingsOf_(customerId, manager)
+    })
+  }
+
+  /** A location's own invoice number range (`RE-<prefix>-2026-00001`); null: the shared range. */
+  async locationPrefix(locationId: string): Promise<string | null> {
+    await this.posLocationService_.withTransaction(this.activeManager_).retrieve(locationId)
+    return (await this.prefixOf_(locationId, this.activeManager_)) || null
+  }
+
+  /** Gives a location its own number range (or takes it back with null); 409 `prefix_taken`. */
+  async setLocationPrefix(locationId: string, prefix: string | null): Promise<string | null> {
+    return this.atomicPhase_(async (manager) => {
+      await this.posLocationService_.withTransaction(manager).retrieve(locationId)
+      if (prefix === null) {
+        await manager.query(`DELETE FROM debtor_location_setting WHERE location_id = $1`, [locationId])
+        return null
+      }
+      const [taken] = await manager.query(`SELECT location_id FROM debtor_location_setting WHERE number_prefix = $1 AND location_id <> $2`, [prefix, locationId])
+      if (taken) {
+        throw new DomainError("prefix_taken", `Another location already numbers its invoices with ${prefix}`, 409)
+      }
+      await manager.query(
+        `INSERT INTO debtor_location_setting (location_id, number_prefix) VALUES ($1, $2)
+         ON CONFLICT (location_id) DO UPDATE SET number_prefix = $2, updated_at = now()`,
+        [locationId, prefix]
+      )
+      return prefix
+    })
+  }
+
+  protected async prefixOf_(locationId: string, manager: EntityManager): Promise<string> {
+    const [row] = await manager.query(`SELECT number_prefix FROM debtor_location_setting WHERE location_id = $1`, [locationId])
+    return row?.number_prefix ?? ""
+  }
+
+  async health(): Promise<ModuleHealth> {
+    try {
+      await this.activeManager_.query(`SELECT 1 FROM debtor_number_counter LIMIT 1`)
+      return { status: "ok" }
+    } catch (e) {
+      return { status: "failing", detail: (e as Error).message }
+    }
+  }
+
+  protected async settingsOf_(customerId: string, manager: EntityManager): Promise<CustomerSettingsDTO> {
+    const [row] = await manager.query(`SELECT * FROM debtor_customer_setting WHERE customer_id = $1`, [customerId])
+    return {
+      customer_id: customerId,
+      payment_terms_days: row?.payment_terms_days ?? null,
+      monthly_statement: row?.monthly_statement ?? false,
+      address_lines: row?.address_lines ?? [],
+    }
+  }
+
+  /** The customer; `unknown_customer` (422, a reference in a body) or `not_found` (404, the path) otherwise. */
+  protected async customer_(id: string, status: 404 | 422 = 422): Promise<{ id: string; first_name: string | null; last_name: string | null; email: string }> {
+    try {
+      return await this.customerService_
+        .withTransaction(this.activeManager_)
+        .retrieve(id, { select: ["id", "first_name", "last_name", "email"] })
+    } catch {
+      throw new DomainError(status === 404 ? "not_found" : "unknown_customer", `No customer with id ${id}`, status)
+    }
+  }
+
+  protected async assertCurrency_(code: string): Promise<void> {
+    const [row] = await this.activeManager_.query(`SELECT code FROM currency WHERE code = $1`, [code.toLowerCase()])
+    if (!row) {
+      throw new DomainError("invalid_currency", `Unknown currency "${code}"`, 400)
+    }
+  }
+}
+
+async function lockInvoice(manager: EntityManager, id: string): Promise<Row> {
+  const [row] = await manager.query(`SELECT * FROM debtor_invoice WHERE id = $1 FOR UPDATE`, [id])
+  if (!row) {
+    throw new DomainError("not_found", `Invoice ${id} was not found`, 404)
+  }
+  return row
+}
+
+function whereOf(filter: InvoiceFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = []
+  const clauses: string[] = []
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value)
+    clauses.push(sql(`$${params.length}`))
+  }
+  switch (filter.status) {
+    case "open":
+    case "paid":
+    case "cancelled":
+      add((p) => `i.status = ${p}`, filter.status)
+      break
+    case "overdue":
+      clauses.push(`i.status = 'open' AND i.due_date < (now() AT TIME ZONE i.time_zone)::date`)
+      break
+  }
+  if (filter.customer_id) add((p) => `i.customer_id = ${p}`, filter.customer_id)
+  if (filter.from) add((p) => `i.issue_date >= ${p}::date`, filter.from)
+  if (filter.to) add((p) => `i.issue_date <= ${p}::date`, filter.to)
+  if (filter.q) add((p) => `(i.number ILIKE ${p} OR i.buyer_name ILIKE ${p} OR i.email ILIKE ${p})`, `%${filter.q.replace(/[%_\\]/g, "\\$&")}%`)
+  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params }
+}

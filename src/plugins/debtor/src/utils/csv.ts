@@ -1,0 +1,33 @@
+import { stringify } from "csv-stringify/sync"
+
+import type { InvoiceDTO, PaymentDTO } from "../types"
+
+/** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
+function safe(value: string | null): string {
+  const v = value ?? ""
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+}
+
+/** Open items: one row per open invoice, amounts in minor units. */
+export function openItemsCsv(invoices: InvoiceDTO[]): string {
+  return stringify(
+    invoices.map((i) => [i.number, i.issue_date, i.due_date, i.customer_id ?? "", safe(i.customer_name), safe(i.email), i.currency_code, i.total, i.paid_total, i.open_amount, i.overdue ? "yes" : "no"]),
+    {
+      header: true,
+      columns: ["number", "issue_date", "due_date", "customer_id", "customer_name", "email", "currency_code", "total_minor", "paid_minor", "open_minor", "overdue"],
+      record_delimiter: "\r\n",
+    }
+  )
+}
+
+/** Payments recorded against invoices, oldest first. */
+export function paymentsCsv(payments: (PaymentDTO & { number: string; currency_code: string; customer_id: string | null })[]): string {
+  return stringify(
+    payments.map((p) => [p.paid_on, p.id, p.number, p.customer_id ?? "", p.currency_code, p.amount, p.method, safe(p.reference)]),
+    {
+      header: true,
+      columns: ["paid_on", "payment_id", "invoice_number", "customer_id", "currency_code", "amount_minor", "method", "reference"],
+      record_delimiter: "\r\n",
+    }
+  )
+}
