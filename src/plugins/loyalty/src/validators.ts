@@ -99,7 +99,15 @@ export const Adjust = z
 export const GroupGrant = z.object({ points, reason: reference, campaign: z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, . _ -") }).strict()
 
 export const BirthdayQuery = z
-  .object({ days: z.coerce.number().int().min(1).max(366).optional(), location_id: id.optional() })
+  .object({
+    days: z.coerce.number().int().min(1).max(366).optional(),
+    location_id: id.optional(),
+    from: z
+      .string()
+      .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 instant")
+      .transform((v) => new Date(v))
+      .optional(),
+  })
   .strict()
 
 function validTimeZone(tz: string): boolean {

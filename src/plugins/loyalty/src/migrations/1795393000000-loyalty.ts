@@ -34,7 +34,7 @@ export class Loyalty1795393000000 implements MigrationInterface {
         CONSTRAINT "UQ_loyalty_member_account" UNIQUE ("account_id")
       )`)
     await queryRunner.query(
-      `CREATE INDEX IF NOT EXISTS "IDX_loyalty_member_birthday" ON "loyalty_member" (to_char("birthday", 'MM-DD')) WHERE "birthday" IS NOT NULL`
+      `CREATE INDEX IF NOT EXISTS "IDX_loyalty_member_birthday" ON "loyalty_member" (((EXTRACT(MONTH FROM "birthday") * 100 + EXTRACT(DAY FROM "birthday"))::int)) WHERE "birthday" IS NOT NULL`
     )
     await queryRunner.query(`
       CREATE TABLE IF NOT EXISTS "loyalty_reward" (

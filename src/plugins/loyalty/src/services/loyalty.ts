@@ -608,20 +608,21 @@ export default class LoyaltyService extends TransactionBaseService {
     now: Date = new Date()
   ): Promise<{ customer: LoyaltyCustomer; date: string; age: number }[]> {
     const keys = birthdayKeys(now, time_zone, days)
-    const rows: (MemberRow & { id: string; first_name: string; last_name: string; email: string; customer_phone: string | null; has_account: boolean; md: string })[] =
+    const rows: (MemberRow & { id: string; first_name: string; last_name: string; email: string; customer_phone: string | null; has_account: boolean; md: number })[] =
       await this.activeManager_.query(
         `SELECT c.id, c.first_name, c.last_name, c.email, c.phone AS customer_phone, c.has_account,
-                m.customer_id, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder, to_char(m.birthday, 'MM-DD') AS md
+                m.customer_id, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder,
+                ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) AS md
            FROM loyalty_member m JOIN customer c ON c.id = m.customer_id
-          WHERE m.birthday IS NOT NULL AND c.deleted_at IS NULL AND to_char(m.birthday, 'MM-DD') = ANY($1)
+          WHERE m.birthday IS NOT NULL AND c.deleted_at IS NULL AND ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) = ANY($1)
           LIMIT ${MAX_LIST}`,
-        [keys.map((k) => k.key)]
+        [keys.map((k) => k.md)]
       )
-    const order = new Map<string, number>()
-    keys.forEach((k, i) => order.set(k.key, order.get(k.key) ?? i))
+    const order = new Map<number, number>()
+    keys.forEach((k, i) => order.set(k.md, order.get(k.md) ?? i))
     return rows
       .map((r) => {
-        const date = keys[order.get(r.md)!].date
+        const date = keys[order.get(Number(r.md))!].date
         const customer = customerView({ ...r, phone: r.customer_phone } as unknown as Customer, r)
         return { customer, date, age: Number(date.slice(0, 4)) - Number(r.birthday!.slice(0, 4)) }
       })
@@ -698,7 +699,8 @@ export default class LoyaltyService extends TransactionBaseService {
     patch: { birthday?: string | null; phone?: string | null; email_placeholder?: boolean }
   ): Promise<MemberRow & { account_id: string }> {
     await manager.query(`INSERT INTO loyalty_member (customer_id) VALUES ($1) ON CONFLICT (customer_id) DO NOTHING`, [customerId])
-    const [row]: MemberRow[] = await manager.query(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]]: [MemberRow[], number] = await manager.query(
       `UPDATE loyalty_member SET birthday = COALESCE($2::date, birthday), phone = COALESCE($3, phone),
               email_placeholder = COALESCE($4, email_placeholder), updated_at = now()
         WHERE customer_id = $1

@@ -40,13 +40,13 @@ export function localDate(instant: Date, time_zone: string): { year: number; mon
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
 /**
- * The "MM-DD" keys of birthdays celebrated on each of `days` local days from
+ * The "MM-DD" keys (and month·100 + day) of birthdays celebrated on each of `days` local days from
  * `instant` on, with the date each falls on. A 29 February birthday is
  * celebrated on 28 February in years without one.
  */
-export function birthdayKeys(instant: Date, time_zone: string, days: number): { key: string; date: string }[] {
+export function birthdayKeys(instant: Date, time_zone: string, days: number): { key: string; md: number; date: string }[] {
   const start = localDate(instant, time_zone)
-  const out: { key: string; date: string }[] = []
+  const out: { key: string; md: number; date: string }[] = []
   for (let i = 0; i < days; i++) {
     const d = new Date(Date.UTC(start.year, start.month - 1, start.day + i))
     const y = d.getUTCFullYear()
@@ -54,9 +54,9 @@ export function birthdayKeys(instant: Date, time_zone: string, days: number): { 
     const day = d.getUTCDate()
     const key = `${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`
     const date = `${y}-${key}`
-    out.push({ key, date })
+    out.push({ key, md: m * 100 + day, date })
     if (m === 2 && day === 28 && !isLeap(y)) {
-      out.push({ key: "02-29", date })
+      out.push({ key: "02-29", md: 229, date })
     }
   }
   return out

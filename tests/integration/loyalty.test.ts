@@ -1,0 +1,387 @@
+/**
+ * Loyalty over HTTP against the running server: customers registered at the
+ * till get a card, earn points per receipt once, redeem rewards without ever
+ * overdrawing; web orders of members earn on the paid amount and a
+ * cancellation takes the points back once; birthday mails go out once a year.
+ */
+import { randomUUID } from "crypto"
+
+import { beforeAll, describe, expect, it } from "vitest"
+
+import { adminApi, api } from "../support/api"
+import { uniqueAddress, waitForMail } from "../support/mail"
+import { createTerminal, posApi } from "../support/pos"
+
+let till: string
+let locationId: string
+
+beforeAll(async () => {
+  const created = await createTerminal({ scopes: ["loyalty"] })
+  till = created.key
+  locationId = created.location.id
+  // This location's own rate (1 point per euro, rounded down): other files' settings cannot move our numbers.
+  const current = (await adminApi("/admin/loyalty/settings")).body.settings
+  const saved = await adminApi("/admin/loyalty/settings", {
+    body: { location_rates: { ...current.location_rates, [locationId]: { points_per_unit: 1, unit_minor: 100 } } },
+  })
+  expect(saved.status, saved.text).toBe(200)
+})
+
+type Registered = { customer: { id: string; email: string | null }; card: { code: string; status: string } }
+
+async function register(body: Record<string, unknown> = {}): Promise<Registered> {
+  const res = await posApi<Registered>("/store/pos/customers", { key: till, body: { first_name: "Lia", last_name: `Loyal ${randomUUID().slice(0, 6)}`, ...body } })
+  expect(res.status, res.text).toBe(201)
+  return res.body
+}
+
+async function pointsOf(code: string): Promise<number> {
+  const res = await posApi(`/store/pos/customers/${encodeURIComponent(code)}`, { key: till })
+  expect(res.status, res.text).toBe(200)
+  return res.body.points
+}
+
+async function grant(customerId: string, points: number): Promise<void> {
+  const res = await adminApi(`/admin/loyalty/customers/${customerId}/adjust`, { body: { points, reason: "test grant" } })
+  expect(res.status, res.text).toBe(200)
+}
+
+async function reward(points: number): Promise<{ id: string; title: string; points: number }> {
+  const res = await adminApi("/admin/loyalty/rewards", {
+    body: { title: `Coffee ${randomUUID().slice(0, 6)}`, points, kind: "discount", discount_amount: 350, currency_code: "eur" },
+  })
+  expect(res.status, res.text).toBe(201)
+  return res.body.reward
+}
+
+/** Polls until `read` returns a value `done` accepts (events are delivered after commit). */
+async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, timeout_ms = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout_ms
+  for (;;) {
+    const value = await read()
+    if (done(value) || Date.now() > deadline) {
+      return value
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+describe("customers and cards at the till", () => {
+  it("registers a customer with a generated card that the till then scans", async () => {
+    const email = uniqueAddress("lia")
+    const { customer, card } = await register({ email, phone: "+49 30 1234567", birthday: "1990-05-17" })
+    expect(customer).toEqual(expect.objectContaining({ email, birthday: "1990-05-17", phone: "+49 30 1234567" }))
+    expect(card).toEqual(expect.objectContaining({ kind: "customer_card", status: "active", customer_id: customer.id }))
+
+    const scanned = await posApi(`/store/pos/customers/${card.code.toLowerCase().replace(/-/g, " ")}`, { key: till })
+    expect(scanned.status, scanned.text).toBe(200)
+    expect(scanned.body).toEqual(expect.objectContaining({ customer: expect.objectContaining({ id: customer.id }), points: 0, visits: [] }))
+
+    const found = await posApi(`/store/pos/customers?q=${encodeURIComponent(email)}`, { key: till })
+    expect(found.status, found.text).toBe(200)
+    expect(found.body.customers).toEqual([expect.objectContaining({ id: customer.id, points: 0, cards: [expect.objectContaining({ code: card.code })] })])
+  })
+
+  it("binds a scanned RFID UID and keeps a missing e-mail out of every answer", async () => {
+    const uid = `04${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`
+    const { customer, card } = await register({ card_code: uid })
+    expect(card.code).toBe(uid)
+    expect(customer.email).toBeNull()
+    const scanned = await posApi(`/store/pos/customers/${uid}`, { key: till })
+    expect(scanned.body.customer.id).toBe(customer.id)
+    // The code is taken now.
+    const again = await posApi("/store/pos/customers", { key: till, body: { first_name: "Max", last_name: "Other", card_code: uid } })
+    expect(again.status).toBe(409)
+    expect(again.body.type).toBe("code_taken")
+  })
+
+  it("refuses bad input with 400 and registers nobody", async () => {
+    const email = uniqueAddress("bad")
+    for (const body of [
+      { first_name: "A", email },
+      { first_name: "A", last_name: "B", email, birthday: "1990-02-30" },
+      { first_name: "A", last_name: "B", email, card_code: "" },
+      { first_name: "A", last_name: "B", email, extra: 1 },
+    ]) {
+      const res = await posApi("/store/pos/customers", { key: till, body })
+      expect(res.status, res.text).toBe(400)
+      expect(res.body).toEqual({ type: "invalid_request", message: expect.any(String) })
+    }
+    const found = await posApi(`/store/pos/customers?q=${encodeURIComponent(email)}`, { key: till })
+    expect(found.body.count).toBe(0)
+  })
+
+  it("answers 404 for an unknown card", async () => {
+    const res = await posApi(`/store/pos/customers/NOPE${randomUUID().slice(0, 8)}`, { key: till })
+    expect(res.status).toBe(404)
+  })
+})
+
+describe("earning at the till", () => {
+  it("awards points per euro rounded down, and a receipt reported twice awards once", async () => {
+    const { card } = await register()
+    const reference = `R-${randomUUID().slice(0, 8)}`
+    const first = await posApi(`/store/pos/loyalty/${card.code}/earn`, { key: till, body: { amount: 2399, currency_code: "EUR", reference } })
+    expect(first.status, first.text).toBe(200)
+    expect(first.body).toEqual(expect.objectContaining({ points_earned: 23, points: 23 }))
+
+    // The till retries with a new Idempotency-Key: the same receipt earns nothing more.
+    const repeated = await posApi(`/store/pos/loyalty/${card.code}/earn`, { key: till, body: { amount: 2399, currency_code: "EUR", reference } })
+    expect(repeated.status, repeated.text).toBe(200)
+    expect(repeated.body).toEqual(expect.objectContaining({ points_earned: 23, points: 23 }))
+    expect(await pointsOf(card.code)).toBe(23)
+
+    const scanned = await posApi(`/store/pos/customers/${card.code}`, { key: till })
+    expect(scanned.body.visits).toEqual([expect.objectContaining({ source: "pos", reference, amount_minor: 2399, points_earned: 23 })])
+  })
+
+  it("refuses bad input with 400 and changes nothing", async () => {
+    const { card } = await register()
+    for (const body of [
+      { amount: -5, currency_code: "eur", reference: "x" },
+      { amount: 12.5, currency_code: "eur", reference: "x" },
+      { amount: 1000, currency_code: "euro", reference: "x" },
+      { amount: 1000, currency_code: "eur" },
+    ]) {
+      const res = await posApi(`/store/pos/loyalty/${card.code}/earn`, { key: till, body })
+      expect(res.status, res.text).toBe(400)
+      expect(res.body.type).toBe("invalid_request")
+    }
+    expect(await pointsOf(card.code)).toBe(0)
+  })
+
+  it("refuses a top-up terminal's key with 403 on every loyalty route", async () => {
+    const topUp = (await createTerminal({ scopes: ["prepaid_topup"] })).key
+    const { card, customer } = await register()
+    const calls = [
+      posApi("/store/pos/customers", { key: topUp, body: { first_name: "A", last_name: "B" } }),
+      posApi(`/store/pos/customers/${card.code}`, { key: topUp }),
+      posApi(`/store/pos/loyalty/${card.code}/earn`, { key: topUp, body: { amount: 1000, currency_code: "eur", reference: "r" } }),
+      posApi("/store/pos/loyalty/rewards", { key: topUp }),
+      posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: topUp, body: { reward_id: "lrew_x" } }),
+    ]
+    for (const res of await Promise.all(calls)) {
+      expect(res.status, res.text).toBe(403)
+      expect(res.body.type).toBe("forbidden")
+    }
+    expect(await pointsOf(card.code)).toBe(0)
+    expect(customer.id).toBeTruthy()
+  })
+})
+
+describe("rewards", () => {
+  it("lists offered rewards and redeems one for points", async () => {
+    const { card, customer } = await register()
+    await grant(customer.id, 300)
+    const coffee = await reward(120)
+    const list = await posApi("/store/pos/loyalty/rewards", { key: till })
+    expect(list.status, list.text).toBe(200)
+    expect(list.body.rewards).toEqual(expect.arrayContaining([expect.objectContaining({ id: coffee.id, title: coffee.title, points: 120 })]))
+
+    const redeemed = await posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: coffee.id } })
+    expect(redeemed.status, redeemed.text).toBe(200)
+    expect(redeemed.body).toEqual(expect.objectContaining({ points: 180, transaction: expect.objectContaining({ type: "redeem", amount: -120 }) }))
+
+    const twoMore = await posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: coffee.id } })
+    expect(twoMore.status).toBe(200)
+    const refused = await posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: coffee.id } })
+    expect(refused.status).toBe(409)
+    expect(refused.body.type).toBe("insufficient_points")
+    expect(await pointsOf(card.code)).toBe(60)
+  })
+
+  it("lets exactly ten of twenty parallel 100-point redemptions through on 1000 points", async () => {
+    const { card, customer } = await register()
+    await grant(customer.id, 1000)
+    const r = await reward(100)
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: r.id } }))
+    )
+    const ok = answers.filter((a) => a.status === 200)
+    const refused = answers.filter((a) => a.status === 409)
+    expect(ok).toHaveLength(10)
+    expect(refused).toHaveLength(10)
+    expect(refused.every((a) => a.body.type === "insufficient_points")).toBe(true)
+    expect(await pointsOf(card.code)).toBe(0)
+    const history = await adminApi(`/admin/loyalty/customers/${customer.id}?limit=100`)
+    expect(history.body.transactions.filter((t: { type: string }) => t.type === "redeem")).toHaveLength(10)
+  })
+
+  it("refuses an unknown reward with 404 and a deduction below zero with 409", async () => {
+    const { card, customer } = await register()
+    const unknown = await posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: "lrew_unknown" } })
+    expect(unknown.status).toBe(404)
+    const deduct = await adminApi(`/admin/loyalty/customers/${customer.id}/adjust`, { body: { points: -5, reason: "correction" } })
+    expect(deduct.status).toBe(409)
+    expect(deduct.body.type).toBe("insufficient_points")
+  })
+})
+
+describe("extra points for a customer group", () => {
+  it("grants once per customer and campaign", async () => {
+    const a = await register()
+    const b = await register()
+    const group = await adminApi("/admin/customer-groups", { body: { name: `Regulars ${randomUUID().slice(0, 6)}` } })
+    expect(group.status, group.text).toBe(200)
+    const groupId = group.body.customer_group.id
+    const added = await adminApi(`/admin/customer-groups/${groupId}/customers/batch`, {
+      body: { customer_ids: [{ id: a.customer.id }, { id: b.customer.id }] },
+    })
+    expect(added.status, added.text).toBe(200)
+    const body = { points: 50, reason: "summer campaign", campaign: "summer" }
+    const first = await adminApi(`/admin/loyalty/groups/${groupId}/grant`, { body })
+    expect(first.status, first.text).toBe(200)
+    expect(first.body).toEqual({ customers: 2, granted: 2 })
+    const again = await adminApi(`/admin/loyalty/groups/${groupId}/grant`, { body })
+    expect(again.body).toEqual({ customers: 2, granted: 0 })
+    expect(await pointsOf(a.card.code)).toBe(50)
+    expect(await pointsOf(b.card.code)).toBe(50)
+  })
+})
+
+// ── Online ────────────────────────────────────────────────────────────────
+
+let regionId: string
+let variantId: string
+let productId: string
+
+type Shopper = { id: string; email: string; token: string }
+
+async function signUp(): Promise<Shopper> {
+  const email = uniqueAddress("shopper")
+  const password = "secret-password"
+  const created = await api("/store/customers", { body: { first_name: "Ole", last_name: "Online", email, password } })
+  expect(created.status, created.text).toBe(200)
+  const token = await api("/store/auth/token", { body: { email, password } })
+  expect(token.status, token.text).toBe(200)
+  return { id: created.body.customer.id, email, token: token.body.access_token }
+}
+
+async function me(shopper: Shopper): Promise<{ cards: { code: string }[]; points: number; transactions: { type: string; amount: number }[] }> {
+  const res = await api("/store/loyalty/me", { token: shopper.token })
+  expect(res.status, res.text).toBe(200)
+  return res.body
+}
+
+/** Places an order of `quantity` daily menus as the shopper, optionally paid partly by a gift voucher. */
+async function order(shopper: Shopper, quantity: number, voucherCode?: string): Promise<{ id: string; items: { total: number }[]; total: number }> {
+  const created = await api("/store/carts", { body: { region_id: regionId }, token: shopper.token })
+  expect(created.status, created.text).toBe(200)
+  const id = created.body.cart.id
+  expect((await api(`/store/carts/${id}/line-items`, { body: { variant_id: variantId, quantity }, token: shopper.token })).status).toBe(200)
+  const address = { first_name: "Ole", last_name: "Online", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+  expect((await api(`/store/carts/${id}`, { body: { shipping_address: address }, token: shopper.token })).status).toBe(200)
+  const options = await api(`/store/shipping-options/${id}`)
+  expect((await api(`/store/carts/${id}/shipping-methods`, { body: { option_id: options.body.shipping_options[0].id }, token: shopper.token })).status).toBe(200)
+  if (voucherCode) {
+    const applied = await api(`/store/carts/${id}/vouchers`, { body: { code: voucherCode }, token: shopper.token })
+    expect(applied.status, applied.text).toBe(200)
+  }
+  expect((await api(`/store/carts/${id}/payment-sessions`, { method: "POST", token: shopper.token })).status).toBe(200)
+  expect((await api(`/store/carts/${id}/payment-session`, { body: { provider_id: "manual" }, token: shopper.token })).status).toBe(200)
+  const done = await api(`/store/carts/${id}/complete`, { method: "POST", token: shopper.token })
+  expect(done.status, done.text).toBe(200)
+  expect(done.body.type).toBe("order")
+  return done.body.data
+}
+
+describe("online", () => {
+  beforeAll(async () => {
+    const regions = await api("/store/regions")
+    regionId = regions.body.regions.find((r: { currency_code: string }) => r.currency_code === "eur").id
+    const products = await api("/store/products?handle=tagesmenue")
+    variantId = products.body.products[0].variants[0].id
+    productId = products.body.products[0].id
+  })
+
+  it("gives a customer who registers in the store a card number", async () => {
+    const shopper = await signUp()
+    const mine = await eventually(() => me(shopper), (m) => m.cards.length > 0)
+    expect(mine.cards).toHaveLength(1)
+    expect(mine.points).toBe(0)
+    const scanned = await posApi(`/store/pos/customers/${mine.cards[0].code}`, { key: till })
+    expect(scanned.body.customer.id).toBe(shopper.id)
+  })
+
+  it("earns on the paid amount after a voucher, and a cancellation takes the points back once", async () => {
+    const shopper = await signUp()
+    await eventually(() => me(shopper), (m) => m.cards.length > 0)
+    const voucherTill = (await createTerminal({ scopes: ["gift_card"] })).key
+    const voucher = await posApi("/store/pos/gift-cards", { key: voucherTill, body: { amount: 500, currency_code: "eur" } })
+    expect(voucher.status, voucher.text).toBe(201)
+
+    const placed = await order(shopper, 2, voucher.body.gift_card.code)
+    const itemsTotal = placed.items.reduce((sum, i) => sum + i.total, 0)
+    const expected = Math.floor((itemsTotal - 500) / 100)
+    expect(expected).toBeGreaterThan(0)
+    const earned = await eventually(() => me(shopper), (m) => m.points > 0)
+    expect(earned.points).toBe(expected)
+
+    const cancelled = await adminApi(`/admin/orders/${placed.id}/cancel`, { method: "POST" })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    const after = await eventually(() => me(shopper), (m) => m.points === 0)
+    expect(after.points).toBe(0)
+    expect(after.transactions.filter((t) => t.type === "adjust")).toEqual([expect.objectContaining({ amount: -expected })])
+    expect(after.transactions.filter((t) => t.type === "grant")).toEqual([expect.objectContaining({ amount: expected })])
+  })
+
+  it("earns nothing on excluded products", async () => {
+    const shopper = await signUp()
+    await eventually(() => me(shopper), (m) => m.cards.length > 0)
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    expect((await adminApi("/admin/loyalty/settings", { body: { excluded_product_ids: [productId] } })).status).toBe(200)
+    try {
+      const placed = await order(shopper, 1)
+      const visitOf = async () => {
+        const overview = await adminApi(`/admin/loyalty/customers/${shopper.id}`)
+        return (overview.body.visits as { order_id: string; points_earned: number }[]).find((v) => v.order_id === placed.id)
+      }
+      // The order was handled (with the exclusion in force) once its visit is recorded.
+      expect(await eventually(visitOf, (v) => v !== undefined)).toEqual(expect.objectContaining({ points_earned: 0 }))
+      await adminApi("/admin/loyalty/settings", { body: { excluded_product_ids: settings.excluded_product_ids } })
+      const second = await order(shopper, 1)
+      const secondTotal = second.items.reduce((sum, i) => sum + i.total, 0)
+      const mine = await eventually(() => me(shopper), (m) => m.points > 0)
+      expect(mine.points).toBe(Math.floor(secondTotal / 100))
+    } finally {
+      await adminApi("/admin/loyalty/settings", { body: { excluded_product_ids: settings.excluded_product_ids } })
+    }
+  })
+
+  it("refuses the customer's own view without a sign-in", async () => {
+    expect((await api("/store/loyalty/me")).status).toBe(401)
+  })
+})
+
+describe("birthdays", () => {
+  it("lists upcoming birthdays and sends one birthday mail per customer and year", async () => {
+    const email = uniqueAddress("birthday")
+    const { customer } = await register({ email, birthday: "1988-03-15" })
+
+    const list = await adminApi(`/admin/loyalty/birthdays?days=3&location_id=${locationId}&from=2026-03-14T12:00:00Z`)
+    expect(list.status, list.text).toBe(200)
+    expect(list.body.time_zone).toBe("Europe/Berlin")
+    expect(list.body.birthdays).toEqual(
+      expect.arrayContaining([expect.objectContaining({ customer: expect.objectContaining({ id: customer.id }), date: "2026-03-15", age: 38 })])
+    )
+
+    const first = await adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now: "2026-03-15T08:00:00Z" } })
+    expect(first.status, first.text).toBe(200)
+    expect(first.body.run.status).toBe("ok")
+    const second = await adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now: "2026-03-15T20:00:00Z" } })
+    expect(second.body.run.status).toBe("ok")
+
+    const mail = await waitForMail((m) => m.envelopeTo.includes(email))
+    expect(mail.text).toContain("Lia")
+    const outbox = await adminApi("/admin/jobs/mails?kind=birthday&limit=200")
+    expect(outbox.status, outbox.text).toBe(200)
+    const ours = outbox.body.mails.filter((m: { to: string }) => m.to === email)
+    expect(ours).toHaveLength(1)
+    expect(first.body.run.result.mails).toContain(ours[0].id)
+    expect(second.body.run.result.mails).toContain(ours[0].id)
+  })
+
+  it("rejects a bad birthday query with 400", async () => {
+    expect((await adminApi("/admin/loyalty/birthdays?days=0")).status).toBe(400)
+  })
+})
