@@ -95,6 +95,27 @@ describe("customers and cards at the till", () => {
     expect(again.body.type).toBe("code_taken")
   })
 
+  it("activates a pre-printed customer card for the customer registered with it, once", async () => {
+    const printed = `LC-${randomUUID().slice(0, 8).toUpperCase()}`
+    const batch = await adminApi("/admin/loyalty/cards", { body: { codes: [printed] } })
+    expect(batch.status, batch.text).toBe(201)
+    expect(batch.body.cards).toEqual([expect.objectContaining({ code: printed, status: "inactive", customer_id: null })])
+    // Lying in the drawer, it cannot be used.
+    const unused = await posApi(`/store/pos/loyalty/${printed}/earn`, { key: till, body: { amount: 1000, currency_code: "eur", reference: "r1" } })
+    expect(unused.status).toBe(409)
+    expect(unused.body.type).toBe("card_inactive")
+
+    const [a, b] = await Promise.all([
+      posApi("/store/pos/customers", { key: till, body: { first_name: "Pre", last_name: "Printed", card_code: printed.toLowerCase() } }),
+      posApi("/store/pos/customers", { key: till, body: { first_name: "Other", last_name: "Till", card_code: printed } }),
+    ])
+    const statuses = [a.status, b.status].sort()
+    expect(statuses).toEqual([201, 409])
+    const winner = a.status === 201 ? a : b
+    expect(winner.body.card).toEqual(expect.objectContaining({ code: printed, status: "active", customer_id: winner.body.customer.id }))
+    expect((await posApi(`/store/pos/customers/${printed}`, { key: till })).body.customer.id).toBe(winner.body.customer.id)
+  })
+
   it("refuses bad input with 400 and registers nobody", async () => {
     const email = uniqueAddress("bad")
     for (const body of [
@@ -323,6 +344,24 @@ describe("online", () => {
     expect(after.points).toBe(0)
     expect(after.transactions.filter((t) => t.type === "adjust")).toEqual([expect.objectContaining({ amount: -expected })])
     expect(after.transactions.filter((t) => t.type === "grant")).toEqual([expect.objectContaining({ amount: expected })])
+  })
+
+  it("takes back a refund's share of the points, once per refund", async () => {
+    const shopper = await signUp()
+    await eventually(() => me(shopper), (m) => m.cards.length > 0)
+    const placed = await order(shopper, 2)
+    const itemsTotal = placed.items.reduce((sum, i) => sum + i.total, 0)
+    const earned = Math.floor(itemsTotal / 100)
+    expect((await eventually(() => me(shopper), (m) => m.points > 0)).points).toBe(earned)
+
+    expect((await adminApi(`/admin/orders/${placed.id}/capture`, { method: "POST" })).status).toBe(200)
+    const refundAmount = Math.floor(itemsTotal / 2)
+    const refunded = await adminApi(`/admin/orders/${placed.id}/refund`, { body: { amount: refundAmount, reason: "return" } })
+    expect(refunded.status, refunded.text).toBe(200)
+    const share = Math.floor((earned * refundAmount) / itemsTotal)
+    const after = await eventually(() => me(shopper), (m) => m.points < earned)
+    expect(after.points).toBe(earned - share)
+    expect(after.transactions.filter((t) => t.type === "adjust")).toEqual([expect.objectContaining({ amount: -share })])
   })
 
   it("earns nothing on excluded products", async () => {

@@ -118,3 +118,11 @@ function validTimeZone(tz: string): boolean {
     return false
   }
 }
+
+export const CreateCards = z
+  .object({
+    codes: z.array(code).min(1).max(500).optional(),
+    range_id: id.optional(),
+    count: z.number().int().min(1).max(500).optional(),
+  })
+  .strict()

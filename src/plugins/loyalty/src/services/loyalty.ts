@@ -30,6 +30,8 @@ export const PLACEHOLDER_DOMAIN = "loyalty.invalid"
 const RECENT_VISITS = 10
 /** Largest customer group a bulk grant takes in one go. */
 export const MAX_GROUP_GRANT = 5000
+/** Largest batch of pre-printed cards created in one call. */
+export const MAX_CARD_BATCH = 500
 /** Largest page of search results and birthday lists. */
 const MAX_LIST = 500
 
@@ -181,6 +183,31 @@ export default class LoyaltyService extends TransactionBaseService {
       }
       const card = await this.cardService_.withTransaction(manager).create({ kind: "customer_card", customer_id: customerId, status: "active" })
       return cardView(card)
+    })
+  }
+
+  /**
+   * Pre-printed customer cards (printed numbers, barcodes, RFID UIDs, or the
+   * next `count` numbers of a merchant number range), inactive until a till
+   * registers a customer with one. All or nothing; at most 500 per call.
+   */
+  async createCards(data: { codes?: string[]; range_id?: string; count?: number }): Promise<LoyaltyCard[]> {
+    const total = data.codes?.length ?? data.count ?? 0
+    if ((data.codes === undefined) === (data.range_id === undefined) || total < 1 || total > MAX_CARD_BATCH) {
+      throw new DomainError("invalid_request", `Give either codes or range_id with count; 1 to ${MAX_CARD_BATCH} cards`, 400)
+    }
+    return this.atomicPhase_(async (manager) => {
+      const cards = this.cardService_.withTransaction(manager)
+      const created: LoyaltyCard[] = []
+      for (let i = 0; i < total; i++) {
+        const card = await cards.create({
+          kind: "customer_card",
+          ...(data.codes ? { code: data.codes[i] } : { range_id: data.range_id }),
+          status: "inactive",
+        })
+        created.push(cardView(card))
+      }
+      return created
     })
   }
 
@@ -796,11 +823,11 @@ export default class LoyaltyService extends TransactionBaseService {
 
 /** A customer card that may earn and redeem: customer card, issued, not blocked, with a customer. */
 function usableCard(card: CardDTO): CardDTO {
-  if (card.kind !== "customer_card" || !card.customer_id) {
+  if (card.kind !== "customer_card") {
     throw new DomainError("wrong_card_kind", `${card.code} is not a customer card`, 422)
   }
-  if (card.status === "inactive") {
-    throw new DomainError("card_inactive", `Card ${card.code} has not been issued yet`, 409)
+  if (card.status === "inactive" || !card.customer_id) {
+    throw new DomainError("card_inactive", `Card ${card.code} has not been issued yet; register a customer with it`, 409)
   }
   if (card.status === "blocked") {
     throw new DomainError("card_blocked", `Card ${card.code} is blocked`, 409)
