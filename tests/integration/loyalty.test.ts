@@ -424,3 +424,64 @@ describe("birthdays", () => {
     expect((await adminApi("/admin/loyalty/birthdays?days=0")).status).toBe(400)
   })
 })
+
+describe("purchase analysis and reactivation", () => {
+  it("sums a customer's visits, revenue, average basket and first and last visit", async () => {
+    const { card, customer } = await register()
+    for (const [amount, reference] of [[1000, "A1"], [3001, "A2"]] as const) {
+      const res = await posApi(`/store/pos/loyalty/${card.code}/earn`, { key: till, body: { amount, currency_code: "eur", reference: `${reference}-${customer.id}` } })
+      expect(res.status, res.text).toBe(200)
+    }
+    let row: Record<string, unknown> | undefined
+    for (let offset = 0; !row; offset += 200) {
+      const res = await adminApi(`/admin/loyalty/analysis?limit=200&offset=${offset}`)
+      expect(res.status, res.text).toBe(200)
+      expect(offset).toBeLessThan(res.body.count)
+      row = res.body.customers.find((c: { customer_id: string }) => c.customer_id === customer.id)
+    }
+    expect(row).toEqual(
+      expect.objectContaining({ visits: 2, revenue_minor: 4001, average_basket_minor: 2000, currency_code: "eur", segment: expect.any(String) })
+    )
+    expect(new Date(row!.first_visit_at as string).getTime()).toBeLessThanOrEqual(new Date(row!.last_visit_at as string).getTime())
+    expect((await adminApi("/admin/loyalty/analysis?segment=nope")).status).toBe(400)
+  })
+
+  it("lists absent customers as CSV and mails only those who consented, with a working unsubscribe link", async () => {
+    const yes = await register({ email: uniqueAddress("react-yes") })
+    const no = await register({ email: uniqueAddress("react-no") })
+    for (const r of [yes, no]) {
+      const earned = await posApi(`/store/pos/loyalty/${r.card.code}/earn`, { key: till, body: { amount: 1500, currency_code: "eur", reference: `V-${r.customer.id}` } })
+      expect(earned.status, earned.text).toBe(200)
+    }
+    expect((await adminApi(`/admin/loyalty/customers/${yes.customer.id}/consent`, { body: { marketing_consent: true } })).status).toBe(200)
+
+    // A year from now both have been absent for more than 90 days.
+    const later = new Date(Date.now() + 365 * 86_400_000).toISOString()
+    const csv = await adminApi(`/admin/loyalty/reactivation?inactive_days=90&now=${later}&format=csv`)
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get("content-type")).toContain("text/csv")
+    expect(csv.text.split("\n")[0]).toContain("customer_id,first_name,last_name,email,marketing_consent")
+    expect(csv.text).toContain(`${yes.customer.id},`)
+    expect(csv.text).toContain(`${no.customer.id},`)
+    // Today nobody of them is absent.
+    const today = await adminApi("/admin/loyalty/reactivation?inactive_days=90")
+    expect(today.body.customers.map((c: { customer_id: string }) => c.customer_id)).not.toContain(yes.customer.id)
+
+    const campaign = `spring-${randomUUID().slice(0, 6)}`
+    const sent = await adminApi("/admin/loyalty/reactivation/mail", { body: { inactive_days: 90, campaign, offer: "a free coffee", now: later } })
+    expect(sent.status, sent.text).toBe(200)
+    expect(sent.body.mailed).toContain(yes.customer.id)
+    expect(sent.body.mailed).not.toContain(no.customer.id)
+
+    const mail = await waitForMail((m) => m.envelopeTo.includes(yes.customer.email!))
+    const link = /(http:\/\/\S+\/store\/loyalty\/unsubscribe\?\S+)/.exec(mail.text)?.[1]
+    expect(link).toBeTruthy()
+    const url = new URL(link!)
+    expect((await api(`/store/loyalty/unsubscribe?customer_id=${encodeURIComponent(yes.customer.id)}&token=wrong`)).status).toBe(404)
+    const unsubscribed = await api(`${url.pathname}${url.search}`)
+    expect(unsubscribed.status, unsubscribed.text).toBe(200)
+
+    const again = await adminApi("/admin/loyalty/reactivation/mail", { body: { inactive_days: 90, campaign: `${campaign}-2`, now: later } })
+    expect(again.body.mailed).not.toContain(yes.customer.id)
+  })
+})

@@ -126,3 +126,41 @@ export const CreateCards = z
     count: z.number().int().min(1).max(500).optional(),
   })
   .strict()
+
+const instant = z
+  .string()
+  .trim()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or instant")
+  .transform((s) => new Date(s))
+
+export const AnalysisQuery = z
+  .object({
+    ...page,
+    from: instant.optional(),
+    now: instant.optional(),
+    segment: z.enum(["champions", "loyal", "new", "at_risk", "lost", "regular"]).optional(),
+  })
+  .strict()
+
+export const ReactivationQuery = z
+  .object({
+    inactive_days: z.coerce.number().int().min(1).max(3650).optional(),
+    now: instant.optional(),
+    format: z.enum(["json", "csv"]).optional(),
+  })
+  .strict()
+
+export const ReactivationMail = z
+  .object({
+    inactive_days: z.number().int().min(1).max(3650),
+    campaign: z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, . _ -"),
+    message: z.string().trim().min(1).max(1500).optional(),
+    offer: z.string().trim().min(1).max(300).optional(),
+    offer_valid_until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").optional(),
+    now: instant.optional(),
+  })
+  .strict()
+
+export const Consent = z.object({ marketing_consent: z.boolean() }).strict()
+
+export const UnsubscribeQuery = z.object({ customer_id: id, token: z.string().min(1).max(100) }).strict()

@@ -9,5 +9,5 @@ import { apiErrorHandler } from "@customer-modules/core"
  */
 export const config: MiddlewaresConfig = {
   errorHandler: apiErrorHandler(),
-  routes: [{ matcher: "/store/loyalty*", middlewares: [requireCustomerAuthentication()] }],
+  routes: [{ matcher: "/store/loyalty/me*", middlewares: [requireCustomerAuthentication()] }],
 }

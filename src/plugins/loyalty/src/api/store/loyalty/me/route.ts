@@ -3,14 +3,12 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { DomainError, parseBody } from "@customer-modules/core"
 
 import type LoyaltyService from "../../../../services/loyalty"
-import { PageQuery } from "../../../../validators"
+import type LoyaltyAnalysisService from "../../../../services/loyalty-analysis"
+import { Consent, PageQuery } from "../../../../validators"
 
 /** GET /store/loyalty/me → `{ cards, points, transactions, count, visits }` of the signed-in customer. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const customerId = (req.user as { customer_id?: string } | undefined)?.customer_id
-  if (!customerId) {
-    throw new DomainError("unauthorized", "Sign in as a customer", 401)
-  }
+  const customerId = customerIdOf(req)
   const page = parseBody(PageQuery, req.query)
   const overview = await req.scope.resolve<LoyaltyService>("loyaltyService").overview(customerId, page)
   res.json({
@@ -20,4 +18,19 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     count: overview.count,
     visits: overview.visits,
   })
+}
+
+/** POST /store/loyalty/me `{ marketing_consent }` → `{ marketing_consent }`: the customer's own choice. */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const customerId = customerIdOf(req)
+  const body = parseBody(Consent, req.body)
+  res.json(await req.scope.resolve<LoyaltyAnalysisService>("loyaltyAnalysisService").setConsent(customerId, body.marketing_consent))
+}
+
+function customerIdOf(req: MedusaRequest): string {
+  const id = (req.user as { customer_id?: string } | undefined)?.customer_id
+  if (!id) {
+    throw new DomainError("unauthorized", "Sign in as a customer", 401)
+  }
+  return id
 }
