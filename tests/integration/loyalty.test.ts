@@ -485,3 +485,34 @@ describe("purchase analysis and reactivation", () => {
     expect(again.body.mailed).not.toContain(yes.customer.id)
   })
 })
+
+describe("points expiry", () => {
+  it("announces points before they expire and expires what is left of them once, oldest first", async () => {
+    const email = uniqueAddress("expiry")
+    const { customer, card } = await register({ email })
+    await grant(customer.id, 100)
+    const deducted = await adminApi(`/admin/loyalty/customers/${customer.id}/adjust`, { body: { points: -30, reason: "correction" } })
+    expect(deducted.status, deducted.text).toBe(200)
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    expect((await adminApi("/admin/loyalty/settings", { body: { expiry_months: 12, expiry_notice_days: 30 } })).status).toBe(200)
+    try {
+      const day = 86_400_000
+      const soon = await adminApi(`/admin/loyalty/customers/${customer.id}/expire`, { body: { now: new Date(Date.now() + 350 * day).toISOString() } })
+      expect(soon.status, soon.text).toBe(200)
+      expect(soon.body).toEqual({ expired: 0, announced: 70 })
+      const notice = await waitForMail((m) => m.envelopeTo.includes(email))
+      expect(notice.text).toContain("70")
+
+      const later = new Date(Date.now() + 400 * day).toISOString()
+      const expired = await adminApi(`/admin/loyalty/customers/${customer.id}/expire`, { body: { now: later } })
+      expect(expired.body).toEqual(expect.objectContaining({ expired: 70 }))
+      const again = await adminApi(`/admin/loyalty/customers/${customer.id}/expire`, { body: { now: later } })
+      expect(again.body).toEqual(expect.objectContaining({ expired: 0 }))
+      expect(await pointsOf(card.code)).toBe(0)
+      const history = await adminApi(`/admin/loyalty/customers/${customer.id}`)
+      expect(history.body.transactions.filter((t: { type: string }) => t.type === "expire")).toEqual([expect.objectContaining({ amount: -70 })])
+    } finally {
+      await adminApi("/admin/loyalty/settings", { body: { expiry_months: settings.expiry_months, expiry_notice_days: settings.expiry_notice_days } })
+    }
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 
+import { monthsBefore, unspentBefore } from "../../src/plugins/loyalty/src/services/loyalty-expiry"
 import { birthdayKeys, pointsFor, share } from "../../src/plugins/loyalty/src/utils/points"
 
 const perEuro = { points_per_unit: 1, unit_minor: 100 }
@@ -46,5 +47,22 @@ describe("birthday keys", () => {
     expect(birthdayKeys(new Date("2027-02-28T12:00:00Z"), "UTC", 1).map((k) => k.key)).toEqual(["02-28", "02-29"])
     expect(birthdayKeys(new Date("2028-02-28T12:00:00Z"), "UTC", 2).map((k) => k.key)).toEqual(["02-28", "02-29"])
     expect(birthdayKeys(new Date("2026-12-31T12:00:00Z"), "UTC", 2).map((k) => k.date)).toEqual(["2026-12-31", "2027-01-01"])
+  })
+})
+
+describe("points expiry, oldest first", () => {
+  const tx = (amount: number, iso: string) => ({ amount, created_at: new Date(iso) })
+
+  it("expires what is left of the points earned before the cutoff", () => {
+    const history = [tx(100, "2025-01-10T00:00:00Z"), tx(-30, "2025-02-01T00:00:00Z"), tx(50, "2025-06-01T00:00:00Z")]
+    expect(unspentBefore(history, new Date("2025-03-01T00:00:00Z"))).toBe(70)
+    // Spending beyond the old points leaves nothing of them to expire.
+    expect(unspentBefore([...history, tx(-80, "2025-07-01T00:00:00Z")], new Date("2025-03-01T00:00:00Z"))).toBe(0)
+    expect(unspentBefore(history, new Date("2025-01-01T00:00:00Z"))).toBe(0)
+  })
+
+  it("counts calendar months back, clamped to the month's end", () => {
+    expect(monthsBefore(new Date("2026-03-31T10:00:00Z"), 1).toISOString()).toBe("2026-02-28T10:00:00.000Z")
+    expect(monthsBefore(new Date("2026-01-15T00:00:00Z"), 12).toISOString()).toBe("2025-01-15T00:00:00.000Z")
   })
 })

@@ -67,6 +67,10 @@ export const Settings = z
     birthday_points: z.number().int().min(0).max(MAX_POINTS),
     birthday_message: z.string().trim().max(2000).nullable(),
     time_zone: z.string().trim().min(1).max(60).refine(validTimeZone, "must be an IANA time zone"),
+    /** Points expire this many months after they were earned, oldest first; null: never. */
+    expiry_months: z.number().int().min(1).max(120).nullable(),
+    /** Days before expiry that the customer is told (0: no notice). */
+    expiry_notice_days: z.number().int().min(0).max(365),
   })
   .strict()
 
@@ -164,3 +168,5 @@ export const ReactivationMail = z
 export const Consent = z.object({ marketing_consent: z.boolean() }).strict()
 
 export const UnsubscribeQuery = z.object({ customer_id: id, token: z.string().min(1).max(100) }).strict()
+
+export const ExpireRun = z.object({ now: instant.optional() }).strict()

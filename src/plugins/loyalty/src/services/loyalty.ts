@@ -47,6 +47,8 @@ export const DEFAULT_SETTINGS: LoyaltySettings = {
   birthday_points: 0,
   birthday_message: null,
   time_zone: "Europe/Berlin",
+  expiry_months: null,
+  expiry_notice_days: 30,
 }
 
 type MemberRow = {
@@ -706,6 +708,26 @@ export default class LoyaltyService extends TransactionBaseService {
   }
 
   // ── Internals ─────────────────────────────────────────────────────────
+
+  /** The member's points account id and mailing address (null e-mail: placeholder), or null outside the programme. */
+  async memberOf(customerId: string): Promise<{ account_id: string; email: string | null; name: string } | null> {
+    const member = await this.member_(customerId, this.activeManager_)
+    if (!member?.account_id) {
+      return null
+    }
+    const customer = await this.customerService_.withTransaction(this.activeManager_).retrieve(customerId)
+    const view = customerView(customer, member)
+    return { account_id: member.account_id, email: view.email, name: [view.first_name, view.last_name].filter(Boolean).join(" ") || (view.email ?? "") }
+  }
+
+  /** Customer ids of all members with a points account, in pages (for schedules). */
+  async memberIds(page: { limit: number; after?: string }): Promise<string[]> {
+    const rows: { customer_id: string }[] = await this.activeManager_.query(
+      `SELECT customer_id FROM loyalty_member WHERE account_id IS NOT NULL AND customer_id > $1 ORDER BY customer_id LIMIT $2`,
+      [page.after ?? "", page.limit]
+    )
+    return rows.map((r) => r.customer_id)
+  }
 
   protected async member_(customerId: string, manager: EntityManager): Promise<MemberRow | null> {
     const [row] = await manager.query(
