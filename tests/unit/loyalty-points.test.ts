@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { monthsBefore, unspentBefore } from "../../src/plugins/loyalty/src/services/loyalty-expiry"
+import { monthsBefore, unspentBefore } from "../../src/plugins/loyalty/src/utils/expiry"
 import { birthdayKeys, pointsFor, share } from "../../src/plugins/loyalty/src/utils/points"
 
 const perEuro = { points_per_unit: 1, unit_minor: 100 }

@@ -5,6 +5,7 @@ import type { MailService } from "@customer-modules/jobs"
 import type { LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
 import type LoyaltyService from "./loyalty"
+import { monthsBefore, unspentBefore } from "../utils/expiry"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -18,35 +19,6 @@ const MAX_HISTORY_PAGES = 100
 const HISTORY_PAGE = 200
 /** Members handled per page of a schedule run. */
 const MEMBER_PAGE = 200
-
-/** `months` calendar months before `instant` (UTC), clamped to the month's last day. */
-export function monthsBefore(instant: Date, months: number): Date {
-  const d = new Date(instant.getTime())
-  const day = d.getUTCDate()
-  d.setUTCDate(1)
-  d.setUTCMonth(d.getUTCMonth() - months)
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
-  d.setUTCDate(Math.min(day, last))
-  return d
-}
-
-/**
- * Points left of those earned before `cutoff`, spending oldest first: what was
- * credited before the cutoff, less everything ever debited (redemptions,
- * deductions, earlier expiries), never below zero.
- */
-export function unspentBefore(transactions: Pick<LedgerTransactionDTO, "amount" | "created_at">[], cutoff: Date): number {
-  let oldCredits = 0
-  let debits = 0
-  for (const t of transactions) {
-    if (t.amount > 0 && new Date(t.created_at) < cutoff) {
-      oldCredits += t.amount
-    } else if (t.amount < 0) {
-      debits -= t.amount
-    }
-  }
-  return Math.max(0, oldCredits - debits)
-}
 
 /**
  * Points expiry (optional policy `expiry_months`): points expire that many
