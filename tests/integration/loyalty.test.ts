@@ -228,6 +228,22 @@ describe("rewards", () => {
     expect(history.body.transactions.filter((t: { type: string }) => t.type === "redeem")).toHaveLength(10)
   })
 
+  it("refuses a reward above the per-sale redemption cap with 422 and takes nothing", async () => {
+    const { card, customer } = await register()
+    await grant(customer.id, 500)
+    const big = await reward(300)
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    expect((await adminApi("/admin/loyalty/settings", { body: { redemption_cap_points: 200 } })).status).toBe(200)
+    try {
+      const refused = await posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: big.id } })
+      expect(refused.status).toBe(422)
+      expect(refused.body.type).toBe("redemption_cap_exceeded")
+      expect(await pointsOf(card.code)).toBe(500)
+    } finally {
+      await adminApi("/admin/loyalty/settings", { body: { redemption_cap_points: settings.redemption_cap_points } })
+    }
+  })
+
   it("refuses an unknown reward with 404 and a deduction below zero with 409", async () => {
     const { card, customer } = await register()
     const unknown = await posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: "lrew_unknown" } })
@@ -412,6 +428,7 @@ describe("birthdays", () => {
 
     const mail = await waitForMail((m) => m.envelopeTo.includes(email))
     expect(mail.text).toContain("Lia")
+    expect(mail.attachments.map((a) => a.filename)).toEqual(["birthday-letter.pdf"])
     const outbox = await adminApi("/admin/jobs/mails?kind=birthday&limit=200")
     expect(outbox.status, outbox.text).toBe(200)
     const ours = outbox.body.mails.filter((m: { to: string }) => m.to === email)

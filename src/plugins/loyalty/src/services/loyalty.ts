@@ -380,10 +380,16 @@ export default class LoyaltyService extends TransactionBaseService {
       if (!order.customer_id) {
         return 0
       }
-      const member = await this.member_(order.customer_id, manager)
+      let member = await this.member_(order.customer_id, manager)
       if (!member?.account_id) {
-        return 0
+        // A shop account whose sign-up event is still on its way joins now; guests do not earn.
+        const customer = await this.customerService_.withTransaction(manager).retrieve(order.customer_id, { select: ["id", "has_account"] })
+        if (!customer.has_account) {
+          return 0
+        }
+        member = await this.ensureMember_(order.customer_id, manager, {})
       }
+      const accountId = member.account_id!
       const key = `loyalty:earn:order:${order.id}`
       const [seen] = await manager.query(`SELECT 1 FROM loyalty_visit WHERE key = $1`, [key])
       if (seen) {
@@ -408,7 +414,7 @@ export default class LoyaltyService extends TransactionBaseService {
       const eligible = share(paidForGoods, eligibleGross, itemsGross)
       const points = pointsFor(eligible, settings, settings.rounding, settings.min_spend_minor)
       if (points > 0) {
-        const movement = await this.valueAccountService_.withTransaction(manager).credit(member.account_id, points, "grant", {
+        const movement = await this.valueAccountService_.withTransaction(manager).credit(accountId, points, "grant", {
           reference: `web order #${order.display_id}`,
           idempotency_key: key,
           metadata: { source: "web", order_id: order.id, amount_minor: eligible, currency_code: order.currency_code },
@@ -420,7 +426,7 @@ export default class LoyaltyService extends TransactionBaseService {
       await this.recordVisit_(manager, {
         key,
         customer_id: order.customer_id,
-        account_id: member.account_id,
+        account_id: accountId,
         source: "web",
         order_id: order.id,
         location_id: null,
@@ -686,15 +692,29 @@ export default class LoyaltyService extends TransactionBaseService {
         }
       }
       if (customer.email) {
+        const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email
+        const reward = settings.birthday_points > 0 ? `${settings.birthday_points} bonus points` : undefined
         const mail = await this.mailService_.enqueue({
           key,
           kind: "birthday",
           to: customer.email,
-          data: {
-            customer_name: [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email,
-            message: settings.birthday_message ?? undefined,
-            reward: settings.birthday_points > 0 ? `${settings.birthday_points} bonus points` : undefined,
-          },
+          data: { customer_name: name, message: settings.birthday_message ?? undefined, reward },
+          // The birthday letter in the merchant's design, rendered by the jobs plugin.
+          attachments: [
+            {
+              document: {
+                kind: "birthday_letter",
+                key,
+                filename: "birthday-letter.pdf",
+                data: {
+                  date: localDateIso(now, settings.time_zone),
+                  customer: { name, address_lines: [] },
+                  message: settings.birthday_message ?? undefined,
+                  reward,
+                },
+              },
+            },
+          ],
         })
         mails.push(mail.id)
       }
@@ -841,6 +861,12 @@ export default class LoyaltyService extends TransactionBaseService {
     )
     return new Set(rows.map((r) => r.product_id))
   }
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+function localDateIso(instant: Date, time_zone: string): string {
+  const d = localDate(instant, time_zone)
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`
 }
 
 /** A customer card that may earn and redeem: customer card, issued, not blocked, with a customer. */
