@@ -1,6 +1,7 @@
 /**
  * The "Loyalty" admin page: it states the earning rule, finds a customer
- * registered at a till with their points, and books extra points with a reason.
+ * registered at a till with their points, and books extra points with a reason;
+ * the customer's page shows the points in the loyalty widget.
  */
 import { randomUUID } from "crypto"
 
@@ -62,5 +63,11 @@ describe("the loyalty page", () => {
     const overview = await adminApi(`/admin/loyalty/customers/${customerId}`)
     expect(overview.body.points).toBe(55)
     expect(overview.body.transactions[0]).toEqual(expect.objectContaining({ type: "grant", amount: 15, reference: "complaint" }))
+
+    // The customer's page in the Medusa admin shows the points too.
+    await page.goto(`${inject("baseUrl")}/app/a/customers/${customerId}`)
+    const widget = page.getByTestId("loyalty-customer-widget")
+    await widget.waitFor({ timeout: 30_000 })
+    await page.locator(`[data-testid="loyalty-customer-widget"]:has-text("55 points")`).waitFor({ timeout: 30_000 })
   })
 })

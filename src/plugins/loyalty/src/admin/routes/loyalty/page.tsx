@@ -12,6 +12,8 @@ type Settings = {
   redemption_cap_points: number | null
   birthday_points: number
   time_zone: string
+  expiry_months: number | null
+  expiry_notice_days: number
 }
 type Reward = { id: string; title: string; points: number; kind: string; active: boolean }
 type Customer = { id: string; first_name: string | null; last_name: string | null; email: string | null; phone: string | null; points: number; cards: { code: string }[] }
@@ -53,6 +55,10 @@ const SettingsForm = () => {
         </div>
         <div><Label htmlFor="ly-min">Minimum spend (minor units)</Label><Input id="ly-min" type="number" min={0} value={form.min_spend_minor} onChange={num("min_spend_minor")} /></div>
         <div><Label htmlFor="ly-birthday">Birthday points</Label><Input id="ly-birthday" type="number" min={0} value={form.birthday_points} onChange={num("birthday_points")} /></div>
+        <div>
+          <Label htmlFor="ly-expiry">Points expire after (months, empty: never)</Label>
+          <Input id="ly-expiry" type="number" min={1} value={form.expiry_months ?? ""} onChange={(e) => setForm({ ...form, expiry_months: e.target.value ? Number(e.target.value) : null })} />
+        </div>
         <Button type="submit" variant="secondary" isLoading={save.isLoading}>Save settings</Button>
       </form>
       {save.isSuccess && <Text>Saved.</Text>}
@@ -164,6 +170,21 @@ const Birthdays = () => {
   )
 }
 
+/** Customers not seen for a while: the list as CSV for the merchant's own campaigns. */
+const Reactivation = () => {
+  const [days, setDays] = useState("90")
+  return (
+    <Container className="mb-4">
+      <Heading level="h2">Reactivation</Heading>
+      <div className="flex items-end gap-2">
+        <div><Label htmlFor="ly-inactive">Not seen for (days)</Label><Input id="ly-inactive" type="number" min={1} value={days} onChange={(e) => setDays(e.target.value)} /></div>
+        <a className="text-ui-fg-interactive" href={`/admin/loyalty/reactivation?format=csv&inactive_days=${encodeURIComponent(days)}`}>Download list (CSV)</a>
+      </div>
+      <Text className="text-ui-fg-subtle">Reactivation mails go only to customers who agreed to marketing, each with an unsubscribe link.</Text>
+    </Container>
+  )
+}
+
 /** The "Loyalty" page: earning settings, rewards, customers with extra points, birthdays. */
 const LoyaltyPage = () => {
   return (
@@ -176,6 +197,7 @@ const LoyaltyPage = () => {
     <Rewards />
     <Customers />
     <Birthdays />
+    <Reactivation />
   </div>
   )
 }
