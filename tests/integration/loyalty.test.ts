@@ -228,6 +228,25 @@ describe("rewards", () => {
     expect(history.body.transactions.filter((t: { type: string }) => t.type === "redeem")).toHaveLength(10)
   })
 
+  it("gives the points back when the till reverses a redemption, once, and shows them on the scan-anything route", async () => {
+    const { card, customer } = await register()
+    await grant(customer.id, 200)
+    const r = await reward(150)
+    const redeemed = await posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: r.id } })
+    expect(redeemed.status, redeemed.text).toBe(200)
+    const id = redeemed.body.transaction.id
+    const first = await posApi(`/store/pos/transactions/${id}/reverse`, { key: till, body: {} })
+    expect(first.status, first.text).toBe(200)
+    const second = await posApi(`/store/pos/transactions/${id}/reverse`, { key: till, body: {} })
+    expect(second.status, second.text).toBe(200)
+    expect(second.body.transaction.id).toBe(first.body.transaction.id)
+    const scanned = await posApi(`/store/pos/cards/${card.code}`, { key: till })
+    expect(scanned.status, scanned.text).toBe(200)
+    expect(scanned.body.card).toEqual(
+      expect.objectContaining({ kind: "customer_card", customer_id: customer.id, accounts: [expect.objectContaining({ kind: "points", balance: 200, currency_code: "pts" })] })
+    )
+  })
+
   it("refuses a reward above the per-sale redemption cap with 422 and takes nothing", async () => {
     const { card, customer } = await register()
     await grant(customer.id, 500)
