@@ -428,9 +428,11 @@ describe("online", () => {
 })
 
 describe("birthdays", () => {
-  it("lists upcoming birthdays and sends one birthday mail per customer and year", async () => {
+  it("lists upcoming birthdays and sends one birthday mail (with the letter) and the birthday points per customer and year", async () => {
     const email = uniqueAddress("birthday")
-    const { customer } = await register({ email, birthday: "1988-03-15" })
+    const { customer, card } = await register({ email, birthday: "1988-03-15" })
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    expect((await adminApi("/admin/loyalty/settings", { body: { birthday_points: 25 } })).status).toBe(200)
 
     const list = await adminApi(`/admin/loyalty/birthdays?days=3&location_id=${locationId}&from=2026-03-14T12:00:00Z`)
     expect(list.status, list.text).toBe(200)
@@ -444,6 +446,9 @@ describe("birthdays", () => {
     expect(first.body.run.status).toBe("ok")
     const second = await adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now: "2026-03-15T20:00:00Z" } })
     expect(second.body.run.status).toBe("ok")
+    await adminApi("/admin/loyalty/settings", { body: { birthday_points: settings.birthday_points } })
+    // The birthday points came once, with the mail.
+    expect(await pointsOf(card.code)).toBe(25)
 
     const mail = await waitForMail((m) => m.envelopeTo.includes(email))
     expect(mail.text).toContain("Lia")
