@@ -225,18 +225,19 @@ export default class LoyaltyService extends TransactionBaseService {
   }
 
   /**
-   * Customers by name, e-mail or phone (members and other Medusa customers),
-   * with their points and cards, newest first.
+   * Customers by name, e-mail or phone (members first, then other Medusa
+   * customers unless `members_only`), with their points and cards, newest first.
    */
   async search(
     q: string | undefined,
-    page: { limit?: number; offset?: number } = {}
+    page: { limit?: number; offset?: number; members_only?: boolean } = {}
   ): Promise<{ customers: (LoyaltyCustomer & { points: number; cards: LoyaltyCard[] })[]; count: number }> {
     const manager = this.activeManager_
     const limit = Math.min(page.limit ?? 20, MAX_LIST)
     const offset = page.offset ?? 0
     const pattern = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null
-    const where = `c.deleted_at IS NULL AND ($1::text IS NULL OR c.first_name ILIKE $1 OR c.last_name ILIKE $1
+    const membersOnly = page.members_only === true
+    const where = `c.deleted_at IS NULL AND (${membersOnly ? "m.account_id IS NOT NULL" : "true"}) AND ($1::text IS NULL OR c.first_name ILIKE $1 OR c.last_name ILIKE $1
       OR (c.first_name || ' ' || c.last_name) ILIKE $1 OR (c.email ILIKE $1 AND c.email NOT LIKE '%@${PLACEHOLDER_DOMAIN}')
       OR c.phone ILIKE $1 OR m.phone ILIKE $1)`
     const rows: (Customer & MemberRow & { member: boolean })[] = await manager.query(

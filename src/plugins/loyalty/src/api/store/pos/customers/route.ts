@@ -19,13 +19,13 @@ export const POST = posRoute({
   },
 })
 
-/** GET /store/pos/customers?q=&limit=&offset= → `{ customers, count, limit, offset }` by name, e-mail or phone. */
+/** GET /store/pos/customers?q=&limit=&offset= → `{ customers, count, limit, offset }`: members by name, e-mail or phone. */
 export const GET = posRoute({
   scope: "loyalty",
   handler: async (req, ctx) => {
     const query = parseBody(SearchCustomers, req.query)
     const service = req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(ctx.manager)
-    const { customers, count } = await service.search(query.q, query)
+    const { customers, count } = await service.search(query.q, { ...query, members_only: true })
     return { status: 200, body: { customers, count, limit: query.limit ?? 20, offset: query.offset ?? 0 } }
   },
 })
