@@ -42,7 +42,7 @@ describe("the POS access page", () => {
     // Create a terminal at the new location with the loyalty scope.
     await page.locator("#term-name").fill(terminalName)
     await page.locator("#term-location").selectOption(location.id)
-    await page.getByLabel("loyalty").check()
+    await page.getByLabel("loyalty", { exact: true }).check()
     await page.getByRole("button", { name: "Create terminal" }).click()
 
     const keyBox = page.getByTestId("pos-key")

@@ -1,0 +1,13 @@
+import { requireCustomerAuthentication } from "@medusajs/medusa"
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+
+import { apiErrorHandler } from "@customer-modules/core"
+
+/**
+ * `{ type, message }` for malformed JSON and domain refusals on every route of
+ * this plugin; the customer's own loyalty view needs a signed-in customer.
+ */
+export const config: MiddlewaresConfig = {
+  errorHandler: apiErrorHandler(),
+  routes: [{ matcher: "/store/loyalty/me*", middlewares: [requireCustomerAuthentication()] }],
+}

@@ -1,0 +1,20 @@
+import { posRoute } from "@customer-modules/pos"
+
+import type LoyaltyService from "../../../../../../services/loyalty"
+import { Earn } from "../../../../../../validators"
+
+/**
+ * POST /store/pos/loyalty/:code/earn `{ amount, currency_code, reference }` →
+ * 200 `{ points_earned, points }`. Keyed by terminal and receipt reference: a
+ * receipt reported twice (even with a new Idempotency-Key) awards once.
+ */
+export const POST = posRoute({
+  scope: "loyalty",
+  body: Earn,
+  codeLookup: true,
+  handler: async (req, ctx, body) => {
+    const service = req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(ctx.manager)
+    const result = await service.earnAtTill(req.params.code, body, ctx.tx)
+    return { status: 200, body: { points_earned: result.points_earned, points: result.points, transaction: result.transaction } }
+  },
+})

@@ -1,0 +1,18 @@
+import { posRoute } from "@customer-modules/pos"
+
+import type LoyaltyService from "../../../../../../services/loyalty"
+import { Redeem } from "../../../../../../validators"
+
+/**
+ * POST /store/pos/loyalty/:code/redeem `{ reward_id }` → 200 `{ points,
+ * transaction, reward }`; 409 `insufficient_points`, 422 `redemption_cap_exceeded`.
+ */
+export const POST = posRoute({
+  scope: "loyalty",
+  body: Redeem,
+  codeLookup: true,
+  handler: async (req, ctx, body) => {
+    const service = req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(ctx.manager)
+    return { status: 200, body: await service.redeem(req.params.code, body.reward_id, ctx.tx) }
+  },
+})

@@ -1,0 +1,917 @@
+import { randomUUID } from "crypto"
+
+import { CustomerService, EventBusService, generateEntityId, OrderService, TransactionBaseService } from "@medusajs/medusa"
+import type { Customer, Logger } from "@medusajs/medusa"
+import { EntityManager } from "typeorm"
+
+import { DomainError, ModuleHealth } from "@customer-modules/core"
+import type { MailService } from "@customer-modules/jobs"
+import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
+
+import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement } from "../types"
+import { birthdayKeys, localDate, pointsFor, share } from "../utils/points"
+import { Settings } from "../validators"
+import type { LoyaltySettings } from "../validators"
+
+type InjectedDependencies = {
+  manager: EntityManager
+  logger: Logger
+  valueAccountService: ValueAccountService
+  cardService: CardService
+  customerService: CustomerService
+  orderService: OrderService
+  eventBusService: EventBusService
+  mailService: MailService
+}
+
+/** Domain of the placeholder e-mail of customers registered at a till without one (never mailed: RFC 2606). */
+export const PLACEHOLDER_DOMAIN = "loyalty.invalid"
+/** Visits shown with a customer. */
+const RECENT_VISITS = 10
+/** Largest customer group a bulk grant takes in one go. */
+export const MAX_GROUP_GRANT = 5000
+/** Largest batch of pre-printed cards created in one call. */
+export const MAX_CARD_BATCH = 500
+/** Largest page of search results and birthday lists. */
+const MAX_LIST = 500
+
+export const DEFAULT_SETTINGS: LoyaltySettings = {
+  points_per_unit: 1,
+  unit_minor: 100,
+  rounding: "floor",
+  min_spend_minor: 0,
+  redemption_cap_points: null,
+  excluded_product_ids: [],
+  excluded_category_ids: [],
+  location_rates: {},
+  birthday_points: 0,
+  birthday_message: null,
+  time_zone: "Europe/Berlin",
+  expiry_months: null,
+  expiry_notice_days: 30,
+}
+
+type MemberRow = {
+  customer_id: string
+  account_id: string | null
+  birthday: string | null
+  phone: string | null
+  email_placeholder: boolean
+}
+
+/**
+ * The loyalty programme: customers with a customer card (generated, or a
+ * scanned barcode / RFID UID / pre-printed card) and one points account each
+ * in the ledger (kind `points`, unit "pts", created once). Points are earned at
+ * tills and on web orders on the paid amount, taken back on cancellation and
+ * refunds, redeemed for rewards, granted and deducted by the merchant.
+ *
+ * Every award carries a ledger idempotency key made from its business key
+ * (`loyalty:earn:order:<id>`, `loyalty:earn:pos:<terminal>:<receipt>`), so a
+ * repeated event or receipt awards once. Callers own the transaction
+ * (`withTransaction(manager)`).
+ */
+export default class LoyaltyService extends TransactionBaseService {
+  static Events = {
+    REGISTERED: "loyalty.customer_registered",
+    EARNED: "loyalty.points_earned",
+    REDEEMED: "loyalty.points_redeemed",
+    ADJUSTED: "loyalty.points_adjusted",
+  }
+
+  protected readonly logger_: Logger
+  protected readonly valueAccountService_: ValueAccountService
+  protected readonly cardService_: CardService
+  protected readonly customerService_: CustomerService
+  protected readonly orderService_: OrderService
+  protected readonly eventBusService_: EventBusService
+  protected readonly mailService_: MailService
+
+  constructor(container: InjectedDependencies) {
+    super(container)
+    this.logger_ = container.logger
+    this.valueAccountService_ = container.valueAccountService
+    this.cardService_ = container.cardService
+    this.customerService_ = container.customerService
+    this.orderService_ = container.orderService
+    this.eventBusService_ = container.eventBusService
+    this.mailService_ = container.mailService
+  }
+
+  // ── Settings ──────────────────────────────────────────────────────────
+
+  /** The programme's settings (defaults until the merchant saves some). */
+  async settings(): Promise<LoyaltySettings> {
+    const [row] = await this.activeManager_.query(`SELECT data FROM loyalty_setting WHERE id = 'default'`)
+    const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(row?.data ?? {}) })
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS
+  }
+
+  /** Saves the given settings over the current ones; applies to sales from now on. */
+  async updateSettings(patch: Partial<LoyaltySettings>): Promise<LoyaltySettings> {
+    return this.atomicPhase_(async (manager) => {
+      await manager.query(`INSERT INTO loyalty_setting (id) VALUES ('default') ON CONFLICT (id) DO NOTHING`)
+      await manager.query(`SELECT 1 FROM loyalty_setting WHERE id = 'default' FOR UPDATE`)
+      const current = await this.withTransaction(manager).settings()
+      const next = Settings.parse({ ...current, ...patch })
+      await manager.query(`UPDATE loyalty_setting SET data = $1::jsonb, updated_at = now() WHERE id = 'default'`, [JSON.stringify(next)])
+      return next
+    })
+  }
+
+  // ── Customers and cards ───────────────────────────────────────────────
+
+  /**
+   * Registers a customer at the till and issues a card: a generated one, or
+   * the scanned code (barcode, RFID UID, printed number). A pre-printed
+   * customer card that is still inactive is activated for the customer; any
+   * other known code is 409 `code_taken`. With an e-mail of an existing Medusa
+   * customer that customer joins (409 `already_member` when already in).
+   */
+  async register(
+    data: { first_name: string; last_name: string; email?: string; phone?: string; birthday?: string; card_code?: string },
+    ctx: LoyaltyContext = {}
+  ): Promise<{ customer: LoyaltyCustomer; card: LoyaltyCard }> {
+    return this.atomicPhase_(async (manager) => {
+      const customers = this.customerService_.withTransaction(manager)
+      let customer: Customer | undefined
+      if (data.email) {
+        const existing = await customers.listByEmail(data.email).catch(() => [] as Customer[])
+        customer = existing.find((c) => c.has_account) ?? existing[0]
+        if (customer && (await this.member_(customer.id, manager))?.account_id) {
+          throw new DomainError("already_member", `A customer with the e-mail ${data.email} is already in the loyalty programme`, 409)
+        }
+      }
+      customer ??= await customers.create({
+        email: data.email ?? `till-${randomUUID()}@${PLACEHOLDER_DOMAIN}`,
+        first_name: data.first_name,
+        last_name: data.last_name,
+        phone: data.phone,
+      })
+
+      let card: CardDTO
+      const existingCard = data.card_code === undefined ? null : await this.findCard_(data.card_code, manager)
+      if (existingCard) {
+        card = await this.activatePrePrinted_(existingCard, customer.id, manager)
+      } else {
+        card = await this.cardService_
+          .withTransaction(manager)
+          .create({ kind: "customer_card", code: data.card_code, customer_id: customer.id, status: "active" })
+      }
+      const member = await this.ensureMember_(customer.id, manager, {
+        birthday: data.birthday ?? null,
+        phone: data.phone ?? null,
+        email_placeholder: !data.email,
+      })
+      await this.eventBusService_
+        .withTransaction(manager)
+        .emit(LoyaltyService.Events.REGISTERED, { customer_id: customer.id, card_id: card.id, location_id: ctx.location_id ?? null })
+      return { customer: customerView(customer, member), card: cardView(card) }
+    })
+  }
+
+  /**
+   * Makes a customer a member if not yet: points account (once) and, when the
+   * customer has no customer card, a generated one. Used for customers who
+   * register through the store API (`customer.created`). Returns the card
+   * issued now, or null when nothing was needed.
+   */
+  async enrol(customerId: string): Promise<LoyaltyCard | null> {
+    return this.atomicPhase_(async (manager) => {
+      await this.ensureMember_(customerId, manager, {})
+      const [cards] = await this.cardService_.withTransaction(manager).listAndCount({ kind: "customer_card", customer_id: customerId }, { limit: 1 })
+      if (cards.length) {
+        return null
+      }
+      const card = await this.cardService_.withTransaction(manager).create({ kind: "customer_card", customer_id: customerId, status: "active" })
+      return cardView(card)
+    })
+  }
+
+  /**
+   * Pre-printed customer cards (printed numbers, barcodes, RFID UIDs, or the
+   * next `count` numbers of a merchant number range), inactive until a till
+   * registers a customer with one. All or nothing; at most 500 per call.
+   */
+  async createCards(data: { codes?: string[]; range_id?: string; count?: number }): Promise<LoyaltyCard[]> {
+    const total = data.codes?.length ?? data.count ?? 0
+    if ((data.codes === undefined) === (data.range_id === undefined) || total < 1 || total > MAX_CARD_BATCH) {
+      throw new DomainError("invalid_request", `Give either codes or range_id with count; 1 to ${MAX_CARD_BATCH} cards`, 400)
+    }
+    return this.atomicPhase_(async (manager) => {
+      const cards = this.cardService_.withTransaction(manager)
+      const created: LoyaltyCard[] = []
+      for (let i = 0; i < total; i++) {
+        const card = await cards.create({
+          kind: "customer_card",
+          ...(data.codes ? { code: data.codes[i] } : { range_id: data.range_id }),
+          status: "inactive",
+        })
+        created.push(cardView(card))
+      }
+      return created
+    })
+  }
+
+  /** The customer behind a scanned card, with the card, points and recent visits. */
+  async lookup(code: string): Promise<{ customer: LoyaltyCustomer; card: LoyaltyCard; points: number; visits: LoyaltyVisit[] }> {
+    const manager = this.activeManager_
+    const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
+    const customerId = card.customer_id!
+    const member = await this.member_(customerId, manager)
+    const customer = await this.customerService_.withTransaction(manager).retrieve(customerId)
+    const points = member?.account_id ? await this.valueAccountService_.withTransaction(manager).balance(member.account_id) : 0
+    return { customer: customerView(customer, member), card: cardView(card), points, visits: await this.visits_(customerId, RECENT_VISITS, manager) }
+  }
+
+  /**
+   * Customers by name, e-mail or phone (members first, then other Medusa
+   * customers unless `members_only`), with their points and cards, newest first.
+   */
+  async search(
+    q: string | undefined,
+    page: { limit?: number; offset?: number; members_only?: boolean } = {}
+  ): Promise<{ customers: (LoyaltyCustomer & { points: number; cards: LoyaltyCard[] })[]; count: number }> {
+    const manager = this.activeManager_
+    const limit = Math.min(page.limit ?? 20, MAX_LIST)
+    const offset = page.offset ?? 0
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null
+    const membersOnly = page.members_only === true
+    const where = `c.deleted_at IS NULL AND (${membersOnly ? "m.account_id IS NOT NULL" : "true"}) AND ($1::text IS NULL OR c.first_name ILIKE $1 OR c.last_name ILIKE $1
+      OR (c.first_name || ' ' || c.last_name) ILIKE $1 OR (c.email ILIKE $1 AND c.email NOT LIKE '%@${PLACEHOLDER_DOMAIN}')
+      OR c.phone ILIKE $1 OR m.phone ILIKE $1)`
+    const rows: (Customer & MemberRow & { member: boolean })[] = await manager.query(
+      `SELECT c.id, c.first_name, c.last_name, c.email, c.phone AS customer_phone, c.has_account,
+              m.customer_id IS NOT NULL AS member, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder
+         FROM customer c LEFT JOIN loyalty_member m ON m.customer_id = c.id
+        WHERE ${where}
+        ORDER BY (m.customer_id IS NOT NULL) DESC, c.created_at DESC, c.id
+        LIMIT $2 OFFSET $3`,
+      [pattern, limit, offset]
+    )
+    const [{ count }] = await manager.query(
+      `SELECT count(*)::int AS count FROM customer c LEFT JOIN loyalty_member m ON m.customer_id = c.id WHERE ${where}`,
+      [pattern]
+    )
+    const accountIds = rows.map((r) => r.account_id).filter((id): id is string => !!id)
+    const [accounts] = accountIds.length
+      ? await this.valueAccountService_.withTransaction(manager).listAndCount({ ids: accountIds }, { limit: accountIds.length })
+      : [[]]
+    const balances = new Map(accounts.map((a) => [a.id, a.balance]))
+    const out = []
+    for (const r of rows) {
+      const [cards] = await this.cardService_.withTransaction(manager).listAndCount({ kind: "customer_card", customer_id: r.id }, { limit: 10 })
+      const member = r.member ? r : null
+      const customer = { ...r, phone: (r as unknown as { customer_phone: string | null }).customer_phone } as unknown as Customer
+      out.push({
+        ...customerView(customer, member),
+        points: r.account_id ? (balances.get(r.account_id) ?? 0) : 0,
+        cards: cards.map(cardView),
+      })
+    }
+    return { customers: out, count }
+  }
+
+  /** One customer with points, cards, history and visits (admin and the customer's own view). */
+  async overview(
+    customerId: string,
+    page: { limit?: number; offset?: number } = {}
+  ): Promise<{
+    customer: LoyaltyCustomer
+    points: number
+    cards: LoyaltyCard[]
+    transactions: LedgerTransactionDTO[]
+    count: number
+    visits: LoyaltyVisit[]
+  }> {
+    const manager = this.activeManager_
+    const customer = await this.customerService_.withTransaction(manager).retrieve(customerId)
+    const member = await this.member_(customerId, manager)
+    const [cards] = await this.cardService_.withTransaction(manager).listAndCount({ kind: "customer_card", customer_id: customerId }, { limit: 50 })
+    let points = 0
+    let transactions: LedgerTransactionDTO[] = []
+    let count = 0
+    if (member?.account_id) {
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      points = await accounts.balance(member.account_id)
+      ;[transactions, count] = await accounts.history(member.account_id, { limit: page.limit ?? 50, offset: page.offset ?? 0 })
+    }
+    return {
+      customer: customerView(customer, member),
+      points,
+      cards: cards.map(cardView),
+      transactions,
+      count,
+      visits: await this.visits_(customerId, RECENT_VISITS, manager),
+    }
+  }
+
+  // ── Earning ───────────────────────────────────────────────────────────
+
+  /**
+   * Points for a till sale of `amount` minor units under the settings (the
+   * terminal location's rate when one is set). Keyed by terminal and receipt
+   * reference: the same receipt reported again awards nothing more and
+   * answers the first award.
+   */
+  async earnAtTill(
+    code: string,
+    data: { amount: number; currency_code: string; reference: string },
+    ctx: LoyaltyContext & { terminal_id: string }
+  ): Promise<{ points_earned: number; points: number; transaction: LedgerTransactionDTO | null }> {
+    return this.atomicPhase_(async (manager) => {
+      const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
+      const member = await this.ensureMember_(card.customer_id!, manager, {})
+      const settings = await this.withTransaction(manager).settings()
+      const key = `loyalty:earn:pos:${ctx.terminal_id}:${data.reference}`
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      const earlier = await accounts.retrieveByIdempotencyKey(key)
+      const [seen] = await manager.query(`SELECT points_earned FROM loyalty_visit WHERE key = $1`, [key])
+      if (earlier || seen) {
+        return { points_earned: earlier?.amount ?? Number(seen.points_earned), points: await accounts.balance(member.account_id!), transaction: earlier }
+      }
+      const rate = (ctx.location_id && settings.location_rates[ctx.location_id]) || settings
+      const points = pointsFor(data.amount, rate, settings.rounding, settings.min_spend_minor)
+      let transaction: LedgerTransactionDTO | null = null
+      let balance = await accounts.balance(member.account_id!)
+      if (points > 0) {
+        const movement = await accounts.credit(member.account_id!, points, "grant", {
+          ...ctx,
+          reference: data.reference,
+          idempotency_key: key,
+          metadata: { source: "pos", amount_minor: data.amount, currency_code: data.currency_code },
+        })
+        transaction = movement.transaction
+        balance = movement.account.balance
+      }
+      await this.recordVisit_(manager, {
+        key,
+        customer_id: card.customer_id!,
+        account_id: member.account_id!,
+        source: "pos",
+        order_id: null,
+        location_id: ctx.location_id ?? null,
+        terminal_id: ctx.terminal_id,
+        reference: data.reference,
+        amount_minor: data.amount,
+        currency_code: data.currency_code,
+        points_earned: points,
+      })
+      if (points > 0) {
+        await this.eventBusService_
+          .withTransaction(manager)
+          .emit(LoyaltyService.Events.EARNED, { customer_id: card.customer_id, points, transaction_id: transaction!.id, source: "pos" })
+      }
+      return { points_earned: points, points: balance, transaction }
+    })
+  }
+
+  /**
+   * Points for a web order of a member, on what was paid for goods: the
+   * items' totals after discounts, less the share paid by gift cards and
+   * vouchers, without shipping, gift-card and custom (non-product) lines and
+   * excluded products or categories. Keyed `loyalty:earn:order:<id>`: a
+   * repeated event awards nothing more. Returns the points awarded now.
+   */
+  async earnForOrder(orderId: string): Promise<number> {
+    return this.atomicPhase_(async (manager) => {
+      const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
+        relations: ["items", "items.variant", "shipping_methods"],
+      })
+      if (!order.customer_id) {
+        return 0
+      }
+      let member = await this.member_(order.customer_id, manager)
+      if (!member?.account_id) {
+        // A shop account whose sign-up event is still on its way joins now; guests do not earn.
+        const customer = await this.customerService_.withTransaction(manager).retrieve(order.customer_id, { select: ["id", "has_account"] })
+        if (!customer.has_account) {
+          return 0
+        }
+        member = await this.ensureMember_(order.customer_id, manager, {})
+      }
+      const accountId = member.account_id!
+      const key = `loyalty:earn:order:${order.id}`
+      const [seen] = await manager.query(`SELECT 1 FROM loyalty_visit WHERE key = $1`, [key])
+      if (seen) {
+        return 0
+      }
+      const settings = await this.withTransaction(manager).settings()
+      const items = order.items ?? []
+      const excludedByCategory = await this.productsInCategories_(
+        items.map((i) => i.variant?.product_id).filter((p): p is string => !!p),
+        settings.excluded_category_ids,
+        manager
+      )
+      const itemsGross = items.reduce((sum, i) => sum + (i.total ?? 0), 0)
+      const eligibleGross = items
+        .filter((i) => {
+          const productId = i.variant?.product_id
+          return !i.is_giftcard && productId && !settings.excluded_product_ids.includes(productId) && !excludedByCategory.has(productId)
+        })
+        .reduce((sum, i) => sum + (i.total ?? 0), 0)
+      const shippingGross = (order.shipping_methods ?? []).reduce((sum, m) => sum + ((m as { total?: number }).total ?? m.price), 0)
+      const paidForGoods = Math.max(0, Math.min(itemsGross, (order.total ?? 0) - shippingGross))
+      const eligible = share(paidForGoods, eligibleGross, itemsGross)
+      const points = pointsFor(eligible, settings, settings.rounding, settings.min_spend_minor)
+      if (points > 0) {
+        const movement = await this.valueAccountService_.withTransaction(manager).credit(accountId, points, "grant", {
+          reference: `web order #${order.display_id}`,
+          idempotency_key: key,
+          metadata: { source: "web", order_id: order.id, amount_minor: eligible, currency_code: order.currency_code },
+        })
+        if (movement.replayed) {
+          return 0
+        }
+      }
+      await this.recordVisit_(manager, {
+        key,
+        customer_id: order.customer_id,
+        account_id: accountId,
+        source: "web",
+        order_id: order.id,
+        location_id: null,
+        terminal_id: null,
+        reference: `web order #${order.display_id}`,
+        amount_minor: eligible,
+        currency_code: order.currency_code,
+        points_earned: points,
+      })
+      return points
+    })
+  }
+
+  /**
+   * Takes back what an order earned and has not been taken back yet
+   * (cancellation: `refund_id` null) or the refund's share of it, once per
+   * cancellation and per refund. Never below zero: when the customer has
+   * spent the points meanwhile, takes what is left. Returns the points taken.
+   */
+  async takeBack(orderId: string, refund: { id: string; amount: number } | null = null): Promise<number> {
+    return this.atomicPhase_(async (manager) => {
+      const [visit] = await manager.query(`SELECT * FROM loyalty_visit WHERE key = $1 FOR UPDATE`, [`loyalty:earn:order:${orderId}`])
+      if (!visit) {
+        return 0
+      }
+      const earned = Number(visit.points_earned)
+      const remaining = earned - Number(visit.points_taken_back)
+      const due = refund ? Math.min(remaining, share(earned, refund.amount, Number(visit.amount_minor))) : remaining
+      const key = refund ? `loyalty:refund:${refund.id}` : `loyalty:cancel:order:${orderId}`
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      if (due <= 0 || (await accounts.retrieveByIdempotencyKey(key))) {
+        return 0
+      }
+      const taken = Math.min(due, await accounts.balance(visit.account_id))
+      if (taken > 0) {
+        const movement = await accounts.debit(visit.account_id, taken, "adjust", {
+          reference: refund ? `refund of order ${orderId}` : `cancellation of order ${orderId}`,
+          idempotency_key: key,
+          metadata: { source: "web", order_id: orderId, refund_id: refund?.id ?? null, due },
+        })
+        if (movement.replayed) {
+          return 0
+        }
+      }
+      // Points already spent cannot be taken; what was due is settled either way.
+      await manager.query(`UPDATE loyalty_visit SET points_taken_back = points_taken_back + $2 WHERE id = $1`, [visit.id, due])
+      return taken
+    })
+  }
+
+  /** The refund's amount, for `takeBack`; null when the order has no such refund. */
+  async refundOf(orderId: string, refundId: string): Promise<{ id: string; amount: number } | null> {
+    const order = await this.orderService_.withTransaction(this.activeManager_).retrieve(orderId, { relations: ["refunds"] })
+    const refund = (order.refunds ?? []).find((r) => r.id === refundId)
+    return refund ? { id: refund.id, amount: refund.amount } : null
+  }
+
+  // ── Rewards ───────────────────────────────────────────────────────────
+
+  async listRewards(filter: { active?: boolean } = {}): Promise<LoyaltyReward[]> {
+    const rows = await this.activeManager_.query(
+      `SELECT * FROM loyalty_reward WHERE ($1::boolean IS NULL OR active = $1) ORDER BY points, title, id LIMIT ${MAX_LIST}`,
+      [filter.active ?? null]
+    )
+    return rows.map(rewardView)
+  }
+
+  async retrieveReward(id: string): Promise<LoyaltyReward> {
+    const [row] = await this.activeManager_.query(`SELECT * FROM loyalty_reward WHERE id = $1`, [id])
+    if (!row) {
+      throw new DomainError("not_found", `Reward ${id} was not found`, 404)
+    }
+    return rewardView(row)
+  }
+
+  async createReward(
+    data: { title: string; points: number; active?: boolean } & (
+      | { kind: "product_variant"; variant_id: string }
+      | { kind: "discount"; discount_amount: number; currency_code: string }
+    )
+  ): Promise<LoyaltyReward> {
+    return this.atomicPhase_(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO loyalty_reward (id, title, points, kind, variant_id, discount_amount, currency_code, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          generateEntityId(undefined, "lrew"),
+          data.title,
+          data.points,
+          data.kind,
+          data.kind === "product_variant" ? data.variant_id : null,
+          data.kind === "discount" ? data.discount_amount : null,
+          data.kind === "discount" ? data.currency_code : null,
+          data.active ?? true,
+        ]
+      )
+      return rewardView(row)
+    })
+  }
+
+  /** Changes title, points or whether the reward is offered; rewards are never deleted (history refers to them). */
+  async updateReward(id: string, data: { title?: string; points?: number; active?: boolean }): Promise<LoyaltyReward> {
+    return this.atomicPhase_(async (manager) => {
+      const [[row]] = await manager.query(
+        `UPDATE loyalty_reward SET title = COALESCE($2, title), points = COALESCE($3, points), active = COALESCE($4, active), updated_at = now()
+          WHERE id = $1 RETURNING *`,
+        [id, data.title ?? null, data.points ?? null, data.active ?? null]
+      )
+      if (!row) {
+        throw new DomainError("not_found", `Reward ${id} was not found`, 404)
+      }
+      return rewardView(row)
+    })
+  }
+
+  /**
+   * Redeems a reward for the card's customer: 409 `insufficient_points` when
+   * the balance is lower (the ledger's conditional update decides, so
+   * concurrent redemptions never overdraw), 422 `redemption_cap_exceeded`
+   * above the per-sale cap, 422 `reward_inactive` for a withdrawn reward.
+   */
+  async redeem(code: string, rewardId: string, ctx: LoyaltyContext = {}): Promise<PointsMovement & { reward: LoyaltyReward }> {
+    return this.atomicPhase_(async (manager) => {
+      const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
+      const reward = await this.withTransaction(manager).retrieveReward(rewardId)
+      if (!reward.active) {
+        throw new DomainError("reward_inactive", `The reward "${reward.title}" is no longer offered`, 422)
+      }
+      const settings = await this.withTransaction(manager).settings()
+      if (settings.redemption_cap_points !== null && reward.points > settings.redemption_cap_points) {
+        throw new DomainError(
+          "redemption_cap_exceeded",
+          `At most ${settings.redemption_cap_points} points can be redeemed in one sale; "${reward.title}" needs ${reward.points}`,
+          422
+        )
+      }
+      const member = await this.ensureMember_(card.customer_id!, manager, {})
+      const { account, transaction } = await this.valueAccountService_.withTransaction(manager).debit(member.account_id!, reward.points, "redeem", {
+        ...ctx,
+        reference: reward.title,
+        metadata: { reward_id: reward.id, kind: reward.kind, variant_id: reward.variant_id, discount_amount: reward.discount_amount, currency_code: reward.currency_code },
+      })
+      await this.eventBusService_
+        .withTransaction(manager)
+        .emit(LoyaltyService.Events.REDEEMED, { customer_id: card.customer_id, reward_id: reward.id, transaction_id: transaction.id })
+      return { points: account.balance, transaction, reward }
+    })
+  }
+
+  // ── Extra points ──────────────────────────────────────────────────────
+
+  /**
+   * Grants (positive) or deducts (negative) points with a reason (campaign,
+   * complaint, correction). A deduction below zero is 409 `insufficient_points`.
+   * With `key`, a repeated call changes nothing.
+   */
+  async adjust(customerId: string, points: number, data: { reason: string; user_id?: string | null; key?: string | null }): Promise<PointsMovement> {
+    return this.atomicPhase_(async (manager) => {
+      await this.customerService_.withTransaction(manager).retrieve(customerId, { select: ["id"] })
+      const member = await this.ensureMember_(customerId, manager, {})
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      const ctx = {
+        reference: data.reason,
+        idempotency_key: data.key ? `loyalty:admin:${data.key}` : null,
+        metadata: { source: "admin", user_id: data.user_id ?? null },
+      }
+      const { account, transaction } =
+        points > 0 ? await accounts.credit(member.account_id!, points, "grant", ctx) : await accounts.debit(member.account_id!, -points, "adjust", ctx)
+      await this.eventBusService_.withTransaction(manager).emit(LoyaltyService.Events.ADJUSTED, { customer_id: customerId, points, transaction_id: transaction.id })
+      return { points: account.balance, transaction }
+    })
+  }
+
+  /**
+   * Grants `points` to every customer of a Medusa customer group, once per
+   * customer and campaign: running the same campaign again grants only to
+   * customers who joined the group since.
+   */
+  async grantToGroup(groupId: string, points: number, data: { reason: string; campaign: string }): Promise<{ customers: number; granted: number }> {
+    return this.atomicPhase_(async (manager) => {
+      const [group] = await manager.query(`SELECT id FROM customer_group WHERE id = $1 AND deleted_at IS NULL`, [groupId])
+      if (!group) {
+        throw new DomainError("not_found", `Customer group ${groupId} was not found`, 404)
+      }
+      const rows: { customer_id: string }[] = await manager.query(
+        `SELECT customer_id FROM customer_group_customers WHERE customer_group_id = $1 ORDER BY customer_id LIMIT ${MAX_GROUP_GRANT + 1}`,
+        [groupId]
+      )
+      if (rows.length > MAX_GROUP_GRANT) {
+        throw new DomainError("group_too_large", `At most ${MAX_GROUP_GRANT} customers per grant`, 422)
+      }
+      let granted = 0
+      for (const { customer_id } of rows) {
+        const member = await this.ensureMember_(customer_id, manager, {})
+        const movement = await this.valueAccountService_.withTransaction(manager).credit(member.account_id!, points, "grant", {
+          reference: data.reason,
+          idempotency_key: `loyalty:group:${groupId}:${data.campaign}:${customer_id}`,
+          metadata: { source: "campaign", group_id: groupId, campaign: data.campaign },
+        })
+        if (!movement.replayed) {
+          granted++
+        }
+      }
+      return { customers: rows.length, granted }
+    })
+  }
+
+  // ── Birthdays ─────────────────────────────────────────────────────────
+
+  /** Members whose birthday falls in the next `days` local days (today first) in `time_zone`. */
+  async upcomingBirthdays(
+    days: number,
+    time_zone: string,
+    now: Date = new Date()
+  ): Promise<{ customer: LoyaltyCustomer; date: string; age: number }[]> {
+    const keys = birthdayKeys(now, time_zone, days)
+    const rows: (MemberRow & { id: string; first_name: string; last_name: string; email: string; customer_phone: string | null; has_account: boolean; md: number })[] =
+      await this.activeManager_.query(
+        `SELECT c.id, c.first_name, c.last_name, c.email, c.phone AS customer_phone, c.has_account,
+                m.customer_id, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder,
+                ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) AS md
+           FROM loyalty_member m JOIN customer c ON c.id = m.customer_id
+          WHERE m.birthday IS NOT NULL AND c.deleted_at IS NULL AND ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) = ANY($1)
+          LIMIT ${MAX_LIST}`,
+        [keys.map((k) => k.md)]
+      )
+    const order = new Map<number, number>()
+    keys.forEach((k, i) => order.set(k.md, order.get(k.md) ?? i))
+    return rows
+      .map((r) => {
+        const date = keys[order.get(Number(r.md))!].date
+        const customer = customerView({ ...r, phone: r.customer_phone } as unknown as Customer, r)
+        return { customer, date, age: Number(date.slice(0, 4)) - Number(r.birthday!.slice(0, 4)) }
+      })
+      .sort((a, b) => a.date.localeCompare(b.date) || a.customer.id.localeCompare(b.customer.id))
+  }
+
+  /**
+   * The birthday schedule: for every member whose birthday is today (in the
+   * programme's time zone), once per customer and year, the birthday points
+   * (when set) and a birthday mail (not for placeholder e-mails). Safe to run
+   * any number of times: mail and points are keyed `loyalty:birthday:<customer>:<year>`.
+   */
+  async sendBirthdayGreetings(now: Date = new Date()): Promise<{ customers: number; mails: string[]; points_granted: number }> {
+    const settings = await this.settings()
+    const today = await this.upcomingBirthdays(1, settings.time_zone, now)
+    const year = localDate(now, settings.time_zone).year
+    const mails: string[] = []
+    let granted = 0
+    for (const { customer } of today) {
+      const key = `loyalty:birthday:${customer.id}:${year}`
+      if (settings.birthday_points > 0) {
+        const movement = await this.atomicPhase_(async (manager) => {
+          const member = await this.ensureMember_(customer.id, manager, {})
+          return this.valueAccountService_.withTransaction(manager).credit(member.account_id!, settings.birthday_points, "grant", {
+            reference: `birthday ${year}`,
+            idempotency_key: key,
+            metadata: { source: "birthday" },
+          })
+        })
+        if (!movement.replayed) {
+          granted++
+        }
+      }
+      if (customer.email) {
+        const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email
+        const reward = settings.birthday_points > 0 ? `${settings.birthday_points} bonus points` : undefined
+        const mail = await this.mailService_.enqueue({
+          key,
+          kind: "birthday",
+          to: customer.email,
+          data: { customer_name: name, message: settings.birthday_message ?? undefined, reward },
+          // The birthday letter in the merchant's design, rendered by the jobs plugin.
+          attachments: [
+            {
+              document: {
+                kind: "birthday_letter",
+                key,
+                filename: "birthday-letter.pdf",
+                data: {
+                  date: localDateIso(now, settings.time_zone),
+                  customer: { name, address_lines: [] },
+                  message: settings.birthday_message ?? undefined,
+                  reward,
+                },
+              },
+            },
+          ],
+        })
+        mails.push(mail.id)
+      }
+    }
+    return { customers: today.length, mails, points_granted: granted }
+  }
+
+  async health(): Promise<ModuleHealth> {
+    await this.activeManager_.query(`SELECT 1 FROM loyalty_member LIMIT 1`)
+    return { status: "ok" }
+  }
+
+  // ── Internals ─────────────────────────────────────────────────────────
+
+  /** The member's points account id and mailing address (null e-mail: placeholder), or null outside the programme. */
+  async memberOf(customerId: string): Promise<{ account_id: string; email: string | null; name: string } | null> {
+    const member = await this.member_(customerId, this.activeManager_)
+    if (!member?.account_id) {
+      return null
+    }
+    const customer = await this.customerService_.withTransaction(this.activeManager_).retrieve(customerId)
+    const view = customerView(customer, member)
+    return { account_id: member.account_id, email: view.email, name: [view.first_name, view.last_name].filter(Boolean).join(" ") || (view.email ?? "") }
+  }
+
+  /** Customer ids of all members with a points account, in pages (for schedules). */
+  async memberIds(page: { limit: number; after?: string }): Promise<string[]> {
+    const rows: { customer_id: string }[] = await this.activeManager_.query(
+      `SELECT customer_id FROM loyalty_member WHERE account_id IS NOT NULL AND customer_id > $1 ORDER BY customer_id LIMIT $2`,
+      [page.after ?? "", page.limit]
+    )
+    return rows.map((r) => r.customer_id)
+  }
+
+  protected async member_(customerId: string, manager: EntityManager): Promise<MemberRow | null> {
+    const [row] = await manager.query(
+      `SELECT customer_id, account_id, birthday::text AS birthday, phone, email_placeholder FROM loyalty_member WHERE customer_id = $1`,
+      [customerId]
+    )
+    return row ?? null
+  }
+
+  /**
+   * The member row with its points account, created once: the row is inserted
+   * (or found) and locked first, so two concurrent calls create one account.
+   * Given fields overwrite stored ones (null leaves them).
+   */
+  protected async ensureMember_(
+    customerId: string,
+    manager: EntityManager,
+    patch: { birthday?: string | null; phone?: string | null; email_placeholder?: boolean }
+  ): Promise<MemberRow & { account_id: string }> {
+    await manager.query(`INSERT INTO loyalty_member (customer_id) VALUES ($1) ON CONFLICT (customer_id) DO NOTHING`, [customerId])
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]]: [MemberRow[], number] = await manager.query(
+      `UPDATE loyalty_member SET birthday = COALESCE($2::date, birthday), phone = COALESCE($3, phone),
+              email_placeholder = COALESCE($4, email_placeholder), updated_at = now()
+        WHERE customer_id = $1
+        RETURNING customer_id, account_id, birthday::text AS birthday, phone, email_placeholder`,
+      [customerId, patch.birthday ?? null, patch.phone ?? null, patch.email_placeholder ?? null]
+    )
+    if (row.account_id) {
+      return row as MemberRow & { account_id: string }
+    }
+    const accounts = this.valueAccountService_.withTransaction(manager)
+    const [existing] = await accounts.listAndCount({ customer_id: customerId, kind: "points" }, { limit: 1 })
+    const account = existing[0] ?? (await accounts.create({ kind: "points", currency_code: "pts", customer_id: customerId }))
+    await manager.query(`UPDATE loyalty_member SET account_id = $2 WHERE customer_id = $1`, [customerId, account.id])
+    return { ...row, account_id: account.id }
+  }
+
+  protected async findCard_(code: string, manager: EntityManager): Promise<CardDTO | null> {
+    try {
+      return await this.cardService_.withTransaction(manager).retrieveByCode(code)
+    } catch (e) {
+      if ((e as DomainError).type === "not_found") {
+        return null
+      }
+      throw e
+    }
+  }
+
+  /** A pre-printed, still inactive customer card, activated for the customer; 409 `code_taken` otherwise. */
+  protected async activatePrePrinted_(card: CardDTO, customerId: string, manager: EntityManager): Promise<CardDTO> {
+    if (card.kind !== "customer_card" || card.status !== "inactive" || card.customer_id) {
+      throw new DomainError("code_taken", `The code ${card.code} is already used by another card`, 409)
+    }
+    // Two tills activating the same card at once: the second waits here, then finds it taken.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`loyalty:card:${card.id}`])
+    const cards = this.cardService_.withTransaction(manager)
+    const fresh = await cards.retrieve(card.id)
+    if (fresh.status !== "inactive" || fresh.customer_id) {
+      throw new DomainError("code_taken", `The card ${card.code} was issued meanwhile`, 409)
+    }
+    await cards.setCustomer(card.id, customerId)
+    return cards.setStatus(card.id, "active")
+  }
+
+  protected async recordVisit_(
+    manager: EntityManager,
+    v: Omit<LoyaltyVisit, "id" | "created_at" | "points_taken_back"> & { key: string; customer_id: string; account_id: string; terminal_id: string | null }
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO loyalty_visit (id, key, customer_id, account_id, source, order_id, location_id, terminal_id, reference, amount_minor, currency_code, points_earned)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (key) DO NOTHING`,
+      [
+        generateEntityId(undefined, "lvis"),
+        v.key,
+        v.customer_id,
+        v.account_id,
+        v.source,
+        v.order_id,
+        v.location_id,
+        v.terminal_id,
+        v.reference,
+        v.amount_minor,
+        v.currency_code,
+        v.points_earned,
+      ]
+    )
+  }
+
+  protected async visits_(customerId: string, limit: number, manager: EntityManager): Promise<LoyaltyVisit[]> {
+    const rows = await manager.query(
+      `SELECT id, source, order_id, location_id, reference, amount_minor, currency_code, points_earned, points_taken_back, created_at
+         FROM loyalty_visit WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [customerId, limit]
+    )
+    return rows.map((r: LoyaltyVisit) => ({ ...r, amount_minor: Number(r.amount_minor) }))
+  }
+
+  /** Which of these products are in one of the categories (empty without product categories). */
+  protected async productsInCategories_(productIds: string[], categoryIds: string[], manager: EntityManager): Promise<Set<string>> {
+    if (!productIds.length || !categoryIds.length) {
+      return new Set()
+    }
+    const [{ exists }] = await manager.query(`SELECT to_regclass('product_category_product') IS NOT NULL AS exists`)
+    if (!exists) {
+      return new Set()
+    }
+    const rows: { product_id: string }[] = await manager.query(
+      `SELECT DISTINCT product_id FROM product_category_product WHERE product_id = ANY($1) AND product_category_id = ANY($2)`,
+      [productIds, categoryIds]
+    )
+    return new Set(rows.map((r) => r.product_id))
+  }
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+function localDateIso(instant: Date, time_zone: string): string {
+  const d = localDate(instant, time_zone)
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`
+}
+
+/** A customer card that may earn and redeem: customer card, issued, not blocked, with a customer. */
+function usableCard(card: CardDTO): CardDTO {
+  if (card.kind !== "customer_card") {
+    throw new DomainError("wrong_card_kind", `${card.code} is not a customer card`, 422)
+  }
+  if (card.status === "inactive" || !card.customer_id) {
+    throw new DomainError("card_inactive", `Card ${card.code} has not been issued yet; register a customer with it`, 409)
+  }
+  if (card.status === "blocked") {
+    throw new DomainError("card_blocked", `Card ${card.code} is blocked`, 409)
+  }
+  return card
+}
+
+function customerView(c: Customer, member: Pick<MemberRow, "birthday" | "phone" | "email_placeholder"> | null): LoyaltyCustomer {
+  const placeholder = member?.email_placeholder || (c.email ?? "").endsWith(`@${PLACEHOLDER_DOMAIN}`)
+  return {
+    id: c.id,
+    first_name: c.first_name ?? null,
+    last_name: c.last_name ?? null,
+    email: placeholder ? null : (c.email ?? null),
+    phone: c.phone ?? member?.phone ?? null,
+    birthday: member?.birthday ?? null,
+    has_account: !!c.has_account,
+  }
+}
+
+function cardView(card: CardDTO): LoyaltyCard {
+  return { id: card.id, code: card.code, kind: card.kind, status: card.status, customer_id: card.customer_id }
+}
+
+function rewardView(r: Record<string, unknown>): LoyaltyReward {
+  return {
+    id: r.id as string,
+    title: r.title as string,
+    points: Number(r.points),
+    kind: r.kind as LoyaltyReward["kind"],
+    variant_id: (r.variant_id as string | null) ?? null,
+    discount_amount: r.discount_amount === null ? null : Number(r.discount_amount),
+    currency_code: (r.currency_code as string | null) ?? null,
+    active: !!r.active,
+    created_at: r.created_at as Date,
+    updated_at: r.updated_at as Date,
+  }
+}

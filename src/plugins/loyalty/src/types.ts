@@ -1,0 +1,51 @@
+import type { CardDTO, LedgerTransactionDTO } from "@customer-modules/ledger"
+
+/** A customer as loyalty shows it; `email` is null when only a placeholder is stored (decision 30). */
+export type LoyaltyCustomer = {
+  id: string
+  first_name: string | null
+  last_name: string | null
+  email: string | null
+  phone: string | null
+  birthday: string | null
+  has_account: boolean
+}
+
+/** A customer card as the POS contract shows it. */
+export type LoyaltyCard = Pick<CardDTO, "id" | "code" | "kind" | "status" | "customer_id">
+
+/** One sale that earned points (a till receipt or a web order). */
+export type LoyaltyVisit = {
+  id: string
+  source: "pos" | "web"
+  order_id: string | null
+  location_id: string | null
+  reference: string | null
+  amount_minor: number
+  currency_code: string
+  points_earned: number
+  points_taken_back: number
+  created_at: Date
+}
+
+export type LoyaltyReward = {
+  id: string
+  title: string
+  points: number
+  kind: "product_variant" | "discount"
+  variant_id: string | null
+  discount_amount: number | null
+  currency_code: string | null
+  active: boolean
+  created_at: Date
+  updated_at: Date
+}
+
+/** Who did it and where: spread into the ledger's TransactionContext. */
+export type LoyaltyContext = {
+  location_id?: string | null
+  terminal_id?: string | null
+  staff_id?: string | null
+}
+
+export type PointsMovement = { points: number; transaction: LedgerTransactionDTO }

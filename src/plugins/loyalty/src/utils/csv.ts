@@ -1,0 +1,44 @@
+import { stringify } from "csv-stringify/sync"
+
+import type { CustomerAnalysis } from "../services/loyalty-analysis"
+
+export const REACTIVATION_COLUMNS = [
+  "customer_id",
+  "first_name",
+  "last_name",
+  "email",
+  "marketing_consent",
+  "visits",
+  "revenue_minor",
+  "average_basket_minor",
+  "currency_code",
+  "first_visit_at",
+  "last_visit_at",
+  "segment",
+] as const
+
+/** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
+function safe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+/** The reactivation list as CSV (RFC 4180 quoting; UTC instants in ISO 8601; amounts in minor units). */
+export function reactivationCsv(rows: CustomerAnalysis[]): string {
+  return stringify(
+    rows.map((r) => [
+      r.customer_id,
+      safe(r.first_name ?? ""),
+      safe(r.last_name ?? ""),
+      safe(r.email ?? ""),
+      r.marketing_consent ? "yes" : "no",
+      r.visits,
+      r.revenue_minor,
+      r.average_basket_minor,
+      r.currency_code,
+      r.first_visit_at.toISOString(),
+      r.last_visit_at.toISOString(),
+      r.segment,
+    ]),
+    { header: true, columns: [...REACTIVATION_COLUMNS] }
+  )
+}
