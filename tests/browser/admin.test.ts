@@ -2,9 +2,9 @@ import fs from "fs"
 import path from "path"
 
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { launchBrowser } from "../support/browser"
+import { launchBrowser, signInToAdmin } from "../support/browser"
 import { LOG_DIR } from "../support/server"
 
 let browser: Browser
@@ -21,10 +21,7 @@ afterAll(async () => {
 
 describe("the Medusa admin", () => {
   it("logs in and shows the Customer modules page with every module healthy", async () => {
-    await page.goto(`${inject("baseUrl")}/app/login`)
-    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+    await signInToAdmin(page)
 
     const link = page.getByRole("link", { name: "Customer modules" })
     await link.waitFor({ timeout: 30_000 })

@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser } from "../support/browser"
+import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { createTerminal, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
 
@@ -20,13 +20,7 @@ let page: Page
 beforeAll(async () => {
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
-  // Answer the admin's usage-data question up front, so its page never covers ours.
-  const analytics = await adminApi("/admin/analytics-configs", { body: { opt_out: true, anonymize: true } })
-  expect([200, 400, 409, 422]).toContain(analytics.status)
-  await page.goto(`${inject("baseUrl")}/app/login`)
-  await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-  await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-  await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+  await signInToAdmin(page)
   await page.getByRole("link", { name: "Debtors" }).waitFor({ timeout: 30_000 })
 })
 
@@ -45,10 +39,7 @@ describe("the debtors page", () => {
     expect(created.status, created.text).toBe(201)
     const invoice = created.body.invoice
 
-    const link = page.getByRole("link", { name: "Debtors" })
-    await link.waitFor({ timeout: 30_000 })
-    await link.click()
-    await page.getByRole("heading", { name: "Debtors" }).waitFor({ timeout: 30_000 })
+    await openFromSidebar(page, "Debtors")
 
     await page.locator("#debtor-search").fill(invoice.number)
     await page.getByRole("button", { name: "Search", exact: true }).click()

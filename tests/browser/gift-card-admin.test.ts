@@ -6,9 +6,9 @@ import fs from "fs"
 import path from "path"
 
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { launchBrowser } from "../support/browser"
+import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { createTerminal, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
 
@@ -32,16 +32,10 @@ describe("the Gift vouchers page", () => {
     const code: string = sold.body.gift_card.code
     await posApi(`/store/pos/gift-cards/${code}/redeem`, { key, body: { amount: 1000, reference: "receipt 77" } })
 
-    await page.goto(`${inject("baseUrl")}/app/login`)
-    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+    await signInToAdmin(page)
 
     page.on("pageerror", (e) => console.log("pageerror", e.message))
-    const link = page.getByRole("link", { name: "Gift vouchers" })
-    await link.waitFor({ timeout: 30_000 })
-    await link.click()
-    await page.getByRole("heading", { name: "Gift vouchers" }).waitFor({ timeout: 30_000 })
+    await openFromSidebar(page, "Gift vouchers")
 
     // Typed as a customer would read it off the voucher: lower case, no dashes.
     await page.locator("#voucher-q").fill(code.replace(/-/g, "").toLowerCase())

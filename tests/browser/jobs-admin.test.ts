@@ -6,10 +6,10 @@ import fs from "fs"
 import path from "path"
 
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser } from "../support/browser"
+import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { uniqueAddress, waitForMail } from "../support/mail"
 import { LOG_DIR } from "../support/server"
 
@@ -34,15 +34,9 @@ describe("the Mail & documents page", () => {
     expect(res.status).toBe(202)
     await waitForMail((m) => m.envelopeTo.includes(to))
 
-    await page.goto(`${inject("baseUrl")}/app/login`)
-    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+    await signInToAdmin(page)
 
-    const link = page.getByRole("link", { name: "Mail & documents" })
-    await link.waitFor({ timeout: 30_000 })
-    await link.click()
-    await page.getByRole("heading", { name: "Mail & documents" }).waitFor({ timeout: 30_000 })
+    await openFromSidebar(page, "Mail & documents")
 
     const row = page.locator(`[data-mail-to="${to}"]`)
     await row.waitFor({ timeout: 30_000 })

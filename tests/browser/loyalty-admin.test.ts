@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser } from "../support/browser"
+import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { createTerminal, posApi } from "../support/pos"
 
 let browser: Browser
@@ -34,19 +34,9 @@ describe("the loyalty page", () => {
     const granted = await adminApi(`/admin/loyalty/customers/${customerId}/adjust`, { body: { points: 40, reason: "welcome" } })
     expect(granted.status, granted.text).toBe(200)
 
-    // Answer the admin's usage-data question up front, so its page never covers ours.
-    const analytics = await adminApi("/admin/analytics-configs", { body: { opt_out: true, anonymize: true } })
-    expect([200, 400, 409, 422]).toContain(analytics.status)
+    await signInToAdmin(page)
 
-    await page.goto(`${inject("baseUrl")}/app/login`)
-    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
-
-    const link = page.getByRole("link", { name: "Loyalty" })
-    await link.waitFor({ timeout: 30_000 })
-    await link.click()
-    await page.getByRole("heading", { name: "Loyalty", exact: true }).waitFor({ timeout: 30_000 })
+    await openFromSidebar(page, "Loyalty", { name: "Loyalty", exact: true })
     await expect(page.getByTestId("loyalty-earning-rule").textContent()).resolves.toContain("paid amount after discounts")
 
     await page.locator("#ly-search").fill(lastName)

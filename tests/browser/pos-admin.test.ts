@@ -6,9 +6,9 @@ import fs from "fs"
 import path from "path"
 
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { launchBrowser } from "../support/browser"
+import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { createLocation, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
 
@@ -29,15 +29,9 @@ describe("the POS access page", () => {
     const location = await createLocation({ name: `Browser café ${Date.now()}` })
     const terminalName = `Browser till ${Date.now()}`
 
-    await page.goto(`${inject("baseUrl")}/app/login`)
-    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+    await signInToAdmin(page)
 
-    const link = page.getByRole("link", { name: "POS access" })
-    await link.waitFor({ timeout: 30_000 })
-    await link.click()
-    await page.getByRole("heading", { name: "POS access" }).waitFor({ timeout: 30_000 })
+    await openFromSidebar(page, "POS access")
 
     // Create a terminal at the new location with the loyalty scope.
     await page.locator("#term-name").fill(terminalName)

@@ -6,10 +6,10 @@ import fs from "fs"
 import path from "path"
 
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser } from "../support/browser"
+import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { createTerminal, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
 
@@ -33,19 +33,9 @@ describe("the prepaid cards page", () => {
     const card = issued.body.prepaid_card
     await posApi(`/store/pos/prepaid-cards/${card.code}/top-up`, { key, body: { amount: 1250, tender: "cash" } })
 
-    // Answer the admin's usage-data question up front, so its page never covers ours.
-    const analytics = await adminApi("/admin/analytics-configs", { body: { opt_out: true, anonymize: true } })
-    expect([200, 400, 409, 422]).toContain(analytics.status)
+    await signInToAdmin(page)
 
-    await page.goto(`${inject("baseUrl")}/app/login`)
-    await page.getByPlaceholder("Email").fill(inject("adminEmail"))
-    await page.getByPlaceholder("Password").fill(inject("adminPassword"))
-    await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
-
-    const link = page.getByRole("link", { name: "Prepaid cards" })
-    await link.waitFor({ timeout: 30_000 })
-    await link.click()
-    await page.getByRole("heading", { name: "Prepaid cards" }).waitFor({ timeout: 30_000 })
+    await openFromSidebar(page, "Prepaid cards")
 
     await page.locator("#pp-search").fill(card.code)
     await page.getByRole("button", { name: "Search", exact: true }).click()

@@ -1,5 +1,8 @@
 /** Debian's Chromium driven by playwright-core; never a downloaded browser. */
-import { Browser, chromium } from "playwright-core"
+import { Browser, chromium, Page } from "playwright-core"
+import { expect, inject } from "vitest"
+
+import { adminApi } from "./api"
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 
@@ -19,4 +22,25 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   })
+}
+
+/**
+ * Signs in to the Medusa admin as the test admin. Medusa's usage-data question
+ * is answered first through the API, so its dialog never covers a page.
+ */
+export async function signInToAdmin(page: Page): Promise<void> {
+  const analytics = await adminApi("/admin/analytics-configs", { body: { opt_out: true, anonymize: true } })
+  expect([200, 400, 409, 422]).toContain(analytics.status)
+  await page.goto(`${inject("baseUrl")}/app/login`)
+  await page.getByPlaceholder("Email").fill(inject("adminEmail"))
+  await page.getByPlaceholder("Password").fill(inject("adminPassword"))
+  await page.getByRole("button", { name: /continue|log in|sign in/i }).click()
+}
+
+/** Follows the sidebar link `label` and waits for the page's heading. */
+export async function openFromSidebar(page: Page, label: string, heading: { name: string; exact?: boolean } = { name: label }): Promise<void> {
+  const link = page.getByRole("link", { name: label })
+  await link.waitFor({ timeout: 30_000 })
+  await link.click()
+  await page.getByRole("heading", heading).waitFor({ timeout: 30_000 })
 }

@@ -1,6 +1,7 @@
 import { z } from "zod"
 
 import { DomainError } from "./errors"
+import { isValidTimeZone } from "./time-zone"
 
 /**
  * An amount in minor units (cents) or points: a positive integer that JavaScript
@@ -42,3 +43,27 @@ export function parseBody<S extends z.ZodTypeAny>(schema: S, body: unknown): z.i
   }
   return parsed.data
 }
+
+/** An IANA time zone name the runtime knows (Europe/Berlin, UTC). */
+export const timeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, { message: "must be an IANA time zone name (e.g. Europe/Berlin)" })
+
+/** An ISO 8601 date or instant, as a Date. */
+export const instant = z
+  .string()
+  .trim()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or instant")
+  .transform((s) => new Date(s))
+
+/** Most rows one page of a list returns. */
+export const MAX_PAGE = 200
+
+/** `?limit=&offset=` of a list (spread into a query schema). */
+export const pageFields = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+}
+
+export const PageQuery = z.object(pageFields).strict()

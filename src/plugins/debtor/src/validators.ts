@@ -1,7 +1,6 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, reference } from "@customer-modules/core"
-import { MAX_PAGE } from "@customer-modules/ledger"
+import { amountMinor, currencyCode, pageFields, reference } from "@customer-modules/core"
 
 /** Largest single invoice line price, charge or payment: 10 000 000.00 in a two-decimal currency. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000
@@ -15,10 +14,6 @@ const isoDay = z
 const email = z.string().trim().email("must be an e-mail address").max(254)
 const name = z.string().trim().min(1).max(200)
 const addressLines = z.array(z.string().trim().min(1).max(200)).max(6)
-const page = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-}
 const amount = amountMinor.max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR} minor units`)
 
 const thousandths = (q: number) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6
@@ -61,7 +56,7 @@ export const INVOICE_FILTERS = ["open", "overdue", "paid", "cancelled"] as const
 
 export const ListInvoices = z
   .object({
-    ...page,
+    ...pageFields,
     status: z.enum(INVOICE_FILTERS).optional(),
     customer_id: id.optional(),
     from: isoDay.optional(),
@@ -117,14 +112,14 @@ export const UpdateAccount = z
   .object({ credit_limit: z.number().int("must be an integer number of minor units").min(0).max(MAX_AMOUNT_MINOR) })
   .strict()
 
-export const ListAccounts = z.object({ ...page, customer_id: id.optional() }).strict()
+export const ListAccounts = z.object({ ...pageFields, customer_id: id.optional() }).strict()
 
 export const TENDERS = ["cash", "card", "bank_transfer", "voucher", "other"] as const
 
 export const Charge = z.object({ amount, reference: reference.optional() }).strict()
 export const Settle = z.object({ amount, tender: z.enum(TENDERS) }).strict()
 
-export const StatementQuery = z.object({ format: z.enum(["json", "pdf"]).optional(), ...page }).strict()
+export const StatementQuery = z.object({ format: z.enum(["json", "pdf"]).optional(), ...pageFields }).strict()
 export const SendStatement = z.object({ to: email.optional() }).strict()
 
 export const RunNow = z.object({ now: z.string().datetime({ offset: true }).optional() }).strict()

@@ -1,12 +1,7 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, reference } from "@customer-modules/core"
-import { MAX_PAGE } from "@customer-modules/ledger"
+import { amountMinor, currencyCode, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-}
 const id = z.string().trim().min(1).max(64)
 const ownCode = z.string().trim().min(4).max(64)
 
@@ -20,14 +15,12 @@ export const RedeemVoucher = z.object({ amount: amountMinor, reference: referenc
 
 export const ListVouchers = z
   .object({
-    ...page,
+    ...pageFields,
     q: z.string().trim().max(128).optional(),
     status: z.enum(["inactive", "active", "blocked"]).optional(),
     customer_id: id.optional(),
   })
   .strict()
-
-export const PageQuery = z.object(page).strict()
 
 export const CreateInactiveVouchers = z
   .object({
@@ -45,22 +38,6 @@ export const StatusChange = z.object({ reference: reference.optional() }).strict
 export const LinkCustomer = z.object({ customer_id: id.nullable(), replace: z.boolean().optional() }).strict()
 
 export const PosLinkCustomer = z.object({ customer_id: id }).strict()
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
-
-export const timeZone = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .refine(isTimeZone, { message: "not an IANA time zone (e.g. Europe/Berlin)" })
 
 export const UpdateSettings = z
   .object({
@@ -110,3 +87,5 @@ export const VoucherPdfQuery = z.object({ locale: z.enum(["de", "en", "pt"]).opt
 export const RefundVoucher = z.object({ reference: reference.optional() }).strict()
 
 export const RefundOrderToVouchers = z.object({ amount: amountMinor, reference: reference.optional() }).strict()
+
+export { PageQuery }

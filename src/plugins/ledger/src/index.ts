@@ -9,7 +9,7 @@ export {
   MAX_CODE_LENGTH,
   normalizeCode,
 } from "./utils/codes"
-export { MAX_PAGE } from "./utils/page"
+export { MAX_PAGE } from "@customer-modules/core"
 export type { Page } from "./utils/page"
 export type { default as ValueAccountService, CreateAccountInput, CreditType, DebitType, Movement, AccountFilter } from "./services/value-account"
 export type { default as CardService, CardFilter, CreateCardInput, IdentifierInput } from "./services/card"

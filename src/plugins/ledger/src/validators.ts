@@ -1,23 +1,18 @@
 import { z } from "zod"
 
-import { MAX_PAGE } from "./utils/page"
+import { pageFields, PageQuery } from "@customer-modules/core"
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-}
+
 const ACCOUNT_KINDS = ["gift_card", "prepaid_card", "customer_account", "points"] as const
 const CARD_KINDS = ["gift_card", "prepaid_card", "customer_card"] as const
 
 export const ListAccounts = z
-  .object({ ...page, kind: z.enum(ACCOUNT_KINDS).optional(), customer_id: z.string().min(1).max(64).optional() })
+  .object({ ...pageFields, kind: z.enum(ACCOUNT_KINDS).optional(), customer_id: z.string().min(1).max(64).optional() })
   .strict()
-
-export const PageQuery = z.object(page).strict()
 
 export const ListCards = z
   .object({
-    ...page,
+    ...pageFields,
     kind: z.enum(CARD_KINDS).optional(),
     status: z.enum(["inactive", "active", "blocked"]).optional(),
     customer_id: z.string().min(1).max(64).optional(),
@@ -34,3 +29,5 @@ export const CreateCodeRange = z
     end: z.number().int().min(0),
   })
   .strict()
+
+export { PageQuery }

@@ -1,7 +1,6 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, reference } from "@customer-modules/core"
-import { MAX_PAGE } from "@customer-modules/ledger"
+import { amountMinor, currencyCode, instant, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
 
 /** Largest sale a till may report for earning: 1 000 000.00 in a two-decimal currency. */
 export const MAX_SALE_MINOR = 100_000_000
@@ -19,11 +18,6 @@ const isoDate = z
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getTime() <= Date.now()
   }, "must be a real date in the past")
-const page = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-}
-
 export const RegisterCustomer = z
   .object({
     first_name: name,
@@ -45,9 +39,7 @@ export const Earn = z
 
 export const Redeem = z.object({ reward_id: id }).strict()
 
-export const SearchCustomers = z.object({ ...page, q: z.string().trim().min(1).max(100).optional() }).strict()
-
-export const PageQuery = z.object(page).strict()
+export const SearchCustomers = z.object({ ...pageFields, q: z.string().trim().min(1).max(100).optional() }).strict()
 
 const rate = z.object({
   points_per_unit: z.number().int().min(0).max(1000),
@@ -66,7 +58,7 @@ export const Settings = z
     location_rates: z.record(id, rate).refine((r) => Object.keys(r).length <= 200, "at most 200 locations"),
     birthday_points: z.number().int().min(0).max(MAX_POINTS),
     birthday_message: z.string().trim().max(2000).nullable(),
-    time_zone: z.string().trim().min(1).max(60).refine(validTimeZone, "must be an IANA time zone"),
+    time_zone: timeZone,
     /** Points expire this many months after they were earned, oldest first; null: never. */
     expiry_months: z.number().int().min(1).max(120).nullable(),
     /** Days before expiry that the customer is told (0: no notice). */
@@ -114,15 +106,6 @@ export const BirthdayQuery = z
   })
   .strict()
 
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
-
 export const CreateCards = z
   .object({
     codes: z.array(code).min(1).max(500).optional(),
@@ -131,15 +114,9 @@ export const CreateCards = z
   })
   .strict()
 
-const instant = z
-  .string()
-  .trim()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or instant")
-  .transform((s) => new Date(s))
-
 export const AnalysisQuery = z
   .object({
-    ...page,
+    ...pageFields,
     from: instant.optional(),
     now: instant.optional(),
     segment: z.enum(["champions", "loyal", "new", "at_risk", "lost", "regular"]).optional(),
@@ -170,3 +147,5 @@ export const Consent = z.object({ marketing_consent: z.boolean() }).strict()
 export const UnsubscribeQuery = z.object({ customer_id: id, token: z.string().min(1).max(100) }).strict()
 
 export const ExpireRun = z.object({ now: instant.optional() }).strict()
+
+export { PageQuery }

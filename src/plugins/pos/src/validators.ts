@@ -1,14 +1,11 @@
 import { z } from "zod"
 
+import { timeZone } from "@customer-modules/core"
+
 import { POS_SCOPES } from "./scopes"
-import { isValidTimeZone } from "./utils/time-zone"
 
 const name = z.string().trim().min(1, "must not be empty").max(120)
 const id = z.string().trim().min(1).max(64)
-const timeZone = z
-  .string()
-  .trim()
-  .refine(isValidTimeZone, { message: "must be an IANA time zone name (e.g. Europe/Berlin)" })
 const address = z.string().trim().max(500).nullable()
 const metadata = z.record(z.unknown()).nullable()
 

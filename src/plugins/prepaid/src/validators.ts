@@ -1,7 +1,6 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, reference } from "@customer-modules/core"
-import { MAX_PAGE } from "@customer-modules/ledger"
+import { amountMinor, currencyCode, instant, pageFields, PageQuery, reference } from "@customer-modules/core"
 
 import { TENDERS } from "./types"
 
@@ -12,11 +11,6 @@ export const prepaidAmount = amountMinor.max(MAX_AMOUNT_MINOR, `must be at most 
 
 const code = z.string().trim().min(1).max(128)
 const id = z.string().min(1).max(64)
-const page = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-}
-
 export const IssuePrepaidCard = z
   .object({ code: code.optional(), currency_code: currencyCode, customer_id: id.optional() })
   .strict()
@@ -31,11 +25,9 @@ export const TopUp = z
 
 export const Charge = z.object({ amount: prepaidAmount, reference: reference.optional() }).strict()
 
-export const PageQuery = z.object(page).strict()
-
 export const ListPrepaidCards = z
   .object({
-    ...page,
+    ...pageFields,
     q: z.string().trim().max(128).optional(),
     status: z.enum(["inactive", "active", "blocked"]).optional(),
     customer_id: id.optional(),
@@ -64,14 +56,10 @@ export const CreateBatch = z
   })
   .strict()
 
-const instant = z
-  .string()
-  .trim()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or instant")
-  .transform((s) => new Date(s))
-
 export const ExportQuery = z
   .object({ from: instant.optional(), to: instant.optional(), location_id: id.optional() })
   .strict()
 
 export const TopUpCart = z.object({ amount: prepaidAmount }).strict()
+
+export { PageQuery }

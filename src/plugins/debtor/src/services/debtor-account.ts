@@ -2,7 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import type { CustomerService, EventBusService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { assertCurrency, DomainError } from "@customer-modules/core"
 import type { DocumentService, MailDTO, MailService, StatementDocumentData } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, Page, TransactionContext, ValueAccountDTO, ValueAccountService } from "@customer-modules/ledger"
 
@@ -78,10 +78,7 @@ export default class DebtorAccountService extends TransactionBaseService {
   async open(input: { customer_id: string; currency_code: string; credit_limit: number }): Promise<CustomerAccountView> {
     return this.atomicPhase_(async (manager) => {
       await this.customer_(input.customer_id, manager)
-      const [currency] = await manager.query(`SELECT code FROM currency WHERE code = $1`, [input.currency_code])
-      if (!currency) {
-        throw new DomainError("invalid_currency", `Unknown currency "${input.currency_code}"`, 400)
-      }
+      await assertCurrency(manager, input.currency_code)
       // Serialises two concurrent openings for the same customer.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`debtor-account:${input.customer_id}`])
       const accounts = this.valueAccountService_.withTransaction(manager)

@@ -1,8 +1,8 @@
 import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
-import type { CurrencyService, CustomerService, EventBusService, Logger, OrderService } from "@medusajs/medusa"
+import type { CustomerService, EventBusService, Logger, OrderService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { assertCurrency, DomainError } from "@customer-modules/core"
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 import type { DocumentService, InvoiceDocumentData, MailDTO, MailService, StatementDocumentData } from "@customer-modules/jobs"
 import type { Page } from "@customer-modules/ledger"
@@ -27,7 +27,6 @@ import type { CreateInvoiceInput, InvoiceFilter } from "../validators"
 type InjectedDependencies = {
   manager: EntityManager
   logger: Logger
-  currencyService: CurrencyService
   customerService: CustomerService
   eventBusService: EventBusService
   posLocationService: PosLocationService
@@ -66,7 +65,6 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
   }
 
   protected readonly logger_: Logger
-  protected readonly currencyService_: CurrencyService
   protected readonly customerService_: CustomerService
   protected readonly eventBusService_: EventBusService
   protected readonly posLocationService_: PosLocationService
@@ -78,7 +76,6 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
   constructor(container: InjectedDependencies, options: DebtorPluginOptions = {}) {
     super(container)
     this.logger_ = container.logger
-    this.currencyService_ = container.currencyService
     this.customerService_ = container.customerService
     this.eventBusService_ = container.eventBusService
     this.posLocationService_ = container.posLocationService
@@ -103,7 +100,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
    */
   async create(input: CreateInvoiceInput, ctx: DebtorContext = {}, extra: { order_id?: string; address_lines?: string[] } = {}): Promise<InvoiceDTO> {
     return this.atomicPhase_(async (manager) => {
-      await this.assertCurrency_(input.currency_code)
+      await assertCurrency(this.activeManager_, input.currency_code)
       let name = input.customer_name ?? null
       let email = input.email ?? null
       let address: string[] = extra.address_lines ?? []
@@ -750,12 +747,6 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     }
   }
 
-  protected async assertCurrency_(code: string): Promise<void> {
-    const [row] = await this.activeManager_.query(`SELECT code FROM currency WHERE code = $1`, [code.toLowerCase()])
-    if (!row) {
-      throw new DomainError("invalid_currency", `Unknown currency "${code}"`, 400)
-    }
-  }
 }
 
 async function lockInvoice(manager: EntityManager, id: string): Promise<Row> {

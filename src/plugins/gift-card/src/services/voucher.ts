@@ -1,7 +1,7 @@
-import { CurrencyService, CustomerService, EventBusService, TransactionBaseService } from "@medusajs/medusa"
+import { EventBusService, TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { DomainError, isDomainError, ModuleHealth } from "@customer-modules/core"
+import { assertCurrency, assertCustomer, DomainError, ModuleHealth } from "@customer-modules/core"
 import type { VoucherDocumentData } from "@customer-modules/jobs"
 import type {
   CardDTO,
@@ -21,8 +21,6 @@ type InjectedDependencies = {
   manager: EntityManager
   valueAccountService: ValueAccountService
   cardService: CardService
-  currencyService: CurrencyService
-  customerService: CustomerService
   eventBusService: EventBusService
   posLocationService: PosLocationService
 }
@@ -84,8 +82,6 @@ export default class VoucherService extends TransactionBaseService {
 
   protected readonly valueAccountService_: ValueAccountService
   protected readonly cardService_: CardService
-  protected readonly currencyService_: CurrencyService
-  protected readonly customerService_: CustomerService
   protected readonly eventBusService_: EventBusService
   protected readonly posLocationService_: PosLocationService
 
@@ -93,8 +89,6 @@ export default class VoucherService extends TransactionBaseService {
     super(container)
     this.valueAccountService_ = container.valueAccountService
     this.cardService_ = container.cardService
-    this.currencyService_ = container.currencyService
-    this.customerService_ = container.customerService
     this.eventBusService_ = container.eventBusService
     this.posLocationService_ = container.posLocationService
   }
@@ -107,15 +101,15 @@ export default class VoucherService extends TransactionBaseService {
    */
   async issue(data: SellInput, ctx: TransactionContext = {}): Promise<GiftCardMovement> {
     return this.atomicPhase_(async (manager) => {
-      await this.assertCurrency_(data.currency_code)
+      await assertCurrency(manager, data.currency_code)
       if (data.customer_id) {
-        await this.assertCustomer_(data.customer_id)
+        await assertCustomer(manager, data.customer_id)
       }
       const accounts = this.valueAccountService_.withTransaction(manager)
       const cards = this.cardService_.withTransaction(manager)
       const expiresAt = await this.expiryFor_(manager, ctx.location_id ?? null)
 
-      let card = data.code ? await this.findCard_(data.code, manager) : null
+      let card = data.code ? await this.cardService_.withTransaction(manager).findByCode(data.code) : null
       if (card) {
         card = await this.activate_(card, data, manager)
         await accounts.recordActivity(card.account_id!, "activate", ctx)
@@ -214,7 +208,7 @@ export default class VoucherService extends TransactionBaseService {
     return this.atomicPhase_(async (manager) => {
       const card = await this.retrieveCard_(cardId, manager)
       if (customerId) {
-        await this.assertCustomer_(customerId)
+        await assertCustomer(manager, customerId)
       }
       if (card.customer_id && card.customer_id !== customerId && !opts.replace) {
         throw new DomainError("already_linked", `Voucher ${card.code} already belongs to another customer`, 409)
@@ -237,7 +231,7 @@ export default class VoucherService extends TransactionBaseService {
       throw new DomainError("invalid_request", `Between 1 and ${MAX_BATCH} vouchers at a time`, 400)
     }
     return this.atomicPhase_(async (manager) => {
-      await this.assertCurrency_(input.currency_code)
+      await assertCurrency(manager, input.currency_code)
       const accounts = this.valueAccountService_.withTransaction(manager)
       const cards = this.cardService_.withTransaction(manager)
       const created: GiftCardView[] = []
@@ -391,18 +385,6 @@ export default class VoucherService extends TransactionBaseService {
     return new Date(expires_at)
   }
 
-  /** An own number: the voucher it already belongs to, or null when it is new. */
-  protected async findCard_(code: string, manager: EntityManager): Promise<CardDTO | null> {
-    try {
-      return await this.cardService_.withTransaction(manager).retrieveByCode(code)
-    } catch (e) {
-      if (isDomainError(e) && e.type === "not_found") {
-        return null
-      }
-      throw e
-    }
-  }
-
   /** Activates a pre-printed voucher at its sale; any other card with that code is taken. */
   protected async activate_(card: CardDTO, data: SellInput, manager: EntityManager): Promise<CardDTO> {
     const [locked] = await manager.query(`SELECT status FROM card WHERE id = $1 FOR UPDATE`, [card.id])
@@ -472,21 +454,6 @@ export default class VoucherService extends TransactionBaseService {
     return movement
   }
 
-  protected async assertCurrency_(code: string): Promise<void> {
-    try {
-      await this.currencyService_.withTransaction(this.activeManager_).retrieveByCode(code)
-    } catch {
-      throw new DomainError("invalid_currency", `Unknown currency "${code}"`, 400)
-    }
-  }
-
-  protected async assertCustomer_(id: string): Promise<void> {
-    try {
-      await this.customerService_.withTransaction(this.activeManager_).retrieve(id, { select: ["id"] })
-    } catch {
-      throw new DomainError("unknown_customer", `No customer with id ${id}`, 422)
-    }
-  }
 }
 
 function view(card: CardDTO, account: ValueAccountDTO): GiftCardView {

@@ -28,20 +28,19 @@ export default class VoucherCartCompletionStrategy extends CoreCartCompletionStr
 
   override async complete(id: string, ikey: IdempotencyKey, context: RequestContext): Promise<CartCompletionResponse> {
     const checkout = this.cradle_.voucherCheckoutService
-    const shadows = await checkout.shadowsOfCart(id)
+    const shadows = await checkout.refreshShadows(id)
     if (!shadows.length) {
       return super.complete(id, ikey, context)
     }
     // A till may have spent from a voucher since the customer saw the total: ask them to look again.
-    if ((await checkout.refreshShadows(id)) && !(await this.alreadyCompleted_(id))) {
+    if (shadows.some((s) => s.changed) && !(await this.alreadyCompleted_(id))) {
       return voucherChanged()
     }
-    const refreshed = await checkout.shadowsOfCart(id)
     try {
       return await this.cradle_.manager.transaction(async (tx) => {
         // Tills wait for these locks at most 2 s (see posRoute); we wait for theirs at most 5 s.
         await tx.query(`SET LOCAL lock_timeout = '5s'`)
-        await checkout.withTransaction(tx).lockForCompletion(refreshed)
+        await checkout.withTransaction(tx).lockForCompletion(shadows)
         const result = await super.complete(id, ikey, context)
         const body = result.response_body as { type?: string; data?: { id?: string } } | undefined
         if (result.response_code === 200 && body?.type === "order" && body.data?.id) {

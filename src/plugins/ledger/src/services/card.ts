@@ -2,7 +2,7 @@ import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
 import type { CustomerService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { DomainError, isDomainError } from "@customer-modules/core"
 
 import type { CardDTO, CardIdentifierDTO, CardKind, CardStatus, IdentifierKind, ValueAccountDTO } from "../types"
 import type CodeRangeService from "./code-range"
@@ -112,6 +112,18 @@ export default class CardService extends TransactionBaseService {
       throw new DomainError("not_found", `Card ${id} was not found`, 404)
     }
     return toCardDTO(row, await this.identifiersOf_([id]).then((m) => m.get(id) ?? []))
+  }
+
+  /** The card with this code, or null when no card has it (an own number that is still free). */
+  async findByCode(code: string): Promise<CardDTO | null> {
+    try {
+      return await this.retrieveByCode(code)
+    } catch (e) {
+      if (isDomainError(e) && e.type === "not_found") {
+        return null
+      }
+      throw e
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
+import { MAX_PAGE } from "@customer-modules/core"
+
 export type Page = { limit?: number; offset?: number }
 
-export const MAX_PAGE = 200
 const DEFAULT_PAGE = 50
 
 /** A page within bounds: limit 1..200 (default 50), offset ≥ 0. */

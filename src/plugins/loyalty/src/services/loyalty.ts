@@ -150,7 +150,7 @@ export default class LoyaltyService extends TransactionBaseService {
       })
 
       let card: CardDTO
-      const existingCard = data.card_code === undefined ? null : await this.findCard_(data.card_code, manager)
+      const existingCard = data.card_code === undefined ? null : await this.cardService_.withTransaction(manager).findByCode(data.card_code)
       if (existingCard) {
         card = await this.activatePrePrinted_(existingCard, customer.id, manager)
       } else {
@@ -785,17 +785,6 @@ export default class LoyaltyService extends TransactionBaseService {
     const account = existing[0] ?? (await accounts.create({ kind: "points", currency_code: "pts", customer_id: customerId }))
     await manager.query(`UPDATE loyalty_member SET account_id = $2 WHERE customer_id = $1`, [customerId, account.id])
     return { ...row, account_id: account.id }
-  }
-
-  protected async findCard_(code: string, manager: EntityManager): Promise<CardDTO | null> {
-    try {
-      return await this.cardService_.withTransaction(manager).retrieveByCode(code)
-    } catch (e) {
-      if ((e as DomainError).type === "not_found") {
-        return null
-      }
-      throw e
-    }
   }
 
   /** A pre-printed, still inactive customer card, activated for the customer; 409 `code_taken` otherwise. */

@@ -1,11 +1,10 @@
 import { SalesChannelService, TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { DomainError, isValidTimeZone } from "@customer-modules/core"
 
 import { PosLocation } from "../models/pos-location"
 import type { PosLocationDTO } from "../types"
-import { isValidTimeZone } from "../utils/time-zone"
 
 type InjectedDependencies = {
   manager: EntityManager

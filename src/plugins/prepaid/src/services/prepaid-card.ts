@@ -1,6 +1,5 @@
 import {
   CartService,
-  CurrencyService,
   CustomerService,
   EventBusService,
   LineItemService,
@@ -11,7 +10,7 @@ import {
 import type { Logger } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { DomainError, ModuleHealth } from "@customer-modules/core"
+import { assertCurrency, assertCustomer, DomainError, ModuleHealth } from "@customer-modules/core"
 import type {
   CardDTO,
   CardService,
@@ -37,7 +36,6 @@ type InjectedDependencies = {
   logger: Logger
   valueAccountService: ValueAccountService
   cardService: CardService
-  currencyService: CurrencyService
   customerService: CustomerService
   eventBusService: EventBusService
   posLocationService: PosLocationService
@@ -80,7 +78,6 @@ export default class PrepaidCardService extends TransactionBaseService {
   protected readonly logger_: Logger
   protected readonly valueAccountService_: ValueAccountService
   protected readonly cardService_: CardService
-  protected readonly currencyService_: CurrencyService
   protected readonly customerService_: CustomerService
   protected readonly eventBusService_: EventBusService
   protected readonly posLocationService_: PosLocationService
@@ -94,7 +91,6 @@ export default class PrepaidCardService extends TransactionBaseService {
     this.logger_ = container.logger
     this.valueAccountService_ = container.valueAccountService
     this.cardService_ = container.cardService
-    this.currencyService_ = container.currencyService
     this.customerService_ = container.customerService
     this.eventBusService_ = container.eventBusService
     this.posLocationService_ = container.posLocationService
@@ -117,13 +113,13 @@ export default class PrepaidCardService extends TransactionBaseService {
     ctx: PrepaidContext = {}
   ): Promise<{ prepaid_card: PrepaidCardView; activated: boolean }> {
     return this.atomicPhase_(async (manager) => {
-      await this.assertCurrency_(data.currency_code, manager)
+      await assertCurrency(manager, data.currency_code)
       if (data.customer_id) {
-        await this.assertCustomer_(data.customer_id, manager)
+        await assertCustomer(manager, data.customer_id)
       }
       const cards = this.cardService_.withTransaction(manager)
       const accounts = this.valueAccountService_.withTransaction(manager)
-      const existing = data.code === undefined ? null : await this.findByCode_(data.code, manager)
+      const existing = data.code === undefined ? null : await this.cardService_.withTransaction(manager).findByCode(data.code)
 
       if (existing) {
         const card = await this.activate_(existing, data, manager)
@@ -167,7 +163,7 @@ export default class PrepaidCardService extends TransactionBaseService {
       throw new DomainError("invalid_request", `Give either codes or range_id with count; 1 to ${MAX_BATCH} cards`, 400)
     }
     return this.atomicPhase_(async (manager) => {
-      await this.assertCurrency_(data.currency_code, manager)
+      await assertCurrency(manager, data.currency_code)
       const accounts = this.valueAccountService_.withTransaction(manager)
       const cards = this.cardService_.withTransaction(manager)
       const created: PrepaidCardView[] = []
@@ -338,7 +334,7 @@ export default class PrepaidCardService extends TransactionBaseService {
       }
       if (data.customer_id !== undefined) {
         if (data.customer_id) {
-          await this.assertCustomer_(data.customer_id, manager)
+          await assertCustomer(manager, data.customer_id)
         }
         card = await this.cardService_.withTransaction(manager).setCustomer(card.id, data.customer_id)
         await this.valueAccountService_.withTransaction(manager).setCustomer(card.account_id!, data.customer_id)
@@ -568,18 +564,6 @@ export default class PrepaidCardService extends TransactionBaseService {
     return cards.retrieve(card.id)
   }
 
-  /** The card for a code, or null when no card has it. */
-  protected async findByCode_(code: string, manager: EntityManager): Promise<CardDTO | null> {
-    try {
-      return await this.cardService_.withTransaction(manager).retrieveByCode(code)
-    } catch (e) {
-      if ((e as DomainError).type === "not_found") {
-        return null
-      }
-      throw e
-    }
-  }
-
   /** A card of kind prepaid_card by id; 404 otherwise. */
   protected async prepaidCard_(cardId: string, manager: EntityManager): Promise<CardDTO> {
     const card = await this.cardService_.withTransaction(manager).retrieve(cardId)
@@ -693,21 +677,6 @@ export default class PrepaidCardService extends TransactionBaseService {
     await this.eventBusService_.withTransaction(manager).emit(event, payload)
   }
 
-  protected async assertCurrency_(code: string, manager: EntityManager): Promise<void> {
-    try {
-      await this.currencyService_.withTransaction(manager).retrieveByCode(code.toLowerCase())
-    } catch {
-      throw new DomainError("invalid_currency", `Unknown currency "${code}"`, 400)
-    }
-  }
-
-  protected async assertCustomer_(id: string, manager: EntityManager): Promise<void> {
-    try {
-      await this.customerService_.withTransaction(manager).retrieve(id, { select: ["id"] })
-    } catch {
-      throw new DomainError("unknown_customer", `No customer with id ${id}`, 422)
-    }
-  }
 }
 
 function sumSpent(charges: Map<string, number>, reversals: Map<string, number>): number {
