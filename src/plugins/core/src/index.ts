@@ -6,3 +6,4 @@ export { amountMinor, currencyCode, describeIssues, instant, MAX_PAGE, PageQuery
 export { isValidTimeZone } from "./time-zone"
 export { adminUserIdOf, customerIdOf } from "./request"
 export { assertCurrency, assertCustomer } from "./checks"
+export { inNewTransaction, ownInstance } from "./transactions"

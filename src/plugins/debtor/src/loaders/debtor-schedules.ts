@@ -1,5 +1,6 @@
 import type { AwilixContainer } from "awilix"
 
+import { ownInstance } from "@customer-modules/core"
 import type { ScheduleService } from "@customer-modules/jobs"
 
 import type DebtorInvoiceService from "../services/debtor-invoice"
@@ -14,7 +15,8 @@ export const STATEMENT_SCHEDULE = "debtor.monthly-statements"
  */
 export default async function debtorSchedules(container: AwilixContainer): Promise<void> {
   const schedules = container.resolve<ScheduleService>("scheduleService")
-  const invoices = () => container.resolve<DebtorInvoiceService>("debtorInvoiceService")
+  // Each run on a service instance of its own: a run on demand may overlap the scheduled one.
+  const invoices = () => ownInstance<DebtorInvoiceService>(container, "debtorInvoiceService")
   schedules.register(REMINDER_SCHEDULE, "0 7 * * *", ({ now }) => invoices().sendRemindersDue(now))
   schedules.register(STATEMENT_SCHEDULE, "0 6 1 * *", ({ now }) => invoices().sendMonthlyStatements(now))
 }

@@ -1,6 +1,8 @@
 import { OrderService } from "@medusajs/medusa"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 
+import { inNewTransaction } from "@customer-modules/core"
+
 import type DebtorInvoiceService from "../services/debtor-invoice"
 
 /**
@@ -8,7 +10,7 @@ import type DebtorInvoiceService from "../services/debtor-invoice"
  * from `debtor_invoice.created`); keyed by order id, so a repeated event writes nothing more.
  */
 export default async function debtorOrderPlaced({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
-  await container.resolve<DebtorInvoiceService>("debtorInvoiceService").createForOrder(data.id)
+  await inNewTransaction(container.resolve<DebtorInvoiceService>("debtorInvoiceService"), (s) => s.createForOrder(data.id))
 }
 
 export const config: SubscriberConfig = {

@@ -1,5 +1,7 @@
 import type { Logger, ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
 
+import { ownInstance } from "@customer-modules/core"
+
 import type VoucherService from "../services/voucher"
 
 /**
@@ -9,7 +11,8 @@ import type VoucherService from "../services/voucher"
  */
 export default async function expireVouchers({ container }: ScheduledJobArgs): Promise<void> {
   const logger = container.resolve<Logger>("logger")
-  const { expired, amount } = await container.resolve<VoucherService>("voucherService").expireDue()
+  // An instance of its own: the root one is shared with everything else outside requests.
+  const { expired, amount } = await ownInstance<VoucherService>(container, "voucherService").expireDue()
   if (expired) {
     logger.info(`gift-card: expired ${expired} voucher(s), ${amount} minor units in all`)
   }

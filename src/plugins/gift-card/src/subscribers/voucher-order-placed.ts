@@ -1,6 +1,8 @@
 import { OrderService } from "@medusajs/medusa"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 
+import { inNewTransaction } from "@customer-modules/core"
+
 import type VoucherCheckoutService from "../services/voucher-checkout"
 
 /**
@@ -9,7 +11,7 @@ import type VoucherCheckoutService from "../services/voucher-checkout"
  * order the strategy already settled (or an event delivered twice) debits nothing more.
  */
 export default async function voucherOrderPlaced({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
-  await container.resolve<VoucherCheckoutService>("voucherCheckoutService").debitOrder(data.id)
+  await inNewTransaction(container.resolve<VoucherCheckoutService>("voucherCheckoutService"), (s) => s.debitOrder(data.id))
 }
 
 export const config: SubscriberConfig = {
