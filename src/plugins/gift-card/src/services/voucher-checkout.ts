@@ -5,7 +5,7 @@ import type { Cart } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
 import { DomainError } from "@customer-modules/core"
-import type { CardService, ValueAccountService } from "@customer-modules/ledger"
+import type { CardService, CheckoutParticipant, CompletionPlan, ValueAccountService } from "@customer-modules/ledger"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -30,7 +30,7 @@ const SHADOW_FILTER = `metadata ? 'ledger_account_id'`
  * ledger. Medusa then spends several gift cards as the issue asks: soonest
  * expiring first, then the smallest, and only as much as the cart needs.
  *
- * At completion (see strategies/cart-completion.ts) the shadows are set to the
+ * At completion (the ledger's cart-completion strategy, `planCompletion`) the shadows are set to the
  * ledger's balances again, the vouchers' ledger rows are locked, Medusa
  * completes the cart, and what the order took from each shadow is debited from
  * the ledger in the same locked transaction, keyed by order and gift card: the
@@ -38,7 +38,7 @@ const SHADOW_FILTER = `metadata ? 'ledger_account_id'`
  * completion fails. A till cannot spend the money in between (it waits on the
  * row lock), and the ledger's bound makes an overdraft impossible anyway.
  */
-export default class VoucherCheckoutService extends TransactionBaseService {
+export default class VoucherCheckoutService extends TransactionBaseService implements CheckoutParticipant {
   protected readonly cartService_: CartService
   protected readonly giftCardService_: MedusaGiftCardService
   protected readonly valueAccountService_: ValueAccountService
@@ -107,6 +107,28 @@ export default class VoucherCheckoutService extends TransactionBaseService {
   }
 
   /**
+   * The vouchers' part in completing a cart: shadows refreshed from the ledger
+   * (refused with `409 voucher_changed` when one moved since the customer saw
+   * the total), the vouchers' rows locked, and what the order took debited.
+   */
+  async planCompletion(cartId: string): Promise<CompletionPlan | null> {
+    const shadows = await this.refreshShadows(cartId)
+    if (!shadows.length) {
+      return null
+    }
+    return {
+      refusal: shadows.some((s) => s.changed) ? voucherChanged() : null,
+      lock: (tx) => this.withTransaction(tx).lockForCompletion(shadows),
+      settle: async (orderId, tx) => {
+        await this.withTransaction(tx).debitOrder(orderId)
+      },
+      afterRefusal: async () => {
+        await this.refreshShadows(cartId)
+      },
+    }
+  }
+
+  /**
    * Sets every shadow on the cart to its voucher's ledger balance (0 when the
    * voucher can no longer pay), committed, so that Medusa's totals use what
    * the ledger holds, and returns the shadows as they are now. `changed` marks
@@ -154,11 +176,7 @@ export default class VoucherCheckoutService extends TransactionBaseService {
       const account = byId.get(shadow.account_id)
       const usable = account && account.status === "active" && (!account.expires_at || account.expires_at.getTime() > Date.now())
       if (!account || (shadow.balance > 0 && (!usable || Number(account.balance) < shadow.balance))) {
-        throw new DomainError(
-          "voucher_changed",
-          "A voucher on this cart was used or changed meanwhile; the cart's total has been updated, please check it and complete again",
-          409
-        )
+        throw voucherChanged()
       }
     }
   }
@@ -332,6 +350,14 @@ async function assertCart(manager: EntityManager, cartId: string): Promise<void>
   if (!row) {
     throw new DomainError("not_found", `Cart ${cartId} was not found`, 404)
   }
+}
+
+function voucherChanged(): DomainError {
+  return new DomainError(
+    "voucher_changed",
+    "A voucher on this cart was used or changed meanwhile; the cart's total has been updated, please check it and complete again",
+    409
+  )
 }
 
 function orderKey(orderId: string, giftCardId: string): string {
