@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   // TypeORM models need decorator metadata, which esbuild does not emit.
-  plugins: [swc.vite({ module: { type: "es6" } })],
+  // Documents are React components (tsx) with the automatic JSX runtime, as the jobs plugin builds them.
+  plugins: [swc.vite({ module: { type: "es6" }, jsc: { transform: { react: { runtime: "automatic" } } } })],
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],

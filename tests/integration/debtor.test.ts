@@ -324,6 +324,18 @@ describe("the debtor list", () => {
     expect((await api("/admin/debtor-invoices")).status).toBe(401)
   })
 
+  it("runs the reminders twice at the same moment without either run failing, and reminds once", async () => {
+    const customer = await createCustomer("debtor-reminder-race")
+    await adminApi(`/admin/debtor-customers/${customer.id}`, { body: { payment_terms_days: 14 } })
+    const invoices = await Promise.all([0, 1, 2].map(() => createInvoice({ customer_id: customer.id, currency_code: "eur", lines: MIXED_LINES })))
+    const due = Date.parse(`${invoices[0].due_date}T12:00:00Z`)
+    await Promise.all([0, 1, 2].map(() => runSchedule("debtor.reminders", new Date(due + 5 * DAY_MS))))
+    for (const invoice of invoices) {
+      const detail = (await adminApi(`/admin/debtor-invoices/${invoice.id}`)).body.invoice
+      expect(detail.reminders).toEqual([expect.objectContaining({ level: 1 })])
+    }
+  })
+
   it("sends a reminder only after the due date, once per level", async () => {
     const customer = await createCustomer("debtor-reminder")
     await adminApi(`/admin/debtor-customers/${customer.id}`, { body: { payment_terms_days: 14 } })

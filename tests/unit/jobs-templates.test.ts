@@ -72,6 +72,22 @@ describe("mail templates", () => {
     expect(() => renderMail("booking_confirmation", { ...samples.booking_confirmation, cancel_url: "javascript:alert(1)" }, "de", branding)).toThrow()
   })
 
+  it("puts a marketing mail's unsubscribe link in the footer of both parts, in the customer's language", () => {
+    const link = "https://shop.example/store/loyalty/unsubscribe?customer_id=cus_1&token=abc"
+    for (const kind of ["birthday", "reactivation"] as const) {
+      const de = renderMail(kind, { ...samples[kind], unsubscribe_url: link }, "de", branding)
+      expect(de.unsubscribe_url).toBe(link)
+      expect(de.html).toContain(`href="${link.replace(/&/g, "&amp;")}"`)
+      expect(de.html).toContain("Keine solchen E-Mails mehr erhalten")
+      expect(de.text.split("-- ")[1]).toContain(`Keine solchen E-Mails mehr erhalten: ${link}`)
+      expect(renderMail(kind, { ...samples[kind], unsubscribe_url: link }, "pt", branding).text).toContain("Deixar de receber estes e-mails")
+      const without = renderMail(kind, samples[kind], "en", branding)
+      expect(without.unsubscribe_url).toBeUndefined()
+      expect(without.text).not.toContain("Unsubscribe")
+      expect(() => renderMail(kind, { ...samples[kind], unsubscribe_url: "javascript:alert(1)" }, "de", branding)).toThrow()
+    }
+  })
+
   it("refuses data that does not fit the kind", () => {
     expect(() => renderMail("invoice", { invoice_number: "RE-1" }, "de", branding)).toThrow()
   })

@@ -20,6 +20,9 @@ export type {
 export { computeInvoiceTotals } from "./pdf/invoice-totals"
 export type { InvoiceTotals, TaxGroup } from "./pdf/invoice-totals"
 export { renderMail } from "./mail/templates"
+export { renderPage } from "./mail/page"
+export { addressLines, formatNumber } from "./utils/format"
+export type { PageContent } from "./mail/page"
 export { DOCUMENT_KINDS, LOCALES, MAIL_KINDS } from "./types"
 export type {
   BrandingDTO,

@@ -113,6 +113,13 @@ export const birthdayLetterDocumentSchema = z
   })
   .strict()
 
+/** Most letters in one printable PDF. */
+export const MAX_LETTERS_PER_PDF = 500
+
+export const birthdayLettersDocumentSchema = z
+  .object({ letters: z.array(birthdayLetterDocumentSchema).min(1).max(MAX_LETTERS_PER_PDF), locale: localeSchema.nullish() })
+  .strict()
+
 export const bookingConfirmationDocumentSchema = z
   .object({
     reference: text(60),
@@ -135,6 +142,7 @@ export const documentSchemas = {
   voucher: voucherDocumentSchema,
   statement: statementDocumentSchema,
   birthday_letter: birthdayLetterDocumentSchema,
+  birthday_letters: birthdayLettersDocumentSchema,
   booking_confirmation: bookingConfirmationDocumentSchema,
 } as const
 
@@ -143,6 +151,7 @@ export type InvoiceDocumentData = z.input<typeof invoiceDocumentSchema>
 export type VoucherDocumentData = z.input<typeof voucherDocumentSchema>
 export type StatementDocumentData = z.input<typeof statementDocumentSchema>
 export type BirthdayLetterDocumentData = z.input<typeof birthdayLetterDocumentSchema>
+export type BirthdayLettersDocumentData = z.input<typeof birthdayLettersDocumentSchema>
 export type BookingConfirmationDocumentData = z.input<typeof bookingConfirmationDocumentSchema>
 export type DocumentDataByKind = { [K in keyof typeof documentSchemas]: z.input<(typeof documentSchemas)[K]> }
 export type ParsedDocumentData = { [K in keyof typeof documentSchemas]: z.output<(typeof documentSchemas)[K]> }
@@ -150,6 +159,8 @@ export type ParsedDocumentData = { [K in keyof typeof documentSchemas]: z.output
 // ---------- mails ----------
 
 const greeting = { customer_name: name }
+/** Marketing mails carry the customer's unsubscribe link (footer and List-Unsubscribe header). */
+const optOut = { unsubscribe_url: url.nullish() }
 
 export const mailSchemas = {
   invoice: z.object({ ...greeting, invoice_number: text(60), total_minor: minor, currency_code: currency, due_date: isoDate.nullish() }).strict(),
@@ -167,9 +178,9 @@ export const mailSchemas = {
   prepaid_receipt: z
     .object({ ...greeting, card_label: text(80), amount_minor: minor, balance_minor: minor, currency_code: currency, location_name: name })
     .strict(),
-  birthday: z.object({ ...greeting, message: optText(2000), reward: optText(300) }).strict(),
+  birthday: z.object({ ...greeting, ...optOut, message: optText(2000), reward: optText(300) }).strict(),
   points_expiry: z.object({ ...greeting, points: z.number().int().positive(), expires_at: isoDate }).strict(),
-  reactivation: z.object({ ...greeting, message: optText(2000), offer: optText(300), offer_valid_until: isoDate.nullish() }).strict(),
+  reactivation: z.object({ ...greeting, ...optOut, message: optText(2000), offer: optText(300), offer_valid_until: isoDate.nullish() }).strict(),
   booking_confirmation: z
     .object({
       ...greeting,

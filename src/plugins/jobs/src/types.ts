@@ -36,7 +36,7 @@ export const MAIL_KINDS = [
 ] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
 
-export const DOCUMENT_KINDS = ["invoice", "voucher", "statement", "birthday_letter", "booking_confirmation"] as const
+export const DOCUMENT_KINDS = ["invoice", "voucher", "statement", "birthday_letter", "birthday_letters", "booking_confirmation"] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 export type MailStatus = "queued" | "sent" | "failed"

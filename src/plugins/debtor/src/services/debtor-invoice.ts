@@ -4,6 +4,7 @@ import type { EntityManager } from "typeorm"
 
 import { assertCurrency, DomainError } from "@customer-modules/core"
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
+import { addressLines } from "@customer-modules/jobs"
 import type { DocumentService, InvoiceDocumentData, MailDTO, MailService, StatementDocumentData } from "@customer-modules/jobs"
 import type { Page } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
@@ -207,14 +208,12 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       }
       const address = order.billing_address ?? order.shipping_address
       const name = address ? [address.company, [address.first_name, address.last_name].filter(Boolean).join(" ")].filter(Boolean).join(", ") : ""
-      const addressLines = address
-        ? [address.address_1, address.address_2, [address.postal_code, address.city].filter(Boolean).join(" "), address.country_code?.toUpperCase()].filter((l): l is string => !!l && l.trim() !== "")
-        : []
+      const postalLines = address ? addressLines(address) : []
       const service = this.withTransaction(manager)
       const invoice = await service.create(
         { customer_id: order.customer_id ?? undefined, customer_name: name || undefined, email: order.email, currency_code: order.currency_code, lines },
         {},
-        { order_id: orderId, address_lines: addressLines.slice(0, 6) }
+        { order_id: orderId, address_lines: postalLines.slice(0, 6) }
       )
       const voucherPaid = Math.min(Number(order.gift_card_total ?? 0), invoice.total)
       if (voucherPaid > 0) {

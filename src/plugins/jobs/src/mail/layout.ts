@@ -13,22 +13,30 @@ export type MailContent = {
   highlight?: string
   action?: { label: string; url: string }
   closing: string
+  /** Marketing mails: the link that ends them, in the footer (and the List-Unsubscribe header). */
+  unsubscribe?: { label: string; url: string }
 }
 
-export type RenderedMail = { subject: string; html: string; text: string }
+export type RenderedMail = { subject: string; html: string; text: string; unsubscribe_url?: string }
 
 /** Only https/http URLs become links or images; anything else is dropped. */
 const safeUrl = (url: string): string | null => (/^https?:\/\/[^\s"'<>]+$/.test(url) ? url : null)
 const safeLogo = (logo: string | null): string | null =>
   logo && (/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(logo) || safeUrl(logo)) ? logo : null
 
+/** The branding's colours where they are `#rrggbb`, the defaults otherwise (they go into inline CSS). */
+export function brandColors(branding: BrandingDTO): { primary: string; secondary: string } {
+  const hex = (c: string, fallback: string) => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : fallback)
+  return { primary: hex(branding.primary_color, "#1f2937"), secondary: hex(branding.secondary_color, "#f59e0b") }
+}
+
 /** The merchant's mail layout: logo or name on a coloured bar, the content, the legal footer. */
 export function renderLayout(content: MailContent, branding: BrandingDTO): RenderedMail {
   const e = escapeHtml
-  const primary = /^#[0-9a-fA-F]{6}$/.test(branding.primary_color) ? branding.primary_color : "#1f2937"
-  const secondary = /^#[0-9a-fA-F]{6}$/.test(branding.secondary_color) ? branding.secondary_color : "#f59e0b"
+  const { primary, secondary } = brandColors(branding)
   const logo = safeLogo(branding.logo)
   const action = content.action && safeUrl(content.action.url) ? content.action : undefined
+  const unsubscribe = content.unsubscribe && safeUrl(content.unsubscribe.url) ? content.unsubscribe : undefined
   const footerLines = [
     branding.sender_name,
     ...branding.company_address,
@@ -67,7 +75,7 @@ ${
 </td></tr>
 <tr><td style="padding:16px 24px;background:#f9fafb;color:#6b7280;font-size:12px;line-height:1.4">${footerLines
     .map((l) => e(l).replace(/\n/g, "<br>"))
-    .join("<br>")}</td></tr>
+    .join("<br>")}${unsubscribe ? `<br><br><a href="${e(unsubscribe.url)}" style="color:#6b7280">${e(unsubscribe.label)}</a>` : ""}</td></tr>
 </table></td></tr></table></body></html>`
 
   const text = [
@@ -81,7 +89,8 @@ ${
     "",
     "-- ",
     ...footerLines,
+    ...(unsubscribe ? ["", `${unsubscribe.label}: ${unsubscribe.url}`] : []),
   ].join("\n")
 
-  return { subject: content.subject, html, text }
+  return { subject: content.subject, html, text, ...(unsubscribe ? { unsubscribe_url: unsubscribe.url } : {}) }
 }

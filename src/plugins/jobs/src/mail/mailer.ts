@@ -14,6 +14,8 @@ export type ComposeInput = {
   text: string
   messageId: string
   attachments: { filename: string; content: Buffer; contentType: string }[]
+  /** Marketing mails: List-Unsubscribe with one-click POST (RFC 8058), so mail programs offer it too. */
+  unsubscribeUrl?: string
 }
 
 /**
@@ -49,6 +51,9 @@ export class Mailer {
       text: input.text,
       messageId: input.messageId,
       attachments: input.attachments,
+      ...(input.unsubscribeUrl
+        ? { headers: { "List-Unsubscribe": `<${input.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+        : {}),
     })
     return composer.compile().build()
   }

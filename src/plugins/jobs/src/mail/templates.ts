@@ -25,6 +25,17 @@ const bye = (c: Ctx): string =>
 
 const base = (d: { customer_name?: string | null }, c: Ctx) => ({ greeting: hello(d.customer_name, c.locale), closing: bye(c) })
 
+/** The footer link of a marketing mail. */
+const optOut = (d: { unsubscribe_url?: string | null }, c: Ctx) =>
+  d.unsubscribe_url
+    ? {
+        unsubscribe: {
+          label: { de: "Keine solchen E-Mails mehr erhalten", en: "Unsubscribe from these e-mails", pt: "Deixar de receber estes e-mails" }[c.locale],
+          url: d.unsubscribe_url,
+        },
+      }
+    : {}
+
 export const templates: Templates = {
   invoice: {
     de: (d, c) => ({
@@ -205,16 +216,19 @@ export const templates: Templates = {
   birthday: {
     de: (d, c) => ({
       ...base(d, c),
+      ...optOut(d, c),
       subject: `Alles Gute zum Geburtstag von ${c.sender}!`,
       paragraphs: [d.message ?? "wir wünschen Ihnen alles Gute zum Geburtstag und freuen uns auf Ihren nächsten Besuch.", ...(d.reward ? [`Unser Geschenk für Sie: ${d.reward}`] : [])],
     }),
     en: (d, c) => ({
       ...base(d, c),
+      ...optOut(d, c),
       subject: `Happy birthday from ${c.sender}!`,
       paragraphs: [d.message ?? "We wish you a very happy birthday and look forward to your next visit.", ...(d.reward ? [`Our gift to you: ${d.reward}`] : [])],
     }),
     pt: (d, c) => ({
       ...base(d, c),
+      ...optOut(d, c),
       subject: `Feliz aniversário da parte de ${c.sender}!`,
       paragraphs: [d.message ?? "Desejamos-lhe um feliz aniversário e esperamos vê-lo em breve.", ...(d.reward ? [`A nossa oferta para si: ${d.reward}`] : [])],
     }),
@@ -239,6 +253,7 @@ export const templates: Templates = {
   reactivation: {
     de: (d, c) => ({
       ...base(d, c),
+      ...optOut(d, c),
       subject: `Wir vermissen Sie bei ${c.sender}`,
       paragraphs: [
         d.message ?? "wir haben Sie schon eine Weile nicht gesehen und würden uns über Ihren Besuch freuen.",
@@ -247,6 +262,7 @@ export const templates: Templates = {
     }),
     en: (d, c) => ({
       ...base(d, c),
+      ...optOut(d, c),
       subject: `We miss you at ${c.sender}`,
       paragraphs: [
         d.message ?? "We haven't seen you for a while and would be delighted to welcome you again.",
@@ -255,6 +271,7 @@ export const templates: Templates = {
     }),
     pt: (d, c) => ({
       ...base(d, c),
+      ...optOut(d, c),
       subject: `Temos saudades suas na ${c.sender}`,
       paragraphs: [
         d.message ?? "Há algum tempo que não o vemos e teríamos todo o gosto em recebê-lo novamente.",

@@ -20,29 +20,41 @@ export const styles = StyleSheet.create({
   footerCol: { flex: 1, paddingRight: 8 },
 })
 
-/** A page in the merchant's design: logo or name, a coloured rule, the legal footer. */
-export function Frame({ branding, title, children, footerExtra }: { branding: DocumentBranding; title: string; children: ReactNode; footerExtra?: string[] }) {
+/**
+ * One page in the merchant's design: logo or name, a coloured rule, the legal
+ * footer; `numbered` adds "page / pages" (off where one PDF holds several letters).
+ */
+export function FramePage({ branding, children, footerExtra, numbered = true }: { branding: DocumentBranding; children: ReactNode; footerExtra?: string[]; numbered?: boolean }) {
   const company = [branding.sender_name, ...branding.company_address]
   const tax = [branding.vat_id ? `VAT/USt-IdNr. ${branding.vat_id}` : "", branding.tax_number ? `St.-Nr. ${branding.tax_number}` : ""].filter(Boolean)
   const bank = [branding.bank_name ?? "", branding.iban ? `IBAN ${formatIban(branding.iban)}` : "", branding.bic ? `BIC ${branding.bic}` : ""].filter(Boolean)
   return (
+    <Page size="A4" style={styles.page}>
+      <View style={styles.header} fixed>
+        {branding.logo_data ? <Image src={branding.logo_data} style={styles.logo} /> : <Text style={[styles.sender, { color: branding.primary_color }]}>{branding.sender_name}</Text>}
+        <View style={{ width: 120, height: 6, backgroundColor: branding.secondary_color }} />
+      </View>
+      {children}
+      <View style={styles.footer} fixed>
+        <View style={styles.footerCol}>{company.map((l, i) => <Text key={i}>{l}</Text>)}</View>
+        <View style={styles.footerCol}>{[...tax, ...(footerExtra ?? [])].map((l, i) => <Text key={i}>{l}</Text>)}</View>
+        <View style={styles.footerCol}>{bank.map((l, i) => <Text key={i}>{l}</Text>)}</View>
+        <View style={styles.footerCol}>
+          {branding.footer_text ? <Text>{branding.footer_text}</Text> : null}
+          {numbered ? <Text render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} /> : null}
+        </View>
+      </View>
+    </Page>
+  )
+}
+
+/** A one-page-flow document in the merchant's design (pages break as the content needs). */
+export function Frame({ branding, title, children, footerExtra }: { branding: DocumentBranding; title: string; children: ReactNode; footerExtra?: string[] }) {
+  return (
     <Document title={title} author={branding.sender_name} creator="customer-modules">
-      <Page size="A4" style={styles.page}>
-        <View style={styles.header} fixed>
-          {branding.logo_data ? <Image src={branding.logo_data} style={styles.logo} /> : <Text style={[styles.sender, { color: branding.primary_color }]}>{branding.sender_name}</Text>}
-          <View style={{ width: 120, height: 6, backgroundColor: branding.secondary_color }} />
-        </View>
+      <FramePage branding={branding} footerExtra={footerExtra}>
         {children}
-        <View style={styles.footer} fixed>
-          <View style={styles.footerCol}>{company.map((l, i) => <Text key={i}>{l}</Text>)}</View>
-          <View style={styles.footerCol}>{[...tax, ...(footerExtra ?? [])].map((l, i) => <Text key={i}>{l}</Text>)}</View>
-          <View style={styles.footerCol}>{bank.map((l, i) => <Text key={i}>{l}</Text>)}</View>
-          <View style={styles.footerCol}>
-            {branding.footer_text ? <Text>{branding.footer_text}</Text> : null}
-            <Text render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
-          </View>
-        </View>
-      </Page>
+      </FramePage>
     </Document>
   )
 }

@@ -1,16 +1,18 @@
-import { Link, Text, View } from "@react-pdf/renderer"
+import { Document, Link, Text, View } from "@react-pdf/renderer"
 
 import type { ParsedDocumentData } from "../schemas"
 import type { Locale } from "../types"
-import { AddressBlock, DocumentBranding, Frame, styles } from "./frame"
+import { AddressBlock, DocumentBranding, Frame, FramePage, styles } from "./frame"
 import { LABELS } from "./labels"
 import { formatDate, formatDateTime } from "../utils/format"
 
-/** A birthday letter, printable or attached to the birthday mail. */
-export function BirthdayLetterDocument({ data, branding, locale }: { data: ParsedDocumentData["birthday_letter"]; branding: DocumentBranding; locale: Locale }) {
+type Letter = ParsedDocumentData["birthday_letter"]
+
+/** What a birthday letter says, on its page. */
+function BirthdayLetterBody({ data, branding, locale }: { data: Letter; branding: DocumentBranding; locale: Locale }) {
   const L = LABELS[locale]
   return (
-    <Frame branding={branding} title={L.birthday}>
+    <>
       <AddressBlock branding={branding} lines={[data.customer.name, ...data.customer.address_lines]} />
       <Text style={{ textAlign: "right", marginBottom: 24 }}>{formatDate(data.date, locale)}</Text>
       <Text style={[styles.title, { color: branding.primary_color, fontSize: 24 }]}>{L.birthday}</Text>
@@ -24,7 +26,29 @@ export function BirthdayLetterDocument({ data, branding, locale }: { data: Parse
         </View>
       ) : null}
       <Text style={{ marginTop: 32, fontSize: 12 }}>{branding.sender_name}</Text>
+    </>
+  )
+}
+
+/** A birthday letter, printable or attached to the birthday mail. */
+export function BirthdayLetterDocument({ data, branding, locale }: { data: Letter; branding: DocumentBranding; locale: Locale }) {
+  return (
+    <Frame branding={branding} title={LABELS[locale].birthday}>
+      <BirthdayLetterBody data={data} branding={branding} locale={locale} />
     </Frame>
+  )
+}
+
+/** Several birthday letters in one PDF to print, one letter per page, each in its own language. */
+export function BirthdayLettersDocument({ data, branding, locale }: { data: ParsedDocumentData["birthday_letters"]; branding: DocumentBranding; locale: Locale }) {
+  return (
+    <Document title={LABELS[locale].birthday} author={branding.sender_name} creator="customer-modules">
+      {data.letters.map((letter, i) => (
+        <FramePage key={i} branding={branding} numbered={false}>
+          <BirthdayLetterBody data={letter} branding={branding} locale={letter.locale ?? locale} />
+        </FramePage>
+      ))}
+    </Document>
   )
 }
 

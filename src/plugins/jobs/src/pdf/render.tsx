@@ -6,7 +6,7 @@ import type { ParsedDocumentData } from "../schemas"
 import type { BrandingDTO, DocumentKind, Locale } from "../types"
 import type { DocumentBranding } from "./frame"
 import { InvoiceDocument } from "./invoice"
-import { BirthdayLetterDocument, BookingConfirmationDocument } from "./letters"
+import { BirthdayLetterDocument, BirthdayLettersDocument, BookingConfirmationDocument } from "./letters"
 import { StatementDocument } from "./statement"
 import { VoucherDocument } from "./voucher"
 
@@ -35,6 +35,8 @@ export async function renderDocument(kind: DocumentKind, data: unknown, branding
       return renderToBuffer(<StatementDocument data={parsed as ParsedDocumentData["statement"]} branding={b} locale={locale} />)
     case "birthday_letter":
       return renderToBuffer(<BirthdayLetterDocument data={parsed as ParsedDocumentData["birthday_letter"]} branding={b} locale={locale} />)
+    case "birthday_letters":
+      return renderToBuffer(<BirthdayLettersDocument data={parsed as ParsedDocumentData["birthday_letters"]} branding={b} locale={locale} />)
     case "booking_confirmation":
       return renderToBuffer(<BookingConfirmationDocument data={parsed as ParsedDocumentData["booking_confirmation"]} branding={b} locale={locale} />)
   }

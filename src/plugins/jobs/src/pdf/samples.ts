@@ -37,6 +37,12 @@ export function sampleDocument<K extends DocumentKind>(kind: K): DocumentDataByK
       ],
     },
     birthday_letter: { date: today, customer: { name: "Anna Beispiel", address_lines: ["Musterstraße 1", "10115 Berlin"] }, reward: "Ein Dessert aufs Haus" },
+    birthday_letters: {
+      letters: [
+        { date: today, customer: { name: "Anna Beispiel", address_lines: ["Musterstraße 1", "10115 Berlin"] }, reward: "Ein Dessert aufs Haus" },
+        { date: today, customer: { name: "Bruno Muster", address_lines: [] }, reward: "25 Bonuspunkte" },
+      ],
+    },
     booking_confirmation: {
       reference: "B-1234",
       customer_name: "Anna Beispiel",

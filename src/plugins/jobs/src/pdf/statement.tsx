@@ -6,7 +6,11 @@ import { AddressBlock, DocumentBranding, Frame, styles } from "./frame"
 import { LABELS } from "./labels"
 import { formatDate, formatMoney } from "../utils/format"
 
-const col = { date: { width: 70 }, ref: { width: 90 }, desc: { flex: 1 }, due: { width: 70 }, amount: { width: 80, textAlign: "right" as const } }
+// The reference column holds the longest document number (RE-<8-character prefix>-2026-00001) on one line.
+const col = { date: { width: 60 }, ref: { width: 150, paddingRight: 6 }, desc: { flex: 1 }, due: { width: 60 }, amount: { width: 80, textAlign: "right" as const } }
+
+/** Document numbers are never hyphenated: a split number cannot be found again. */
+const whole = (word: string): string[] => [word]
 
 /** Open items of a customer with their total. */
 export function StatementDocument({ data, branding, locale }: { data: ParsedDocumentData["statement"]; branding: DocumentBranding; locale: Locale }) {
@@ -28,7 +32,7 @@ export function StatementDocument({ data, branding, locale }: { data: ParsedDocu
       {data.items.map((i, n) => (
         <View key={n} style={{ flexDirection: "row", paddingVertical: 2, borderBottomWidth: 0.5, borderBottomColor: "#e5e7eb" }} wrap={false}>
           <Text style={col.date}>{formatDate(i.date, locale)}</Text>
-          <Text style={col.ref}>{i.reference}</Text>
+          <Text style={col.ref} hyphenationCallback={whole}>{i.reference}</Text>
           <Text style={col.desc}>{i.description ?? ""}</Text>
           <Text style={col.due}>{i.due_date ? formatDate(i.due_date, locale) : ""}</Text>
           <Text style={col.amount}>{money(i.amount_minor)}</Text>

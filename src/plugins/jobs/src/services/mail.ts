@@ -183,6 +183,7 @@ export default class MailService extends TransactionBaseService {
         text: content.text,
         messageId: `<${row.id}@customer-modules>`,
         attachments,
+        unsubscribeUrl: content.unsubscribe_url,
       })
       const emlPath = await this.mailer_.store(row.id, raw)
       await repo.update({ id }, { subject: content.subject, html: content.html, text: content.text, eml_path: emlPath })

@@ -32,6 +32,19 @@ export function formatDateTime(iso: string, timeZone: string, locale: Locale): s
   return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(iso))
 }
 
+/** A postal address as the lines of a document's address block: street lines, postcode and city, country; empty parts left out. */
+export function addressLines(a: {
+  address_1?: string | null
+  address_2?: string | null
+  postal_code?: string | null
+  city?: string | null
+  country_code?: string | null
+}): string[] {
+  return [a.address_1, a.address_2, [a.postal_code, a.city].filter(Boolean).join(" "), a.country_code?.toUpperCase()]
+    .map((l) => (l ?? "").trim())
+    .filter(Boolean)
+}
+
 export function formatNumber(n: number, locale: Locale, maxDigits = 3): string {
   return new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: maxDigits }).format(n)
 }
