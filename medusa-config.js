@@ -28,6 +28,12 @@ const databaseUrl = env.DATABASE_URL
 const redisUrl = env.REDIS_URL || undefined
 const redisNamespace = env.REDIS_NAMESPACE || "cm"
 
+/** Where customers reach this server: the base of links in mails (unsubscribe). */
+const publicUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT || 9000}`).replace(/\/+$/, "")
+if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+  throw new Error(`PUBLIC_URL must be an http(s) address without query, like https://shop.example.com (got ${JSON.stringify(env.PUBLIC_URL)})`)
+}
+
 const adminUser = {
   email: env.ADMIN_EMAIL || (embedded ? "admin@example.com" : undefined),
   password: env.ADMIN_PASSWORD || (embedded ? "supersecret" : undefined),
@@ -42,7 +48,7 @@ function localPlugins() {
     .sort((a, b) => (a === "core" ? -1 : b === "core" ? 1 : a.localeCompare(b)))
     .map((dir) => {
       const pkg = require(path.join(PLUGINS_DIR, dir, "package.json"))
-      const options = { redisUrl, redisNamespace }
+      const options = { redisUrl, redisNamespace, publicUrl }
       if (dir === "core") options.adminUser = adminUser
       if (fs.existsSync(path.join(PLUGINS_DIR, dir, "src", "admin"))) options.enableUI = true
       return { resolve: pkg.name, options }

@@ -6,10 +6,11 @@
  */
 import { randomUUID } from "crypto"
 
-import { beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, inject, it } from "vitest"
 
-import { adminApi, api } from "../support/api"
+import { adminApi, adminToken, api } from "../support/api"
 import { uniqueAddress, waitForMail } from "../support/mail"
+import { pdfText } from "../support/pdf"
 import { createTerminal, posApi } from "../support/pos"
 
 let till: string
@@ -27,7 +28,7 @@ beforeAll(async () => {
   expect(saved.status, saved.text).toBe(200)
 })
 
-type Registered = { customer: { id: string; email: string | null }; card: { code: string; status: string } }
+type Registered = { customer: { id: string; email: string | null; marketing_consent: boolean }; card: { code: string; status: string } }
 
 async function register(body: Record<string, unknown> = {}): Promise<Registered> {
   const res = await posApi<Registered>("/store/pos/customers", { key: till, body: { first_name: "Lia", last_name: `Loyal ${randomUUID().slice(0, 6)}`, ...body } })
@@ -138,6 +139,43 @@ describe("customers and cards at the till", () => {
   })
 })
 
+describe("customers and cards in the back office", () => {
+  it("registers a customer in the admin with a card the till then scans", async () => {
+    const created = await adminApi("/admin/loyalty/customers", { body: { first_name: "Ada", last_name: `Office ${randomUUID().slice(0, 6)}`, birthday: "1979-05-02" } })
+    expect(created.status, created.text).toBe(201)
+    const scanned = await posApi(`/store/pos/customers/${encodeURIComponent(created.body.card.code)}`, { key: till })
+    expect(scanned.status, scanned.text).toBe(200)
+    expect(scanned.body.customer).toEqual(expect.objectContaining({ id: created.body.customer.id, birthday: "1979-05-02", email: null }))
+    const bad = await adminApi("/admin/loyalty/customers", { body: { first_name: "Ada" } })
+    expect(bad.status).toBe(400)
+  })
+
+  it("gives an existing customer a scanned card, and replaces a lost one keeping the points", async () => {
+    const { customer, card } = await register()
+    await grant(customer.id, 70)
+    const rfid = `RFID-${randomUUID().slice(0, 8)}`
+    const second = await adminApi(`/admin/loyalty/customers/${customer.id}/cards`, { body: { card_code: rfid } })
+    expect(second.status, second.text).toBe(201)
+    expect(await pointsOf(rfid)).toBe(70)
+    // The same code again is taken.
+    const taken = await adminApi(`/admin/loyalty/customers/${customer.id}/cards`, { body: { card_code: rfid } })
+    expect(taken.status).toBe(409)
+
+    const replaced = await adminApi(`/admin/loyalty/customers/${customer.id}/cards/${encodeURIComponent(card.code)}/replace`, { body: {} })
+    expect(replaced.status, replaced.text).toBe(200)
+    expect(replaced.body.replaced.status).toBe("blocked")
+    expect(await pointsOf(replaced.body.card.code)).toBe(70)
+    const lost = await posApi(`/store/pos/loyalty/${encodeURIComponent(card.code)}/earn`, { key: till, body: { amount: 1000, currency_code: "eur", reference: "lost" } })
+    expect(lost.status).toBe(409)
+    expect(lost.body.type).toBe("card_blocked")
+    // Somebody else's card cannot be replaced through this customer.
+    const other = await register()
+    const foreign = await adminApi(`/admin/loyalty/customers/${customer.id}/cards/${encodeURIComponent(other.card.code)}/replace`, { body: {} })
+    expect(foreign.status).toBe(404)
+    expect(await pointsOf(replaced.body.card.code)).toBe(70)
+  })
+})
+
 describe("earning at the till", () => {
   it("awards points per euro rounded down, and a receipt reported twice awards once", async () => {
     const { card } = await register()
@@ -156,6 +194,35 @@ describe("earning at the till", () => {
     expect(scanned.body.visits).toEqual([expect.objectContaining({ source: "pos", reference, amount_minor: 2399, points_earned: 23 })])
   })
 
+  it("multiplies the points in a campaign running at this till, and not after it or at other tills", async () => {
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    const hour = 3_600_000
+    const campaigns = [
+      ...settings.campaigns,
+      { name: "Double here", multiplier_percent: 200, starts_at: new Date(Date.now() - hour).toISOString(), ends_at: new Date(Date.now() + hour).toISOString(), location_ids: [locationId] },
+      { name: "Over", multiplier_percent: 500, starts_at: new Date(Date.now() - 3 * hour).toISOString(), ends_at: new Date(Date.now() - 2 * hour).toISOString(), location_ids: [locationId] },
+      { name: "Elsewhere", multiplier_percent: 400, starts_at: new Date(Date.now() - hour).toISOString(), ends_at: new Date(Date.now() + hour).toISOString(), location_ids: ["loc_elsewhere"] },
+    ]
+    for (const bad of [
+      [{ ...campaigns.at(-3), multiplier_percent: 100 }],
+      [{ ...campaigns.at(-3), ends_at: campaigns.at(-3).starts_at }],
+      [{ ...campaigns.at(-3), starts_at: "soon" }],
+    ]) {
+      const refused = await adminApi("/admin/loyalty/settings", { body: { campaigns: bad } })
+      expect(refused.status, refused.text).toBe(400)
+    }
+    expect((await adminApi("/admin/loyalty/settings")).body.settings.campaigns).toEqual(settings.campaigns)
+    expect((await adminApi("/admin/loyalty/settings", { body: { campaigns } })).status).toBe(200)
+    try {
+      const { card } = await register()
+      const earned = await posApi(`/store/pos/loyalty/${card.code}/earn`, { key: till, body: { amount: 2399, currency_code: "eur", reference: `R-${randomUUID().slice(0, 8)}` } })
+      expect(earned.status, earned.text).toBe(200)
+      expect(earned.body.points_earned).toBe(46)
+    } finally {
+      await adminApi("/admin/loyalty/settings", { body: { campaigns: settings.campaigns } })
+    }
+  })
+
   it("refuses bad input with 400 and changes nothing", async () => {
     const { card } = await register()
     for (const body of [
@@ -169,6 +236,45 @@ describe("earning at the till", () => {
       expect(res.body.type).toBe("invalid_request")
     }
     expect(await pointsOf(card.code)).toBe(0)
+  })
+
+  it("earns nothing on a receipt's lines of excluded products or categories, and shares the paid amount over the rest", async () => {
+    const products = await adminApi("/admin/products?handle=kaesekuchen&expand=variants")
+    const cake = products.body.products[0]
+    const sku = cake.variants[0].sku ?? "KAESEKUCHEN-1"
+    if (!cake.variants[0].sku) {
+      const named = await adminApi(`/admin/products/${cake.id}/variants/${cake.variants[0].id}`, { body: { sku } })
+      expect(named.status, named.text).toBe(200)
+    }
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    expect(
+      (await adminApi("/admin/loyalty/settings", { body: { excluded_product_ids: [cake.id], excluded_category_ids: ["pcat_tobacco"] } })).status
+    ).toBe(200)
+    try {
+      const { card } = await register()
+      // 10.00 of goods, 4.00 of cake (by SKU or variant) and 6.00 of tobacco (by the till's category) excluded; 18.00 paid after a 2.00 receipt discount.
+      const lines = [
+        { amount: 1000, sku: "TILL-ONLY-ARTICLE" },
+        { amount: 100, variant_id: cake.variants[0].id },
+        { amount: 100, product_id: cake.id },
+        { amount: 200, sku },
+        { amount: 600, category_id: "pcat_tobacco" },
+      ]
+      const reference = `R-${randomUUID().slice(0, 8)}`
+      const earned = await posApi(`/store/pos/loyalty/${card.code}/earn`, { key: till, body: { amount: 1800, currency_code: "eur", reference, lines } })
+      expect(earned.status, earned.text).toBe(200)
+      expect(earned.body).toEqual(expect.objectContaining({ eligible_amount: 900, points_earned: 9, points: 9 }))
+
+      for (const bad of [[], [{ amount: -1 }], [{ amount: 100, colour: "red" }], [{ amount: 1.5 }]]) {
+        const res = await posApi(`/store/pos/loyalty/${card.code}/earn`, { key: till, body: { amount: 100, currency_code: "eur", reference: "bad", lines: bad } })
+        expect(res.status, res.text).toBe(400)
+      }
+      expect(await pointsOf(card.code)).toBe(9)
+    } finally {
+      await adminApi("/admin/loyalty/settings", {
+        body: { excluded_product_ids: settings.excluded_product_ids, excluded_category_ids: settings.excluded_category_ids },
+      })
+    }
   })
 
   it("refuses a top-up terminal's key with 403 on every loyalty route", async () => {
@@ -258,6 +364,33 @@ describe("rewards", () => {
       expect(refused.status).toBe(422)
       expect(refused.body.type).toBe("redemption_cap_exceeded")
       expect(await pointsOf(card.code)).toBe(500)
+    } finally {
+      await adminApi("/admin/loyalty/settings", { body: { redemption_cap_points: settings.redemption_cap_points } })
+    }
+  })
+
+  it("counts every reward redeemed on one receipt against the per-sale cap, and a reversed one no more", async () => {
+    const { card, customer } = await register()
+    await grant(customer.id, 1000)
+    const small = await reward(120)
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    expect((await adminApi("/admin/loyalty/settings", { body: { redemption_cap_points: 250 } })).status).toBe(200)
+    try {
+      const receipt = `R-${randomUUID().slice(0, 8)}`
+      const redeem = (reference?: string) =>
+        posApi(`/store/pos/loyalty/${card.code}/redeem`, { key: till, body: { reward_id: small.id, ...(reference ? { reference } : {}) } })
+      const first = await redeem(receipt)
+      expect(first.status, first.text).toBe(200)
+      expect((await redeem(receipt)).status).toBe(200)
+      const third = await redeem(receipt)
+      expect(third.status, third.text).toBe(422)
+      expect(third.body.type).toBe("redemption_cap_exceeded")
+      expect(await pointsOf(card.code)).toBe(1000 - 240)
+      // Another receipt has its own cap; a reversed redemption frees its points on the first.
+      expect((await redeem(`R-${randomUUID().slice(0, 8)}`)).status).toBe(200)
+      expect((await posApi(`/store/pos/transactions/${first.body.transaction.id}/reverse`, { key: till, method: "POST" })).status).toBe(200)
+      expect((await redeem(receipt)).status).toBe(200)
+      expect(await pointsOf(card.code)).toBe(1000 - 360)
     } finally {
       await adminApi("/admin/loyalty/settings", { body: { redemption_cap_points: settings.redemption_cap_points } })
     }
@@ -399,6 +532,41 @@ describe("online", () => {
     expect(after.transactions.filter((t) => t.type === "adjust")).toEqual([expect.objectContaining({ amount: -share })])
   })
 
+  it("takes back the points of returned goods (a received return refunds without a refund event), and all of them when everything comes back", async () => {
+    const shopper = await signUp()
+    await eventually(() => me(shopper), (m) => m.cards.length > 0)
+    const placed = (await order(shopper, 2)) as { id: string; items: { id: string; total: number }[]; total: number }
+    const itemsTotal = placed.items.reduce((sum, i) => sum + i.total, 0)
+    const earned = Math.floor(itemsTotal / 100)
+    expect((await eventually(() => me(shopper), (m) => m.points > 0)).points).toBe(earned)
+    expect((await adminApi(`/admin/orders/${placed.id}/capture`, { method: "POST" })).status).toBe(200)
+
+    // As in the admin: the return is requested, then received with its refund.
+    const returnOne = async (refund: number) => {
+      const requested = await adminApi(`/admin/orders/${placed.id}/return`, { body: { items: [{ item_id: placed.items[0].id, quantity: 1 }] } })
+      expect(requested.status, requested.text).toBe(200)
+      const open = (requested.body.order.returns as { id: string; status: string }[]).find((r) => r.status === "requested")!
+      const received = await adminApi(`/admin/returns/${open.id}/receive`, { body: { items: [{ item_id: placed.items[0].id, quantity: 1 }], refund } })
+      expect(received.status, received.text).toBe(200)
+    }
+
+    // One of the two menus comes back and is refunded on receipt.
+    const half = Math.floor(itemsTotal / 2)
+    await returnOne(half)
+    const afterFirst = await eventually(() => me(shopper), (m) => m.points < earned)
+    const firstShare = Math.floor((earned * half) / itemsTotal)
+    expect(afterFirst.points).toBe(earned - firstShare)
+
+    // The other one too, with the shipping: the order is refunded in full and every point goes.
+    const rest = (await adminApi(`/admin/orders/${placed.id}`)).body.order.refundable_amount
+    await returnOne(rest)
+    const afterAll = await eventually(() => me(shopper), (m) => m.points === 0)
+    expect(afterAll.points).toBe(0)
+    expect(afterAll.transactions.filter((t) => t.type === "adjust").map((t) => t.amount)).toEqual(
+      expect.arrayContaining([-firstShare, -(earned - firstShare)])
+    )
+  })
+
   it("earns nothing on excluded products", async () => {
     const shopper = await signUp()
     await eventually(() => me(shopper), (m) => m.cards.length > 0)
@@ -430,7 +598,11 @@ describe("online", () => {
 describe("birthdays", () => {
   it("lists upcoming birthdays and sends one birthday mail (with the letter) and the birthday points per customer and year", async () => {
     const email = uniqueAddress("birthday")
-    const { customer, card } = await register({ email, birthday: "1988-03-15" })
+    const { customer, card } = await register({ email, birthday: "1988-03-15", marketing_consent: true })
+    // Born the same day, without consent to marketing mails: the points, no mail.
+    const quietEmail = uniqueAddress("birthday-quiet")
+    const quiet = await register({ email: quietEmail, birthday: "1991-03-15" })
+    expect(quiet.customer.marketing_consent).toBe(false)
     const settings = (await adminApi("/admin/loyalty/settings")).body.settings
     expect((await adminApi("/admin/loyalty/settings", { body: { birthday_points: 25 } })).status).toBe(200)
 
@@ -447,18 +619,116 @@ describe("birthdays", () => {
     const second = await adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now: "2026-03-15T20:00:00Z" } })
     expect(second.body.run.status).toBe("ok")
     await adminApi("/admin/loyalty/settings", { body: { birthday_points: settings.birthday_points } })
-    // The birthday points came once, with the mail.
+    // The birthday points came once, with the mail; to the customer without consent too.
     expect(await pointsOf(card.code)).toBe(25)
+    expect(await pointsOf(quiet.card.code)).toBe(25)
+    expect(first.body.run.result.skipped_without_consent).toBeGreaterThanOrEqual(1)
 
     const mail = await waitForMail((m) => m.envelopeTo.includes(email))
     expect(mail.text).toContain("Lia")
     expect(mail.attachments.map((a) => a.filename)).toEqual(["birthday-letter.pdf"])
+    expect(mail.text).toContain("25 Bonuspunkte")
+    expect(mail.text).toMatch(/Keine solchen E-Mails mehr erhalten: http:\/\/\S+\/store\/loyalty\/unsubscribe\?customer_id=/)
     const outbox = await adminApi("/admin/jobs/mails?kind=birthday&limit=200")
     expect(outbox.status, outbox.text).toBe(200)
     const ours = outbox.body.mails.filter((m: { to: string }) => m.to === email)
     expect(ours).toHaveLength(1)
     expect(first.body.run.result.mails).toContain(ours[0].id)
     expect(second.body.run.result.mails).toContain(ours[0].id)
+    expect(outbox.body.mails.filter((m: { to: string }) => m.to === quietEmail)).toHaveLength(0)
+  })
+
+  it("sends one greeting for a birthday in Europe/Berlin when the job runs around midnight on both sides of it", async () => {
+    const email = uniqueAddress("midnight")
+    const { customer } = await register({ email, birthday: "1990-03-21", marketing_consent: true })
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    expect(settings.time_zone).toBe("Europe/Berlin")
+    const run = async (now: string) => {
+      const res = await adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now } })
+      expect(res.status, res.text).toBe(200)
+      expect(res.body.run.status).toBe("ok")
+      return res.body.run.result as { mails: string[] }
+    }
+    const ours = async () => (await adminApi("/admin/jobs/mails?kind=birthday&limit=200")).body.mails.filter((m: { to: string }) => m.to === email)
+    // 20 March 23:59 in Berlin (CET, UTC+1): not yet.
+    await run("2026-03-20T22:59:00Z")
+    expect(await ours()).toHaveLength(0)
+    // 21 March 00:00 and 00:01 in Berlin, and 23:59 the same local day: one greeting.
+    await run("2026-03-20T23:00:00Z")
+    await run("2026-03-20T23:01:00Z")
+    await run("2026-03-21T22:59:00Z")
+    expect(await ours()).toHaveLength(1)
+    // 22 March 00:00 in Berlin: the birthday is over.
+    const after = await run("2026-03-21T23:00:00Z")
+    expect(await ours()).toHaveLength(1)
+    expect(after.mails).not.toContain((await ours())[0].id)
+    const greeted = await adminApi(`/admin/loyalty/birthdays?days=1&from=2026-03-20T23:30:00Z`)
+    expect(greeted.body.birthdays.map((b: { customer: { id: string } }) => b.customer.id)).toContain(customer.id)
+  })
+
+  it("prints the letters of the coming days ahead of time, by default for those who get no mail, and the job keeps a letter for them", async () => {
+    // A date no other test uses: 4 to 6 October 2026 in Berlin.
+    const mailedName = `Mailed${randomUUID().slice(0, 4)}`
+    const postedName = `Posted${randomUUID().slice(0, 4)}`
+    const mailed = await register({ email: uniqueAddress("letter-mailed"), birthday: "1980-10-05", marketing_consent: true, last_name: mailedName })
+    const posted = await register({ birthday: "1975-10-05", last_name: postedName })
+    const from = "2026-10-03T12:00:00Z"
+    const letters = async (query: string) => {
+      const res = await fetch(`${inject("baseUrl")}/admin/loyalty/birthdays/letters?days=3&from=${from}${query}`, {
+        headers: { authorization: `Bearer ${await adminToken()}` },
+      })
+      return { status: res.status, type: res.headers.get("content-type") ?? "", count: res.headers.get("x-letters"), body: Buffer.from(await res.arrayBuffer()) }
+    }
+    const withoutMail = await letters("")
+    expect(withoutMail.status, withoutMail.body.toString()).toBe(200)
+    expect(withoutMail.type).toBe("application/pdf")
+    const text = await pdfText(withoutMail.body)
+    expect(text).toContain(`Lia ${postedName}`)
+    expect(text).not.toContain(mailedName)
+    expect(text).toContain("05.10.2026")
+    const all = await letters("&recipients=all")
+    expect(all.status).toBe(200)
+    const allText = await pdfText(all.body)
+    expect(allText).toContain(mailedName)
+    expect(allText).toContain(postedName)
+    expect(Number(all.count)).toBeGreaterThan(Number(withoutMail.count))
+
+    expect((await letters("&recipients=some")).status).toBe(400)
+    const nobody = await fetch(`${inject("baseUrl")}/admin/loyalty/birthdays/letters?days=1&from=2026-10-20T12:00:00Z`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    expect(nobody.status).toBe(404)
+    expect(((await nobody.json()) as { type: string }).type).toBe("no_letters")
+
+    // On the day the job mails the one and keeps the other's letter as a document.
+    const run = await adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now: "2026-10-05T07:00:00Z" } })
+    expect(run.status, run.text).toBe(200)
+    const result = run.body.run.result as { letters: string[]; mails: string[] }
+    expect(result.letters.length).toBeGreaterThanOrEqual(1)
+    const documents = await Promise.all(result.letters.map(async (id) => (await adminApi(`/admin/jobs/documents/${id}`)).body.document))
+    const ours = documents.find((d: { key: string }) => d.key === `loyalty:birthday-letter:${posted.customer.id}:2026`)
+    expect(ours).toBeTruthy()
+    expect(documents.map((d: { key: string }) => d.key)).not.toContain(`loyalty:birthday-letter:${mailed.customer.id}:2026`)
+    const again = await adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now: "2026-10-05T18:00:00Z" } })
+    expect(again.body.run.result.letters).toContain(ours.id)
+  })
+
+  it("runs the birthday job twice at the same moment without either run failing, and grants the points once", async () => {
+    const settings = (await adminApi("/admin/loyalty/settings")).body.settings
+    const born = await Promise.all([0, 1, 2, 3, 4, 5].map(() => register({ birthday: "1992-12-12" })))
+    expect((await adminApi("/admin/loyalty/settings", { body: { birthday_points: 7 } })).status).toBe(200)
+    try {
+      const runs = await Promise.all(
+        [0, 1, 2, 3].map(() => adminApi("/admin/jobs/schedules/loyalty.birthdays/run", { body: { now: "2026-12-12T10:00:00Z" } }))
+      )
+      for (const run of runs) {
+        expect(run.status, run.text).toBe(200)
+        expect(run.body.run.status, run.body.run.error).toBe("ok")
+      }
+    } finally {
+      await adminApi("/admin/loyalty/settings", { body: { birthday_points: settings.birthday_points } })
+    }
+    for (const { card } of born) {
+      expect(await pointsOf(card.code)).toBe(7)
+    }
   })
 
   it("rejects a bad birthday query with 400", async () => {
@@ -517,10 +787,23 @@ describe("purchase analysis and reactivation", () => {
     const mail = await waitForMail((m) => m.envelopeTo.includes(yes.customer.email!))
     const link = /(http:\/\/\S+\/store\/loyalty\/unsubscribe\?\S+)/.exec(mail.text)?.[1]
     expect(link).toBeTruthy()
+    // Mail programs offer the same link, in one click (RFC 8058).
+    const list = mail.parsed.headers.get("list") as { unsubscribe?: { url?: string }; "unsubscribe-post"?: { name?: string } }
+    expect(list.unsubscribe?.url).toBe(link)
+    expect(list["unsubscribe-post"]?.name).toBe("List-Unsubscribe=One-Click")
     const url = new URL(link!)
-    expect((await api(`/store/loyalty/unsubscribe?customer_id=${encodeURIComponent(yes.customer.id)}&token=wrong`)).status).toBe(404)
-    const unsubscribed = await api(`${url.pathname}${url.search}`)
+    const path = `${url.pathname}${url.search}`
+    expect((await api(`/store/loyalty/unsubscribe?customer_id=${encodeURIComponent(yes.customer.id)}&token=wrong`, { method: "POST" })).status).toBe(404)
+    // Opening the link (as link scanners do) only shows the question; it unsubscribes nobody.
+    const page = await api(path, { headers: { accept: "text/html" } })
+    expect(page.status).toBe(200)
+    expect(page.headers.get("content-type")).toContain("text/html")
+    expect(page.text).toContain("<form method=\"post\"")
+    expect((await adminApi(`/admin/loyalty/customers/${yes.customer.id}`)).body.customer.marketing_consent).toBe(true)
+    const unsubscribed = await api(path, { method: "POST", headers: { accept: "application/json" } })
     expect(unsubscribed.status, unsubscribed.text).toBe(200)
+    expect(unsubscribed.body).toEqual({ unsubscribed: true })
+    expect((await adminApi(`/admin/loyalty/customers/${yes.customer.id}`)).body.customer.marketing_consent).toBe(false)
 
     const again = await adminApi("/admin/loyalty/reactivation/mail", { body: { inactive_days: 90, campaign: `${campaign}-2`, now: later } })
     expect(again.body.mailed).not.toContain(yes.customer.id)

@@ -76,4 +76,12 @@ describe("medusa-config.js", () => {
     expect(config.projectConfig.store_cors).toBe("https://shop.example")
     expect(config.projectConfig.admin_cors).toBe("https://admin.example")
   })
+  it("gives every plugin the public address for links in mails, from PUBLIC_URL or the port", () => {
+    const loyaltyOf = (env: Record<string, string>) =>
+      loadConfig({ ...DB, ...env }).plugins.find((p: { resolve?: string }) => p.resolve === "@customer-modules/loyalty").options
+    expect(loyaltyOf({}).publicUrl).toBe("http://localhost:9000")
+    expect(loyaltyOf({ PORT: "9100" }).publicUrl).toBe("http://localhost:9100")
+    expect(loyaltyOf({ PUBLIC_URL: "https://shop.example.com/api/" }).publicUrl).toBe("https://shop.example.com/api")
+    expect(configError({ ...DB, PUBLIC_URL: "shop.example.com" })).toContain("PUBLIC_URL must be an http(s) address")
+  })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { monthsBefore, unspentBefore } from "../../src/plugins/loyalty/src/utils/expiry"
-import { birthdayKeys, pointsFor, share } from "../../src/plugins/loyalty/src/utils/points"
+import { birthdayKeys, campaignAt, multiplied, pointsFor, share } from "../../src/plugins/loyalty/src/utils/points"
 
 const perEuro = { points_per_unit: 1, unit_minor: 100 }
 
@@ -64,5 +64,30 @@ describe("points expiry, oldest first", () => {
   it("counts calendar months back, clamped to the month's end", () => {
     expect(monthsBefore(new Date("2026-03-31T10:00:00Z"), 1).toISOString()).toBe("2026-02-28T10:00:00.000Z")
     expect(monthsBefore(new Date("2026-01-15T00:00:00Z"), 12).toISOString()).toBe("2025-01-15T00:00:00.000Z")
+  })
+})
+
+describe("campaigns", () => {
+  const double = { name: "double", multiplier_percent: 200, starts_at: "2026-12-01T00:00:00.000Z", ends_at: "2026-12-08T00:00:00.000Z" }
+  const triple = { name: "triple here", multiplier_percent: 300, starts_at: "2026-12-03T00:00:00.000Z", ends_at: "2026-12-04T00:00:00.000Z", location_ids: ["loc_a"] }
+
+  it("runs from its start up to, not including, its end", () => {
+    expect(campaignAt([double], new Date("2026-11-30T23:59:59Z"), null)).toBeNull()
+    expect(campaignAt([double], new Date("2026-12-01T00:00:00Z"), null)).toEqual({ name: "double", multiplier_percent: 200 })
+    expect(campaignAt([double], new Date("2026-12-08T00:00:00Z"), null)).toBeNull()
+  })
+
+  it("applies the highest running campaign where the sale is; one for some tills does not reach the web shop", () => {
+    const at = new Date("2026-12-03T12:00:00Z")
+    expect(campaignAt([double, triple], at, "loc_a")?.name).toBe("triple here")
+    expect(campaignAt([double, triple], at, "loc_b")?.name).toBe("double")
+    expect(campaignAt([double, triple], at, null)?.name).toBe("double")
+    expect(campaignAt([triple], at, null)).toBeNull()
+  })
+
+  it("multiplies in integers, rounding down", () => {
+    expect(multiplied(23, 200)).toBe(46)
+    expect(multiplied(23, 150)).toBe(34)
+    expect(multiplied(0, 300)).toBe(0)
   })
 })

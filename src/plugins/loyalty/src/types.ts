@@ -9,6 +9,8 @@ export type LoyaltyCustomer = {
   phone: string | null
   birthday: string | null
   has_account: boolean
+  /** Agreed to marketing mails (birthday and reactivation mails go only to these). */
+  marketing_consent: boolean
 }
 
 /** A customer card as the POS contract shows it. */
@@ -49,3 +51,6 @@ export type LoyaltyContext = {
 }
 
 export type PointsMovement = { points: number; transaction: LedgerTransactionDTO }
+
+/** A line of a till receipt, for exclusions: what it cost and what it was (any one identifier). */
+export type TillLine = { amount: number; product_id?: string; variant_id?: string; sku?: string; category_id?: string }

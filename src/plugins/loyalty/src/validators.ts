@@ -26,6 +26,22 @@ export const RegisterCustomer = z
     phone: z.string().trim().regex(/^\+?[0-9 ()/-]{3,30}$/, "must be a phone number").optional(),
     birthday: isoDate.optional(),
     card_code: code.optional(),
+    /** The customer agreed to marketing mails (birthday and reactivation mails); asked at registration. */
+    marketing_consent: z.boolean().optional(),
+  })
+  .strict()
+
+/** Largest receipt a till may itemise for exclusions. */
+export const MAX_TILL_LINES = 500
+
+const tillLine = z
+  .object({
+    /** What the line cost before receipt-level discounts, in minor units (0 for a free line). */
+    amount: z.number().int("must be a whole number of minor units").min(0).max(MAX_SALE_MINOR),
+    product_id: id.optional(),
+    variant_id: id.optional(),
+    sku: z.string().trim().min(1).max(100).optional(),
+    category_id: id.optional(),
   })
   .strict()
 
@@ -34,10 +50,22 @@ export const Earn = z
     amount: amountMinor.max(MAX_SALE_MINOR, `must be at most ${MAX_SALE_MINOR} minor units`),
     currency_code: currencyCode,
     reference,
+    /** Optional: the receipt's lines, so that excluded products and categories do not earn. */
+    lines: z.array(tillLine).min(1).max(MAX_TILL_LINES).optional(),
   })
   .strict()
 
-export const Redeem = z.object({ reward_id: id }).strict()
+export const Redeem = z
+  .object({
+    reward_id: id,
+    /** Optional: the receipt, so that the per-sale cap counts every reward redeemed on it. */
+    reference: reference.optional(),
+  })
+  .strict()
+
+export const ApplyCartReward = z.object({ reward_id: id }).strict()
+
+export const IssueCard = z.object({ card_code: code.optional() }).strict()
 
 export const SearchCustomers = z.object({ ...pageFields, q: z.string().trim().min(1).max(100).optional() }).strict()
 
@@ -45,6 +73,29 @@ const rate = z.object({
   points_per_unit: z.number().int().min(0).max(1000),
   unit_minor: z.number().int().min(1).max(1_000_000),
 })
+
+/** An instant kept as ISO text in the settings (JSON), normalised to UTC. */
+const storedInstant = z
+  .string()
+  .trim()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 instant")
+  .transform((s) => new Date(s).toISOString())
+
+/** Most campaigns kept in the settings (past ones included). */
+export const MAX_CAMPAIGNS = 50
+
+/** Extra points in a time window: points × multiplier_percent / 100, at the given tills or everywhere. */
+export const Campaign = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    multiplier_percent: z.number().int("must be a whole percentage").min(101, "must be more than 100 (100 = normal points)").max(1000),
+    starts_at: storedInstant,
+    ends_at: storedInstant,
+    /** Only at these tills' locations; absent: at every till and in the web shop. */
+    location_ids: z.array(id).min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((c) => Date.parse(c.ends_at) > Date.parse(c.starts_at), { message: "must end after it starts", path: ["ends_at"] })
 
 export const Settings = z
   .object({
@@ -63,6 +114,7 @@ export const Settings = z
     expiry_months: z.number().int().min(1).max(120).nullable(),
     /** Days before expiry that the customer is told (0: no notice). */
     expiry_notice_days: z.number().int().min(0).max(365),
+    campaigns: z.array(Campaign).max(MAX_CAMPAIGNS),
   })
   .strict()
 
@@ -94,17 +146,20 @@ export const Adjust = z
 
 export const GroupGrant = z.object({ points, reason: reference, campaign: z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, . _ -") }).strict()
 
-export const BirthdayQuery = z
-  .object({
-    days: z.coerce.number().int().min(1).max(366).optional(),
-    location_id: id.optional(),
-    from: z
-      .string()
-      .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 instant")
-      .transform((v) => new Date(v))
-      .optional(),
-  })
-  .strict()
+const birthdayFields = {
+  days: z.coerce.number().int().min(1).max(366).optional(),
+  location_id: id.optional(),
+  from: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 instant")
+    .transform((v) => new Date(v))
+    .optional(),
+}
+
+export const BirthdayQuery = z.object(birthdayFields).strict()
+
+/** The letters to print: for those who get no birthday mail (default), or for everyone listed. */
+export const BirthdayLettersQuery = z.object({ ...birthdayFields, recipients: z.enum(["without_mail", "all"]).optional() }).strict()
 
 export const CreateCards = z
   .object({
@@ -149,3 +204,24 @@ export const UnsubscribeQuery = z.object({ customer_id: id, token: z.string().mi
 export const ExpireRun = z.object({ now: instant.optional() }).strict()
 
 export { PageQuery }
+
+// ── Analysis charts (admin) ─────────────────────────────────────────────
+
+/** Most buckets one points timeline answers (a day-by-day year and a bit). */
+export const MAX_TIMELINE_BUCKETS = 400
+
+/** Instants the analysis accepts: 1970 up to 2200 (keeps the calendar arithmetic in plain years). */
+const chartInstant = instant.refine((d) => d.getTime() >= 0 && d.getTime() < Date.UTC(2200, 0, 1), "must lie between 1970 and 2200")
+
+export const SegmentsQuery = z.object({ from: chartInstant.optional(), now: chartInstant.optional() }).strict()
+
+export const TimelineQuery = z
+  .object({
+    from: chartInstant.optional(),
+    to: chartInstant.optional(),
+    interval: z.enum(["day", "week", "month"]).optional(),
+    customer_id: id.optional(),
+    format: z.enum(["json", "csv"]).optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from.getTime() < q.to.getTime(), { message: "must be before to", path: ["from"] })

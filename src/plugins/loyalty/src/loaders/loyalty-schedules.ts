@@ -1,5 +1,6 @@
 import type { AwilixContainer } from "awilix"
 
+import { ownInstance } from "@customer-modules/core"
 import type { ScheduleService } from "@customer-modules/jobs"
 
 import type LoyaltyService from "../services/loyalty"
@@ -12,6 +13,7 @@ export const EXPIRY_SCHEDULE = "loyalty.points-expiry"
 
 export default async function loyaltySchedules(container: AwilixContainer): Promise<void> {
   const schedules = container.resolve<ScheduleService>("scheduleService")
-  schedules.register(BIRTHDAY_SCHEDULE, "0 7 * * *", async ({ now }) => container.resolve<LoyaltyService>("loyaltyService").sendBirthdayGreetings(now))
-  schedules.register(EXPIRY_SCHEDULE, "30 3 * * *", async ({ now }) => container.resolve<LoyaltyExpiryService>("loyaltyExpiryService").runAll(now))
+  // Each run on a service instance of its own: a run on demand may overlap the scheduled one.
+  schedules.register(BIRTHDAY_SCHEDULE, "0 7 * * *", async ({ now }) => ownInstance<LoyaltyService>(container, "loyaltyService").sendBirthdayGreetings(now))
+  schedules.register(EXPIRY_SCHEDULE, "30 3 * * *", async ({ now }) => ownInstance<LoyaltyExpiryService>(container, "loyaltyExpiryService").runAll(now))
 }

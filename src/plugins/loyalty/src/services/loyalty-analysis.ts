@@ -1,5 +1,3 @@
-import { createHmac, timingSafeEqual } from "crypto"
-
 import { TransactionBaseService } from "@medusajs/medusa"
 import type { ConfigModule } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
@@ -7,11 +5,17 @@ import { EntityManager } from "typeorm"
 import { DomainError } from "@customer-modules/core"
 import type { MailService } from "@customer-modules/jobs"
 
+import { localDate } from "../utils/points"
+import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
+import { UnsubscribeLinks } from "../utils/unsubscribe"
+import { MAX_TIMELINE_BUCKETS } from "../validators"
+import type LoyaltyService from "./loyalty"
 import { PLACEHOLDER_DOMAIN } from "./loyalty"
 
 type InjectedDependencies = {
   manager: EntityManager
   mailService: MailService
+  loyaltyService: LoyaltyService
   configModule: ConfigModule
 }
 
@@ -30,7 +34,11 @@ export type CustomerAnalysis = {
   average_basket_minor: number
   first_visit_at: Date
   last_visit_at: Date
-  /** Quintiles 1 (worst) … 5 (best) among all analysed customers. */
+  /**
+   * Quintiles 1 (worst) … 5 (best) among all analysed customers, from the
+   * percent rank: equal figures get equal scores (the lowest of their group),
+   * so a customer's segment never depends on the order ties come back in.
+   */
   recency: number
   frequency: number
   monetary: number
@@ -41,21 +49,81 @@ export type CustomerAnalysis = {
 /** Largest page of analysis rows; the reactivation run mails at most this many per call. */
 export const MAX_ANALYSIS_ROWS = 5000
 
+/** Customers, visits and revenue (per currency) of one RFM segment. */
+export type SegmentSummary = {
+  segment: Segment
+  /** Analysed rows: a customer who paid in two currencies counts once per currency, as in the list. */
+  customers: number
+  visits: number
+  revenue_minor: Record<string, number>
+}
+
+export type TimelineInterval = "day" | "week" | "month"
+
+/** Points moved on all points accounts (or one customer's) in one bucket of the programme's calendar. */
+export type TimelineBucket = {
+  /** First local day of the bucket (weeks start on Monday), YYYY-MM-DD in the programme's time zone. */
+  start: string
+  /** Earned, granted and given (birthday, group, manual) points. */
+  issued: number
+  /** Points spent on rewards, less redemptions reversed. */
+  redeemed: number
+  /** Points that expired (decision 34). */
+  expired: number
+  /** Deductions and take-backs after cancellations and refunds. */
+  taken_back: number
+  /** issued − redeemed − expired − taken_back: the change of all balances. */
+  net: number
+}
+
+export type PointsTimeline = {
+  interval: TimelineInterval
+  time_zone: string
+  from: Date
+  to: Date
+  customer_id: string | null
+  buckets: TimelineBucket[]
+  totals: Omit<TimelineBucket, "start">
+}
+
+/** Default period of a timeline ending at `to`, per interval. */
+const DEFAULT_SPAN_MS: Record<TimelineInterval, number> = { day: 30 * 86_400_000, week: 12 * 7 * 86_400_000, month: 365 * 86_400_000 }
+
+/**
+ * Visits per customer and currency with their RFM quintiles: the one
+ * definition of the analysis, shared by the list and the segment summary.
+ * Parameters: $1 now (visits up to), $2 from (visits since, or null).
+ */
+const SCORED_VISITS = `WITH v AS (
+         SELECT customer_id, currency_code, count(*)::int AS visits, sum(amount_minor)::bigint AS revenue_minor,
+                min(created_at) AS first_visit_at, max(created_at) AS last_visit_at
+           FROM loyalty_visit
+          WHERE created_at <= $1 AND ($2::timestamptz IS NULL OR created_at >= $2)
+          GROUP BY customer_id, currency_code
+       ), scored AS (
+         SELECT v.*, LEAST(5, 1 + floor(percent_rank() OVER (ORDER BY last_visit_at) * 5))::int AS recency,
+                LEAST(5, 1 + floor(percent_rank() OVER (ORDER BY visits) * 5))::int AS frequency,
+                LEAST(5, 1 + floor(percent_rank() OVER (ORDER BY revenue_minor) * 5))::int AS monetary
+           FROM v
+       )`
+
 /**
  * Purchase analysis over `loyalty_visit`: visits, revenue, average basket,
  * first and last visit per customer, RFM quintiles and segments, and the
  * reactivation list of customers not seen for a while. Reactivation mails go
  * only to members who consented, never to placeholder e-mails, and carry an
- * unsubscribe link (HMAC of the customer id with the server's JWT secret).
+ * unsubscribe link (`UnsubscribeLinks`).
  */
 export default class LoyaltyAnalysisService extends TransactionBaseService {
   protected readonly mailService_: MailService
-  protected readonly secret_: string
+  protected readonly links_: UnsubscribeLinks
+  protected readonly loyaltyService_: LoyaltyService
 
-  constructor(container: InjectedDependencies) {
+  constructor(container: InjectedDependencies, options?: LoyaltyPluginOptions) {
     super(container)
     this.mailService_ = container.mailService
-    this.secret_ = `loyalty-unsubscribe:${container.configModule?.projectConfig?.jwt_secret ?? "supersecret"}`
+    this.loyaltyService_ = container.loyaltyService
+    this.links_ = UnsubscribeLinks.of(container.configModule, options)
   }
 
   /** Customers with their purchase figures and RFM segment, best revenue first. */
@@ -88,7 +156,6 @@ export default class LoyaltyAnalysisService extends TransactionBaseService {
     offer?: string
     offer_valid_until?: string
     now?: Date
-    public_url: string
   }): Promise<{ listed: number; mailed: string[]; skipped_without_consent: number }> {
     const list = await this.reactivationList(data.inactive_days, data.now)
     const mailed: string[] = []
@@ -98,15 +165,15 @@ export default class LoyaltyAnalysisService extends TransactionBaseService {
         skipped++
         continue
       }
-      const link = `${data.public_url.replace(/\/$/, "")}/store/loyalty/unsubscribe?customer_id=${encodeURIComponent(row.customer_id)}&token=${this.unsubscribeToken(row.customer_id)}`
-      const text = data.message ?? "We have not seen you for a while and would be glad to welcome you again."
       await this.mailService_.enqueue({
         key: `loyalty:reactivation:${data.campaign}:${row.customer_id}`,
         kind: "reactivation",
         to: row.email,
         data: {
           customer_name: [row.first_name, row.last_name].filter(Boolean).join(" ") || row.email,
-          message: `${text}\n\nNo more of these mails: ${link}`.slice(0, 2000),
+          // Without a message of the merchant's, the template's own text in the customer's language.
+          message: data.message,
+          unsubscribe_url: this.links_.url(row.customer_id),
           offer: data.offer,
           offer_valid_until: data.offer_valid_until,
         },
@@ -116,16 +183,14 @@ export default class LoyaltyAnalysisService extends TransactionBaseService {
     return { listed: list.length, mailed, skipped_without_consent: skipped }
   }
 
-  /** The token of a customer's unsubscribe link. */
-  unsubscribeToken(customerId: string): string {
-    return createHmac("sha256", this.secret_).update(customerId).digest("base64url")
+  /** Whether an unsubscribe link's token fits the customer. */
+  validLink(customerId: string, token: string): boolean {
+    return this.links_.valid(customerId, token)
   }
 
   /** Clears the marketing consent when the token fits the customer; 404 otherwise (reveals nothing). */
   async unsubscribe(customerId: string, token: string): Promise<void> {
-    const expected = Buffer.from(this.unsubscribeToken(customerId))
-    const given = Buffer.from(token)
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    if (!this.links_.valid(customerId, token)) {
       throw new DomainError("not_found", "This unsubscribe link is not valid", 404)
     }
     await this.setConsent(customerId, false)
@@ -145,19 +210,100 @@ export default class LoyaltyAnalysisService extends TransactionBaseService {
     })
   }
 
+  /**
+   * Customers, visits and revenue per RFM segment (every segment, zero ones
+   * too), from the same scoring as `analyse`. Aggregated in SQL per quintile
+   * pair and visit count, so it covers every analysed customer, not a page.
+   */
+  async segmentSummary(filter: { now?: Date; from?: Date } = {}): Promise<{ segments: SegmentSummary[]; customers: number }> {
+    const groups: Record<string, unknown>[] = await this.activeManager_.query(
+      `${SCORED_VISITS}
+       SELECT s.recency, s.frequency, s.visits, s.currency_code, count(*)::int AS customers,
+              sum(s.visits)::bigint AS visit_total, sum(s.revenue_minor)::bigint AS revenue_minor
+         FROM scored s JOIN customer c ON c.id = s.customer_id
+        WHERE c.deleted_at IS NULL
+        GROUP BY s.recency, s.frequency, s.visits, s.currency_code`,
+      [filter.now ?? new Date(), filter.from ?? null]
+    )
+    const bySegment = new Map<Segment, SegmentSummary>(SEGMENTS.map((segment) => [segment, { segment, customers: 0, visits: 0, revenue_minor: {} }]))
+    let customers = 0
+    for (const g of groups) {
+      const summary = bySegment.get(segmentOf(Number(g.recency), Number(g.frequency), Number(g.visits)))!
+      const currency = g.currency_code as string
+      summary.customers += Number(g.customers)
+      summary.visits += Number(g.visit_total)
+      summary.revenue_minor[currency] = (summary.revenue_minor[currency] ?? 0) + Number(g.revenue_minor)
+      customers += Number(g.customers)
+    }
+    return { segments: [...bySegment.values()], customers }
+  }
+
+  /**
+   * Points issued, redeemed, expired and taken back on the points accounts
+   * (all, or one customer's) per day, week (from Monday) or month of the
+   * programme's time zone, for instants in [from, to). A reversal counts
+   * against the kind of movement it reverses. Empty buckets are included.
+   * 400 when from is not before to or the period has more than
+   * MAX_TIMELINE_BUCKETS buckets.
+   */
+  async pointsTimeline(
+    filter: { from?: Date; to?: Date; interval?: TimelineInterval; customer_id?: string } = {}
+  ): Promise<PointsTimeline> {
+    const interval = filter.interval ?? "day"
+    const to = filter.to ?? new Date()
+    const from = filter.from ?? new Date(to.getTime() - DEFAULT_SPAN_MS[interval])
+    if (from.getTime() >= to.getTime()) {
+      throw new DomainError("invalid_request", "from: must be before to", 400)
+    }
+    const { time_zone } = await this.loyaltyService_.withTransaction(this.activeManager_).settings()
+    const count = bucketCount(from, to, interval, time_zone)
+    if (count > MAX_TIMELINE_BUCKETS) {
+      throw new DomainError(
+        "invalid_request",
+        `from–to spans ${count} ${interval}s; a timeline has at most ${MAX_TIMELINE_BUCKETS} buckets: choose a shorter period or a longer interval`,
+        400
+      )
+    }
+    const rows: Record<string, unknown>[] = await this.activeManager_.query(
+      `WITH tx AS (
+         SELECT date_trunc($3, t.created_at AT TIME ZONE $4) AS bucket, t.amount,
+                COALESCE(o.type, t.type) AS kind, COALESCE(o.amount, t.amount) AS original
+           FROM ledger_transaction t
+           JOIN value_account a ON a.id = t.account_id AND a.kind = 'points'
+           LEFT JOIN ledger_transaction o ON t.type = 'reverse' AND o.id = t.reverses_id
+          WHERE t.created_at >= $1 AND t.created_at < $2 AND t.amount <> 0
+            AND ($5::varchar IS NULL OR a.customer_id = $5)
+       )
+       SELECT to_char(b.bucket, 'YYYY-MM-DD') AS start,
+              COALESCE(sum(tx.amount) FILTER (WHERE tx.kind NOT IN ('redeem', 'expire') AND tx.original > 0), 0)::bigint AS issued,
+              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind = 'redeem'), 0)::bigint AS redeemed,
+              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind = 'expire'), 0)::bigint AS expired,
+              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind NOT IN ('redeem', 'expire') AND tx.original < 0), 0)::bigint AS taken_back
+         FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE $4),
+                              ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $4,
+                              ('1 ' || $3)::interval) AS b(bucket)
+         LEFT JOIN tx ON tx.bucket = b.bucket
+        GROUP BY b.bucket
+        ORDER BY b.bucket`,
+      [from, to, interval, time_zone, filter.customer_id ?? null]
+    )
+    const totals = { issued: 0, redeemed: 0, expired: 0, taken_back: 0, net: 0 }
+    const buckets = rows.map((r) => {
+      const b = { start: r.start as string, issued: Number(r.issued), redeemed: Number(r.redeemed), expired: Number(r.expired), taken_back: Number(r.taken_back), net: 0 }
+      b.net = b.issued - b.redeemed - b.expired - b.taken_back
+      totals.issued += b.issued
+      totals.redeemed += b.redeemed
+      totals.expired += b.expired
+      totals.taken_back += b.taken_back
+      totals.net += b.net
+      return b
+    })
+    return { interval, time_zone, from, to, customer_id: filter.customer_id ?? null, buckets, totals }
+  }
+
   protected async rows_(now: Date, from: Date | null): Promise<CustomerAnalysis[]> {
     const rows: Record<string, unknown>[] = await this.activeManager_.query(
-      `WITH v AS (
-         SELECT customer_id, currency_code, count(*)::int AS visits, sum(amount_minor)::bigint AS revenue_minor,
-                min(created_at) AS first_visit_at, max(created_at) AS last_visit_at
-           FROM loyalty_visit
-          WHERE created_at <= $1 AND ($2::timestamptz IS NULL OR created_at >= $2)
-          GROUP BY customer_id, currency_code
-       ), scored AS (
-         SELECT v.*, ntile(5) OVER (ORDER BY last_visit_at) AS recency, ntile(5) OVER (ORDER BY visits) AS frequency,
-                ntile(5) OVER (ORDER BY revenue_minor) AS monetary
-           FROM v
-       )
+      `${SCORED_VISITS}
        SELECT s.*, c.first_name, c.last_name, c.email, COALESCE(m.marketing_consent, false) AS marketing_consent,
               COALESCE(m.email_placeholder, false) AS email_placeholder
          FROM scored s JOIN customer c ON c.id = s.customer_id LEFT JOIN loyalty_member m ON m.customer_id = s.customer_id
@@ -201,4 +347,23 @@ export function segmentOf(recency: number, frequency: number, visits: number): S
   if (recency === 1) return "lost"
   if (recency <= 2 && frequency >= 3) return "at_risk"
   return "regular"
+}
+
+/**
+ * Buckets of [from, to) in the local calendar of `time_zone`, as the
+ * timeline query makes them (days, weeks from Monday, months).
+ */
+export function bucketCount(from: Date, to: Date, interval: TimelineInterval, time_zone: string): number {
+  const a = localDate(from, time_zone)
+  const b = localDate(new Date(to.getTime() - 1), time_zone)
+  if (interval === "month") {
+    return b.year * 12 + b.month - (a.year * 12 + a.month) + 1
+  }
+  const day = (d: { year: number; month: number; day: number }) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000
+  if (interval === "day") {
+    return day(b) - day(a) + 1
+  }
+  // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
+  const monday = (d: { year: number; month: number; day: number }) => day(d) - ((day(d) + 3) % 7)
+  return (monday(b) - monday(a)) / 7 + 1
 }

@@ -1,20 +1,24 @@
 import { randomUUID } from "crypto"
 
 import { CustomerService, EventBusService, generateEntityId, OrderService, TransactionBaseService } from "@medusajs/medusa"
-import type { Customer, Logger } from "@medusajs/medusa"
+import type { ConfigModule, Customer, Logger } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
 import { DomainError, ModuleHealth } from "@customer-modules/core"
-import type { MailService } from "@customer-modules/jobs"
+import { addressLines, formatNumber } from "@customer-modules/jobs"
+import type { BirthdayLetterDocumentData, BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
-import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement } from "../types"
-import { birthdayKeys, localDate, pointsFor, share } from "../utils/points"
+import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement, TillLine } from "../types"
+import { birthdayKeys, localDate, pointsFor, share, withCampaign } from "../utils/points"
+import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
+import { UnsubscribeLinks } from "../utils/unsubscribe"
 import { Settings } from "../validators"
 import type { LoyaltySettings } from "../validators"
 
 type InjectedDependencies = {
   manager: EntityManager
+  configModule: ConfigModule
   logger: Logger
   valueAccountService: ValueAccountService
   cardService: CardService
@@ -22,6 +26,8 @@ type InjectedDependencies = {
   orderService: OrderService
   eventBusService: EventBusService
   mailService: MailService
+  brandingService: BrandingService
+  documentService: DocumentService
 }
 
 /** Domain of the placeholder e-mail of customers registered at a till without one (never mailed: RFC 2606). */
@@ -49,6 +55,7 @@ export const DEFAULT_SETTINGS: LoyaltySettings = {
   time_zone: "Europe/Berlin",
   expiry_months: null,
   expiry_notice_days: 30,
+  campaigns: [],
 }
 
 type MemberRow = {
@@ -57,6 +64,7 @@ type MemberRow = {
   birthday: string | null
   phone: string | null
   email_placeholder: boolean
+  marketing_consent: boolean
 }
 
 /**
@@ -86,9 +94,13 @@ export default class LoyaltyService extends TransactionBaseService {
   protected readonly orderService_: OrderService
   protected readonly eventBusService_: EventBusService
   protected readonly mailService_: MailService
+  protected readonly links_: UnsubscribeLinks
+  protected readonly brandingService_: BrandingService
+  protected readonly documentService_: DocumentService
 
-  constructor(container: InjectedDependencies) {
+  constructor(container: InjectedDependencies, options?: LoyaltyPluginOptions) {
     super(container)
+    this.links_ = UnsubscribeLinks.of(container.configModule, options)
     this.logger_ = container.logger
     this.valueAccountService_ = container.valueAccountService
     this.cardService_ = container.cardService
@@ -96,6 +108,8 @@ export default class LoyaltyService extends TransactionBaseService {
     this.orderService_ = container.orderService
     this.eventBusService_ = container.eventBusService
     this.mailService_ = container.mailService
+    this.brandingService_ = container.brandingService
+    this.documentService_ = container.documentService
   }
 
   // ── Settings ──────────────────────────────────────────────────────────
@@ -129,7 +143,15 @@ export default class LoyaltyService extends TransactionBaseService {
    * customer that customer joins (409 `already_member` when already in).
    */
   async register(
-    data: { first_name: string; last_name: string; email?: string; phone?: string; birthday?: string; card_code?: string },
+    data: {
+      first_name: string
+      last_name: string
+      email?: string
+      phone?: string
+      birthday?: string
+      card_code?: string
+      marketing_consent?: boolean
+    },
     ctx: LoyaltyContext = {}
   ): Promise<{ customer: LoyaltyCustomer; card: LoyaltyCard }> {
     return this.atomicPhase_(async (manager) => {
@@ -162,6 +184,7 @@ export default class LoyaltyService extends TransactionBaseService {
         birthday: data.birthday ?? null,
         phone: data.phone ?? null,
         email_placeholder: !data.email,
+        marketing_consent: data.marketing_consent,
       })
       await this.eventBusService_
         .withTransaction(manager)
@@ -185,6 +208,43 @@ export default class LoyaltyService extends TransactionBaseService {
       }
       const card = await this.cardService_.withTransaction(manager).create({ kind: "customer_card", customer_id: customerId, status: "active" })
       return cardView(card)
+    })
+  }
+
+  /**
+   * Makes an existing customer (created in the admin or in the shop) a member
+   * and issues them a card: generated, or the scanned code (barcode, RFID UID,
+   * a pre-printed card still inactive). Several cards per customer are fine.
+   */
+  async issueCard(customerId: string, data: { card_code?: string }): Promise<{ customer: LoyaltyCustomer; card: LoyaltyCard }> {
+    return this.atomicPhase_(async (manager) => {
+      const customer = await this.customerService_.withTransaction(manager).retrieve(customerId)
+      const member = await this.ensureMember_(customerId, manager, {})
+      const existing = data.card_code === undefined ? null : await this.cardService_.withTransaction(manager).findByCode(data.card_code)
+      const card = existing
+        ? await this.activatePrePrinted_(existing, customerId, manager)
+        : await this.cardService_.withTransaction(manager).create({ kind: "customer_card", code: data.card_code, customer_id: customerId, status: "active" })
+      return { customer: customerView(customer, member), card: cardView(card) }
+    })
+  }
+
+  /**
+   * A lost or broken card: blocked and replaced by a new one (generated or the
+   * scanned code). The points belong to the customer, not the card, so they
+   * stay; the old card is refused everywhere from now on (409 `card_blocked`).
+   */
+  async replaceCard(customerId: string, code: string, data: { card_code?: string }): Promise<{ replaced: LoyaltyCard; card: LoyaltyCard }> {
+    return this.atomicPhase_(async (manager) => {
+      const cards = this.cardService_.withTransaction(manager)
+      const old = await cards.retrieveByCode(code)
+      if (old.kind !== "customer_card" || old.customer_id !== customerId) {
+        throw new DomainError("not_found", `Customer ${customerId} has no card ${code}`, 404)
+      }
+      if (data.card_code !== undefined && (await cards.findByCode(data.card_code))) {
+        throw new DomainError("code_taken", `The code ${data.card_code} is already used by another card`, 409)
+      }
+      const { replaced, card } = await cards.replace(old.id, { code: data.card_code })
+      return { replaced: cardView(replaced), card: cardView(card) }
     })
   }
 
@@ -242,7 +302,7 @@ export default class LoyaltyService extends TransactionBaseService {
       OR c.phone ILIKE $1 OR m.phone ILIKE $1)`
     const rows: (Customer & MemberRow & { member: boolean })[] = await manager.query(
       `SELECT c.id, c.first_name, c.last_name, c.email, c.phone AS customer_phone, c.has_account,
-              m.customer_id IS NOT NULL AS member, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder
+              m.customer_id IS NOT NULL AS member, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder, m.marketing_consent
          FROM customer c LEFT JOIN loyalty_member m ON m.customer_id = c.id
         WHERE ${where}
         ORDER BY (m.customer_id IS NOT NULL) DESC, c.created_at DESC, c.id
@@ -316,9 +376,9 @@ export default class LoyaltyService extends TransactionBaseService {
    */
   async earnAtTill(
     code: string,
-    data: { amount: number; currency_code: string; reference: string },
+    data: { amount: number; currency_code: string; reference: string; lines?: TillLine[] },
     ctx: LoyaltyContext & { terminal_id: string }
-  ): Promise<{ points_earned: number; points: number; transaction: LedgerTransactionDTO | null }> {
+  ): Promise<{ points_earned: number; points: number; eligible_amount: number; transaction: LedgerTransactionDTO | null }> {
     return this.atomicPhase_(async (manager) => {
       const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
       const member = await this.ensureMember_(card.customer_id!, manager, {})
@@ -328,10 +388,17 @@ export default class LoyaltyService extends TransactionBaseService {
       const earlier = await accounts.retrieveByIdempotencyKey(key)
       const [seen] = await manager.query(`SELECT points_earned FROM loyalty_visit WHERE key = $1`, [key])
       if (earlier || seen) {
-        return { points_earned: earlier?.amount ?? Number(seen.points_earned), points: await accounts.balance(member.account_id!), transaction: earlier }
+        return {
+          points_earned: earlier?.amount ?? Number(seen.points_earned),
+          points: await accounts.balance(member.account_id!),
+          eligible_amount: Number(earlier?.metadata?.eligible_minor ?? data.amount),
+          transaction: earlier,
+        }
       }
       const rate = (ctx.location_id && settings.location_rates[ctx.location_id]) || settings
-      const points = pointsFor(data.amount, rate, settings.rounding, settings.min_spend_minor)
+      const eligible = data.lines ? await this.eligibleAtTill_(data.amount, data.lines, settings, manager) : data.amount
+      const base = pointsFor(eligible, rate, settings.rounding, settings.min_spend_minor)
+      const { points, campaign } = withCampaign(base, settings.campaigns, new Date(), ctx.location_id ?? null)
       let transaction: LedgerTransactionDTO | null = null
       let balance = await accounts.balance(member.account_id!)
       if (points > 0) {
@@ -339,7 +406,7 @@ export default class LoyaltyService extends TransactionBaseService {
           ...ctx,
           reference: data.reference,
           idempotency_key: key,
-          metadata: { source: "pos", amount_minor: data.amount, currency_code: data.currency_code },
+          metadata: { source: "pos", amount_minor: data.amount, eligible_minor: eligible, currency_code: data.currency_code, campaign },
         })
         transaction = movement.transaction
         balance = movement.account.balance
@@ -362,8 +429,41 @@ export default class LoyaltyService extends TransactionBaseService {
           .withTransaction(manager)
           .emit(LoyaltyService.Events.EARNED, { customer_id: card.customer_id, points, transaction_id: transaction!.id, source: "pos" })
       }
-      return { points_earned: points, points: balance, transaction }
+      return { points_earned: points, points: balance, eligible_amount: eligible, transaction }
     })
+  }
+
+  /**
+   * The part of a till receipt's paid `amount` that earns: the receipt's
+   * lines identify products of the catalogue (product, variant or SKU) or a
+   * category; lines of excluded products or categories do not earn, and the
+   * paid amount (after receipt discounts and rewards) is shared out in
+   * proportion to the lines' amounts. Lines the catalogue does not know earn.
+   */
+  protected async eligibleAtTill_(amount: number, lines: TillLine[], settings: LoyaltySettings, manager: EntityManager): Promise<number> {
+    const variantIds = lines.map((l) => l.variant_id).filter((v): v is string => !!v)
+    const skus = lines.map((l) => l.sku).filter((v): v is string => !!v)
+    const variants: { id: string; sku: string | null; product_id: string }[] =
+      variantIds.length || skus.length
+        ? await manager.query(`SELECT id, sku, product_id FROM product_variant WHERE deleted_at IS NULL AND (id = ANY($1) OR sku = ANY($2))`, [variantIds, skus])
+        : []
+    const productOf = (line: TillLine): string | null =>
+      line.product_id ??
+      variants.find((v) => v.id === line.variant_id)?.product_id ??
+      variants.find((v) => line.sku !== undefined && v.sku === line.sku)?.product_id ??
+      null
+    const productIds = lines.map(productOf).filter((p): p is string => !!p)
+    const inExcludedCategory = await this.productsInCategories_(productIds, settings.excluded_category_ids, manager)
+    const excluded = (line: TillLine) => {
+      const product = productOf(line)
+      return (
+        (line.category_id !== undefined && settings.excluded_category_ids.includes(line.category_id)) ||
+        (product !== null && (settings.excluded_product_ids.includes(product) || inExcludedCategory.has(product)))
+      )
+    }
+    const listed = lines.reduce((sum, l) => sum + l.amount, 0)
+    const earning = lines.filter((l) => !excluded(l)).reduce((sum, l) => sum + l.amount, 0)
+    return share(amount, earning, listed)
   }
 
   /**
@@ -413,12 +513,14 @@ export default class LoyaltyService extends TransactionBaseService {
       const shippingGross = (order.shipping_methods ?? []).reduce((sum, m) => sum + ((m as { total?: number }).total ?? m.price), 0)
       const paidForGoods = Math.max(0, Math.min(itemsGross, (order.total ?? 0) - shippingGross))
       const eligible = share(paidForGoods, eligibleGross, itemsGross)
-      const points = pointsFor(eligible, settings, settings.rounding, settings.min_spend_minor)
+      const base = pointsFor(eligible, settings, settings.rounding, settings.min_spend_minor)
+      // The campaign in force when the order was placed, not when the event arrived.
+      const { points, campaign } = withCampaign(base, settings.campaigns, new Date(order.created_at), null)
       if (points > 0) {
         const movement = await this.valueAccountService_.withTransaction(manager).credit(accountId, points, "grant", {
           reference: `web order #${order.display_id}`,
           idempotency_key: key,
-          metadata: { source: "web", order_id: order.id, amount_minor: eligible, currency_code: order.currency_code },
+          metadata: { source: "web", order_id: order.id, amount_minor: eligible, currency_code: order.currency_code, campaign },
         })
         if (movement.replayed) {
           return 0
@@ -447,7 +549,7 @@ export default class LoyaltyService extends TransactionBaseService {
    * cancellation and per refund. Never below zero: when the customer has
    * spent the points meanwhile, takes what is left. Returns the points taken.
    */
-  async takeBack(orderId: string, refund: { id: string; amount: number } | null = null): Promise<number> {
+  async takeBack(orderId: string, refund: { id: string; refunded_total: number } | null = null): Promise<number> {
     return this.atomicPhase_(async (manager) => {
       const [visit] = await manager.query(`SELECT * FROM loyalty_visit WHERE key = $1 FOR UPDATE`, [`loyalty:earn:order:${orderId}`])
       if (!visit) {
@@ -455,7 +557,8 @@ export default class LoyaltyService extends TransactionBaseService {
       }
       const earned = Number(visit.points_earned)
       const remaining = earned - Number(visit.points_taken_back)
-      const due = refund ? Math.min(remaining, share(earned, refund.amount, Number(visit.amount_minor))) : remaining
+      // A refund's due is counted on all refunds so far, so that refunds in parts add up to the whole.
+      const due = refund ? Math.min(remaining, share(earned, refund.refunded_total, Number(visit.amount_minor)) - Number(visit.points_taken_back)) : remaining
       const key = refund ? `loyalty:refund:${refund.id}` : `loyalty:cancel:order:${orderId}`
       const accounts = this.valueAccountService_.withTransaction(manager)
       if (due <= 0 || (await accounts.retrieveByIdempotencyKey(key))) {
@@ -478,11 +581,30 @@ export default class LoyaltyService extends TransactionBaseService {
     })
   }
 
-  /** The refund's amount, for `takeBack`; null when the order has no such refund. */
-  async refundOf(orderId: string, refundId: string): Promise<{ id: string; amount: number } | null> {
-    const order = await this.orderService_.withTransaction(this.activeManager_).retrieve(orderId, { relations: ["refunds"] })
-    const refund = (order.refunds ?? []).find((r) => r.id === refundId)
-    return refund ? { id: refund.id, amount: refund.amount } : null
+  /**
+   * The order's refunds for `takeBack`, oldest first, each with what the
+   * order had had refunded up to and including it, and whether the order is
+   * refunded in full. Covers every way Medusa refunds: an admin refund, a
+   * received return, a refund claim, a swap's negative difference; null for
+   * an unknown order.
+   */
+  async refundsOf(orderId: string): Promise<{ refunds: { id: string; refunded_total: number }[]; refunded_in_full: boolean } | null> {
+    const [order] = await this.activeManager_.query(`SELECT id, payment_status FROM "order" WHERE id = $1`, [orderId])
+    if (!order) {
+      return null
+    }
+    const rows: { id: string; amount: string }[] = await this.activeManager_.query(
+      `SELECT id, amount FROM refund WHERE order_id = $1 ORDER BY created_at, id`,
+      [orderId]
+    )
+    const [{ paid }] = await this.activeManager_.query(`SELECT COALESCE(SUM(amount), 0)::bigint AS paid FROM payment WHERE order_id = $1`, [orderId])
+    let refunded = 0
+    const refunds = rows.map((r) => ({ id: r.id, refunded_total: (refunded += Number(r.amount)) }))
+    return {
+      refunds,
+      // Medusa marks admin refunds "refunded" but leaves the payment status of returns alone.
+      refunded_in_full: order.payment_status === "refunded" || (Number(paid) > 0 && refunded >= Number(paid)),
+    }
   }
 
   // ── Rewards ───────────────────────────────────────────────────────────
@@ -548,8 +670,15 @@ export default class LoyaltyService extends TransactionBaseService {
    * the balance is lower (the ledger's conditional update decides, so
    * concurrent redemptions never overdraw), 422 `redemption_cap_exceeded`
    * above the per-sale cap, 422 `reward_inactive` for a withdrawn reward.
+   * With the sale's `reference` (the receipt), the cap counts every reward
+   * this terminal redeemed on the card's account under that receipt.
    */
-  async redeem(code: string, rewardId: string, ctx: LoyaltyContext = {}): Promise<PointsMovement & { reward: LoyaltyReward }> {
+  async redeem(
+    code: string,
+    rewardId: string,
+    ctx: LoyaltyContext = {},
+    sale: { reference?: string } = {}
+  ): Promise<PointsMovement & { reward: LoyaltyReward }> {
     return this.atomicPhase_(async (manager) => {
       const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
       const reward = await this.withTransaction(manager).retrieveReward(rewardId)
@@ -565,10 +694,35 @@ export default class LoyaltyService extends TransactionBaseService {
         )
       }
       const member = await this.ensureMember_(card.customer_id!, manager, {})
+      const saleKey = sale.reference ? `${ctx.terminal_id ?? "admin"}:${sale.reference}` : null
+      if (saleKey && settings.redemption_cap_points !== null) {
+        // Under the account's row lock: two redemptions for one receipt cannot both pass the cap.
+        await manager.query(`SELECT 1 FROM value_account WHERE id = $1 FOR UPDATE`, [member.account_id])
+        const [{ redeemed }] = await manager.query(
+          `SELECT COALESCE(SUM(-t.amount), 0)::int AS redeemed FROM ledger_transaction t
+            WHERE t.account_id = $1 AND t.type = 'redeem' AND t.metadata->>'sale' = $2
+              AND NOT EXISTS (SELECT 1 FROM ledger_transaction r WHERE r.reverses_id = t.id)`,
+          [member.account_id, saleKey]
+        )
+        if (redeemed + reward.points > settings.redemption_cap_points) {
+          throw new DomainError(
+            "redemption_cap_exceeded",
+            `At most ${settings.redemption_cap_points} points can be redeemed in one sale; ${redeemed} are already redeemed on receipt ${sale.reference}`,
+            422
+          )
+        }
+      }
       const { account, transaction } = await this.valueAccountService_.withTransaction(manager).debit(member.account_id!, reward.points, "redeem", {
         ...ctx,
-        reference: reward.title,
-        metadata: { reward_id: reward.id, kind: reward.kind, variant_id: reward.variant_id, discount_amount: reward.discount_amount, currency_code: reward.currency_code },
+        reference: sale.reference ? `${reward.title} (receipt ${sale.reference})` : reward.title,
+        metadata: {
+          reward_id: reward.id,
+          kind: reward.kind,
+          variant_id: reward.variant_id,
+          discount_amount: reward.discount_amount,
+          currency_code: reward.currency_code,
+          sale: saleKey,
+        },
       })
       await this.eventBusService_
         .withTransaction(manager)
@@ -647,7 +801,7 @@ export default class LoyaltyService extends TransactionBaseService {
     const rows: (MemberRow & { id: string; first_name: string; last_name: string; email: string; customer_phone: string | null; has_account: boolean; md: number })[] =
       await this.activeManager_.query(
         `SELECT c.id, c.first_name, c.last_name, c.email, c.phone AS customer_phone, c.has_account,
-                m.customer_id, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder,
+                m.customer_id, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder, m.marketing_consent,
                 ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) AS md
            FROM loyalty_member m JOIN customer c ON c.id = m.customer_id
           WHERE m.birthday IS NOT NULL AND c.deleted_at IS NULL AND ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) = ANY($1)
@@ -668,16 +822,25 @@ export default class LoyaltyService extends TransactionBaseService {
   /**
    * The birthday schedule: for every member whose birthday is today (in the
    * programme's time zone), once per customer and year, the birthday points
-   * (when set) and a birthday mail (not for placeholder e-mails). Safe to run
-   * any number of times: mail and points are keyed `loyalty:birthday:<customer>:<year>`.
+   * (when set) and either a birthday mail with the letter attached and an
+   * unsubscribe link, or the letter alone as a stored document to print or
+   * hand over. The mail is advertising: only members who agreed to marketing
+   * mails get it (never placeholder e-mails); the points go to everyone.
+   * Safe to run any number of times: mail, letter and points are keyed
+   * `loyalty:birthday:<customer>:<year>` (the letter alone `loyalty:birthday-letter:…`).
    */
-  async sendBirthdayGreetings(now: Date = new Date()): Promise<{ customers: number; mails: string[]; points_granted: number }> {
+  async sendBirthdayGreetings(
+    now: Date = new Date()
+  ): Promise<{ customers: number; mails: string[]; letters: string[]; points_granted: number; skipped_without_consent: number }> {
     const settings = await this.settings()
     const today = await this.upcomingBirthdays(1, settings.time_zone, now)
     const year = localDate(now, settings.time_zone).year
+    const letters = await this.birthdayLetters_(today, settings)
     const mails: string[] = []
+    const stored: string[] = []
     let granted = 0
-    for (const { customer } of today) {
+    let skipped = 0
+    for (const [i, { customer }] of today.entries()) {
       const key = `loyalty:birthday:${customer.id}:${year}`
       if (settings.birthday_points > 0) {
         const movement = await this.atomicPhase_(async (manager) => {
@@ -692,35 +855,73 @@ export default class LoyaltyService extends TransactionBaseService {
           granted++
         }
       }
-      if (customer.email) {
-        const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email
-        const reward = settings.birthday_points > 0 ? `${settings.birthday_points} bonus points` : undefined
-        const mail = await this.mailService_.enqueue({
-          key,
-          kind: "birthday",
-          to: customer.email,
-          data: { customer_name: name, message: settings.birthday_message ?? undefined, reward },
-          // The birthday letter in the merchant's design, rendered by the jobs plugin.
-          attachments: [
-            {
-              document: {
-                kind: "birthday_letter",
-                key,
-                filename: "birthday-letter.pdf",
-                data: {
-                  date: localDateIso(now, settings.time_zone),
-                  customer: { name, address_lines: [] },
-                  message: settings.birthday_message ?? undefined,
-                  reward,
-                },
-              },
-            },
-          ],
-        })
-        mails.push(mail.id)
+      const letter = letters[i]
+      if (!getsBirthdayMail(customer)) {
+        skipped += customer.email ? 1 : 0
+        const document = await this.documentService_.enqueue({ key: `loyalty:birthday-letter:${customer.id}:${year}`, kind: "birthday_letter", data: letter })
+        stored.push(document.id)
+        continue
       }
+      const mail = await this.mailService_.enqueue({
+        key,
+        kind: "birthday",
+        to: customer.email,
+        data: { customer_name: letter.customer.name, message: letter.message, reward: letter.reward, unsubscribe_url: this.links_.url(customer.id) },
+        // The birthday letter in the merchant's design, rendered by the jobs plugin.
+        attachments: [{ document: { kind: "birthday_letter", key, filename: "birthday-letter.pdf", data: letter } }],
+      })
+      mails.push(mail.id)
     }
-    return { customers: today.length, mails, points_granted: granted }
+    return { customers: today.length, mails, letters: stored, points_granted: granted, skipped_without_consent: skipped }
+  }
+
+  /**
+   * The birthday letters of the next `days` days as one PDF to print and post
+   * in time (one letter per page, dated on the birthday, addressed to the
+   * customer's billing address when the shop knows one): for everyone, or only
+   * for those who get no birthday mail. Null when nobody is listed.
+   */
+  async printBirthdayLetters(
+    days: number,
+    time_zone: string,
+    from: Date = new Date(),
+    recipients: "without_mail" | "all" = "without_mail"
+  ): Promise<{ content: Buffer; letters: number } | null> {
+    const settings = await this.settings()
+    const listed = (await this.upcomingBirthdays(days, time_zone, from)).filter((b) => recipients === "all" || !getsBirthdayMail(b.customer))
+    if (!listed.length) {
+      return null
+    }
+    const letters = await this.birthdayLetters_(listed, settings)
+    return { content: await this.documentService_.render("birthday_letters", { letters }), letters: letters.length }
+  }
+
+  /** Each listed customer's birthday letter: name, postal address (if known), the programme's message and gift. */
+  protected async birthdayLetters_(
+    listed: { customer: LoyaltyCustomer; date: string }[],
+    settings: LoyaltySettings
+  ): Promise<(BirthdayLetterDocumentData & { message?: string; reward?: string })[]> {
+    if (!listed.length) {
+      return []
+    }
+    const rows: { id: string; address_1: string | null; address_2: string | null; postal_code: string | null; city: string | null; country_code: string | null }[] =
+      await this.activeManager_.query(
+        `SELECT c.id, a.address_1, a.address_2, a.postal_code, a.city, a.country_code
+           FROM customer c JOIN address a ON a.id = c.billing_address_id AND a.deleted_at IS NULL
+          WHERE c.id = ANY($1)`,
+        [listed.map((b) => b.customer.id)]
+      )
+    const addresses = new Map(rows.map((r) => [r.id, addressLines(r).map((l) => l.slice(0, 200))]))
+    const reward = settings.birthday_points > 0 ? pointsGift(settings.birthday_points, (await this.brandingService_.retrieve()).default_locale) : undefined
+    return listed.map(({ customer, date }) => ({
+      date,
+      customer: {
+        name: ([customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email || "").slice(0, 200) || "—",
+        address_lines: addresses.get(customer.id) ?? [],
+      },
+      message: settings.birthday_message ?? undefined,
+      reward,
+    }))
   }
 
   async health(): Promise<ModuleHealth> {
@@ -752,7 +953,7 @@ export default class LoyaltyService extends TransactionBaseService {
 
   protected async member_(customerId: string, manager: EntityManager): Promise<MemberRow | null> {
     const [row] = await manager.query(
-      `SELECT customer_id, account_id, birthday::text AS birthday, phone, email_placeholder FROM loyalty_member WHERE customer_id = $1`,
+      `SELECT customer_id, account_id, birthday::text AS birthday, phone, email_placeholder, marketing_consent FROM loyalty_member WHERE customer_id = $1`,
       [customerId]
     )
     return row ?? null
@@ -766,16 +967,18 @@ export default class LoyaltyService extends TransactionBaseService {
   protected async ensureMember_(
     customerId: string,
     manager: EntityManager,
-    patch: { birthday?: string | null; phone?: string | null; email_placeholder?: boolean }
+    patch: { birthday?: string | null; phone?: string | null; email_placeholder?: boolean; marketing_consent?: boolean }
   ): Promise<MemberRow & { account_id: string }> {
     await manager.query(`INSERT INTO loyalty_member (customer_id) VALUES ($1) ON CONFLICT (customer_id) DO NOTHING`, [customerId])
     // An UPDATE answers [rows, count] through TypeORM.
     const [[row]]: [MemberRow[], number] = await manager.query(
       `UPDATE loyalty_member SET birthday = COALESCE($2::date, birthday), phone = COALESCE($3, phone),
-              email_placeholder = COALESCE($4, email_placeholder), updated_at = now()
+              email_placeholder = COALESCE($4, email_placeholder),
+              consent_changed_at = CASE WHEN $5::boolean IS DISTINCT FROM marketing_consent AND $5 IS NOT NULL THEN now() ELSE consent_changed_at END,
+              marketing_consent = COALESCE($5, marketing_consent), updated_at = now()
         WHERE customer_id = $1
-        RETURNING customer_id, account_id, birthday::text AS birthday, phone, email_placeholder`,
-      [customerId, patch.birthday ?? null, patch.phone ?? null, patch.email_placeholder ?? null]
+        RETURNING customer_id, account_id, birthday::text AS birthday, phone, email_placeholder, marketing_consent`,
+      [customerId, patch.birthday ?? null, patch.phone ?? null, patch.email_placeholder ?? null, patch.marketing_consent ?? null]
     )
     if (row.account_id) {
       return row as MemberRow & { account_id: string }
@@ -853,10 +1056,15 @@ export default class LoyaltyService extends TransactionBaseService {
   }
 }
 
-/** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
-function localDateIso(instant: Date, time_zone: string): string {
-  const d = localDate(instant, time_zone)
-  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`
+/** "25 Bonuspunkte": the birthday points as the gift line of the mail and the letter. */
+function pointsGift(points: number, locale: Locale): string {
+  const n = formatNumber(points, locale)
+  return { de: `${n} Bonuspunkte`, en: `${n} bonus points`, pt: `${n} pontos de bónus` }[locale]
+}
+
+/** Birthday mails are advertising: only to a real e-mail of a member who agreed to marketing mails. */
+function getsBirthdayMail(customer: LoyaltyCustomer): customer is LoyaltyCustomer & { email: string } {
+  return !!customer.email && customer.marketing_consent
 }
 
 /** A customer card that may earn and redeem: customer card, issued, not blocked, with a customer. */
@@ -873,7 +1081,7 @@ function usableCard(card: CardDTO): CardDTO {
   return card
 }
 
-function customerView(c: Customer, member: Pick<MemberRow, "birthday" | "phone" | "email_placeholder"> | null): LoyaltyCustomer {
+function customerView(c: Customer, member: Pick<MemberRow, "birthday" | "phone" | "email_placeholder" | "marketing_consent"> | null): LoyaltyCustomer {
   const placeholder = member?.email_placeholder || (c.email ?? "").endsWith(`@${PLACEHOLDER_DOMAIN}`)
   return {
     id: c.id,
@@ -883,6 +1091,7 @@ function customerView(c: Customer, member: Pick<MemberRow, "birthday" | "phone" 
     phone: c.phone ?? member?.phone ?? null,
     birthday: member?.birthday ?? null,
     has_account: !!c.has_account,
+    marketing_consent: !!member?.marketing_consent,
   }
 }
 

@@ -3,11 +3,19 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import type LoyaltyService from "../services/loyalty"
+import type LoyaltyCheckoutService from "../services/loyalty-checkout"
 
-/** A cancelled order's points are taken back, once (keyed per order; a repeated event takes nothing more). */
-export default async function takeBackPointsOfCanceledOrder({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
+/**
+ * A cancelled order gives back the points its rewards took and loses the
+ * points it earned, once each (a repeated event changes nothing more). The
+ * points come back first, so the take-back finds them.
+ */
+export default async function settlePointsOfCanceledOrder({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
   const manager = container.resolve<EntityManager>("manager")
-  await manager.transaction((tx) => container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx).takeBack(data.id))
+  await manager.transaction(async (tx) => {
+    await container.resolve<LoyaltyCheckoutService>("loyaltyCheckoutService").withTransaction(tx).returnForOrder(data.id, "order cancelled")
+    await container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx).takeBack(data.id)
+  })
 }
 
 export const config: SubscriberConfig = {

@@ -1,16 +1,20 @@
 import { OrderService } from "@medusajs/medusa"
 import type { Logger, SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
+
+import { inNewTransaction } from "@customer-modules/core"
 
 import type LoyaltyService from "../services/loyalty"
+import type LoyaltyCheckoutService from "../services/loyalty-checkout"
 
 /**
- * A member's web order earns points on the paid amount. The award is keyed
- * `loyalty:earn:order:<id>`, so a repeated delivery of the event awards nothing more.
+ * A placed order pays for its rewards (a safety net: the cart completion
+ * normally has, and the debit is keyed per reward) and a member's order
+ * earns points on the paid amount, keyed `loyalty:earn:order:<id>`: a
+ * repeated delivery of the event changes nothing more.
  */
-export default async function earnPointsForOrderIfNotEarned({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
-  const manager = container.resolve<EntityManager>("manager")
-  const points = await manager.transaction((tx) => container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx).earnForOrder(data.id))
+export default async function settlePointsOfPlacedOrder({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
+  await inNewTransaction(container.resolve<LoyaltyCheckoutService>("loyaltyCheckoutService"), (s) => s.settleOrder(data.id))
+  const points = await inNewTransaction(container.resolve<LoyaltyService>("loyaltyService"), (s) => s.earnForOrder(data.id))
   if (points) {
     container.resolve<Logger>("logger").info(`loyalty: order ${data.id} earned ${points} points`)
   }

@@ -1,22 +1,51 @@
-import { OrderService } from "@medusajs/medusa"
+import { ClaimService, OrderService, SwapService } from "@medusajs/medusa"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import type LoyaltyService from "../services/loyalty"
+import type LoyaltyCheckoutService from "../services/loyalty-checkout"
 
-/** A refund takes back its share of the order's points, once per refund id. */
-export default async function takeBackPointsOfRefund({ data, container }: SubscriberArgs<{ id: string; refund_id: string }>): Promise<void> {
+/** Where each refunding event names its order: directly, or through its claim or swap. */
+async function orderOf(eventName: string, id: string, manager: EntityManager): Promise<string | null> {
+  if (eventName === ClaimService.Events.REFUND_PROCESSED) {
+    const [claim] = await manager.query(`SELECT order_id FROM claim_order WHERE id = $1`, [id])
+    return claim?.order_id ?? null
+  }
+  if (eventName === SwapService.Events.REFUND_PROCESSED) {
+    const [swap] = await manager.query(`SELECT order_id FROM swap WHERE id = $1`, [id])
+    return swap?.order_id ?? null
+  }
+  return id
+}
+
+/**
+ * Money going back to the customer takes back its share of the order's
+ * earned points, once per refund id: an admin refund, a received return
+ * (Medusa emits no refund event for it), a refund claim or a swap's
+ * difference. Every refund of the order is settled oldest first, so a
+ * refund whose own event is late or lost is still counted. When the order
+ * is refunded in full the points its rewards took come back too: the
+ * customer's points end where they were before the order.
+ */
+export default async function settlePointsOfRefunds({ data, eventName, container }: SubscriberArgs<{ id: string }>): Promise<void> {
   const manager = container.resolve<EntityManager>("manager")
   await manager.transaction(async (tx) => {
+    const orderId = await orderOf(eventName, data.id, tx)
     const service = container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx)
-    const refund = await service.refundOf(data.id, data.refund_id)
-    if (refund) {
-      await service.takeBack(data.id, refund)
+    const state = orderId ? await service.refundsOf(orderId) : null
+    if (!orderId || !state || state.refunds.length === 0) {
+      return
+    }
+    if (state.refunded_in_full) {
+      await container.resolve<LoyaltyCheckoutService>("loyaltyCheckoutService").withTransaction(tx).returnForOrder(orderId, "order refunded")
+    }
+    for (const refund of state.refunds) {
+      await service.takeBack(orderId, refund)
     }
   })
 }
 
 export const config: SubscriberConfig = {
-  event: OrderService.Events.REFUND_CREATED,
+  event: [OrderService.Events.REFUND_CREATED, OrderService.Events.ITEMS_RETURNED, ClaimService.Events.REFUND_PROCESSED, SwapService.Events.REFUND_PROCESSED],
   context: { subscriberId: "loyalty-order-refunded" },
 }

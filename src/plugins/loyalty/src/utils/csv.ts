@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync"
 
-import type { CustomerAnalysis } from "../services/loyalty-analysis"
+import type { CustomerAnalysis, PointsTimeline } from "../services/loyalty-analysis"
 
 export const REACTIVATION_COLUMNS = [
   "customer_id",
@@ -40,5 +40,15 @@ export function reactivationCsv(rows: CustomerAnalysis[]): string {
       r.segment,
     ]),
     { header: true, columns: [...REACTIVATION_COLUMNS] }
+  )
+}
+
+export const TIMELINE_COLUMNS = ["start", "issued", "redeemed", "expired", "taken_back", "net"] as const
+
+/** The points timeline as CSV: one row per bucket (numbers and dates only, nothing a spreadsheet would run). */
+export function timelineCsv(timeline: PointsTimeline): string {
+  return stringify(
+    timeline.buckets.map((b) => TIMELINE_COLUMNS.map((c) => b[c])),
+    { header: true, columns: [...TIMELINE_COLUMNS] }
   )
 }

@@ -19,6 +19,44 @@ export function pointsFor(amount_minor: number, rate: Rate, rounding: Rounding, 
   return Number(points)
 }
 
+/**
+ * The campaign multiplier (percent) in force at `at` for a sale at
+ * `location_id` (null: the web shop): the highest of the running campaigns
+ * (they do not stack), 100 without one.
+ */
+export function campaignAt(
+  campaigns: { name: string; multiplier_percent: number; starts_at: string; ends_at: string; location_ids?: string[] }[],
+  at: Date,
+  location_id: string | null
+): { name: string; multiplier_percent: number } | null {
+  const t = at.getTime()
+  let best: { name: string; multiplier_percent: number } | null = null
+  for (const c of campaigns) {
+    const running = Date.parse(c.starts_at) <= t && t < Date.parse(c.ends_at)
+    const here = !c.location_ids || (location_id !== null && c.location_ids.includes(location_id))
+    if (running && here && c.multiplier_percent > (best?.multiplier_percent ?? 100)) {
+      best = { name: c.name, multiplier_percent: c.multiplier_percent }
+    }
+  }
+  return best
+}
+
+/** Points times a campaign's multiplier (percent), rounded down. */
+export function multiplied(points: number, multiplier_percent: number): number {
+  return Number((BigInt(points) * BigInt(multiplier_percent)) / 100n)
+}
+
+/** A sale's points under the campaign in force at `at` and `location_id` (null: the web shop), with that campaign for the record. */
+export function withCampaign(
+  points: number,
+  campaigns: Parameters<typeof campaignAt>[0],
+  at: Date,
+  location_id: string | null
+): { points: number; campaign: { name: string; multiplier_percent: number } | null } {
+  const campaign = campaignAt(campaigns, at, location_id)
+  return { points: campaign ? multiplied(points, campaign.multiplier_percent) : points, campaign }
+}
+
 /** `part / whole` of `value`, floored, in integer arithmetic (proportional take-backs and shares). */
 export function share(value: number, part: number, whole: number): number {
   if (whole <= 0 || part <= 0 || value <= 0) {

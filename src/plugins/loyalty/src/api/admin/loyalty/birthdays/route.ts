@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
-import type { PosLocationService } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../services/loyalty"
+import { birthdayTimeZone } from "../../../../utils/time-zone"
 import { BirthdayQuery } from "../../../../validators"
 
 /**
@@ -14,9 +14,7 @@ import { BirthdayQuery } from "../../../../validators"
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const query = parseBody(BirthdayQuery, req.query)
-  const service = req.scope.resolve<LoyaltyService>("loyaltyService")
-  const timeZone = query.location_id
-    ? (await req.scope.resolve<PosLocationService>("posLocationService").retrieve(query.location_id)).time_zone
-    : (await service.settings()).time_zone
-  res.json({ birthdays: await service.upcomingBirthdays(query.days ?? 14, timeZone, query.from), time_zone: timeZone })
+  const timeZone = await birthdayTimeZone(req, query.location_id)
+  const birthdays = await req.scope.resolve<LoyaltyService>("loyaltyService").upcomingBirthdays(query.days ?? 14, timeZone, query.from)
+  res.json({ birthdays, time_zone: timeZone })
 }

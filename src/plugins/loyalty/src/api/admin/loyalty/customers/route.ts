@@ -3,11 +3,20 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 
 import type LoyaltyService from "../../../../services/loyalty"
-import { SearchCustomers } from "../../../../validators"
+import { RegisterCustomer, SearchCustomers } from "../../../../validators"
 
 /** GET /admin/loyalty/customers?q=&limit=&offset= → `{ customers, count }` with points and cards. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const query = parseBody(SearchCustomers, req.query)
   const result = await req.scope.resolve<LoyaltyService>("loyaltyService").search(query.q, query)
   res.json({ ...result, limit: query.limit ?? 20, offset: query.offset ?? 0 })
+}
+
+/**
+ * POST /admin/loyalty/customers `{ first_name, last_name, email?, phone?, birthday?, card_code?, marketing_consent? }`
+ * → 201 `{ customer, card }`: registers a customer in the back office, as a till does.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const body = parseBody(RegisterCustomer, req.body)
+  res.status(201).json(await req.scope.resolve<LoyaltyService>("loyaltyService").register(body))
 }

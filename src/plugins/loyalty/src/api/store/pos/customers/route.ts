@@ -5,7 +5,7 @@ import type LoyaltyService from "../../../../services/loyalty"
 import { RegisterCustomer, SearchCustomers } from "../../../../validators"
 
 /**
- * POST /store/pos/customers `{ first_name, last_name, email?, phone?, birthday?, card_code? }`
+ * POST /store/pos/customers `{ first_name, last_name, email?, phone?, birthday?, card_code?, marketing_consent? }`
  * → 201 `{ customer, card }`: registers a customer at the till and issues a
  * generated card or binds the scanned code (an inactive pre-printed customer
  * card is activated). 409 `code_taken`, 409 `already_member`.

@@ -4,8 +4,9 @@ import type LoyaltyService from "../../../../../../services/loyalty"
 import { Redeem } from "../../../../../../validators"
 
 /**
- * POST /store/pos/loyalty/:code/redeem `{ reward_id }` → 200 `{ points,
- * transaction, reward }`; 409 `insufficient_points`, 422 `redemption_cap_exceeded`.
+ * POST /store/pos/loyalty/:code/redeem `{ reward_id, reference? }` → 200 `{ points,
+ * transaction, reward }`; 409 `insufficient_points`, 422 `redemption_cap_exceeded`
+ * (with the receipt's `reference`, counted over every reward redeemed on it).
  */
 export const POST = posRoute({
   scope: "loyalty",
@@ -13,6 +14,6 @@ export const POST = posRoute({
   codeLookup: true,
   handler: async (req, ctx, body) => {
     const service = req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(ctx.manager)
-    return { status: 200, body: await service.redeem(req.params.code, body.reward_id, ctx.tx) }
+    return { status: 200, body: await service.redeem(req.params.code, body.reward_id, ctx.tx, { reference: body.reference }) }
   },
 })

@@ -1,0 +1,129 @@
+import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
+import { useAdminCustomPost, useAdminCustomQuery, useAdminProducts, useMedusa } from "medusa-react"
+import { FormEvent, useState } from "react"
+
+import { errorText, formatMinor, parseMinor, Reward } from "../../components/shared"
+
+type NewReward =
+  | { title: string; points: number; kind: "discount"; discount_amount: number; currency_code: string }
+  | { title: string; points: number; kind: "product_variant"; variant_id: string }
+
+/** Variant search over /admin/products?q=…&expand=variants. */
+const VariantPicker = ({ value, onChange }: { value: { id: string; label: string } | null; onChange: (v: { id: string; label: string } | null) => void }) => {
+  const [q, setQ] = useState("")
+  const search = useAdminProducts({ q: q.trim(), limit: 8, expand: "variants", fields: "id,title" }, { enabled: q.trim().length >= 2 })
+  if (value) {
+    return (
+      <div className="flex items-center gap-1" data-testid="loyalty-reward-variant">
+        <Badge>{value.label}</Badge>
+        <Button type="button" size="small" variant="transparent" onClick={() => onChange(null)}>Change</Button>
+      </div>
+    )
+  }
+  return (
+    <div className="flex flex-col gap-1">
+      <Input id="ly-rw-variant" placeholder="Search a product" value={q} onChange={(e) => setQ(e.target.value)} />
+      <div className="flex flex-wrap gap-1">
+        {(search.products ?? []).flatMap((p) =>
+          (p.variants ?? []).map((v) => {
+            const label = (p.variants ?? []).length > 1 ? `${p.title ?? ""} – ${v.title ?? ""}` : (p.title ?? "")
+            return (
+              <Button key={v.id} type="button" size="small" variant="transparent" onClick={() => onChange({ id: v.id ?? "", label })}>
+                + {label}
+              </Button>
+            )
+          })
+        )}
+      </div>
+    </div>
+  )
+}
+
+const RewardRow = ({ reward }: { reward: Reward }) => {
+  const update = useAdminCustomPost<{ active: boolean }, { reward: Reward }>(`/loyalty/rewards/${reward.id}`, ["loyalty-rewards"])
+  const what = reward.kind === "discount" ? `discount ${formatMinor(reward.discount_amount ?? 0, reward.currency_code)}` : `product variant ${reward.variant_id}`
+  return (
+    <Table.Row data-loyalty-reward={reward.id}>
+      <Table.Cell>{reward.title}</Table.Cell>
+      <Table.Cell>{reward.points}</Table.Cell>
+      <Table.Cell>{what}</Table.Cell>
+      <Table.Cell><Badge color={reward.active ? "green" : "grey"}>{reward.active ? "offered" : "withdrawn"}</Badge></Table.Cell>
+      <Table.Cell>
+        <Button size="small" variant="secondary" isLoading={update.isLoading} onClick={() => update.mutate({ active: !reward.active })}>
+          {reward.active ? "Withdraw" : "Offer again"}
+        </Button>
+        {update.isError && <Text className="text-ui-fg-error">{errorText(update.error)}</Text>}
+      </Table.Cell>
+    </Table.Row>
+  )
+}
+
+/** The reward catalogue: a fixed discount or a product, offered or withdrawn. */
+export const RewardsSection = () => {
+  const { client } = useMedusa()
+  const list = useAdminCustomQuery<Record<string, never>, { rewards: Reward[] }>("/loyalty/rewards", ["loyalty-rewards"])
+  const [kind, setKind] = useState<"discount" | "product_variant">("discount")
+  const [title, setTitle] = useState("")
+  const [points, setPoints] = useState("")
+  const [amount, setAmount] = useState("")
+  const [currency, setCurrency] = useState("eur")
+  const [variant, setVariant] = useState<{ id: string; label: string } | null>(null)
+  const [state, setState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    let body: NewReward
+    if (kind === "discount") {
+      const minor = parseMinor(amount)
+      if (minor === null) return setState({ loading: false, error: "The discount must be an amount such as 3.50" })
+      body = { title, points: Number(points), kind, discount_amount: minor, currency_code: currency.trim().toLowerCase() }
+    } else {
+      if (!variant) return setState({ loading: false, error: "Pick the product the reward gives" })
+      body = { title, points: Number(points), kind, variant_id: variant.id }
+    }
+    setState({ loading: true, error: null })
+    client.admin.custom
+      .post("/loyalty/rewards", body)
+      .then(() => {
+        setState({ loading: false, error: null })
+        setTitle("")
+        setPoints("")
+        setAmount("")
+        setVariant(null)
+        list.refetch()
+      })
+      .catch((error: unknown) => setState({ loading: false, error: errorText(error) }))
+  }
+  const select = "bg-ui-bg-field border-ui-border-base block rounded-md border p-2"
+  return (
+    <Container className="mb-4">
+      <Heading level="h2">Rewards</Heading>
+      <Table className="my-2" data-testid="loyalty-rewards">
+        <Table.Header>
+          <Table.Row><Table.HeaderCell>Reward</Table.HeaderCell><Table.HeaderCell>Points</Table.HeaderCell><Table.HeaderCell>Gives</Table.HeaderCell><Table.HeaderCell>Status</Table.HeaderCell><Table.HeaderCell></Table.HeaderCell></Table.Row>
+        </Table.Header>
+        <Table.Body>{(list.data?.rewards ?? []).map((r) => <RewardRow key={r.id} reward={r} />)}</Table.Body>
+      </Table>
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
+        <div>
+          <Label htmlFor="ly-rw-kind">Kind</Label>
+          <select id="ly-rw-kind" className={select} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            <option value="discount">Fixed discount</option>
+            <option value="product_variant">Product</option>
+          </select>
+        </div>
+        <div><Label htmlFor="ly-rw-title">Title</Label><Input id="ly-rw-title" value={title} onChange={(e) => setTitle(e.target.value)} required /></div>
+        <div><Label htmlFor="ly-rw-points">Points</Label><Input id="ly-rw-points" type="number" min={1} value={points} onChange={(e) => setPoints(e.target.value)} required /></div>
+        {kind === "discount" ? (
+          <>
+            <div><Label htmlFor="ly-rw-amount">Discount</Label><Input id="ly-rw-amount" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="3.50" required /></div>
+            <div><Label htmlFor="ly-rw-currency">Currency</Label><Input id="ly-rw-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} required /></div>
+          </>
+        ) : (
+          <div><Label htmlFor="ly-rw-variant">Product</Label><VariantPicker value={variant} onChange={setVariant} /></div>
+        )}
+        <Button type="submit" variant="secondary" isLoading={state.loading}>Add reward</Button>
+      </form>
+      {state.error && <Text className="text-ui-fg-error" data-testid="loyalty-reward-error">{state.error}</Text>}
+    </Container>
+  )
+}
