@@ -267,7 +267,7 @@ describe("the loyalty widget on the customer page", () => {
   })
   it("records a customer's consent to marketing mails and withdraws it", async () => {
     const { id } = await register()
-    // A tab of its own in the signed-in session: twice the page reused from the test before never loaded the customer.
+    // A tab of its own in the signed-in session, with a screenshot kept on failure.
     const tab = await page.context().newPage()
     try {
       await tab.goto(`${inject("baseUrl")}/app/a/customers/${id}`)
