@@ -15,13 +15,54 @@ const ROOT = path.resolve(__dirname, "..", "..")
 const MEDUSA_CLI = require.resolve("@medusajs/medusa/cli.js", { paths: [ROOT] })
 const DEFAULT_PORT = 9000
 const DEFAULT_EMBEDDED_PG_PORT = 54329
-const SHUTDOWN_GRACE_MS = 15_000
+/** How long a child may take to stop after a stop signal before it is killed (running jobs get up to 10 s of it). */
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS) > 0 ? Number(process.env.SHUTDOWN_GRACE_MS) : 15_000
 
 type Command = "start" | "worker" | "migrate" | "seed" | "ledger:verify"
 
 const log = (message: string) => console.log(`[customer-modules] ${message}`)
 
+/**
+ * The child running now (migrations, seed, Medusa) and the stop signal received, if any. The entry
+ * point passes SIGINT, SIGTERM and SIGHUP on to that child and waits for it, so that the embedded
+ * database is stopped after it; a child that does not exit within the grace period is killed.
+ */
+let current: { child: ChildProcess; what: string } | undefined
+let stopSignal: NodeJS.Signals | undefined
+
+function onStopSignal(signal: NodeJS.Signals): void {
+  stopSignal ??= signal
+  if (current) {
+    const { child, what } = current
+    child.kill(signal)
+    setTimeout(() => {
+      if (child.exitCode === null && child.signalCode === null) {
+        log(`${what} did not stop within ${SHUTDOWN_GRACE_MS / 1000} s of ${signal}: killed`)
+        child.kill("SIGKILL")
+      }
+    }, SHUTDOWN_GRACE_MS).unref()
+  }
+}
+
+/** Spawns a node script as the current child; refused once a stop signal came. */
+function spawnChild(what: string, args: string[], env: NodeJS.ProcessEnv, stdio: "pipe" | "inherit"): ChildProcess {
+  if (stopSignal) {
+    throw new Error(`stopped by ${stopSignal}`)
+  }
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio })
+  current = { child, what }
+  child.on("exit", () => {
+    if (current?.child === child) {
+      current = undefined
+    }
+  })
+  return child
+}
+
 async function main(command: Command): Promise<number> {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, onStopSignal)
+  }
   // Medusa's telemetry spawns a sender per event that, with no route to its
   // endpoint, lingers and grows to gigabytes: off unless explicitly enabled.
   const env: NodeJS.ProcessEnv = { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env }
@@ -89,7 +130,7 @@ const quietMigrations: OutputFilter = (output, ok) => {
 /** Runs a node script to completion; rejects when it fails. */
 function run(args: string[], env: NodeJS.ProcessEnv, what: string, filter?: OutputFilter): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: filter ? "pipe" : "inherit" })
+    const child = spawnChild(what, args, env, filter ? "pipe" : "inherit")
     const chunks: Buffer[] = []
     child.stdout?.on("data", (c: Buffer) => chunks.push(c))
     child.stderr?.on("data", (c: Buffer) => chunks.push(c))
@@ -107,33 +148,19 @@ function run(args: string[], env: NodeJS.ProcessEnv, what: string, filter?: Outp
   })
 }
 
-/** Runs `medusa start` until it exits; forwards SIGINT/SIGTERM so it shuts down gracefully. */
+/** Runs `medusa start` until it exits; the stop signals reach it through `onStopSignal`. */
 function serve(command: "start" | "worker", env: NodeJS.ProcessEnv): Promise<number> {
   const port = Number(env.PORT ?? (command === "worker" ? DEFAULT_PORT + 1 : DEFAULT_PORT))
   if (command === "worker") {
     env.MEDUSA_WORKER_MODE = "worker"
   }
-  const child: ChildProcess = spawn(process.execPath, [MEDUSA_CLI, "start", "--port", String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: "inherit",
-  })
-  // A graceful shutdown that hangs (a dead Redis, say) must not keep the process alive.
-  const forward = (signal: NodeJS.Signals) => {
-    child.kill(signal)
-    setTimeout(() => child.kill("SIGKILL"), SHUTDOWN_GRACE_MS).unref()
-  }
-  process.on("SIGINT", forward)
-  process.on("SIGTERM", forward)
+  const child = spawnChild(`medusa ${command}`, [MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
   if (command === "start") {
     void announce(port, env)
   }
   return new Promise((resolve) => {
-    child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward)
-      process.off("SIGTERM", forward)
-      resolve(code ?? (signal ? 0 : 1))
-    })
+    // Stopped by the forwarded signal: a clean stop. Killed after the grace period: a failed one.
+    child.on("exit", (code, signal) => resolve(code ?? (signal && signal !== "SIGKILL" ? 0 : 1)))
   })
 }
 

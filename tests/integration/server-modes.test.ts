@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest"
 
 import { adminToken, api } from "../support/api"
 import { createDatabaseFromTemplate, dropDatabase, ensureTemplate } from "../support/database"
-import { freePort, RunningServer, startServer } from "../support/server"
+import { descendants, freePort, isRunning, RunningServer, startServer } from "../support/server"
 
 const running: RunningServer[] = []
 const cleanups: (() => Promise<void>)[] = []
@@ -59,10 +59,14 @@ describe("npm start with no configuration", () => {
     expect(log).toMatch(/seeded: region Deutschland \(EUR\), 5 customers, 5 products/)
     expect(fs.existsSync(path.join(dataDir, "postgres", "PG_VERSION"))).toBe(true)
 
-    expect(await first.stop()).not.toBe(null)
+    // Medusa and the embedded PostgreSQL run below the entry point.
+    const tree = descendants(first.process.pid!)
+    expect(tree.length).toBeGreaterThan(1)
+    // The entry point stops Medusa, then the database: a clean exit, no pid file, no process left.
+    expect(await first.stop()).toBe(0)
     running.splice(running.indexOf(first), 1)
-    // The embedded server is stopped with the app: its pid file is gone.
     expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false)
+    expect(tree.filter(isRunning)).toEqual([])
 
     const second = await startServer({ name: "embedded-2", env, readyTimeout_ms: 180_000 })
     running.push(second)
@@ -88,6 +92,7 @@ describe("with an external database and Redis", () => {
         REDIS_NAMESPACE: `cmtest-${name}`,
         ADMIN_EMAIL: "ops@example.com",
         ADMIN_PASSWORD: "a-long-ops-password",
+        SHUTDOWN_GRACE_MS: "3000",
       },
     })
     running.push(server)
@@ -106,6 +111,15 @@ describe("with an external database and Redis", () => {
       expect.objectContaining({ status: "unavailable", failing: ["redis"], checks: expect.objectContaining({ database: "ok" }) })
     )
     expect((await api("/health", { baseUrl: server.url })).status).toBe(200)
+
+    // Medusa's shutdown hangs on the dead Redis: the entry point kills it after the grace period
+    // and says so, and nothing of the server is left running.
+    const tree = descendants(server.process.pid!)
+    expect(tree.length).toBeGreaterThan(0)
+    expect(await server.stop()).toBe(1)
+    running.splice(running.indexOf(server), 1)
+    expect(tree.filter(isRunning)).toEqual([])
+    expect(fs.readFileSync(server.logFile, "utf-8")).toContain("did not stop within 3 s of SIGTERM: killed")
   })
 })
 

@@ -20,6 +20,42 @@ export type RunningServer = {
   stop(): Promise<number | null>
 }
 
+/** The pids of every process below `root` (children, grandchildren…), read from /proc. */
+export function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>()
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // "pid (comm) state ppid …": the command may hold spaces and parentheses, so read after the last ")".
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf-8")
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = []
+  const walk = (pid: number) => {
+    for (const [child, parent] of parentOf) {
+      if (parent === pid) {
+        found.push(child)
+        walk(child)
+      }
+    }
+  }
+  walk(root)
+  return found
+}
+
+/** Whether a process still runs (a zombie waiting for its parent counts as gone). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf-8")
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z"
+  } catch {
+    return false
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()

