@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest"
 import { adminApi, api } from "../support/api"
 import { signUp } from "../support/customers"
 import type { SignedInCustomer } from "../support/customers"
+import { eventually } from "../support/eventually"
 import { createTerminal, posApi } from "../support/pos"
 
 let regionId: string
@@ -98,18 +99,6 @@ async function placed(shopper: SignedInCustomer, cartId: string): Promise<Order>
   expect(done.status, done.text).toBe(200)
   expect(done.body.type).toBe("order")
   return done.body.data
-}
-
-/** Polls until `read` returns a value `done` accepts (events are delivered after commit). */
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, timeout_ms = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout_ms
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > deadline) {
-      return value
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
 }
 
 /** The points an order earns at the programme's default rate (1 point per euro, rounded down) on what was paid for goods. */

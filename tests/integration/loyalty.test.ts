@@ -9,6 +9,7 @@ import { randomUUID } from "crypto"
 import { beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi, adminToken, api } from "../support/api"
+import { eventually } from "../support/eventually"
 import { uniqueAddress, waitForMail } from "../support/mail"
 import { pdfText } from "../support/pdf"
 import { createTerminal, posApi } from "../support/pos"
@@ -53,18 +54,6 @@ async function reward(points: number): Promise<{ id: string; title: string; poin
   })
   expect(res.status, res.text).toBe(201)
   return res.body.reward
-}
-
-/** Polls until `read` returns a value `done` accepts (events are delivered after commit). */
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, timeout_ms = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout_ms
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > deadline) {
-      return value
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
 }
 
 describe("customers and cards at the till", () => {

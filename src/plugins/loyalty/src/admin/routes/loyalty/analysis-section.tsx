@@ -19,8 +19,34 @@ const SEGMENT_LABELS: Record<string, string> = {
   regular: "Regular",
 }
 
+const TIMELINE_BARS: ChartBar[] = [
+  { key: "issued", name: "Issued", color: "#16a34a" },
+  { key: "redeemed", name: "Redeemed", color: "#2563eb" },
+  { key: "expired_or_taken_back", name: "Expired or taken back", color: "#9ca3af" },
+]
+
 /** Default period shown per interval: 30 days, 12 weeks, 12 months up to today. */
 const SPAN_DAYS: Record<Interval, number> = { day: 30, week: 84, month: 365 }
+
+type ChartBar = { key: string; name: string; color: string }
+
+/** One bar chart frame for both charts: grid, whole-number axis, tooltip, no animation. */
+const Bars = ({ testId, height, data, xKey, bars }: { testId: string; height: number; data: object[]; xKey: string; bars: ChartBar[] }) => (
+  <div data-testid={testId} style={{ width: "100%", height }}>
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey={xKey} />
+        <YAxis allowDecimals={false} />
+        <Tooltip />
+        {bars.length > 1 && <Legend />}
+        {bars.map((b) => (
+          <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  </div>
+)
 
 const revenueText = (r: Record<string, number>) =>
   Object.entries(r)
@@ -40,17 +66,7 @@ const SegmentsChart = () => {
       <Text className="text-ui-fg-subtle">
         {query.data ? `${query.data.customers} analysed customers` : "Loading…"} · recency, frequency and spend of the sales that earned points
       </Text>
-      <div data-testid="loyalty-segments-chart" style={{ width: "100%", height: 260 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Bar dataKey="customers" name="Customers" fill="#6366f1" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <Bars testId="loyalty-segments-chart" height={260} data={data} xKey="label" bars={[{ key: "customers", name: "Customers", color: "#6366f1" }]} />
       <Table className="my-2" data-testid="loyalty-segments-table">
         <Table.Header>
           <Table.Row><Table.HeaderCell>Segment</Table.HeaderCell><Table.HeaderCell>Customers</Table.HeaderCell><Table.HeaderCell>Visits</Table.HeaderCell><Table.HeaderCell>Revenue</Table.HeaderCell></Table.Row>
@@ -106,20 +122,7 @@ const TimelineChart = () => {
         <a className="text-ui-fg-interactive" href={csv}>Download (CSV)</a>
       </div>
       {query.isError && <Text className="text-ui-fg-error" data-testid="loyalty-timeline-error">{errorText(query.error)}</Text>}
-      <div data-testid="loyalty-timeline-chart" style={{ width: "100%", height: 280 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="start" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="issued" name="Issued" fill="#16a34a" isAnimationActive={false} />
-            <Bar dataKey="redeemed" name="Redeemed" fill="#2563eb" isAnimationActive={false} />
-            <Bar dataKey="expired_or_taken_back" name="Expired or taken back" fill="#9ca3af" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <Bars testId="loyalty-timeline-chart" height={280} data={data} xKey="start" bars={TIMELINE_BARS} />
       {query.data && (
         <Text className="text-ui-fg-subtle" data-testid="loyalty-timeline-totals">
           In this period: {query.data.totals.issued} issued, {query.data.totals.redeemed} redeemed, {query.data.totals.expired} expired,{" "}
