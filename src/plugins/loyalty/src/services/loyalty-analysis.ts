@@ -6,6 +6,8 @@ import { DomainError } from "@customer-modules/core"
 import type { MailService } from "@customer-modules/jobs"
 
 import { localDate } from "../utils/points"
+import { TIMELINE_SPAN_DAYS } from "../utils/timeline"
+import type { TimelineInterval } from "../utils/timeline"
 import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
 import { UnsubscribeLinks } from "../utils/unsubscribe"
 import { MAX_TIMELINE_BUCKETS } from "../validators"
@@ -58,7 +60,7 @@ export type SegmentSummary = {
   revenue_minor: Record<string, number>
 }
 
-export type TimelineInterval = "day" | "week" | "month"
+export type { TimelineInterval }
 
 /** Points moved on all points accounts (or one customer's) in one bucket of the programme's calendar. */
 export type TimelineBucket = {
@@ -85,9 +87,6 @@ export type PointsTimeline = {
   buckets: TimelineBucket[]
   totals: Omit<TimelineBucket, "start">
 }
-
-/** Default period of a timeline ending at `to`, per interval. */
-const DEFAULT_SPAN_MS: Record<TimelineInterval, number> = { day: 30 * 86_400_000, week: 12 * 7 * 86_400_000, month: 365 * 86_400_000 }
 
 /**
  * Visits per customer and currency with their RFM quintiles: the one
@@ -251,7 +250,7 @@ export default class LoyaltyAnalysisService extends TransactionBaseService {
   ): Promise<PointsTimeline> {
     const interval = filter.interval ?? "day"
     const to = filter.to ?? new Date()
-    const from = filter.from ?? new Date(to.getTime() - DEFAULT_SPAN_MS[interval])
+    const from = filter.from ?? new Date(to.getTime() - TIMELINE_SPAN_DAYS[interval] * 86_400_000)
     if (from.getTime() >= to.getTime()) {
       throw new DomainError("invalid_request", "from: must be before to", 400)
     }

@@ -1,4 +1,7 @@
 /** Types and small helpers shared by the loyalty page and the customer widget. */
+import { useMedusa } from "medusa-react"
+import { useState } from "react"
+
 import type { LoyaltyReward } from "../../types"
 import type { LoyaltySettings } from "../../validators"
 
@@ -55,4 +58,38 @@ export const newKey = (): string => `${Date.now().toString(36)}-${Math.random().
 export const dateInput = (d: Date): string => {
   const pad = (n: number) => String(n).padStart(2, "0")
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** The look of a native select beside Medusa's inputs. */
+export const SELECT_CLASS = "bg-ui-bg-field border-ui-border-base block rounded-md border p-2"
+
+type PostOptions<T> = {
+  headers?: Record<string, string>
+  /** The confirmation to show for the server's answer. */
+  done?: (answer: T) => string
+  /** The refusal to show, when the server's own message is not enough. */
+  failed?: (error: unknown) => string
+}
+
+/**
+ * One admin POST at a time and what a form shows of it: busy, the confirmation,
+ * the refusal as text. `post` resolves to the answer, or null when refused;
+ * `refuse` shows a refusal the form found itself.
+ */
+export function useAdminPost() {
+  const { client } = useMedusa()
+  const [state, setState] = useState<{ loading: boolean; error: string | null; done: string | null }>({ loading: false, error: null, done: null })
+  async function post<T>(path: string, body: object, options: PostOptions<T> = {}): Promise<T | null> {
+    setState({ loading: true, error: null, done: null })
+    try {
+      const answer = (await client.admin.custom.post(path, body, {}, options.headers)) as T
+      setState({ loading: false, error: null, done: options.done?.(answer) ?? null })
+      return answer
+    } catch (error) {
+      setState({ loading: false, error: (options.failed ?? errorText)(error), done: null })
+      return null
+    }
+  }
+  const refuse = (error: string) => setState({ loading: false, error, done: null })
+  return { ...state, post, refuse }
 }

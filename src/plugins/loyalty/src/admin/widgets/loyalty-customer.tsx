@@ -1,9 +1,9 @@
 import type { CustomerDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
-import { useAdminCustomQuery, useMedusa } from "medusa-react"
+import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { errorStatus, errorText, formatMinor, newKey, PointsTransaction } from "../components/shared"
+import { errorStatus, errorText, formatMinor, newKey, PointsTransaction, useAdminPost } from "../components/shared"
 
 type Overview = {
   customer: { marketing_consent: boolean }
@@ -27,36 +27,29 @@ const TYPE_LABELS: Record<string, string> = {
 
 /** Grant (positive) or deduct (negative) points with a reason; one Idempotency-Key per intended booking. */
 const AdjustForm = ({ customerId, onDone }: { customerId: string; onDone: () => void }) => {
-  const { client } = useMedusa()
   const [points, setPoints] = useState("")
   const [reason, setReason] = useState("")
   const [key, setKey] = useState(newKey)
-  const [state, setState] = useState<{ loading: boolean; error: string | null; done: string | null }>({ loading: false, error: null, done: null })
+  const state = useAdminPost()
   const edit = (set: (v: string) => void) => (e: React.ChangeEvent<HTMLInputElement>) => {
     set(e.target.value)
     setKey(newKey())
   }
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault()
     const n = Number(points)
-    if (!Number.isInteger(n) || n === 0) return setState({ loading: false, error: "Enter a whole number of points, negative to deduct", done: null })
-    setState({ loading: true, error: null, done: null })
-    client.admin.custom
-      .post(`/loyalty/customers/${customerId}/adjust`, { points: n, reason }, {}, { "Idempotency-Key": key })
-      .then((res: { points: number }) => {
-        setState({ loading: false, error: null, done: `${n > 0 ? "Granted" : "Deducted"} ${Math.abs(n)} points; balance ${res.points}.` })
-        setPoints("")
-        setReason("")
-        setKey(newKey())
-        onDone()
-      })
-      .catch((error: unknown) =>
-        setState({
-          loading: false,
-          done: null,
-          error: errorStatus(error) === 409 ? `Not booked: the balance cannot go below zero. ${errorText(error)}` : errorText(error),
-        })
-      )
+    if (!Number.isInteger(n) || n === 0) return state.refuse("Enter a whole number of points, negative to deduct")
+    const booked = await state.post<{ points: number }>(`/loyalty/customers/${customerId}/adjust`, { points: n, reason }, {
+      headers: { "Idempotency-Key": key },
+      done: (res) => `${n > 0 ? "Granted" : "Deducted"} ${Math.abs(n)} points; balance ${res.points}.`,
+      failed: (error) => (errorStatus(error) === 409 ? `Not booked: the balance cannot go below zero. ${errorText(error)}` : errorText(error)),
+    })
+    if (booked) {
+      setPoints("")
+      setReason("")
+      setKey(newKey())
+      onDone()
+    }
   }
   return (
     <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-2" data-testid="loyalty-adjust">
@@ -71,19 +64,13 @@ const AdjustForm = ({ customerId, onDone }: { customerId: string; onDone: () => 
 
 /** The customer's cards: issue one (generated or scanned), block and replace a lost one (the points stay). */
 const CardsSection = ({ customerId, cards, onDone }: { customerId: string; cards: Overview["cards"]; onDone: () => void }) => {
-  const { client } = useMedusa()
   const [code, setCode] = useState("")
-  const [state, setState] = useState<{ loading: boolean; error: string | null; done: string | null }>({ loading: false, error: null, done: null })
-  const run = (path: string, body: Record<string, string>, done: (res: { card: { code: string } }) => string) => {
-    setState({ loading: true, error: null, done: null })
-    client.admin.custom
-      .post(path, body)
-      .then((res: { card: { code: string } }) => {
-        setState({ loading: false, error: null, done: done(res) })
-        setCode("")
-        onDone()
-      })
-      .catch((error: unknown) => setState({ loading: false, done: null, error: errorText(error) }))
+  const state = useAdminPost()
+  const run = async (path: string, body: Record<string, string>, done: (res: { card: { code: string } }) => string) => {
+    if (await state.post(path, body, { done })) {
+      setCode("")
+      onDone()
+    }
   }
   const scanned: Record<string, string> = code.trim() ? { card_code: code.trim() } : {}
   return (
@@ -126,17 +113,11 @@ const CardsSection = ({ customerId, cards, onDone }: { customerId: string; cards
 
 /** Whether the customer agreed to marketing mails (birthday and reactivation mails), recorded or withdrawn here. */
 const ConsentLine = ({ customerId, consent, onDone }: { customerId: string; consent: boolean; onDone: () => void }) => {
-  const { client } = useMedusa()
-  const [state, setState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
-  const change = () => {
-    setState({ loading: true, error: null })
-    client.admin.custom
-      .post(`/loyalty/customers/${customerId}/consent`, { marketing_consent: !consent })
-      .then(() => {
-        setState({ loading: false, error: null })
-        onDone()
-      })
-      .catch((error: unknown) => setState({ loading: false, error: errorText(error) }))
+  const state = useAdminPost()
+  const change = async () => {
+    if (await state.post(`/loyalty/customers/${customerId}/consent`, { marketing_consent: !consent })) {
+      onDone()
+    }
   }
   return (
     <div className="my-2 flex flex-wrap items-center gap-2" data-testid="loyalty-consent">

@@ -3,14 +3,15 @@ import { useAdminCustomQuery } from "medusa-react"
 import { useState } from "react"
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 
-import { dateInput, errorText, formatMinor } from "../../components/shared"
+import type { PointsTimeline, Segment, SegmentSummary } from "../../../services/loyalty-analysis"
+import { TIMELINE_SPAN_DAYS } from "../../../utils/timeline"
+import type { TimelineInterval as Interval } from "../../../utils/timeline"
+import { dateInput, errorText, formatMinor, SELECT_CLASS } from "../../components/shared"
 
-type SegmentSummary = { segment: string; customers: number; visits: number; revenue_minor: Record<string, number> }
-type Bucket = { start: string; issued: number; redeemed: number; expired: number; taken_back: number; net: number }
-type Timeline = { interval: Interval; time_zone: string; buckets: Bucket[]; totals: Omit<Bucket, "start"> }
-type Interval = "day" | "week" | "month"
+/** The timeline as the admin API answers it (instants as text). */
+type Timeline = Omit<PointsTimeline, "from" | "to"> & { from: string; to: string }
 
-const SEGMENT_LABELS: Record<string, string> = {
+const SEGMENT_LABELS: Record<Segment, string> = {
   champions: "Champions",
   loyal: "Loyal",
   new: "New",
@@ -24,9 +25,6 @@ const TIMELINE_BARS: ChartBar[] = [
   { key: "redeemed", name: "Redeemed", color: "#2563eb" },
   { key: "expired_or_taken_back", name: "Expired or taken back", color: "#9ca3af" },
 ]
-
-/** Default period shown per interval: 30 days, 12 weeks, 12 months up to today. */
-const SPAN_DAYS: Record<Interval, number> = { day: 30, week: 84, month: 365 }
 
 type ChartBar = { key: string; name: string; color: string }
 
@@ -58,7 +56,7 @@ const SegmentsChart = () => {
   const query = useAdminCustomQuery<Record<string, never>, { segments: SegmentSummary[]; customers: number }>("/loyalty/analysis/segments", [
     "loyalty-analysis-segments",
   ])
-  const data = (query.data?.segments ?? []).map((s) => ({ ...s, label: SEGMENT_LABELS[s.segment] ?? s.segment }))
+  const data = (query.data?.segments ?? []).map((s) => ({ ...s, label: SEGMENT_LABELS[s.segment] }))
   return (
     <div className="mb-6" data-testid="loyalty-segments">
       <Heading level="h3">Customers per segment</Heading>
@@ -90,10 +88,10 @@ const SegmentsChart = () => {
 const TimelineChart = () => {
   const [interval, setBucketInterval] = useState<Interval>("day")
   const [to, setTo] = useState(() => dateInput(new Date()))
-  const [from, setFrom] = useState(() => dateInput(new Date(Date.now() - SPAN_DAYS.day * 86_400_000)))
+  const [from, setFrom] = useState(() => dateInput(new Date(Date.now() - TIMELINE_SPAN_DAYS.day * 86_400_000)))
   const changeInterval = (next: Interval) => {
     setBucketInterval(next)
-    setFrom(dateInput(new Date(new Date(`${to}T00:00:00`).getTime() - SPAN_DAYS[next] * 86_400_000)))
+    setFrom(dateInput(new Date(new Date(`${to}T00:00:00`).getTime() - TIMELINE_SPAN_DAYS[next] * 86_400_000)))
   }
   // The chosen days are whole days: from its start up to the end of the "to" day (browser time).
   const fromAt = new Date(`${from}T00:00:00`)
@@ -104,14 +102,13 @@ const TimelineChart = () => {
   const query = useAdminCustomQuery<typeof params, Timeline>("/loyalty/analysis/timeline", ["loyalty-analysis-timeline", params], params)
   const data = (query.data?.buckets ?? []).map((b) => ({ ...b, expired_or_taken_back: b.expired + b.taken_back }))
   const csv = `/admin/loyalty/analysis/timeline?${new URLSearchParams({ ...params, format: "csv" }).toString()}`
-  const select = "bg-ui-bg-field border-ui-border-base block rounded-md border p-2"
   return (
     <div data-testid="loyalty-timeline">
       <Heading level="h3">Points issued and redeemed</Heading>
       <div className="my-2 flex flex-wrap items-end gap-2">
         <div>
           <Label htmlFor="ly-tl-interval">Per</Label>
-          <select id="ly-tl-interval" className={select} value={interval} onChange={(e) => changeInterval(e.target.value as Interval)}>
+          <select id="ly-tl-interval" className={SELECT_CLASS} value={interval} onChange={(e) => changeInterval(e.target.value as Interval)}>
             <option value="day">day</option>
             <option value="week">week</option>
             <option value="month">month</option>

@@ -2,7 +2,7 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { Campaign, errorText, Settings } from "../../components/shared"
+import { Campaign, errorText, SELECT_CLASS, Settings } from "../../components/shared"
 
 type Location = { id: string; name: string }
 
@@ -40,7 +40,6 @@ export const CampaignsSection = () => {
     save.mutate({ campaigns: [...campaigns, campaign] }, { onSuccess: () => setName("") })
   }
   const remove = (index: number) => save.mutate({ campaigns: campaigns.filter((_, i) => i !== index) })
-  const select = "bg-ui-bg-field border-ui-border-base block rounded-md border p-2"
 
   return (
     <Container data-testid="loyalty-campaigns">
@@ -78,7 +77,7 @@ export const CampaignsSection = () => {
         <div><Label htmlFor="ly-cp-until">Until</Label><Input id="ly-cp-until" type="datetime-local" value={ends} onChange={(e) => setEnds(e.target.value)} required /></div>
         <div>
           <Label htmlFor="ly-cp-where">Where</Label>
-          <select id="ly-cp-where" className={select} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+          <select id="ly-cp-where" className={SELECT_CLASS} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
             <option value="">everywhere</option>
             {(locations.data?.locations ?? []).map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
           </select>

@@ -1,30 +1,28 @@
 import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
-import { useAdminCustomerGroups, useMedusa } from "medusa-react"
+import { useAdminCustomerGroups } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { errorText } from "../../components/shared"
+import { SELECT_CLASS, useAdminPost } from "../../components/shared"
 
 /** Extra points for every customer of a Medusa customer group, once per customer and campaign. */
 export const GroupGrantSection = () => {
-  const { client } = useMedusa()
   const groups = useAdminCustomerGroups({ limit: 200 })
   const [groupId, setGroupId] = useState("")
   const [points, setPoints] = useState("")
   const [reason, setReason] = useState("")
   const [campaign, setCampaign] = useState("")
-  const [state, setState] = useState<{ loading: boolean; error: string | null; result: { customers: number; granted: number } | null }>({
-    loading: false,
-    error: null,
-    result: null,
-  })
-  const submit = (e: FormEvent) => {
+  const state = useAdminPost()
+  const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!groupId) return setState({ loading: false, error: "Choose a customer group", result: null })
-    setState({ loading: true, error: null, result: null })
-    client.admin.custom
-      .post(`/loyalty/groups/${encodeURIComponent(groupId)}/grant`, { points: Number(points), reason, campaign })
-      .then((result: { customers: number; granted: number }) => setState({ loading: false, error: null, result }))
-      .catch((error: unknown) => setState({ loading: false, error: errorText(error), result: null }))
+    if (!groupId) return state.refuse("Choose a customer group")
+    await state.post<{ customers: number; granted: number }>(
+      `/loyalty/groups/${encodeURIComponent(groupId)}/grant`,
+      { points: Number(points), reason, campaign },
+      {
+        done: (r) =>
+          `${r.granted} of ${r.customers} customers received the points${r.granted < r.customers ? " (the others already had them from this campaign)" : ""}.`,
+      }
+    )
   }
   return (
     <Container className="mb-4">
@@ -32,7 +30,7 @@ export const GroupGrantSection = () => {
       <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
         <div>
           <Label htmlFor="ly-grp">Customer group</Label>
-          <select id="ly-grp" className="bg-ui-bg-field border-ui-border-base block rounded-md border p-2" value={groupId} onChange={(e) => setGroupId(e.target.value)} required>
+          <select id="ly-grp" className={SELECT_CLASS} value={groupId} onChange={(e) => setGroupId(e.target.value)} required>
             <option value="">Choose…</option>
             {(groups.customer_groups ?? []).map((g) => (
               <option key={g.id} value={g.id}>{g.name}</option>
@@ -44,12 +42,7 @@ export const GroupGrantSection = () => {
         <div><Label htmlFor="ly-grp-campaign">Campaign (once per customer)</Label><Input id="ly-grp-campaign" value={campaign} onChange={(e) => setCampaign(e.target.value)} placeholder="summer-2025" required /></div>
         <Button type="submit" variant="secondary" isLoading={state.loading}>Grant points</Button>
       </form>
-      {state.result && (
-        <Text data-testid="loyalty-group-result">
-          {state.result.granted} of {state.result.customers} customers received the points
-          {state.result.granted < state.result.customers ? " (the others already had them from this campaign)" : ""}.
-        </Text>
-      )}
+      {state.done && <Text data-testid="loyalty-group-result">{state.done}</Text>}
       {state.error && <Text className="text-ui-fg-error">{state.error}</Text>}
     </Container>
   )

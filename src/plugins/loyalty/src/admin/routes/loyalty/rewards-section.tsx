@@ -1,8 +1,8 @@
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
-import { useAdminCustomPost, useAdminCustomQuery, useAdminProducts, useMedusa } from "medusa-react"
+import { useAdminCustomPost, useAdminCustomQuery, useAdminProducts } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { errorText, formatMinor, parseMinor, Reward } from "../../components/shared"
+import { errorText, formatMinor, parseMinor, Reward, SELECT_CLASS, useAdminPost } from "../../components/shared"
 
 type NewReward =
   | { title: string; points: number; kind: "discount"; discount_amount: number; currency_code: string }
@@ -60,7 +60,6 @@ const RewardRow = ({ reward }: { reward: Reward }) => {
 
 /** The reward catalogue: a fixed discount or a product, offered or withdrawn. */
 export const RewardsSection = () => {
-  const { client } = useMedusa()
   const list = useAdminCustomQuery<Record<string, never>, { rewards: Reward[] }>("/loyalty/rewards", ["loyalty-rewards"])
   const [kind, setKind] = useState<"discount" | "product_variant">("discount")
   const [title, setTitle] = useState("")
@@ -68,32 +67,26 @@ export const RewardsSection = () => {
   const [amount, setAmount] = useState("")
   const [currency, setCurrency] = useState("eur")
   const [variant, setVariant] = useState<{ id: string; label: string } | null>(null)
-  const [state, setState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
-  const submit = (e: FormEvent) => {
+  const state = useAdminPost()
+  const submit = async (e: FormEvent) => {
     e.preventDefault()
     let body: NewReward
     if (kind === "discount") {
       const minor = parseMinor(amount)
-      if (minor === null) return setState({ loading: false, error: "The discount must be an amount such as 3.50" })
+      if (minor === null) return state.refuse("The discount must be an amount such as 3.50")
       body = { title, points: Number(points), kind, discount_amount: minor, currency_code: currency.trim().toLowerCase() }
     } else {
-      if (!variant) return setState({ loading: false, error: "Pick the product the reward gives" })
+      if (!variant) return state.refuse("Pick the product the reward gives")
       body = { title, points: Number(points), kind, variant_id: variant.id }
     }
-    setState({ loading: true, error: null })
-    client.admin.custom
-      .post("/loyalty/rewards", body)
-      .then(() => {
-        setState({ loading: false, error: null })
-        setTitle("")
-        setPoints("")
-        setAmount("")
-        setVariant(null)
-        list.refetch()
-      })
-      .catch((error: unknown) => setState({ loading: false, error: errorText(error) }))
+    if (await state.post("/loyalty/rewards", body)) {
+      setTitle("")
+      setPoints("")
+      setAmount("")
+      setVariant(null)
+      list.refetch()
+    }
   }
-  const select = "bg-ui-bg-field border-ui-border-base block rounded-md border p-2"
   return (
     <Container className="mb-4">
       <Heading level="h2">Rewards</Heading>
@@ -106,7 +99,7 @@ export const RewardsSection = () => {
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
         <div>
           <Label htmlFor="ly-rw-kind">Kind</Label>
-          <select id="ly-rw-kind" className={select} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+          <select id="ly-rw-kind" className={SELECT_CLASS} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
             <option value="discount">Fixed discount</option>
             <option value="product_variant">Product</option>
           </select>

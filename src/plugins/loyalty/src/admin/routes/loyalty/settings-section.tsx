@@ -2,7 +2,7 @@ import { Badge, Button, Container, Heading, Input, Label, Text, Textarea } from 
 import { useAdminCustomPost, useAdminCustomQuery, useAdminProducts } from "medusa-react"
 import { FormEvent, useEffect, useState } from "react"
 
-import { errorText, formatMinor, Settings } from "../../components/shared"
+import { errorText, formatMinor, SELECT_CLASS, Settings } from "../../components/shared"
 
 /** What the form edits: numbers as typed, so a field may be empty while the merchant types. */
 type Draft = {
@@ -137,7 +137,6 @@ export const SettingsSection = () => {
     e.preventDefault()
     save.mutate(toPatch(draft, saved), { onSuccess: (data) => setDraft(toDraft(data.settings)) })
   }
-  const select = "bg-ui-bg-field border-ui-border-base block rounded-md border p-2"
   const wide = { gridColumn: "1 / -1" }
   return (
     <Container className="mb-4" data-testid="loyalty-settings">
@@ -148,7 +147,7 @@ export const SettingsSection = () => {
         <div><Label htmlFor="ly-unit">per paid amount (minor units, 100 = 1.00)</Label><Input id="ly-unit" type="number" min={1} value={draft.unit_minor} onChange={field("unit_minor")} /></div>
         <div>
           <Label htmlFor="ly-rounding">Rounding</Label>
-          <select id="ly-rounding" className={select} value={draft.rounding} onChange={field("rounding")}>
+          <select id="ly-rounding" className={SELECT_CLASS} value={draft.rounding} onChange={field("rounding")}>
             <option value="floor">down (no point not fully earned)</option>
             <option value="round">to the nearest point</option>
           </select>
