@@ -5,20 +5,31 @@
 const fs = require("fs")
 const path = require("path")
 
-const DEFAULT_SECRET = "supersecret"
+/** Shortest JWT_SECRET / COOKIE_SECRET accepted: 32 characters, whatever NODE_ENV says. */
+const MIN_SECRET_LENGTH = 32
 const PLUGINS_DIR = path.join(__dirname, "src", "plugins")
 
 const env = process.env
-const isProduction = env.NODE_ENV === "production"
 const embedded = env.CM_EMBEDDED === "1"
 
+/**
+ * Fail closed: no server, migration or seed runs without real secrets. The embedded demo
+ * gets random ones from the entry point (kept in DATA_DIR/secrets.json); everything else
+ * must set them, whatever NODE_ENV says.
+ */
 function secret(name) {
-  const value = env[name] || DEFAULT_SECRET
-  // The admin build reads this file too; it needs no secrets.
-  if (isProduction && value === DEFAULT_SECRET && env.CM_BUILD !== "1") {
+  const value = env[name]
+  // The admin build reads this file too; it signs nothing.
+  if (env.CM_BUILD === "1") {
+    return value || "the-admin-build-signs-nothing"
+  }
+  if (!value) {
     throw new Error(
-      `${name} is unset or left at its default; refusing to start with NODE_ENV=production. Set ${name} to a long random string.`
+      `${name} is unset or left at its default; refusing to start. Set ${name} to a random string of at least ${MIN_SECRET_LENGTH} characters (only the embedded demo makes its own).`
     )
+  }
+  if (value.length < MIN_SECRET_LENGTH) {
+    throw new Error(`${name} is shorter than ${MIN_SECRET_LENGTH} characters; refusing to start. Set it to a long random string.`)
   }
   return value
 }
@@ -36,7 +47,8 @@ if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
 
 const adminUser = {
   email: env.ADMIN_EMAIL || (embedded ? "admin@example.com" : undefined),
-  password: env.ADMIN_PASSWORD || (embedded ? "supersecret" : undefined),
+  // The demo's password is random, made once by the entry point and printed at every start.
+  password: env.ADMIN_PASSWORD || (embedded ? env.CM_DEMO_ADMIN_PASSWORD : undefined),
 }
 
 /** Every folder of src/plugins with a package.json is a plugin; core first. */

@@ -9,6 +9,7 @@
 import { ChildProcess, spawn } from "child_process"
 import path from "path"
 
+import { demoSecrets } from "./lib/demo-secrets"
 import { EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres"
 
 const ROOT = path.resolve(__dirname, "..", "..")
@@ -72,10 +73,15 @@ async function main(command: Command): Promise<number> {
     if (command === "worker") {
       throw new Error("A separate worker needs the shared DATABASE_URL and REDIS_URL of the server.")
     }
-    const dataDir = path.resolve(ROOT, env.DATA_DIR ?? ".data", "postgres")
+    const dataDir = path.resolve(ROOT, env.DATA_DIR || ".data")
     const port = Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT)
-    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${dataDir}, port ${port})`)
-    database = await startEmbeddedPostgres(dataDir, port)
+    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.join(dataDir, "postgres")}, port ${port})`)
+    // The demo's own random secrets; what the environment sets wins.
+    const secrets = demoSecrets(dataDir)
+    env.JWT_SECRET ||= secrets.jwt_secret
+    env.COOKIE_SECRET ||= secrets.cookie_secret
+    env.CM_DEMO_ADMIN_PASSWORD = secrets.admin_password
+    database = await startEmbeddedPostgres(path.join(dataDir, "postgres"), port)
     env.DATABASE_URL = database.url
     env.CM_EMBEDDED = "1"
   }
@@ -174,7 +180,7 @@ async function announce(port: number, env: NodeJS.ProcessEnv): Promise<void> {
         // The same defaults as medusa-config.js: the demo login only in embedded mode.
         const embedded = env.CM_EMBEDDED === "1"
         const email = env.ADMIN_EMAIL || (embedded ? "admin@example.com" : undefined)
-        const password = env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : embedded ? "supersecret" : undefined
+        const password = env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : embedded ? env.CM_DEMO_ADMIN_PASSWORD : undefined
         log(`Server ready on ${base}`)
         log(`Admin:     ${base}/app${email ? `  (log in as ${email} / ${password})` : ""}`)
         log(`Store API: ${base}/store   POS API: ${base}/store/pos`)

@@ -35,6 +35,9 @@ describe("npm start with no configuration", () => {
       REDIS_URL: "",
       ADMIN_EMAIL: "",
       ADMIN_PASSWORD: "",
+      // Nothing configured: the demo makes its own secrets and admin password.
+      JWT_SECRET: "",
+      COOKIE_SECRET: "",
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),
     }
@@ -49,11 +52,20 @@ describe("npm start with no configuration", () => {
       failing: [],
       checks: { database: "ok", redis: "not configured" },
     })
+    // The demo's secrets and admin password are random, made once and kept with its data.
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf-8"))
+    expect(fs.statSync(path.join(dataDir, "secrets.json")).mode & 0o077).toBe(0)
+    expect(secrets.jwt_secret.length).toBeGreaterThanOrEqual(32)
+    expect(secrets.cookie_secret.length).toBeGreaterThanOrEqual(32)
+    expect(secrets.admin_password).not.toBe("supersecret")
+    await expect(adminToken({ email: "admin@example.com", password: "supersecret" }, first.url)).rejects.toThrow()
     await expect(
-      adminToken({ email: "admin@example.com", password: "supersecret" }, first.url)
+      adminToken({ email: "admin@example.com", password: secrets.admin_password }, first.url)
     ).resolves.toEqual(expect.any(String))
     // The entry point prints the admin URL once the server answers, so the line may trail the first requests.
-    await expect.poll(() => fs.readFileSync(first.logFile, "utf-8"), { timeout: 15_000 }).toContain("log in as admin@example.com / supersecret")
+    await expect
+      .poll(() => fs.readFileSync(first.logFile, "utf-8"), { timeout: 15_000 })
+      .toContain(`log in as admin@example.com / ${secrets.admin_password}`)
     const log = fs.readFileSync(first.logFile, "utf-8")
     expect(log.match(/WARNING: REDIS_URL is not set/g)).toHaveLength(1)
     expect(log).toMatch(/seeded: region Deutschland \(EUR\), 5 customers, 5 products/)
@@ -73,6 +85,11 @@ describe("npm start with no configuration", () => {
     expect(fs.readFileSync(second.logFile, "utf-8")).toContain("demo data already present, nothing seeded")
     const again = await api("/store/regions", { baseUrl: second.url })
     expect(again.body.regions).toHaveLength(1)
+    // The same secrets and login after the restart.
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf-8"))).toEqual(secrets)
+    await expect(
+      adminToken({ email: "admin@example.com", password: secrets.admin_password }, second.url)
+    ).resolves.toEqual(expect.any(String))
   })
 })
 

@@ -11,6 +11,15 @@ import path from "path"
 export const ROOT = path.resolve(__dirname, "..", "..")
 export const LOG_DIR = path.join(ROOT, ".data", "test-logs")
 
+/**
+ * The secrets every test server (and the template's seed) runs with unless a test sets its
+ * own: the server refuses to start without secrets of at least 32 characters.
+ */
+export const TEST_SECRETS = {
+  JWT_SECRET: "test-jwt-secret-0123456789abcdefghijklmnop",
+  COOKIE_SECRET: "test-cookie-secret-0123456789abcdefghijklmnop",
+}
+
 export type RunningServer = {
   url: string
   port: number
@@ -79,7 +88,7 @@ export async function startServer(opts: {
   const log = fs.openSync(logFile, "w")
   const child = spawn(process.execPath, [path.join(ROOT, "dist", "scripts", "cli.js"), "start"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true", ...opts.env, PORT: String(port) },
+    env: { ...process.env, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true", ...TEST_SECRETS, ...opts.env, PORT: String(port) },
     stdio: ["ignore", log, log],
   })
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))

@@ -24,24 +24,53 @@ function configError(env: Record<string, string>): string {
   throw new Error("the configuration loaded")
 }
 
-const DB = { DATABASE_URL: "postgres://x@127.0.0.1/db" }
+const SECRETS = { JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "c".repeat(32) }
+const DB = { DATABASE_URL: "postgres://x@127.0.0.1/db", ...SECRETS }
+const NO_SECRETS = { DATABASE_URL: DB.DATABASE_URL }
 
 describe("medusa-config.js", () => {
   it("refuses to start in production with the default JWT secret", () => {
-    expect(configError({ ...DB, NODE_ENV: "production", COOKIE_SECRET: "c".repeat(32) })).toContain(
+    expect(configError({ ...NO_SECRETS, NODE_ENV: "production", COOKIE_SECRET: "c".repeat(32) })).toContain(
       "JWT_SECRET is unset or left at its default"
     )
   })
 
   it("refuses to start in production with the default cookie secret", () => {
-    expect(configError({ ...DB, NODE_ENV: "production", JWT_SECRET: "j".repeat(32) })).toContain(
+    expect(configError({ ...NO_SECRETS, NODE_ENV: "production", JWT_SECRET: "j".repeat(32) })).toContain(
       "COOKIE_SECRET is unset or left at its default"
     )
   })
 
+  it("refuses to start without secrets whatever NODE_ENV says", () => {
+    for (const NODE_ENV of ["development", "test", ""]) {
+      expect(configError({ ...NO_SECRETS, NODE_ENV, COOKIE_SECRET: "c".repeat(32) })).toContain("JWT_SECRET is unset")
+      expect(configError({ ...NO_SECRETS, NODE_ENV, JWT_SECRET: "j".repeat(32) })).toContain("COOKIE_SECRET is unset")
+    }
+  })
+
+  it("refuses secrets shorter than 32 characters, the old default among them", () => {
+    expect(configError({ ...DB, JWT_SECRET: "supersecret" })).toContain("JWT_SECRET is shorter than 32 characters")
+    expect(configError({ ...DB, COOKIE_SECRET: "c".repeat(31) })).toContain("COOKIE_SECRET is shorter than 32 characters")
+  })
+
   it("starts in production with secrets of its own", () => {
-    const config = loadConfig({ ...DB, NODE_ENV: "production", JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "c".repeat(32) })
+    const config = loadConfig({ ...DB, NODE_ENV: "production" })
     expect(config.projectConfig.jwt_secret).toBe("j".repeat(32))
+  })
+
+  it("starts with secrets of its own without NODE_ENV", () => {
+    const config = loadConfig(DB)
+    expect(config.projectConfig.jwt_secret).toBe("j".repeat(32))
+    expect(config.projectConfig.cookie_secret).toBe("c".repeat(32))
+  })
+
+  it("gives the embedded demo's admin the password the entry point made, unless ADMIN_PASSWORD is set", () => {
+    const coreOf = (env: Record<string, string>) =>
+      loadConfig({ ...DB, CM_EMBEDDED: "1", CM_DEMO_ADMIN_PASSWORD: "made-at-first-start", ...env }).plugins.find(
+        (p: { resolve?: string }) => p.resolve === "@customer-modules/core"
+      ).options
+    expect(coreOf({}).adminUser).toEqual({ email: "admin@example.com", password: "made-at-first-start" })
+    expect(coreOf({ ADMIN_PASSWORD: "mine-123456" }).adminUser.password).toBe("mine-123456")
   })
 
   it("uses the Redis event bus and cache when REDIS_URL is set", () => {

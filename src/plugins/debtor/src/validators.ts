@@ -1,16 +1,12 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, pageFields, reference } from "@customer-modules/core"
+import { amountMinor, currencyCode, isoDay, pageFields, reference } from "@customer-modules/core"
 
 /** Largest single invoice line price, charge or payment: 10 000 000.00 in a two-decimal currency. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000
 export const MAX_LINES = 200
 
 const id = z.string().min(1).max(64)
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a valid date")
 const email = z.string().trim().email("must be an e-mail address").max(254)
 const name = z.string().trim().min(1).max(200)
 const addressLines = z.array(z.string().trim().min(1).max(200)).max(6)

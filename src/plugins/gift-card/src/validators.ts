@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
+import { amountMinor, currencyCode, isoDay, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
 
 const id = z.string().trim().min(1).max(64)
 const ownCode = z.string().trim().min(4).max(64)
@@ -47,13 +47,11 @@ export const UpdateSettings = z
   })
   .strict()
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-
 export const LiabilityQuery = z
   .object({
-    from: day,
+    from: isoDay,
     /** Inclusive: the report runs to the end of this day. */
-    to: day,
+    to: isoDay,
     currency_code: currencyCode.default("eur"),
     location_id: id.optional(),
     time_zone: timeZone.optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, instant, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
+import { amountMinor, currencyCode, instant, isoDay, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
 
 /** Largest sale a till may report for earning: 1 000 000.00 in a two-decimal currency. */
 export const MAX_SALE_MINOR = 100_000_000
@@ -75,11 +75,7 @@ const rate = z.object({
 })
 
 /** An instant kept as ISO text in the settings (JSON), normalised to UTC. */
-const storedInstant = z
-  .string()
-  .trim()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 instant")
-  .transform((s) => new Date(s).toISOString())
+const storedInstant = instant.transform((d) => d.toISOString())
 
 /** Most campaigns kept in the settings (past ones included). */
 export const MAX_CAMPAIGNS = 50
@@ -149,11 +145,7 @@ export const GroupGrant = z.object({ points, reason: reference, campaign: z.stri
 const birthdayFields = {
   days: z.coerce.number().int().min(1).max(366).optional(),
   location_id: id.optional(),
-  from: z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 instant")
-    .transform((v) => new Date(v))
-    .optional(),
+  from: instant.optional(),
 }
 
 export const BirthdayQuery = z.object(birthdayFields).strict()
@@ -192,7 +184,7 @@ export const ReactivationMail = z
     campaign: z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, . _ -"),
     message: z.string().trim().min(1).max(1500).optional(),
     offer: z.string().trim().min(1).max(300).optional(),
-    offer_valid_until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").optional(),
+    offer_valid_until: isoDay.optional(),
     now: instant.optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { contentDisposition, parseBody } from "@customer-modules/core"
 
 import type DebtorInvoiceService from "../../../../services/debtor-invoice"
 import { openItemsCsv, paymentsCsv } from "../../../../utils/csv"
@@ -12,6 +12,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const service = req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService")
   const csv = query.kind === "open_items" ? openItemsCsv(await service.openItems()) : paymentsCsv(await service.paymentsBetween(query.from, query.to))
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader("Content-Disposition", `attachment; filename="debtor-${query.kind}.csv"`)
+  res.setHeader("Content-Disposition", contentDisposition("attachment", `debtor-${query.kind}.csv`))
   res.status(200).send(csv)
 }

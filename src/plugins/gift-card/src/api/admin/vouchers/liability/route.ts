@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError, parseBody } from "@customer-modules/core"
+import { contentDisposition, DomainError, parseBody } from "@customer-modules/core"
 
 import type VoucherService from "../../../../services/voucher"
 import { liabilityCsv } from "../../../../utils/liability"
@@ -31,7 +31,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const report = await service.liability({ currency_code: query.currency_code, from: bounds.from, to: bounds.to, location_id: query.location_id })
   if (query.format === "csv") {
     res.setHeader("Content-Type", "text/csv; charset=utf-8")
-    res.setHeader("Content-Disposition", `attachment; filename="voucher-liability-${query.from}-${query.to}.csv"`)
+    res.setHeader("Content-Disposition", contentDisposition("attachment", `voucher-liability-${query.from}-${query.to}.csv`))
     res.send(liabilityCsv(report))
     return
   }

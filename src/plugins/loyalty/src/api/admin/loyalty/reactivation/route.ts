@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { contentDisposition, parseBody } from "@customer-modules/core"
 
 import type LoyaltyAnalysisService from "../../../../services/loyalty-analysis"
 import { reactivationCsv } from "../../../../utils/csv"
@@ -15,7 +15,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const rows = await req.scope.resolve<LoyaltyAnalysisService>("loyaltyAnalysisService").reactivationList(query.inactive_days ?? 90, query.now)
   if (query.format === "csv") {
     res.setHeader("Content-Type", "text/csv; charset=utf-8")
-    res.setHeader("Content-Disposition", `attachment; filename="reactivation.csv"`)
+    res.setHeader("Content-Disposition", contentDisposition("attachment", `reactivation.csv`))
     res.send(reactivationCsv(rows))
     return
   }

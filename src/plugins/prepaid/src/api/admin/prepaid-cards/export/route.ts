@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { contentDisposition, parseBody } from "@customer-modules/core"
 import type { PosLocationService } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../services/prepaid-card"
@@ -22,7 +22,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const locations = await req.scope.resolve<PosLocationService>("posLocationService").list()
   const csv = transactionsCsv(rows, new Map(locations.map((l) => [l.id, l.name])))
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader("Content-Disposition", `attachment; filename="prepaid-transactions.csv"`)
+  res.setHeader("Content-Disposition", contentDisposition("attachment", `prepaid-transactions.csv`))
   if (truncated) {
     res.setHeader("X-Truncated", "true")
   }

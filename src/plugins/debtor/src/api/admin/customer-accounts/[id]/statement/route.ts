@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { contentDisposition, parseBody } from "@customer-modules/core"
 
 import type DebtorAccountService from "../../../../../services/debtor-account"
 import { StatementQuery } from "../../../../../validators"
@@ -15,7 +15,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   if (format === "pdf") {
     const content = await service.statementPdf(req.params.id)
     res.setHeader("Content-Type", "application/pdf")
-    res.setHeader("Content-Disposition", `inline; filename="account-statement.pdf"`)
+    res.setHeader("Content-Disposition", contentDisposition("inline", `account-statement.pdf`))
     res.status(200).send(content)
     return
   }

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
+import { contentDisposition } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
 import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
@@ -14,6 +15,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     .statementData(req.params.customer_id, currency, localDate(new Date(), "UTC"))
   const content = await req.scope.resolve<DocumentService>("documentService").render("statement", document)
   res.setHeader("Content-Type", "application/pdf")
-  res.setHeader("Content-Disposition", `inline; filename="statement.pdf"`)
+  res.setHeader("Content-Disposition", contentDisposition("inline", `statement.pdf`))
   res.status(200).send(content)
 }

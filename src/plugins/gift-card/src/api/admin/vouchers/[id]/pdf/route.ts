@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { contentDisposition, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
 import type VoucherService from "../../../../../services/voucher"
@@ -12,6 +12,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const data = await req.scope.resolve<VoucherService>("voucherService").documentData(req.params.id, { locale: locale ?? null })
   const pdf = await req.scope.resolve<DocumentService>("documentService").render("voucher", data)
   res.setHeader("Content-Type", "application/pdf")
-  res.setHeader("Content-Disposition", `inline; filename="voucher-${data.code}.pdf"`)
+  res.setHeader("Content-Disposition", contentDisposition("inline", `voucher-${data.code}.pdf`))
   res.send(pdf)
 }

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { contentDisposition, parseBody } from "@customer-modules/core"
 
 import { sampleDocument } from "../../../../../pdf/samples"
 import type { UpdateBrandingInput } from "../../../../../schemas"
@@ -14,7 +14,7 @@ async function preview(req: MedusaRequest, res: MedusaResponse, draft: UpdateBra
   const branding = draft ? await req.scope.resolve<BrandingService>("brandingService").preview(draft) : undefined
   const pdf = await req.scope.resolve<DocumentService>("documentService").render(kind, sampleDocument(kind), branding)
   res.setHeader("content-type", "application/pdf")
-  res.setHeader("content-disposition", `inline; filename="preview-${kind}.pdf"`)
+  res.setHeader("Content-Disposition", contentDisposition("inline", `preview-${kind}.pdf`))
   res.setHeader("cache-control", "no-store")
   res.send(pdf)
 }

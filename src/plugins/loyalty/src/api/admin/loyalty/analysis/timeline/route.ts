@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { contentDisposition, parseBody } from "@customer-modules/core"
 
 import type LoyaltyAnalysisService from "../../../../../services/loyalty-analysis"
 import { timelineCsv } from "../../../../../utils/csv"
@@ -18,7 +18,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const timeline = await req.scope.resolve<LoyaltyAnalysisService>("loyaltyAnalysisService").pointsTimeline(query)
   if (format === "csv") {
     res.setHeader("content-type", "text/csv; charset=utf-8")
-    res.setHeader("content-disposition", `attachment; filename="loyalty-points-${timeline.interval}.csv"`)
+    res.setHeader("Content-Disposition", contentDisposition("attachment", `loyalty-points-${timeline.interval}.csv`))
     res.send(timelineCsv(timeline))
     return
   }

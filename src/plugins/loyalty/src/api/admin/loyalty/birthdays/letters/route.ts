@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { DomainError, parseBody } from "@customer-modules/core"
+import { contentDisposition, DomainError, parseBody } from "@customer-modules/core"
 
 import type LoyaltyService from "../../../../../services/loyalty"
 import { birthdayTimeZone } from "../../../../../utils/time-zone"
@@ -22,7 +22,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     throw new DomainError("no_letters", "Nobody on the birthday list needs a letter in these days", 404)
   }
   res.setHeader("Content-Type", "application/pdf")
-  res.setHeader("Content-Disposition", `attachment; filename="birthday-letters.pdf"`)
+  res.setHeader("Content-Disposition", contentDisposition("attachment", `birthday-letters.pdf`))
   res.setHeader("X-Letters", String(printed.letters))
   res.status(200).send(printed.content)
 }
