@@ -166,6 +166,20 @@ describe("validity", () => {
     const expiries = history.body.transactions.filter((t: { type: string }) => t.type === "expire")
     expect(expiries).toEqual([expect.objectContaining({ amount: -2000, balance_after: 0 })])
   })
+
+  it("expires vouchers through the schedules every plugin uses, listed with their last run", async () => {
+    const voucher = await sell(berlin.key, 1200)
+    await db.query(`UPDATE value_account SET expires_at = now() - interval '1 minute' WHERE id = (SELECT account_id FROM card WHERE id = $1)`, [
+      voucher.id,
+    ])
+    const run = await adminApi("/admin/jobs/schedules/gift-card.expire-vouchers/run", { body: {} })
+    expect(run.status, run.text).toBe(200)
+    expect((await lookup(voucher.code)).balance).toBe(0)
+    const schedules = (await adminApi("/admin/jobs/schedules")).body.schedules
+    expect(schedules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "gift-card.expire-vouchers", cron: "7 * * * *", last_status: "ok" })])
+    )
+  })
 })
 
 describe("blocking and customers", () => {
