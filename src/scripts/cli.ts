@@ -10,6 +10,7 @@ import { ChildProcess, spawn } from "child_process"
 import path from "path"
 
 import { EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres"
+import { parseTrustProxy } from "./lib/trust-proxy"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const MEDUSA_CLI = require.resolve("@medusajs/medusa/cli.js", { paths: [ROOT] })
@@ -67,6 +68,8 @@ async function main(command: Command): Promise<number> {
   // endpoint, lingers and grows to gigabytes: off unless explicitly enabled.
   const env: NodeJS.ProcessEnv = { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env }
   let database: EmbeddedDatabase | undefined
+  // A wrong TRUST_PROXY stops the start here, before anything runs (Medusa's process applies it).
+  parseTrustProxy(env.TRUST_PROXY)
 
   if (!env.DATABASE_URL) {
     if (command === "worker") {
@@ -154,7 +157,8 @@ function serve(command: "start" | "worker", env: NodeJS.ProcessEnv): Promise<num
   if (command === "worker") {
     env.MEDUSA_WORKER_MODE = "worker"
   }
-  const child = spawnChild(`medusa ${command}`, [MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
+  const preload = path.join(__dirname, "lib", "trust-proxy-preload.js")
+  const child = spawnChild(`medusa ${command}`, ["-r", preload, MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
   if (command === "start") {
     void announce(port, env)
   }
