@@ -13,6 +13,7 @@
  *   `loopback`, `linklocal`, `uniquelocal`: the proxies by address.
  * `true` (trust every hop, so every client picks its own address) is refused.
  */
+import { createRequire } from "module"
 import path from "path"
 
 export type TrustProxy = number | string[]
@@ -57,8 +58,13 @@ function expressDir(): string {
   return path.dirname(require.resolve("express/package.json", { paths: [medusaDir] }))
 }
 
+/** Loads a module as Medusa's express would (`require` itself is kept for imports here). */
+function load<T>(dir: string, id: string): T {
+  return createRequire(path.join(dir, "package.json"))(id) as T
+}
+
 function proxyAddr(): { compile(v: string | string[]): unknown } {
-  return require(require.resolve("proxy-addr", { paths: [expressDir()] }))
+  return load(expressDir(), "proxy-addr")
 }
 
 /**
@@ -67,7 +73,7 @@ function proxyAddr(): { compile(v: string | string[]): unknown } {
  * and before the first request.
  */
 export function applyTrustProxy(trust: TrustProxy): void {
-  const express = require(expressDir())
+  const express = load<{ application: { listen: (...args: unknown[]) => unknown } }>(expressDir(), "./")
   const listen = express.application.listen
   express.application.listen = function (this: { set(name: string, value: unknown): void }, ...args: unknown[]) {
     this.set("trust proxy", trust)

@@ -7,9 +7,9 @@ import { describeIssues, DomainError, isDomainError } from "@customer-modules/co
 
 import type { PosScope } from "./scopes"
 import type PosMissLimiterService from "./services/pos-miss-limiter"
-import type { MissSubject } from "./utils/miss-limiter"
 import type PosTerminalService from "./services/pos-terminal"
 import type StaffService from "./services/staff"
+import type { MissSubject } from "./utils/miss-limiter"
 
 /** Who is calling and where: handed to every POS handler. */
 export type PosContext = {
