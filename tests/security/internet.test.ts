@@ -6,6 +6,7 @@ import { randomUUID } from "crypto"
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { parseTrustProxy } from "../../src/scripts/lib/trust-proxy"
 import { adminApi, api } from "../support/api"
 import { createDatabaseFromTemplate, dropDatabase, ensureTemplate } from "../support/database"
 import { clientIp, createTerminal, posApi } from "../support/pos"
@@ -149,6 +150,16 @@ describe("internet: bad keys, proxies and public code lookups", () => {
       expect(await statuses(LIMIT + 1, () => guess(c))).toEqual([...Array(LIMIT).fill(404), 429])
       expect((await guess(clientIp())).status).toBe(404)
     })
+  })
+
+  it("reads TRUST_PROXY as a hop count or a list of proxies, trusting only a local proxy by default", () => {
+    expect(parseTrustProxy(undefined)).toEqual(["loopback"])
+    expect(parseTrustProxy("0")).toBe(0)
+    expect(parseTrustProxy("2")).toBe(2)
+    expect(parseTrustProxy(" 10.0.0.5, 192.168.0.0/16 ,uniquelocal")).toEqual(["10.0.0.5", "192.168.0.0/16", "uniquelocal"])
+    expect(() => parseTrustProxy("true")).toThrow(/every hop/)
+    expect(() => parseTrustProxy("10.0.0.300")).toThrow(/neither an IP address/)
+    expect(() => parseTrustProxy("proxy.example.com")).toThrow(/neither an IP address/)
   })
 
   it("refuses to start when TRUST_PROXY would trust every hop", async () => {
