@@ -43,11 +43,6 @@ export type PosRouteOptions<S extends z.ZodTypeAny> = {
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i
-
-const throttled = (retryAfter_s: number) =>
-  new Refusal(429, "too_many_requests", `Too many unknown codes; try again in ${retryAfter_s} s`, {
-    "Retry-After": String(retryAfter_s),
-  })
 const MAX_STAFF_CARD_LENGTH = 128
 const EMPTY_BODY = z.object({}).strict()
 const SAVEPOINT = "pos_handler"
@@ -72,6 +67,13 @@ class Refusal {
   get final(): boolean {
     return this.status !== 429 && this.type !== "account_busy"
   }
+}
+
+/** The answer to a key (or, without a valid key, an IP) past its miss limit: the same whatever the code. */
+function throttled(retryAfter_s: number): Refusal {
+  return new Refusal(429, "too_many_requests", `Too many unknown codes; try again in ${retryAfter_s} s`, {
+    "Retry-After": String(retryAfter_s),
+  })
 }
 
 /**
