@@ -11,6 +11,7 @@ import path from "path"
 
 import { demoSecrets } from "./lib/demo-secrets"
 import { EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres"
+import { parseTrustProxy } from "./lib/trust-proxy"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const MEDUSA_CLI = require.resolve("@medusajs/medusa/cli.js", { paths: [ROOT] })
@@ -68,6 +69,8 @@ async function main(command: Command): Promise<number> {
   // endpoint, lingers and grows to gigabytes: off unless explicitly enabled.
   const env: NodeJS.ProcessEnv = { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env }
   let database: EmbeddedDatabase | undefined
+  // A wrong TRUST_PROXY stops the start here, before anything runs (Medusa's process applies it).
+  parseTrustProxy(env.TRUST_PROXY)
 
   if (!env.DATABASE_URL) {
     if (command === "worker") {
@@ -160,7 +163,8 @@ function serve(command: "start" | "worker", env: NodeJS.ProcessEnv): Promise<num
   if (command === "worker") {
     env.MEDUSA_WORKER_MODE = "worker"
   }
-  const child = spawnChild(`medusa ${command}`, [MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
+  const preload = path.join(__dirname, "lib", "trust-proxy-preload.js")
+  const child = spawnChild(`medusa ${command}`, ["-r", preload, MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
   if (command === "start") {
     void announce(port, env)
   }

@@ -9,6 +9,7 @@ import {
   hasValidCheck,
   looksGenerated,
   normalizeCode,
+  ownCodeProblem,
 } from "../../src/plugins/ledger/src/utils/codes"
 
 const SAMPLES = 300
@@ -96,5 +97,33 @@ describe("merchant number ranges", () => {
     expect(overlaps(range("GS", 1, 500), range("GX", 1, 500))).toBe(false)
     // Different lengths never print the same code.
     expect(overlaps(range("GS", 1, 500), range("GS", 1000, 5000))).toBe(false)
+  })
+})
+
+describe("merchants' own numbers", () => {
+  it("accept numbers of the generated shape whatever their check character", () => {
+    const code = generateCode()
+    const wrong = code.slice(0, 15) + (code[15] === "0" ? "1" : "0")
+    expect(hasValidCheck(wrong)).toBe(false)
+    for (const own of [wrong, "ABCD1234EFGH5678", "OWN1796111103626", "abcd-1234 efgh-5678"]) {
+      expect(ownCodeProblem(own, "gift_card"), own).toBeNull()
+      expect(ownCodeProblem(own, "prepaid_card"), own).toBeNull()
+      expect(ownCodeProblem(own, "customer_card"), own).toBeNull()
+    }
+  })
+
+  it("need 8 characters on a value card and 4 on a customer card, not counting spaces and dashes", () => {
+    expect(ownCodeProblem("AB12CD34", "gift_card")).toBeNull()
+    expect(ownCodeProblem("AB12-CD3", "gift_card")).toMatch(/8 to 64/)
+    expect(ownCodeProblem("AB12CD3", "prepaid_card")).toMatch(/8 to 64/)
+    expect(ownCodeProblem("AB12", "customer_card")).toBeNull()
+    expect(ownCodeProblem("A-B-1", "customer_card")).toMatch(/4 to 64/)
+    expect(ownCodeProblem("04:A2:3B:9C", "prepaid_card")).toBeNull()
+  })
+
+  it("refuse more than 64 characters and control characters", () => {
+    expect(ownCodeProblem("A".repeat(64), "gift_card")).toBeNull()
+    expect(ownCodeProblem("A".repeat(65), "gift_card")).toMatch(/8 to 64/)
+    expect(ownCodeProblem("ABCD\u0000EFGH", "gift_card")).toMatch(/control/)
   })
 })

@@ -8,6 +8,9 @@ export {
   looksGenerated,
   MAX_CODE_LENGTH,
   normalizeCode,
+  OWN_CODE_MAX_LENGTH,
+  OWN_CODE_MIN_LENGTH,
+  ownCodeProblem,
 } from "./utils/codes"
 export { MAX_PAGE } from "@customer-modules/core"
 export type { Page } from "./utils/page"

@@ -9,6 +9,7 @@ import type { PosScope } from "./scopes"
 import type PosMissLimiterService from "./services/pos-miss-limiter"
 import type PosTerminalService from "./services/pos-terminal"
 import type StaffService from "./services/staff"
+import type { MissSubject } from "./utils/miss-limiter"
 
 /** Who is calling and where: handed to every POS handler. */
 export type PosContext = {
@@ -30,7 +31,10 @@ export type PosRouteOptions<S extends z.ZodTypeAny> = {
   scope?: PosScope | PosScope[]
   /** The body schema (pass a `.strict()` object); POST only. Without it the body must be empty. */
   body?: S
-  /** The route takes a `:code`: misses (404) are counted and blocked callers get 429. */
+  /**
+   * The route takes a `:code`. Documentation only: every POS route counts the
+   * misses of its key (see `isMiss`) and answers a blocked key 429.
+   */
   codeLookup?: boolean
   handler: (req: MedusaRequest, ctx: PosContext, body: z.infer<S>) => Promise<PosAnswer>
 }
@@ -65,6 +69,13 @@ class Refusal {
   }
 }
 
+/** The answer to a key (or, without a valid key, an IP) past its miss limit: the same whatever the code. */
+function throttled(retryAfter_s: number): Refusal {
+  return new Refusal(429, "too_many_requests", `Too many unknown codes; try again in ${retryAfter_s} s`, {
+    "Retry-After": String(retryAfter_s),
+  })
+}
+
 /**
  * Wraps a POS route handler: terminal key, enumeration defence, scope, staff
  * card, and for POST the Idempotency-Key, body validation and one database
@@ -79,40 +90,47 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
   return async (req, res) => {
     const logger = req.scope.resolve<Logger>("logger")
     const terminals = req.scope.resolve<PosTerminalService>("posTerminalService")
-    const limiter = opts.codeLookup ? req.scope.resolve<PosMissLimiterService>("posMissLimiterService") : null
+    const limiter = req.scope.resolve<PosMissLimiterService>("posMissLimiterService")
     const ip = req.ip ?? null
     let terminalId: string | null = null
     let answer: PosAnswer
     let headers: Record<string, string> = {}
+
+    /** Counts a miss against the subject; the miss that crosses the threshold (and every one after) answers 429 instead. */
+    const countMiss = async (subject: MissSubject): Promise<void> => {
+      const retryAfter_s = await limiter.miss(subject).catch((e: Error) => {
+        logger.warn(`POS miss limiter: ${e.message}`)
+        return null
+      })
+      if (retryAfter_s !== null) {
+        throw throttled(retryAfter_s)
+      }
+    }
 
     try {
       // (a) the terminal key
       const match = BEARER.exec(req.get("authorization") ?? "")
       const terminal = match ? await terminals.authenticate(match[1]) : null
       if (!terminal) {
+        // (b) a call without a valid key counts against its client IP (TRUST_PROXY decides which that is)
+        const ipBlockedFor_s = ip ? await limiter.retryAfter({ ip }) : null
+        if (ipBlockedFor_s !== null) {
+          throw throttled(ipBlockedFor_s)
+        }
+        if (ip) {
+          await countMiss({ ip })
+        }
         throw new Refusal(401, "unauthorized", "Send a valid, unrevoked terminal key: Authorization: Bearer <key>")
       }
       terminalId = terminal.id
 
-      // (b) callers that guessed too many codes wait
-      const throttled = (retryAfter_s: number) =>
-        new Refusal(429, "too_many_requests", `Too many unknown codes; try again in ${retryAfter_s} s`, {
-          "Retry-After": String(retryAfter_s),
-        })
-      const blockedFor_s = limiter ? await limiter.retryAfter({ key: terminal.id, ip }) : null
+      // (b) a valid key that guessed too many codes waits, whatever it asks; only its own misses count,
+      // so tills behind one router (one IP) never block one another
+      const blockedFor_s = await limiter.retryAfter({ key: terminal.id })
       if (blockedFor_s !== null) {
         throw throttled(blockedFor_s)
       }
-      /** Counts a miss; the miss that crosses the threshold (and every one after) answers 429 instead. */
-      const countMiss = async (): Promise<void> => {
-        const retryAfter_s = await limiter!.miss({ key: terminal.id, ip }).catch((e: Error) => {
-          logger.warn(`POS miss limiter: ${e.message}`)
-          return null
-        })
-        if (retryAfter_s !== null) {
-          throw throttled(retryAfter_s)
-        }
-      }
+      const countKeyMiss = (): Promise<void> => countMiss({ key: terminal.id })
 
       // (c) the scope
       const requireScope = (wanted: PosScope | PosScope[]): void => {
@@ -132,6 +150,7 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
             ? await req.scope.resolve<StaffService>("staffService").resolveCard(staffCard)
             : null
         if (!staff) {
+          await countKeyMiss()
           throw new Refusal(401, "unknown_staff_card", "The staff card is unknown or revoked")
         }
         staffId = staff.staff_id
@@ -159,13 +178,13 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
           result = await opts.handler(req, context(manager), body)
         } catch (e) {
           const refusal = toRefusal(e)
-          if (limiter && refusal && isMiss(refusal.answer())) {
-            await countMiss()
+          if (refusal && isMiss(refusal.answer())) {
+            await countKeyMiss()
           }
           throw e
         }
-        if (limiter && isMiss(result)) {
-          await countMiss()
+        if (isMiss(result)) {
+          await countKeyMiss()
         }
         return result
       }
@@ -229,9 +248,16 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
   }
 }
 
-/** An unknown code (404) or one whose check character is wrong: what a guesser produces. */
+/** Answers that tell a guesser "no such code" or "this code exists" without the code being of use to it. */
+const MISS_TYPES = new Set(["invalid_code", "code_taken", "unknown_staff_card"])
+
+/**
+ * A miss of the enumeration defence: an unknown code or id (404), a mistyped
+ * generated code (400 `invalid_code`), an own number already in use (409
+ * `code_taken`, on sale, issue and registration), an unknown staff card (401).
+ */
 function isMiss(answer: PosAnswer): boolean {
-  return answer.status === 404 || (answer.status === 400 && (answer.body as { type?: string })?.type === "invalid_code")
+  return answer.status === 404 || MISS_TYPES.has((answer.body as { type?: string } | null)?.type ?? "")
 }
 
 /** The request body as validated: a missing or empty body counts as `{}`. */

@@ -1,6 +1,7 @@
 import { z } from "zod"
 
 import { amountMinor, currencyCode, instant, pageFields, PageQuery, reference } from "@customer-modules/core"
+import { ownCodeProblem } from "@customer-modules/ledger"
 
 import { TENDERS } from "./types"
 
@@ -9,7 +10,15 @@ export const MAX_AMOUNT_MINOR = 100_000_000
 
 export const prepaidAmount = amountMinor.max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR} minor units`)
 
-const code = z.string().trim().min(1).max(128)
+/** The merchant's own card number or UID: 8 to 64 characters besides spaces and dashes (the ledger's rule for value cards). */
+const code = z
+  .string()
+  .trim()
+  .max(200)
+  .superRefine((s, ctx) => {
+    const problem = ownCodeProblem(s, "prepaid_card")
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem })
+  })
 const id = z.string().min(1).max(64)
 export const IssuePrepaidCard = z
   .object({ code: code.optional(), currency_code: currencyCode, customer_id: id.optional() })

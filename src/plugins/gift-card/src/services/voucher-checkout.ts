@@ -60,7 +60,7 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
       if (cart.completed_at) {
         throw new DomainError("cart_completed", "This cart has already been completed", 409)
       }
-      const card = await this.cardService_.withTransaction(manager).retrieveByCode(code)
+      const card = await this.cardService_.withTransaction(manager).retrieveByPublicCode(code)
       if (card.kind !== "gift_card" || !card.account_id) {
         throw new DomainError("not_found", "No voucher has this code", 404)
       }
@@ -96,7 +96,7 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
       if (cart.completed_at) {
         throw new DomainError("cart_completed", "This cart has already been completed", 409)
       }
-      const card = await this.cardService_.withTransaction(manager).retrieveByCode(code)
+      const card = await this.cardService_.withTransaction(manager).retrieveByPublicCode(code)
       const remaining = cart.gift_cards.filter((g) => g.metadata?.card_id !== card.id)
       if (remaining.length === cart.gift_cards.length) {
         throw new DomainError("not_found", "This voucher is not on the cart", 404)

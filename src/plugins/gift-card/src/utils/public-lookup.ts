@@ -5,9 +5,11 @@ import type { PosMissLimiterService } from "@customer-modules/pos"
 
 /**
  * Runs a public (unauthenticated) lookup of a voucher code under the same
- * enumeration defence as the POS routes, per client IP: an unknown or
- * mistyped code counts as a miss; past the limit the caller gets 429 with
- * Retry-After. Known codes never count.
+ * enumeration defence as the POS routes, per client IP (`TRUST_PROXY` decides
+ * which address that is): every refused code counts as a miss — unknown,
+ * mistyped, and also found but unusable (inactive, blocked, empty, expired),
+ * since each of those tells a guesser the code exists. Past the limit the
+ * caller gets 429 with Retry-After for every lookup. A code that pays never counts.
  */
 export async function guardedLookup<T>(req: MedusaRequest, res: MedusaResponse, work: () => Promise<T>): Promise<T | undefined> {
   const limiter = req.scope.resolve<PosMissLimiterService>("posMissLimiterService")
@@ -23,7 +25,7 @@ export async function guardedLookup<T>(req: MedusaRequest, res: MedusaResponse, 
   try {
     return await work()
   } catch (e) {
-    if (isDomainError(e) && (e.status === 404 || e.type === "invalid_code")) {
+    if (isDomainError(e) && (e.status === 404 || e.status === 409 || e.status === 422 || e.type === "invalid_code")) {
       const retryAfter = await limiter.miss(subject)
       if (retryAfter !== null) {
         throw tooMany(retryAfter)

@@ -2,12 +2,12 @@ import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
 import type { CustomerService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError, isDomainError } from "@customer-modules/core"
+import { DomainError } from "@customer-modules/core"
 
 import type { CardDTO, CardIdentifierDTO, CardKind, CardStatus, IdentifierKind, ValueAccountDTO } from "../types"
 import type CodeRangeService from "./code-range"
 import type ValueAccountService from "./value-account"
-import { crockfordVariant, formatCode, generateCode, hasValidCheck, looksGenerated, MAX_CODE_LENGTH, normalizeCode } from "../utils/codes"
+import { crockfordVariant, formatCode, generateCode, hasValidCheck, looksGenerated, MAX_CODE_LENGTH, normalizeCode, OWN_CODE_MIN_LENGTH, ownCodeProblem } from "../utils/codes"
 import { Page, pageOf } from "../utils/page"
 import { toCardDTO, toIdentifierDTO } from "../utils/rows"
 
@@ -79,6 +79,10 @@ export default class CardService extends TransactionBaseService {
     return this.atomicPhase_(async (manager) => {
       let printed: { value: string; normalized: string }
       if (input.code !== undefined) {
+        const problem = ownCodeProblem(input.code, input.kind)
+        if (problem) {
+          throw new DomainError("invalid_request", `code: ${problem}`, 400)
+        }
         printed = identifierOf(input.code)
         await this.codeRangeService_.withTransaction(manager).check(printed.normalized, input.kind)
       } else if (input.range_id) {
@@ -114,40 +118,60 @@ export default class CardService extends TransactionBaseService {
     return toCardDTO(row, await this.identifiersOf_([id]).then((m) => m.get(id) ?? []))
   }
 
-  /** The card with this code, or null when no card has it (an own number that is still free). */
+  /**
+   * The card with this code, or null when no card has it (an own number that
+   * is still free). Never `invalid_code`: a merchant's own number may have the
+   * shape of a generated code without its check character.
+   */
   async findByCode(code: string): Promise<CardDTO | null> {
-    try {
-      return await this.retrieveByCode(code)
-    } catch (e) {
-      if (isDomainError(e) && e.type === "not_found") {
-        return null
-      }
-      throw e
+    const normalized = normalizeCode(code)
+    if (!normalized || normalized.length > MAX_CODE_LENGTH) {
+      return null
     }
+    return this.lookup_(normalized)
   }
 
   /**
-   * The card whatever identifier was scanned or typed. A generated code with a
-   * wrong check symbol is `invalid_code` (400); an unknown code `not_found` (404).
+   * The card whatever identifier was scanned or typed. An unknown code of the
+   * generated shape whose check symbol is wrong is `invalid_code` (400: "mistyped,
+   * scan again"); any other unknown code `not_found` (404).
    */
   async retrieveByCode(code: string): Promise<CardDTO> {
     const normalized = normalizeCode(code)
-    if (!normalized || normalized.length > MAX_CODE_LENGTH) {
-      throw new DomainError("not_found", "No card has this code", 404)
-    }
-    const variant = crockfordVariant(normalized)
-    const [row] = await this.activeManager_.query(
-      `SELECT c.* FROM card_identifier i JOIN card c ON c.id = i.card_id
-        WHERE i.normalized = ANY($1) ORDER BY (i.normalized = $2) DESC LIMIT 1`,
-      [[normalized, variant], normalized]
-    )
-    if (!row) {
+    const card = normalized && normalized.length <= MAX_CODE_LENGTH ? await this.lookup_(normalized) : null
+    if (!card) {
+      const variant = crockfordVariant(normalized)
       if (looksGenerated(variant) && !hasValidCheck(variant)) {
         throw new DomainError("invalid_code", "This code is mistyped: its check character does not match. Please scan or type it again.", 400)
       }
       throw new DomainError("not_found", "No card has this code", 404)
     }
-    return toCardDTO(row, (await this.identifiersOf_([row.id])).get(row.id) ?? [])
+    return card
+  }
+
+  /**
+   * As `retrieveByCode`, for routes without a terminal key (the web checkout):
+   * a number anyone could work out is answered like an unknown one (404), found
+   * or not — a code shorter than a value card's own number, or of a merchant
+   * range's shape (prefix plus consecutive numbers: whoever holds one knows the
+   * next). Such cards are used at the till, where the key's miss limit applies.
+   */
+  async retrieveByPublicCode(code: string): Promise<CardDTO> {
+    const normalized = normalizeCode(code)
+    if (normalized.length < OWN_CODE_MIN_LENGTH.gift_card || (await this.codeRangeService_.withTransaction(this.activeManager_).isRangeShaped(normalized))) {
+      throw new DomainError("not_found", "No card has this code", 404)
+    }
+    return this.retrieveByCode(code)
+  }
+
+  /** The card with this normalized identifier (or its Crockford reading), else null. */
+  protected async lookup_(normalized: string): Promise<CardDTO | null> {
+    const [row] = await this.activeManager_.query(
+      `SELECT c.* FROM card_identifier i JOIN card c ON c.id = i.card_id
+        WHERE i.normalized = ANY($1) ORDER BY (i.normalized = $2) DESC LIMIT 1`,
+      [[normalized, crockfordVariant(normalized)], normalized]
+    )
+    return row ? toCardDTO(row, (await this.identifiersOf_([row.id])).get(row.id) ?? []) : null
   }
 
   /** Cards by kind, customer, status or search text, newest first, with the total count. */

@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm"
 import { DomainError } from "@customer-modules/core"
 
 import type { CardKind, CodeRangeDTO } from "../types"
-import { normalizeCode } from "../utils/codes"
+import { normalizeCode, OWN_CODE_MAX_LENGTH, OWN_CODE_MIN_LENGTH } from "../utils/codes"
 import { toRangeDTO } from "../utils/rows"
 
 type InjectedDependencies = {
@@ -51,6 +51,15 @@ export default class CodeRangeService extends TransactionBaseService {
       throw new DomainError("range_invalid", `start and end: whole numbers with 0 ≤ start ≤ end ≤ ${MAX_RANGE_NUMBER}`, 400)
     }
     const width = String(end).length
+    // Its numbers are own numbers like any other: as long as the kind of card needs.
+    const min = OWN_CODE_MIN_LENGTH[input.card_kind]
+    if (prefix.length + width < min || prefix.length + width > OWN_CODE_MAX_LENGTH) {
+      throw new DomainError(
+        "range_invalid",
+        `prefix and number together need at least ${min} characters for ${input.card_kind} cards (${render({ prefix, width }, end)} has ${prefix.length + width})`,
+        400
+      )
+    }
     return this.atomicPhase_(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [RANGE_LOCK_KEY])
       const candidate = { prefix, start, end, width }
@@ -116,11 +125,7 @@ export default class CodeRangeService extends TransactionBaseService {
    * Codes of no range's shape are the merchant's free-form numbers.
    */
   async check(normalized: string, kind: CardKind): Promise<void> {
-    const rows = await this.activeManager_.query(
-      `SELECT * FROM code_range WHERE left($1, length(prefix)) = prefix AND length($1) = length(prefix) + width`,
-      [normalized]
-    )
-    const shaped = rows.map(toRangeDTO).filter((r: CodeRangeDTO) => /^\d+$/.test(normalized.slice(r.prefix.length)))
+    const shaped = await this.shapedLike_(normalized)
     if (!shaped.length) {
       return
     }
@@ -135,12 +140,29 @@ export default class CodeRangeService extends TransactionBaseService {
       throw new DomainError("code_wrong_kind", `${normalized} belongs to the range "${within.name}" for ${within.card_kind} cards`, 422)
     }
   }
+
+  /**
+   * Whether the code has the shape of a merchant range (its prefix followed by
+   * as many digits as its numbers have), inside the range's bounds or not.
+   * Such numbers follow one another: whoever holds one knows its neighbours.
+   */
+  async isRangeShaped(normalized: string): Promise<boolean> {
+    return (await this.shapedLike_(normalized)).length > 0
+  }
+
+  protected async shapedLike_(normalized: string): Promise<CodeRangeDTO[]> {
+    const rows = await this.activeManager_.query(
+      `SELECT * FROM code_range WHERE left($1, length(prefix)) = prefix AND length($1) = length(prefix) + width`,
+      [normalized]
+    )
+    return rows.map(toRangeDTO).filter((r: CodeRangeDTO) => /^\d+$/.test(normalized.slice(r.prefix.length)))
+  }
 }
 
 type Shape = Pick<CodeRangeDTO, "prefix" | "start" | "end" | "width">
 
 /** The code for number `n` of a range: prefix plus the zero-padded number. */
-export function render(range: Shape, n: number): string {
+export function render(range: Pick<Shape, "prefix" | "width">, n: number): string {
   return range.prefix + String(n).padStart(range.width, "0")
 }
 

@@ -1,5 +1,7 @@
 import { randomInt } from "crypto"
 
+import type { CardKind } from "../types"
+
 /**
  * Card and voucher codes.
  *
@@ -69,4 +71,38 @@ export function looksGenerated(normalized: string): boolean {
 /** True when a generated-looking code's check symbol is right. */
 export function hasValidCheck(normalized: string): boolean {
   return looksGenerated(normalized) && checkSymbol(normalized.slice(0, RANDOM_SYMBOLS)) === normalized[RANDOM_SYMBOLS]
+}
+
+/**
+ * Shortest own number (the merchant's, typed or printed) per kind of card,
+ * counted without spaces and dashes. A value card (gift voucher, prepaid card)
+ * carries money, so its number must not be guessable in a few tries; a
+ * customer card only finds the customer (points are spent at the till, with
+ * the card in hand).
+ */
+export const OWN_CODE_MIN_LENGTH: Record<CardKind, number> = {
+  gift_card: 8,
+  prepaid_card: 8,
+  customer_card: 4,
+}
+/** Longest own number, counted like the shortest. */
+export const OWN_CODE_MAX_LENGTH = 64
+const UNPRINTABLE = /\p{C}/u
+
+/**
+ * Why `code` cannot be a merchant's own number for a card of `kind`, or null
+ * when it can. Any printable number of the kind's length is fine, the shape of
+ * a generated code included: the check character only ever decides whether an
+ * unknown code was mistyped, never whether a merchant may use a number.
+ */
+export function ownCodeProblem(code: string, kind: CardKind): string | null {
+  const normalized = normalizeCode(code)
+  const min = OWN_CODE_MIN_LENGTH[kind]
+  if (UNPRINTABLE.test(normalized)) {
+    return "an own number may hold letters, digits, spaces and dashes, but no control characters"
+  }
+  if (normalized.length < min || normalized.length > OWN_CODE_MAX_LENGTH) {
+    return `an own number needs ${min} to ${OWN_CODE_MAX_LENGTH} characters besides spaces and dashes`
+  }
+  return null
 }

@@ -8,7 +8,7 @@ export type MissLimiterOptions = {
   redisNamespace?: string
   /** Misses allowed per terminal key within the window (POS_MISSES_PER_KEY, default 25). */
   missesPerKey?: number
-  /** Misses allowed per client IP within the window (POS_MISSES_PER_IP, default 100). */
+  /** Misses allowed per client IP, for calls without a valid key, within the window (POS_MISSES_PER_IP, default 100). */
   missesPerIp?: number
   /** Window and block duration in seconds (POS_MISS_WINDOW_S, default 300). */
   window_s?: number
@@ -16,12 +16,14 @@ export type MissLimiterOptions = {
   onError?: (e: Error) => void
 }
 
-/** Whom a miss is counted against: a terminal (key) and/or a client IP. */
+/** Whom a miss is counted against: a terminal (valid key) or, for calls without one, a client IP. */
 export type MissSubject = { key?: string | null; ip?: string | null }
 
 const DEFAULT_MISSES_PER_KEY = 25
 const DEFAULT_MISSES_PER_IP = 100
 const DEFAULT_WINDOW_S = 300
+/** How long the first calls wait for a new Redis connection before counting in memory instead. */
+const REDIS_READY_WAIT_MS = 2000
 
 function envInt(name: string): number | undefined {
   const raw = process.env[name]
@@ -30,10 +32,11 @@ function envInt(name: string): number | undefined {
 }
 
 /**
- * Enumeration defence for routes that take a code: only misses (unknown codes)
- * are counted, per terminal key and per client IP; a subject over its limit is
- * blocked for the window. A till working on known codes is never throttled.
- * Public routes of other plugins use the per-IP part (`{ ip }` only).
+ * Enumeration defence: misses (answers that tell a guesser whether a code
+ * exists) are counted per subject, and a subject over its limit is blocked for
+ * the window. Callers pass one subject: the terminal for a call with a valid
+ * key (so tills sharing an address never block one another), the client IP
+ * for a call without one (bad keys, public code lookups). See decision 50.
  */
 export class MissLimiter {
   readonly missesPerKey: number
@@ -42,6 +45,8 @@ export class MissLimiter {
   protected readonly perKey_: RateLimiterAbstract
   protected readonly perIp_: RateLimiterAbstract
   protected readonly redis_: Redis | null
+  /** Settles once Redis is connected (or after REDIS_READY_WAIT_MS): counts made before would land in the in-memory insurance and be lost to Redis. */
+  protected readonly ready_: Promise<void>
 
   constructor(opts: MissLimiterOptions = {}) {
     this.missesPerKey = envInt("POS_MISSES_PER_KEY") ?? opts.missesPerKey ?? DEFAULT_MISSES_PER_KEY
@@ -56,6 +61,15 @@ export class MissLimiter {
       // Fail fast while Redis is away: the in-memory insurance limiter counts meanwhile.
       this.redis_ = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
       this.redis_.on("error", (e: Error) => opts.onError?.(e))
+      const client = this.redis_
+      this.ready_ = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, REDIS_READY_WAIT_MS)
+        timer.unref()
+        client.once("ready", () => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
       const redis = (name: string, points: number) =>
         new RateLimiterRedis({
           ...common,
@@ -68,6 +82,7 @@ export class MissLimiter {
       this.perIp_ = redis("ip", this.missesPerIp)
     } else {
       this.redis_ = null
+      this.ready_ = Promise.resolve()
       this.perKey_ = memory("key", this.missesPerKey)
       this.perIp_ = memory("ip", this.missesPerIp)
     }
@@ -78,6 +93,7 @@ export class MissLimiter {
    * Either part being blocked blocks the call.
    */
   async retryAfter(subject: MissSubject): Promise<number | null> {
+    await this.ready_
     const checks: Promise<number | null>[] = []
     if (subject.key) {
       checks.push(blockedFor(this.perKey_, subject.key, this.missesPerKey))
@@ -95,6 +111,7 @@ export class MissLimiter {
    * concurrent misses exactly those past the limit see it), else null.
    */
   async miss(subject: MissSubject): Promise<number | null> {
+    await this.ready_
     const consumes: Promise<number | null>[] = []
     if (subject.key) {
       consumes.push(consume(this.perKey_, subject.key))
@@ -108,6 +125,7 @@ export class MissLimiter {
 
   /** Forgets the counters of a subject (after an operator unblocks it, and in tests). */
   async reset(subject: MissSubject): Promise<void> {
+    await this.ready_
     await Promise.all([
       subject.key ? this.perKey_.delete(subject.key) : null,
       subject.ip ? this.perIp_.delete(subject.ip) : null,
