@@ -96,7 +96,16 @@ export function redactUrl(url: string | undefined | null): string {
   return out
 }
 
-/** Free text (an error message, a stack) with e-mail addresses and URLs blanked as `redactUrl` does. */
+/** What follows "code", "token" or "uid" in a message ("Gift card with code: ABCD-1234 was not found"), when it looks like one (a digit, a capital or a dash). */
+const NAMED_SECRET = /\b([Cc]odes?|CODES?|[Tt]okens?|TOKENS?|[Uu]id|UID)(\s*[:=]\s*|\s+)(["'`]?)(?=[^\s"'`,;]*[0-9A-Z-])[^\s"'`,;]+/g
+/** A generated code as printed (groups of four, dashed) anywhere in a text. */
+const PRINTED_CODE = /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){2,}\b/g
+
+/**
+ * Free text (an error message, a stack) with e-mail addresses, URLs (as
+ * `redactUrl` does) and codes that a message names blanked. A best effort for
+ * messages we do not write ourselves; our own messages name no code.
+ */
 export function redactText(text: string | undefined | null): string {
   if (!text) {
     return ""
@@ -104,6 +113,8 @@ export function redactText(text: string | undefined | null): string {
   return text
     .replace(/(?:[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+|(?<=^|[\s"'(=])\/(?:store|admin|embed)\/[^\s"'<>]*)/gi, (m) => redactUrl(m))
     .replace(EMAIL, REDACTED)
+    .replace(NAMED_SECRET, (_m, word: string, sep: string, quote: string) => `${word}${sep}${quote}${REDACTED}`)
+    .replace(PRINTED_CODE, REDACTED)
 }
 
 function safeDecode(s: string): string {

@@ -71,6 +71,8 @@ export const SearchCustomers = z.object({ ...pageFields, q: z.string().trim().mi
 
 /** Most customers one till search answers. */
 export const MAX_TILL_SEARCH = 10
+/** Fewest characters of a till's search term (no card code, address or phone number is shorter). */
+export const MIN_TILL_TERM = 4
 /** Fewest characters of a name a till may search by (and only together with the birthday). */
 export const MIN_TILL_NAME = 3
 
@@ -81,7 +83,7 @@ export const MIN_TILL_NAME = 3
  */
 export const TillSearchCustomers = z
   .object({
-    q: z.string().trim().min(1).max(254).optional(),
+    q: z.string().trim().min(MIN_TILL_TERM, `must be at least ${MIN_TILL_TERM} characters: a card code, an e-mail address or a phone number`).max(254).optional(),
     name: z.string().trim().min(MIN_TILL_NAME, `must be at least ${MIN_TILL_NAME} characters`).max(100).optional(),
     birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").optional(),
     limit: z.coerce.number().int().min(1).max(MAX_TILL_SEARCH).optional(),
