@@ -13,6 +13,12 @@ export type LoyaltyCustomer = {
   marketing_consent: boolean
 }
 
+/**
+ * A customer as a till's search shows them: no birthday, and of the cards
+ * only the one that was scanned (a card code is a bearer credential).
+ */
+export type TillCustomer = Omit<LoyaltyCustomer, "birthday"> & { points: number; cards: LoyaltyCard[] }
+
 /** A customer card as the POS contract shows it. */
 export type LoyaltyCard = Pick<CardDTO, "id" | "code" | "kind" | "status" | "customer_id">
 

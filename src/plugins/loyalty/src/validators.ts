@@ -78,6 +78,40 @@ export const IssueCard = z.object({ card_code: code.optional() }).strict()
 
 export const SearchCustomers = z.object({ ...pageFields, q: z.string().trim().min(1).max(100).optional() }).strict()
 
+/** Most customers one till search answers. */
+export const MAX_TILL_SEARCH = 10
+/** Fewest characters of a till's search term (no card code, address or phone number is shorter). */
+export const MIN_TILL_TERM = 4
+/** Fewest characters of a name a till may search by (and only together with the birthday). */
+export const MIN_TILL_NAME = 3
+
+/**
+ * A till looks a customer up, it does not list them: by one specific term
+ * (`q`: a card code, an exact e-mail address or an exact phone number), or by
+ * at least three characters of a name together with the birthday.
+ */
+export const TillSearchCustomers = z
+  .object({
+    q: z.string().trim().min(MIN_TILL_TERM, `must be at least ${MIN_TILL_TERM} characters: a card code, an e-mail address or a phone number`).max(254).optional(),
+    name: z.string().trim().min(MIN_TILL_NAME, `must be at least ${MIN_TILL_NAME} characters`).max(100).optional(),
+    birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_TILL_SEARCH).optional(),
+  })
+  .strict()
+  .superRefine((v, issue) => {
+    const byTerm = v.q !== undefined
+    const byName = v.name !== undefined || v.birthday !== undefined
+    if (byTerm === byName) {
+      issue.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: byTerm ? ["q"] : [],
+        message: "search by q (a card code, an exact e-mail address or phone number), or by name (at least 3 characters) with birthday",
+      })
+    } else if (byName && (v.name === undefined || v.birthday === undefined)) {
+      issue.addIssue({ code: z.ZodIssueCode.custom, path: [v.name === undefined ? "name" : "birthday"], message: "name and birthday go together" })
+    }
+  })
+
 const rate = z.object({
   points_per_unit: z.number().int().min(0).max(1000),
   unit_minor: z.number().int().min(1).max(1_000_000),

@@ -3,7 +3,7 @@ import type { Logger, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { describeIssues, DomainError, isDomainError } from "@customer-modules/core"
+import { describeIssues, DomainError, isDomainError, redactText, redactUrl } from "@customer-modules/core"
 
 import type { PosScope } from "./scopes"
 import type PosMissLimiterService from "./services/pos-miss-limiter"
@@ -231,7 +231,7 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
         answer = refusal.answer()
         headers = { ...headers, ...refusal.headers }
       } else {
-        logger.error(`POS ${req.method} ${req.originalUrl} failed: ${(e as Error)?.stack ?? String(e)}`)
+        logger.error(`POS ${req.method} ${redactUrl(req.originalUrl)} failed: ${redactText((e as Error)?.stack ?? String(e))}`)
         answer = { status: 500, body: { type: "internal_error", message: "An internal error occurred" } }
       }
     }

@@ -3,6 +3,7 @@ import { UserRoles } from "@medusajs/medusa"
 import type { AwilixContainer } from "awilix"
 import type { EntityManager } from "typeorm"
 
+import { redactText } from "../redact"
 import type { CorePluginOptions } from "../types"
 
 /**
@@ -28,12 +29,12 @@ export default async function ensureAdminUser(
     await manager.transaction((tx) =>
       userService.withTransaction(tx).create({ email, role: UserRoles.ADMIN }, password)
     )
-    logger.info(`Created the admin user ${email}`)
+    logger.info("Created the admin user given by ADMIN_EMAIL")
   } catch (e) {
     // A second instance may have created it at the same moment; the start goes on.
     const again = await userService.list({ email: email.toLowerCase() }).catch(() => [])
     if (again.length === 0) {
-      logger.error(`Could not create the admin user ${email}: ${(e as Error).message}`)
+      logger.error(`Could not create the admin user given by ADMIN_EMAIL: ${redactText((e as Error).message)}`)
     }
   }
 }

@@ -219,7 +219,7 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
   async restoreOrder(orderId: string): Promise<number> {
     return this.atomicPhase_(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`voucher-refund:${orderId}`])
-      const payments = await this.voucherPayments_(manager, orderId)
+      const payments = await this.lockedVoucherPayments_(manager, orderId)
       const accounts = this.valueAccountService_.withTransaction(manager)
       let restored = 0
       for (const payment of payments) {
@@ -255,7 +255,8 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
     return this.atomicPhase_(async (manager) => {
       // Two refunds of one order at once must not both see the same refundable amount.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`voucher-refund:${orderId}`])
-      const open = await this.voucherPayments_(manager, orderId)
+      // And no reversal of the vouchers' movements between what we read and what we credit: the ledger's lock.
+      const open = await this.lockedVoucherPayments_(manager, orderId)
       const refundable = open.reduce((sum, a) => sum + Math.max(a.left, 0), 0)
       if (amount > refundable) {
         throw new DomainError("refund_exceeds_voucher_payment", `At most ${refundable} of this order was paid by voucher and not yet refunded`, 422)
@@ -281,6 +282,16 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
       }
       return { refunded: amount, transactions }
     })
+  }
+
+  /** `voucherPayments_`, read again after taking the ledger's row locks of the vouchers that paid. */
+  protected async lockedVoucherPayments_(manager: EntityManager, orderId: string): ReturnType<VoucherCheckoutService["voucherPayments_"]> {
+    const first = await this.voucherPayments_(manager, orderId)
+    if (!first.length) {
+      return first
+    }
+    await this.valueAccountService_.withTransaction(manager).lock(first.map((p) => p.account_id))
+    return this.voucherPayments_(manager, orderId)
   }
 
   /**

@@ -7,7 +7,7 @@ import { LessThan } from "typeorm"
 import type { EntityManager, FindOptionsWhere } from "typeorm"
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 
-import { DomainError, parseBody } from "@customer-modules/core"
+import { DomainError, parseBody, redactText } from "@customer-modules/core"
 
 import type BrandingService from "./branding"
 import type DocumentService from "./document"
@@ -192,13 +192,13 @@ export default class MailService extends TransactionBaseService {
         { id },
         { status: "sent", sent_at: new Date(), attempts: row.attempts + 1, last_error: null, transport: this.mailer_.mode, message_id: `<${row.id}@customer-modules>` }
       )
-      this.logger_.info(`[jobs] mail ${row.key} (${row.kind}) to ${row.to}: ${this.mailer_.mode === "smtp" ? `sent, ${response}` : `written to ${emlPath}`}`)
+      this.logger_.info(`[jobs] mail ${row.id} (${row.kind}): ${this.mailer_.mode === "smtp" ? `sent, ${redactText(String(response))}` : "written to its .eml file"}`)
     } catch (e) {
       const permanent = isPermanentSmtpError(e) || e instanceof DomainError
       const final = permanent || run.attempt >= run.maxAttempts
       await repo.update({ id }, { attempts: row.attempts + 1, last_error: errorText(e), ...(final ? { status: "failed" } : {}) })
       if (final) {
-        this.logger_.warn(`[jobs] mail ${row.key} failed for good after ${run.attempt} attempt(s): ${errorText(e)}`)
+        this.logger_.warn(`[jobs] mail ${row.id} failed for good after ${run.attempt} attempt(s): ${redactText(errorText(e))}`)
       }
       throw permanent ? new PermanentJobError(errorText(e)) : e
     }

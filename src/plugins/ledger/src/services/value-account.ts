@@ -166,9 +166,33 @@ export default class ValueAccountService extends TransactionBaseService implemen
   }
 
   /**
+   * Takes the row locks of these accounts, in id order, for the rest of the
+   * caller's transaction: the lock `reverse`, `setStatus` and `expireDue` take.
+   * A plugin that decides from an account's history (e.g. what an order may
+   * still get back) locks first and reads after, so that no reversal of the
+   * same account commits in between. `not_found` (404) when one is unknown.
+   */
+  async lock(accountIds: string[]): Promise<void> {
+    const ids = [...new Set(accountIds)].sort()
+    if (!ids.length) {
+      return
+    }
+    return this.atomicPhase_(async (manager) => {
+      const rows: { id: string }[] = await manager.query(`SELECT id FROM value_account WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids])
+      if (rows.length !== ids.length) {
+        const missing = ids.find((id) => !rows.some((r) => r.id === id))
+        throw new DomainError("not_found", `Account ${missing} was not found`, 404)
+      }
+    })
+  }
+
+  /**
    * Undoes a transaction with a new one of type `reverse` and the opposite
    * amount. Reversing it again returns the first reversal with
    * `already_reversed: true` and changes nothing. Works on blocked accounts too.
+   * Runs under the account's row lock (`lock`), the same one every change
+   * of the account and every refund decision takes. Who may reverse what is
+   * the caller's rule (a till: see the POS reverse route).
    */
   async reverse(
     transactionId: string,

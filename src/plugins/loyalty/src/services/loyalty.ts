@@ -9,11 +9,11 @@ import { addressLines, formatNumber } from "@customer-modules/jobs"
 import type { BirthdayLetterDocumentData, BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
-import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement, TillLine } from "../types"
+import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement, TillCustomer, TillLine } from "../types"
 import { birthdayKeys, localDate, pointsFor, share, withCampaign } from "../utils/points"
 import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
 import { UnsubscribeLinks } from "../utils/unsubscribe"
-import { Settings } from "../validators"
+import { MAX_TILL_SEARCH, MIN_TILL_NAME, Settings } from "../validators"
 import type { LoyaltySettings } from "../validators"
 
 type InjectedDependencies = {
@@ -139,8 +139,13 @@ export default class LoyaltyService extends TransactionBaseService {
    * Registers a customer at the till and issues a card: a generated one, or
    * the scanned code (barcode, RFID UID, printed number). A pre-printed
    * customer card that is still inactive is activated for the customer; any
-   * other known code is 409 `code_taken`. With an e-mail of an existing Medusa
-   * customer that customer joins (409 `already_member` when already in).
+   * other known code is 409 `code_taken`.
+   *
+   * With an e-mail of an existing Medusa customer: in the back office
+   * (`attach_existing`) that customer joins (409 `already_member` when already
+   * in); at a till nobody is attached without proof, the answer is 409
+   * `customer_exists` and names nobody (the customer shows their card, or the
+   * back office gives them one).
    */
   async register(
     data: {
@@ -152,16 +157,24 @@ export default class LoyaltyService extends TransactionBaseService {
       card_code?: string
       marketing_consent?: boolean
     },
-    ctx: LoyaltyContext = {}
+    ctx: LoyaltyContext = {},
+    opts: { attach_existing?: boolean } = {}
   ): Promise<{ customer: LoyaltyCustomer; card: LoyaltyCard }> {
     return this.atomicPhase_(async (manager) => {
       const customers = this.customerService_.withTransaction(manager)
       let customer: Customer | undefined
       if (data.email) {
         const existing = await customers.listByEmail(data.email).catch(() => [] as Customer[])
+        if (existing.length && !opts.attach_existing) {
+          throw new DomainError(
+            "customer_exists",
+            "A customer with this e-mail address already exists: scan their customer card, or have the back office issue them one",
+            409
+          )
+        }
         customer = existing.find((c) => c.has_account) ?? existing[0]
         if (customer && (await this.member_(customer.id, manager))?.account_id) {
-          throw new DomainError("already_member", `A customer with the e-mail ${data.email} is already in the loyalty programme`, 409)
+          throw new DomainError("already_member", "A customer with this e-mail address is already in the loyalty programme", 409)
         }
       }
       customer ??= await customers.create({
@@ -330,6 +343,76 @@ export default class LoyaltyService extends TransactionBaseService {
       })
     }
     return { customers: out, count }
+  }
+
+  /**
+   * A till's customer lookup (not a listing): members found by one specific
+   * term — `q` as a card code (active customer cards only), an exact e-mail
+   * address or an exact phone number (spaces, dashes, brackets ignored) — or
+   * by at least three characters of a name together with the exact birthday.
+   * At most MAX_TILL_SEARCH results; no birthdays, and no card codes except
+   * the card that was scanned. An empty answer is the caller's miss.
+   */
+  async findAtTill(query: { q?: string; name?: string; birthday?: string; limit?: number }): Promise<{ customers: TillCustomer[] }> {
+    const manager = this.activeManager_
+    const limit = Math.min(query.limit ?? MAX_TILL_SEARCH, MAX_TILL_SEARCH)
+    const members = `c.deleted_at IS NULL AND m.account_id IS NOT NULL`
+    let rows: (Customer & MemberRow & { customer_phone: string | null })[] = []
+    let scanned: CardDTO | null = null
+    const select = `SELECT c.id, c.first_name, c.last_name, c.email, c.phone AS customer_phone, c.has_account,
+                           m.customer_id, m.account_id, m.phone, m.email_placeholder, m.marketing_consent
+                      FROM customer c JOIN loyalty_member m ON m.customer_id = c.id`
+    const order = `ORDER BY c.created_at DESC, c.id LIMIT ${limit}`
+    if (query.q !== undefined) {
+      const q = query.q.trim()
+      if (q.includes("@")) {
+        rows = await manager.query(`${select} WHERE ${members} AND NOT m.email_placeholder AND lower(c.email) = lower($1) ${order}`, [q])
+      } else {
+        const card = await this.cardService_.withTransaction(manager).findByCode(q)
+        if (card && card.kind === "customer_card" && card.status === "active" && card.customer_id) {
+          rows = await manager.query(`${select} WHERE ${members} AND c.id = $1`, [card.customer_id])
+          scanned = rows.length ? card : null
+        } else if (!card) {
+          const phone = q.replace(/[\s()/-]/g, "")
+          if (/^\+?[0-9]{5,20}$/.test(phone)) {
+            rows = await manager.query(
+              `${select} WHERE ${members}
+                 AND (regexp_replace(COALESCE(c.phone, ''), '[[:space:]()/-]', '', 'g') = $1
+                      OR regexp_replace(COALESCE(m.phone, ''), '[[:space:]()/-]', '', 'g') = $1) ${order}`,
+              [phone]
+            )
+          }
+        }
+      }
+    } else if (query.name !== undefined && query.birthday !== undefined && query.name.trim().length >= MIN_TILL_NAME) {
+      const pattern = `%${query.name.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+      rows = await manager.query(
+        `${select} WHERE ${members} AND m.birthday = $2::date
+           AND (c.first_name ILIKE $1 OR c.last_name ILIKE $1 OR (c.first_name || ' ' || c.last_name) ILIKE $1) ${order}`,
+        [pattern, query.birthday]
+      )
+    }
+    const accountIds = rows.map((r) => r.account_id).filter((id): id is string => !!id)
+    const [accounts] = accountIds.length
+      ? await this.valueAccountService_.withTransaction(manager).listAndCount({ ids: accountIds }, { limit: accountIds.length })
+      : [[]]
+    const balances = new Map(accounts.map((a) => [a.id, a.balance]))
+    return {
+      customers: rows.map((r) => {
+        const view = customerView({ ...r, phone: r.customer_phone } as unknown as Customer, r)
+        return {
+          id: view.id,
+          first_name: view.first_name,
+          last_name: view.last_name,
+          email: view.email,
+          phone: view.phone,
+          has_account: view.has_account,
+          marketing_consent: view.marketing_consent,
+          points: r.account_id ? (balances.get(r.account_id) ?? 0) : 0,
+          cards: scanned && scanned.customer_id === r.id ? [cardView(scanned)] : [],
+        }
+      }),
+    }
   }
 
   /** One customer with points, cards, history and visits (admin and the customer's own view). */

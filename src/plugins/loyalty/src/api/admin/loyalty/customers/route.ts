@@ -18,5 +18,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const body = parseBody(RegisterCustomer, req.body)
-  res.status(201).json(await req.scope.resolve<LoyaltyService>("loyaltyService").register(body))
+  // The back office may enrol a customer who already exists (a web shopper, a guest).
+  res.status(201).json(await req.scope.resolve<LoyaltyService>("loyaltyService").register(body, {}, { attach_existing: true }))
 }
