@@ -91,6 +91,9 @@ export const CustomerSettings = z
     payment_terms_days: z.number().int().min(0).max(365).nullable().optional(),
     monthly_statement: z.boolean().optional(),
     address_lines: addressLines.optional(),
+    invoice_approved: z.boolean().optional(),
+    /** Minor units of the store's currency; 0 to 2^53. */
+    invoice_limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict()
 
