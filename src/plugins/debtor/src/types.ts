@@ -48,6 +48,8 @@ export type InvoiceDTO = {
   /** `open` and past its due date in the invoice's time zone. */
   overdue: boolean
   customer_id: string | null
+  /** The web order paid on invoice this invoice belongs to (null for invoices from the till). */
+  order_id: string | null
   customer_name: string | null
   address_lines: string[]
   email: string | null

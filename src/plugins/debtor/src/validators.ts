@@ -97,6 +97,9 @@ export const CustomerSettings = z
   })
   .strict()
 
+/** The recovery route of the refund subscriber takes no options. */
+export const CreditRefunds = z.object({}).strict()
+
 export const ExportQuery = z
   .object({ kind: z.enum(["open_items", "payments"]), from: isoDay.optional(), to: isoDay.optional() })
   .strict()

@@ -404,22 +404,30 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
         return []
       }
       const row = await lockInvoice(manager, found.id)
+      // Medusa's refund rows name only the order; what went against the `invoice` payment is
+      // that payment's amount_refunded. Refunds are credited oldest first up to it.
       const refunds: { id: string; amount: string; reason: string | null }[] = await manager.query(
-        `SELECT r.id, r.amount::text, r.reason FROM refund r JOIN payment p ON p.id = r.payment_id
-          WHERE r.order_id = $1 AND p.provider_id = $2
-            AND NOT EXISTS (SELECT 1 FROM debtor_credit_note n WHERE n.refund_id = r.id)
+        `SELECT r.id, r.amount::text, r.reason FROM refund r
+          WHERE r.order_id = $1 AND NOT EXISTS (SELECT 1 FROM debtor_credit_note n WHERE n.refund_id = r.id)
           ORDER BY r.created_at, r.id`,
-        [orderId, INVOICE_PROVIDER]
+        [orderId]
       )
+      const [{ budget }] = await manager.query(
+        `SELECT (COALESCE((SELECT SUM(p.amount_refunded) FROM payment p WHERE p.order_id = $1 AND p.provider_id = $2), 0)
+               - COALESCE((SELECT SUM(n.total) FROM debtor_credit_note n WHERE n.invoice_id = $3 AND n.kind = 'refund'), 0))::bigint::text AS budget`,
+        [orderId, INVOICE_PROVIDER, row.id]
+      )
+      let left = Number(budget)
       const written: CreditNoteDTO[] = []
       let credited = Number(row.credited_total)
       let status = String(row.status)
       for (const refund of refunds) {
         // A cancelled invoice owes nothing more; an invoice can never be credited beyond its total.
-        const amount = Math.min(Number(refund.amount), Number(row.total) - credited)
+        const amount = Math.min(Number(refund.amount), left, Number(row.total) - credited)
         if (status === "cancelled" || amount <= 0) {
           break
         }
+        left -= amount
         const [{ now }] = await manager.query(`SELECT now() AS now`)
         const issueDate = localDate(new Date(now), String(row.time_zone))
         const { number } = await nextNumber(manager, "credit_note", Number(issueDate.slice(0, 4)))
@@ -434,9 +442,9 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
         const next = !settled ? status : Number(row.paid_total) > 0 ? "paid" : "cancelled"
         await manager.query(
           `UPDATE debtor_invoice
-              SET credited_total = credited_total + $2, status = $3,
-                  paid_at = CASE WHEN $3 = 'paid' AND status <> 'paid' THEN now() ELSE paid_at END,
-                  cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE cancelled_at END,
+              SET credited_total = credited_total + $2, status = $3::varchar,
+                  paid_at = CASE WHEN $3::varchar = 'paid' AND status <> 'paid' THEN now() ELSE paid_at END,
+                  cancelled_at = CASE WHEN $3::varchar = 'cancelled' THEN now() ELSE cancelled_at END,
                   updated_at = now()
             WHERE id = $1`,
           [row.id, amount, next]

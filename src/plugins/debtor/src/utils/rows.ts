@@ -23,6 +23,7 @@ export function toInvoiceDTO(r: Row): InvoiceDTO {
     status: r.status as InvoiceStatus,
     overdue: r.status === "open" && r.overdue === true,
     customer_id: optStr(r.customer_id),
+    order_id: optStr(r.order_id),
     customer_name: optStr(r.buyer_name),
     address_lines: (r.buyer_address as string[] | null) ?? [],
     email: optStr(r.email),
