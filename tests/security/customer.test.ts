@@ -8,8 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest"
 import { adminApi, api } from "../support/api"
 import { signUp } from "../support/customers"
 import type { SignedInCustomer } from "../support/customers"
-import { eventually } from "../support/eventually"
 import { emitAgain } from "../support/events"
+import { eventually } from "../support/eventually"
+import { waitForMail } from "../support/mail"
 import { createTerminal, posApi } from "../support/pos"
 
 describe("customer: orders on invoice and returns", () => {
@@ -292,6 +293,9 @@ describe("customer: orders on invoice and returns", () => {
       for (const g of note.tax_groups!) {
         expect(g.net + g.tax).toBe(g.gross)
       }
+      // The customer gets the credit note by mail, with its PDF.
+      const mail = await waitForMail((m) => m.envelopeTo.includes(shopper.email) && m.subject.includes(note.number))
+      expect(mail.attachments.map((f) => f.filename)).toEqual([`${note.number}.pdf`])
 
       // The events again, and the recovery route five times at once: still one credit note.
       const [, ...recovered] = await Promise.all([
