@@ -317,6 +317,35 @@ describe("customer: orders on invoice and returns", () => {
       expect(paid.body.invoice).toEqual(expect.objectContaining({ status: "paid", open_amount: 0 }))
     })
 
+    it("credit a refund claim and an admin refund of an order on invoice too, each once", async () => {
+      const shopper = await signUp({ first_name: "Clara", last_name: "Claim" })
+      await approve(shopper.id, 1_000_000)
+      const { order, invoice } = await orderOnInvoice(shopper, 2)
+      expect((await adminApi(`/admin/orders/${order.id}/capture`, { method: "POST" })).status).toBe(200)
+      // A claim is about goods the customer received.
+      const shipped = await adminApi(`/admin/orders/${order.id}/fulfillment`, { body: { items: order.items.map((i) => ({ item_id: i.id, quantity: i.quantity })) } })
+      expect(shipped.status, shipped.text).toBe(200)
+
+      const claimed = await adminApi(`/admin/orders/${order.id}/claims`, {
+        // The merchant states what the claim refunds (Medusa's own estimate comes out 0 here).
+        body: { type: "refund", refund_amount: 1000, claim_items: [{ item_id: order.items[0].id, quantity: 1, reason: "production_failure" }] },
+      })
+      expect(claimed.status, claimed.text).toBe(200)
+      const claim = (claimed.body.order.claims as { id: string; refund_amount: number }[])[0]
+      expect(claim.refund_amount).toBe(1000)
+      await eventually(() => detail(invoice.id), (i) => i.credit_notes.length === 1)
+
+      const refunded = await adminApi(`/admin/orders/${order.id}/refund`, { body: { amount: 100, reason: "other" } })
+      expect(refunded.status, refunded.text).toBe(200)
+      await eventually(() => detail(invoice.id), (i) => i.credit_notes.length === 2)
+      await emitAgain("claim.refund_processed", { id: claim.id }, 2)
+      await emitAgain("order.refund_created", { id: order.id }, 2)
+
+      const after = await detail(invoice.id)
+      expect(after.credit_notes.map((n) => n.total)).toEqual([claim.refund_amount, 100])
+      expect(after).toEqual(expect.objectContaining({ credited_total: claim.refund_amount + 100, open_amount: invoice.total - claim.refund_amount - 100 }))
+    })
+
     it("refuses bad input on the recovery route with 400", async () => {
       const bad = await adminApi(`/admin/debtor-invoices/orders/order_unknown/credit-refunds`, { body: { amount: 5 } })
       expect(bad.status).toBe(400)
