@@ -162,6 +162,21 @@ describe("customer: orders on invoice and returns", () => {
       await complete(third.id, shopper)
     })
 
+    it("lets only one of three carts completing at once through when the limit covers one", async () => {
+      const shopper = await signUp({ first_name: "Rene", last_name: "Race" })
+      const carts = [await cart(2, shopper), await cart(2, shopper), await cart(2, shopper)]
+      await approve(shopper.id, carts[0].total)
+      for (const c of carts) {
+        expect((await choose(c.id, "invoice", shopper)).status).toBe(200)
+      }
+      const done = await Promise.all(carts.map((c) => api(`/store/carts/${c.id}/complete`, { method: "POST", token: shopper.token })))
+      const orders = done.filter((d) => d.status === 200 && d.body.type === "order")
+      expect(orders).toHaveLength(1)
+      await eventually(() => invoiceOf(orders[0].body.data.id, shopper), (i) => i !== null)
+      const list = await adminApi(`/admin/debtor-invoices?customer_id=${shopper.id}`)
+      expect(list.body.totals).toEqual([expect.objectContaining({ currency_code: "eur", count: 1, open: carts[0].total })])
+    })
+
     it("refuses session data written by the client (it could claim the payment authorized)", async () => {
       const shopper = await signUp({ first_name: "Sam", last_name: "Session" })
       await approve(shopper.id, 1_000_000)

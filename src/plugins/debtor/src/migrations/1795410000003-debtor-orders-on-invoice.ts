@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from "typeorm"
 /**
  * Orders on invoice (decision 0070, 0071):
  * - per customer, whether the merchant approved buying on invoice and up to
- *   which amount of open invoices (minor units of the store's currency);
+ *   which amount of open invoices (minor units of the store's currency), and
+ *   the amounts authorized carts hold against it until their order exists;
  * - credit notes for part of an invoice (a return, a claim, a swap, a
  *   refund), once per Medusa refund (`refund_id`), with their own tax split;
  *   the invoice keeps the sum it has been credited (`credited_total`).
@@ -18,6 +19,19 @@ export class DebtorOrdersOnInvoice1795410000003 implements MigrationInterface {
       DO $$ BEGIN
         ALTER TABLE "debtor_customer_setting" ADD CONSTRAINT "CHK_debtor_customer_setting_invoice_limit" CHECK ("invoice_limit" >= 0);
       EXCEPTION WHEN duplicate_object THEN NULL; END $$`)
+    // An authorized on-invoice cart holds its amount against the customer's limit until its order
+    // exists, so two completions at once cannot both pass the limit.
+    await queryRunner.query(`
+      CREATE TABLE IF NOT EXISTS "debtor_invoice_hold" (
+        "cart_id" character varying NOT NULL,
+        "customer_id" character varying NOT NULL,
+        "currency_code" character varying NOT NULL,
+        "amount" bigint NOT NULL,
+        "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        CONSTRAINT "PK_debtor_invoice_hold" PRIMARY KEY ("cart_id"),
+        CONSTRAINT "CHK_debtor_invoice_hold_amount" CHECK ("amount" >= 0)
+      )`)
+    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_debtor_invoice_hold_customer" ON "debtor_invoice_hold" ("customer_id")`)
     await queryRunner.query(`ALTER TABLE "debtor_invoice" ADD COLUMN IF NOT EXISTS "credited_total" bigint NOT NULL DEFAULT 0`)
     await queryRunner.query(`
       DO $$ BEGIN
@@ -49,6 +63,7 @@ export class DebtorOrdersOnInvoice1795410000003 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "debtor_credit_note" DROP COLUMN IF EXISTS "refund_id"`)
     await queryRunner.query(`ALTER TABLE "debtor_credit_note" DROP COLUMN IF EXISTS "kind"`)
     await queryRunner.query(`ALTER TABLE "debtor_credit_note" ADD CONSTRAINT "UQ_debtor_credit_note_invoice" UNIQUE ("invoice_id")`)
+    await queryRunner.query(`DROP TABLE IF EXISTS "debtor_invoice_hold"`)
     await queryRunner.query(`ALTER TABLE "debtor_invoice" DROP CONSTRAINT IF EXISTS "CHK_debtor_invoice_credited"`)
     await queryRunner.query(`ALTER TABLE "debtor_invoice" DROP COLUMN IF EXISTS "credited_total"`)
     await queryRunner.query(`ALTER TABLE "debtor_customer_setting" DROP CONSTRAINT IF EXISTS "CHK_debtor_customer_setting_invoice_limit"`)

@@ -42,6 +42,8 @@ export const INVOICE_PROVIDER = "invoice"
 const DEFAULT_TERMS_DAYS = 14
 const DEFAULT_GRACE_DAYS = 3
 const DEFAULT_INTERVAL_DAYS = 14
+/** How long an authorized on-invoice cart holds its amount against the limit without becoming an order. */
+const HOLD_MINUTES = 30
 /** Invoices read per schedule run (reminders, statements); the next run takes the rest. */
 const MAX_BATCH = 500
 
@@ -184,6 +186,8 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       if (!onInvoice) {
         return null
       }
+      // The cart's hold on the customer's limit ends: the invoice counts from now on.
+      await manager.query(`DELETE FROM debtor_invoice_hold WHERE cart_id = (SELECT cart_id FROM "order" WHERE id = $1)`, [orderId])
       const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
         relations: ["items", "items.tax_lines", "shipping_methods", "shipping_methods.tax_lines", "shipping_methods.shipping_option", "payments", "billing_address", "shipping_address"],
       })
@@ -873,7 +877,12 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
    * invoice whose invoice is still being written and this amount stay within
    * the customer's limit. The `invoice` payment provider refuses with it.
    */
-  async invoicePurchaseRefusal(customerId: string | null | undefined, amount: number, currencyCode: string): Promise<{ code: string; message: string } | null> {
+  async invoicePurchaseRefusal(
+    customerId: string | null | undefined,
+    amount: number,
+    currencyCode: string,
+    cartId: string | null = null
+  ): Promise<{ code: string; message: string } | null> {
     const m = this.activeManager_
     const [customer] = customerId ? await m.query(`SELECT id, has_account FROM customer WHERE id = $1 AND deleted_at IS NULL`, [customerId]) : []
     if (!customer?.has_account) {
@@ -892,8 +901,12 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
                           WHERE i.customer_id = $1 AND i.status = 'open' AND i.currency_code = $2), 0)
              + COALESCE((SELECT SUM(p.amount) FROM payment p JOIN "order" o ON o.id = p.order_id
                           WHERE p.provider_id = $3 AND o.customer_id = $1 AND o.status <> 'canceled' AND p.currency_code = $2
-                            AND NOT EXISTS (SELECT 1 FROM debtor_invoice d WHERE d.order_id = o.id)), 0))::bigint::text AS open`,
-      [customerId, currencyCode.toLowerCase(), INVOICE_PROVIDER]
+                            AND NOT EXISTS (SELECT 1 FROM debtor_invoice d WHERE d.order_id = o.id)), 0)
+             + COALESCE((SELECT SUM(h.amount) FROM debtor_invoice_hold h
+                          WHERE h.customer_id = $1 AND h.currency_code = $2 AND h.cart_id IS DISTINCT FROM $4::varchar
+                            AND h.created_at > now() - make_interval(mins => $5)
+                            AND NOT EXISTS (SELECT 1 FROM "order" o WHERE o.cart_id = h.cart_id)), 0))::bigint::text AS open`,
+      [customerId, currencyCode.toLowerCase(), INVOICE_PROVIDER, cartId, HOLD_MINUTES]
     )
     if (Number(open) + amount > settings.invoice_limit) {
       return { code: "invoice_limit_exceeded", message: "This order would exceed the amount this customer account may have open on invoice; please choose another payment method" }
@@ -901,19 +914,43 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     return null
   }
 
-  /** `invoicePurchaseRefusal` for a cart's on-invoice payment session, read from the database (not from the client). */
-  async invoicePurchaseRefusalForCart(cartId: string): Promise<{ code: string; message: string } | null> {
-    const [row] = await this.activeManager_.query(
-      `SELECT c.customer_id, ps.amount, r.currency_code FROM cart c
-         JOIN region r ON r.id = c.region_id
-         JOIN payment_session ps ON ps.cart_id = c.id AND ps.provider_id = $2
-        WHERE c.id = $1`,
-      [cartId, INVOICE_PROVIDER]
-    )
-    if (!row) {
-      return { code: "invoice_no_session", message: "This cart has no on-invoice payment" }
-    }
-    return this.invoicePurchaseRefusal(row.customer_id, Number(row.amount), String(row.currency_code))
+  /**
+   * When a cart's on-invoice payment is authorized (its completion): the
+   * check of `invoicePurchaseRefusal`, read from the database (the cart's
+   * customer, the session's amount — nothing from the client), and if it
+   * passes, the cart holds its amount against the customer's limit until its
+   * order exists (then the order counts) or `HOLD_MINUTES` pass. Under a lock
+   * per customer, so of two completions at once the second sees the first's
+   * hold. Run it in a transaction of its own: the hold must be visible to
+   * other completions before this one commits.
+   */
+  async holdForCart(cartId: string): Promise<{ code: string; message: string } | null> {
+    return this.atomicPhase_(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT c.customer_id, ps.amount, r.currency_code FROM cart c
+           JOIN region r ON r.id = c.region_id
+           JOIN payment_session ps ON ps.cart_id = c.id AND ps.provider_id = $2
+          WHERE c.id = $1`,
+        [cartId, INVOICE_PROVIDER]
+      )
+      if (!row) {
+        return { code: "invoice_no_session", message: "This cart has no on-invoice payment" }
+      }
+      if (row.customer_id) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`debtor-limit:${row.customer_id}`])
+        await manager.query(`DELETE FROM debtor_invoice_hold WHERE customer_id = $1 AND created_at <= now() - make_interval(mins => $2)`, [row.customer_id, HOLD_MINUTES])
+      }
+      const refused = await this.withTransaction(manager).invoicePurchaseRefusal(row.customer_id, Number(row.amount), String(row.currency_code), cartId)
+      if (refused) {
+        return refused
+      }
+      await manager.query(
+        `INSERT INTO debtor_invoice_hold (cart_id, customer_id, currency_code, amount) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (cart_id) DO UPDATE SET customer_id = $2, currency_code = $3, amount = $4, created_at = now()`,
+        [cartId, row.customer_id, String(row.currency_code).toLowerCase(), Number(row.amount)]
+      )
+      return null
+    })
   }
 
   /** The customer; `unknown_customer` (422, a reference in a body) or `not_found` (404, the path) otherwise. */

@@ -1,6 +1,8 @@
 import { AbstractPaymentProcessor, PaymentSessionStatus } from "@medusajs/medusa"
 import type { PaymentProcessorContext, PaymentProcessorError, PaymentProcessorSessionResponse } from "@medusajs/medusa"
 
+import { inNewTransaction } from "@customer-modules/core"
+
 import type DebtorInvoiceService from "./debtor-invoice"
 
 type SessionData = Record<string, unknown>
@@ -15,7 +17,8 @@ type SessionData = Record<string, unknown>
  * Only for customers the merchant approved, within their limit of open
  * invoices (decision 0071): checked when the session is created (so the
  * checkout shows Medusa's payment session error at once) and again, from the
- * database, when the cart completes (authorization).
+ * database, when the cart completes (authorization), where the cart then
+ * holds its amount against the limit until its order exists.
  */
 export default class InvoicePaymentProcessor extends AbstractPaymentProcessor {
   static override identifier = "invoice"
@@ -33,7 +36,7 @@ export default class InvoicePaymentProcessor extends AbstractPaymentProcessor {
   }
 
   protected async refusal_(context: PaymentProcessorContext): Promise<PaymentProcessorError | null> {
-    const refused = await this.invoices_.invoicePurchaseRefusal(context.customer?.id, context.amount, context.currency_code)
+    const refused = await this.invoices_.invoicePurchaseRefusal(context.customer?.id, context.amount, context.currency_code, context.resource_id ?? null)
     return refused ? { error: refused.message, code: refused.code } : null
   }
 
@@ -57,8 +60,9 @@ export default class InvoicePaymentProcessor extends AbstractPaymentProcessor {
 
   async authorizePayment(data: SessionData): Promise<PaymentProcessorError | { status: PaymentSessionStatus; data: SessionData }> {
     const cartId = typeof data.resource_id === "string" ? data.resource_id : null
+    // Its own transaction: the hold must be seen by a concurrent completion before this one commits.
     const refused = cartId
-      ? await this.invoices_.invoicePurchaseRefusalForCart(cartId)
+      ? await inNewTransaction(this.invoices_, (s) => s.holdForCart(cartId))
       : { code: "invoice_no_session", message: "This on-invoice payment belongs to no cart" }
     if (refused) {
       return { error: refused.message, code: refused.code }
