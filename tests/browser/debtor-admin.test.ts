@@ -86,13 +86,17 @@ describe("the debtors page", () => {
     await expect(widget.textContent()).resolves.toContain("limit 100.00 EUR")
     await expect(widget.textContent()).resolves.toContain(opened.body.account.card_code)
 
-    // Invoice settings on the same widget: payment terms and the monthly statement.
+    // Invoice settings on the same widget: payment terms, the monthly statement and the
+    // approval for buying on invoice in the web checkout with its limit (decision 0071).
     await page.getByTestId("debtor-customer-settings").waitFor({ timeout: 15_000 })
+    await expect(page.getByTestId("debtor-customer-settings").textContent()).resolves.toContain("Approved for purchase on invoice")
     await page.locator("#debtor-terms").fill("30")
     await page.locator("#debtor-monthly").check()
+    await page.locator("#debtor-invoice-approved").check()
+    await page.locator("#debtor-invoice-limit").fill("250,00")
     await page.getByRole("button", { name: "Save invoice settings" }).click()
     await expect
       .poll(async () => (await adminApi(`/admin/debtor-customers/${customer.body.customer.id}`)).body.settings, { timeout: 15_000 })
-      .toEqual(expect.objectContaining({ payment_terms_days: 30, monthly_statement: true }))
+      .toEqual(expect.objectContaining({ payment_terms_days: 30, monthly_statement: true, invoice_approved: true, invoice_limit: 25000 }))
   })
 })

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest"
 
 import { nextNumber } from "../../src/plugins/debtor/src/utils/numbers"
 import { adminApi, adminToken, api } from "../support/api"
+import { signUp } from "../support/customers"
 import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
 import { pdfText } from "../support/pdf"
 import { createTerminal, posApi } from "../support/pos"
@@ -508,17 +509,20 @@ describe("the web checkout on invoice", () => {
     }
     const variantId = (await api("/store/products?handle=tagesmenue")).body.products[0].variants[0].id
 
-    const email = uniqueAddress("debtor-web")
-    const cartId = (await api("/store/carts", { body: { region_id: regionId } })).body.cart.id
-    expect((await api(`/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity: 2 } })).status).toBe(200)
+    // On invoice is only for a signed-up customer the merchant approved (decision 0071).
+    const { email, token, id: customerId } = await signUp({ first_name: "Ada", last_name: "Lovelace" })
+    const approved = await adminApi(`/admin/debtor-customers/${customerId}`, { body: { invoice_approved: true, invoice_limit: 1_000_000 } })
+    expect(approved.status, approved.text).toBe(200)
+    const cartId = (await api("/store/carts", { body: { region_id: regionId }, token })).body.cart.id
+    expect((await api(`/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity: 2 }, token })).status).toBe(200)
     const address = { first_name: "Ada", last_name: "Lovelace", address_1: "Ring 1", city: "Berlin", postal_code: "10115", country_code: "de" }
-    expect((await api(`/store/carts/${cartId}`, { body: { email, shipping_address: address, billing_address: address } })).status).toBe(200)
+    expect((await api(`/store/carts/${cartId}`, { body: { shipping_address: address, billing_address: address }, token })).status).toBe(200)
     const options = await api(`/store/shipping-options/${cartId}`)
-    expect((await api(`/store/carts/${cartId}/shipping-methods`, { body: { option_id: options.body.shipping_options[0].id } })).status).toBe(200)
-    expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })).status).toBe(200)
-    const chosen = await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "invoice" } })
+    expect((await api(`/store/carts/${cartId}/shipping-methods`, { body: { option_id: options.body.shipping_options[0].id }, token })).status).toBe(200)
+    expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST", token })).status).toBe(200)
+    const chosen = await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "invoice" }, token })
     expect(chosen.status, chosen.text).toBe(200)
-    const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST" })
+    const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST", token })
     expect(completed.status, completed.text).toBe(200)
     expect(completed.body.type).toBe("order")
     const order = completed.body.data

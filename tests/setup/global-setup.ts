@@ -16,6 +16,8 @@ declare module "vitest" {
     baseUrl: string
     databaseUrl: string
     redisUrl: string
+    /** The BullMQ queue of Medusa's event bus on the test server (tests re-emit events into it). */
+    eventQueue: string
     adminEmail: string
     adminPassword: string
     mailSinkDir: string
@@ -55,6 +57,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide("baseUrl", server.url)
   project.provide("databaseUrl", databaseUrl)
   project.provide("redisUrl", redisUrl)
+  project.provide("eventQueue", `cmtest-${runId}-events`)
   project.provide("adminEmail", ADMIN.email)
   project.provide("adminPassword", ADMIN.password)
   project.provide("mailSinkDir", sink.dir)

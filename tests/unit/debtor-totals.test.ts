@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { invoiceTotals } from "../../src/plugins/debtor/src/utils/totals"
+import { allocate, invoiceTotals } from "../../src/plugins/debtor/src/utils/totals"
 import { computeInvoiceTotals } from "../../src/plugins/jobs/src/pdf/invoice-totals"
 
 describe("invoice totals per tax rate (gross prices)", () => {
@@ -43,6 +43,32 @@ describe("invoice totals per tax rate (gross prices)", () => {
       })
       expect(ours.tax_groups.map((g) => [g.tax_rate, g.net, g.tax, g.gross])).toEqual(pdf.tax_groups.map((g) => [g.tax_rate, g.net_minor, g.tax_minor, g.gross_minor]))
       expect(ours.total).toBe(pdf.gross_minor)
+    }
+  })
+})
+
+describe("sharing a partial credit over the tax rates", () => {
+  it("shares in proportion to the gross, exactly to the cent, remainders to the largest fractions", () => {
+    // 949 at 19 %, 698 at 7 %: 1000 of 1647 → 576.2… and 423.8…
+    expect(allocate(1000, [949, 698])).toEqual([576, 424])
+    expect(allocate(1, [1, 1])).toEqual([1, 0])
+    expect(allocate(0, [5, 7])).toEqual([0, 0])
+    expect(allocate(10, [0, 3])).toEqual([0, 10])
+  })
+
+  it("always adds up to the amount and never gives a rate more than its share rounded up (2000 random cases)", () => {
+    let seed = 7
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    for (let i = 0; i < 2000; i++) {
+      const weights = Array.from({ length: 1 + next(4) }, () => 1 + next(100_000))
+      const total = weights.reduce((s, w) => s + w, 0)
+      const amount = next(total + 1)
+      const shares = allocate(amount, weights)
+      expect(shares.reduce((s, x) => s + x, 0)).toBe(amount)
+      shares.forEach((x, k) => {
+        expect(x).toBeGreaterThanOrEqual(Math.floor((amount * weights[k]) / total))
+        expect(x).toBeLessThanOrEqual(Math.floor((amount * weights[k]) / total) + 1)
+      })
     }
   })
 })

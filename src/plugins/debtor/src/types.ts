@@ -27,8 +27,14 @@ export type CreditNoteDTO = {
   id: string
   number: string
   invoice_id: string
+  /** `cancellation`: the whole invoice; `refund`: part of it, for one Medusa refund (a return, claim, swap or refund). */
+  kind: "cancellation" | "refund"
+  refund_id: string | null
   total: number
   reason: string | null
+  /** A partial credit note's own lines and tax split (null: the invoice's lines, negated). */
+  lines: InvoiceLine[] | null
+  tax_groups: TaxGroup[] | null
   issue_date: string
   created_at: Date
 }
@@ -42,6 +48,8 @@ export type InvoiceDTO = {
   /** `open` and past its due date in the invoice's time zone. */
   overdue: boolean
   customer_id: string | null
+  /** The web order paid on invoice this invoice belongs to (null for invoices from the till). */
+  order_id: string | null
   customer_name: string | null
   address_lines: string[]
   email: string | null
@@ -52,6 +60,8 @@ export type InvoiceDTO = {
   tax_total: number
   total: number
   paid_total: number
+  /** What partial credit notes (returns, claims, swaps, refunds) took off the invoice. */
+  credited_total: number
   open_amount: number
   issue_date: string
   due_date: string
@@ -69,7 +79,10 @@ export type InvoiceDTO = {
 
 export type InvoiceDetail = InvoiceDTO & {
   payments: PaymentDTO[]
+  /** The cancellation's credit note, if the invoice was cancelled. */
   credit_note: CreditNoteDTO | null
+  /** Every credit note of the invoice, partial ones included, oldest first. */
+  credit_notes: CreditNoteDTO[]
   corrections: CorrectionDTO[]
   reminders: { level: number; sent_on: string }[]
 }
@@ -83,4 +96,8 @@ export type CustomerSettingsDTO = {
   payment_terms_days: number | null
   monthly_statement: boolean
   address_lines: string[]
+  /** The merchant approved this customer for buying on invoice in the web checkout. */
+  invoice_approved: boolean
+  /** At most this much (minor units of the store's currency) open on invoice, this order included. */
+  invoice_limit: number
 }

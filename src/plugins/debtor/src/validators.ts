@@ -87,8 +87,14 @@ export const CustomerSettings = z
     payment_terms_days: z.number().int().min(0).max(365).nullable().optional(),
     monthly_statement: z.boolean().optional(),
     address_lines: addressLines.optional(),
+    invoice_approved: z.boolean().optional(),
+    /** Minor units of the store's currency; 0 to 2^53. */
+    invoice_limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict()
+
+/** The recovery route of the refund subscriber takes no options. */
+export const CreditRefunds = z.object({}).strict()
 
 export const ExportQuery = z
   .object({ kind: z.enum(["open_items", "payments"]), from: isoDay.optional(), to: isoDay.optional() })

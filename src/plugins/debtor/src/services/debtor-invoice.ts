@@ -22,7 +22,7 @@ import type {
 import { addDays, daysBetween, localDate } from "../utils/dates"
 import { nextNumber } from "../utils/numbers"
 import { day, INVOICE_COLUMNS, Row, toCorrectionDTO, toCreditNoteDTO, toInvoiceDTO, toPaymentDTO } from "../utils/rows"
-import { invoiceTotals } from "../utils/totals"
+import { allocate, invoiceTotals } from "../utils/totals"
 import type { CreateInvoiceInput, InvoiceFilter } from "../validators"
 
 type InjectedDependencies = {
@@ -42,6 +42,8 @@ export const INVOICE_PROVIDER = "invoice"
 const DEFAULT_TERMS_DAYS = 14
 const DEFAULT_GRACE_DAYS = 3
 const DEFAULT_INTERVAL_DAYS = 14
+/** How long an authorized on-invoice cart holds its amount against the limit without becoming an order. */
+const HOLD_MINUTES = 30
 /** Invoices read per schedule run (reminders, statements); the next run takes the rest. */
 const MAX_BATCH = 500
 
@@ -61,8 +63,11 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     CREATED: "debtor_invoice.created",
     CORRECTED: "debtor_invoice.corrected",
     PAYMENT_RECORDED: "debtor_invoice.payment_recorded",
+    /** `{ id, order_id }`: paid in full (order_id null for invoices from the till); loyalty earns on it for web orders. */
     PAID: "debtor_invoice.paid",
     CANCELLED: "debtor_invoice.cancelled",
+    /** `{ id, credit_note_id }`: a partial credit note (a return, claim, swap or refund of the order). */
+    CREDITED: "debtor_invoice.credited",
   }
 
   protected readonly logger_: Logger
@@ -181,6 +186,8 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       if (!onInvoice) {
         return null
       }
+      // The cart's hold on the customer's limit ends: the invoice counts from now on.
+      await manager.query(`DELETE FROM debtor_invoice_hold WHERE cart_id = (SELECT cart_id FROM "order" WHERE id = $1)`, [orderId])
       const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
         relations: ["items", "items.tax_lines", "shipping_methods", "shipping_methods.tax_lines", "shipping_methods.shipping_option", "payments", "billing_address", "shipping_address"],
       })
@@ -283,7 +290,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       if (row.status === "cancelled") {
         throw new DomainError("invoice_cancelled", `Invoice ${row.number} is cancelled`, 422)
       }
-      const open = Number(row.total) - Number(row.paid_total)
+      const open = Number(row.total) - Number(row.paid_total) - Number(row.credited_total)
       if (data.amount > open) {
         throw new DomainError("overpayment", `Invoice ${row.number} has ${open} open; ${data.amount} is more`, 422)
       }
@@ -297,8 +304,8 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       const [[updated]] = await manager.query(
         `UPDATE debtor_invoice
             SET paid_total = paid_total + $2,
-                status = CASE WHEN paid_total + $2 >= total THEN 'paid' ELSE status END,
-                paid_at = CASE WHEN paid_total + $2 >= total THEN now() ELSE paid_at END,
+                status = CASE WHEN paid_total + credited_total + $2 >= total THEN 'paid' ELSE status END,
+                paid_at = CASE WHEN paid_total + credited_total + $2 >= total THEN now() ELSE paid_at END,
                 updated_at = now()
           WHERE id = $1 RETURNING status`,
         [id, data.amount]
@@ -306,7 +313,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       const events = this.eventBusService_.withTransaction(manager)
       await events.emit(DebtorInvoiceService.Events.PAYMENT_RECORDED, { id, payment_id: paymentId, amount: data.amount })
       if (updated.status === "paid") {
-        await events.emit(DebtorInvoiceService.Events.PAID, { id })
+        await events.emit(DebtorInvoiceService.Events.PAID, { id, order_id: row.order_id ?? null })
       }
       return { invoice: await this.withTransaction(manager).retrieveDetail(id), payment: toPaymentDTO(payment) }
     })
@@ -318,26 +325,143 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
    * recorded (422): refund them first. Cancelling twice returns the first credit note.
    */
   async cancel(id: string, data: { reason?: string } = {}): Promise<{ invoice: InvoiceDetail; credit_note: CreditNoteDTO }> {
+    return this.cancel_(id, data, false)
+  }
+
+  /**
+   * The invoice of a cancelled web order is cancelled with a credit note too,
+   * so no reminder goes out for goods that never left: whatever was recorded
+   * against it (the order's vouchers, which the gift-card plugin puts back on
+   * the order's cancellation, or a transfer the merchant then pays back).
+   * Keyed by order: a repeated event finds the invoice cancelled. Null when
+   * the order has no invoice.
+   */
+  async cancelForOrder(orderId: string): Promise<{ invoice: InvoiceDetail; credit_note: CreditNoteDTO } | null> {
+    return this.atomicPhase_(async (manager) => {
+      const [row] = await manager.query(`SELECT id FROM debtor_invoice WHERE order_id = $1`, [orderId])
+      return row ? this.withTransaction(manager).cancel_(row.id, { reason: "order cancelled" }, true) : null
+    })
+  }
+
+  protected async cancel_(id: string, data: { reason?: string }, withPayments: boolean): Promise<{ invoice: InvoiceDetail; credit_note: CreditNoteDTO }> {
     return this.atomicPhase_(async (manager) => {
       const row = await lockInvoice(manager, id)
       if (row.status === "cancelled") {
         const detail = await this.withTransaction(manager).retrieveDetail(id)
-        return { invoice: detail, credit_note: detail.credit_note! }
+        if (detail.credit_note) {
+          return { invoice: detail, credit_note: detail.credit_note }
+        }
+        // Settled in full by partial credit notes: the last of them stands for the cancellation.
+        return { invoice: detail, credit_note: detail.credit_notes[detail.credit_notes.length - 1] }
       }
-      if (Number(row.paid_total) > 0) {
+      if (!withPayments && Number(row.paid_total) > 0) {
         throw new DomainError("invoice_has_payments", `Invoice ${row.number} has payments recorded; it cannot be cancelled`, 422)
       }
       const [{ now }] = await manager.query(`SELECT now() AS now`)
       const issueDate = localDate(new Date(now), String(row.time_zone))
       const { number } = await nextNumber(manager, "credit_note", Number(issueDate.slice(0, 4)))
+      // What partial credit notes already took off is not credited twice.
+      const rest = Number(row.total) - Number(row.credited_total)
+      if (rest <= 0) {
+        throw new DomainError("invoice_credited", `Invoice ${row.number} has been credited in full`, 422)
+      }
+      const partial = Number(row.credited_total) > 0
+      const totals = partial ? partialTotals(row, rest) : null
       const [note] = await manager.query(
-        `INSERT INTO debtor_credit_note (id, number, invoice_id, total, reason, issue_date)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [generateEntityId(undefined, "dcrn"), number, id, Number(row.total), data.reason ?? null, issueDate]
+        `INSERT INTO debtor_credit_note (id, number, invoice_id, total, reason, issue_date, kind, lines, tax_groups)
+         VALUES ($1, $2, $3, $4, $5, $6, 'cancellation', $7, $8) RETURNING *`,
+        [
+          generateEntityId(undefined, "dcrn"),
+          number,
+          id,
+          rest,
+          data.reason ?? null,
+          issueDate,
+          totals ? JSON.stringify(totals.lines) : null,
+          totals ? JSON.stringify(totals.tax_groups) : null,
+        ]
       )
       await manager.query(`UPDATE debtor_invoice SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id])
       await this.eventBusService_.withTransaction(manager).emit(DebtorInvoiceService.Events.CANCELLED, { id, credit_note_id: note.id })
       return { invoice: await this.withTransaction(manager).retrieveDetail(id), credit_note: toCreditNoteDTO(note) }
+    })
+  }
+
+  /**
+   * Money Medusa gives back on a web order paid on invoice — a received
+   * return, a refund claim, a swap's difference, an admin refund: each is a
+   * Medusa refund against the order's `invoice` payment, which moves no money.
+   * Each such refund becomes a partial credit note against the order's
+   * invoice, once per refund id (a unique index and the invoice's row lock),
+   * whatever how often and how concurrently the events arrive; every refund
+   * of the order is settled, so one whose own event was lost is counted too.
+   * The amount is split over the invoice's tax rates in proportion to their
+   * gross (integer arithmetic, remainders to the largest shares). When the
+   * credit notes and payments cover the invoice it is settled: `paid` if
+   * anything was paid (then `debtor_invoice.paid`), otherwise `cancelled`.
+   * Returns the credit notes written now.
+   */
+  async creditRefundsOfOrder(orderId: string): Promise<CreditNoteDTO[]> {
+    return this.atomicPhase_(async (manager) => {
+      const [found] = await manager.query(`SELECT id FROM debtor_invoice WHERE order_id = $1`, [orderId])
+      if (!found) {
+        return []
+      }
+      const row = await lockInvoice(manager, found.id)
+      // Medusa's refund rows name only the order; what went against the `invoice` payment is
+      // that payment's amount_refunded. Refunds are credited oldest first up to it.
+      const refunds: { id: string; amount: string; reason: string | null }[] = await manager.query(
+        `SELECT r.id, r.amount::text, r.reason FROM refund r
+          WHERE r.order_id = $1 AND NOT EXISTS (SELECT 1 FROM debtor_credit_note n WHERE n.refund_id = r.id)
+          ORDER BY r.created_at, r.id`,
+        [orderId]
+      )
+      const [{ budget }] = await manager.query(
+        `SELECT (COALESCE((SELECT SUM(p.amount_refunded) FROM payment p WHERE p.order_id = $1 AND p.provider_id = $2), 0)
+               - COALESCE((SELECT SUM(n.total) FROM debtor_credit_note n WHERE n.invoice_id = $3 AND n.kind = 'refund'), 0))::bigint::text AS budget`,
+        [orderId, INVOICE_PROVIDER, row.id]
+      )
+      let left = Number(budget)
+      const written: CreditNoteDTO[] = []
+      let credited = Number(row.credited_total)
+      let status = String(row.status)
+      for (const refund of refunds) {
+        // A cancelled invoice owes nothing more; an invoice can never be credited beyond its total.
+        const amount = Math.min(Number(refund.amount), left, Number(row.total) - credited)
+        if (status === "cancelled" || amount <= 0) {
+          break
+        }
+        left -= amount
+        const [{ now }] = await manager.query(`SELECT now() AS now`)
+        const issueDate = localDate(new Date(now), String(row.time_zone))
+        const { number } = await nextNumber(manager, "credit_note", Number(issueDate.slice(0, 4)))
+        const totals = partialTotals(row, amount)
+        const [note] = await manager.query(
+          `INSERT INTO debtor_credit_note (id, number, invoice_id, total, reason, issue_date, kind, refund_id, lines, tax_groups)
+           VALUES ($1, $2, $3, $4, $5, $6, 'refund', $7, $8, $9) RETURNING *`,
+          [generateEntityId(undefined, "dcrn"), number, row.id, amount, refund.reason ?? "refund", issueDate, refund.id, JSON.stringify(totals.lines), JSON.stringify(totals.tax_groups)]
+        )
+        credited += amount
+        const settled = Number(row.paid_total) + credited >= Number(row.total)
+        const next = !settled ? status : Number(row.paid_total) > 0 ? "paid" : "cancelled"
+        await manager.query(
+          `UPDATE debtor_invoice
+              SET credited_total = credited_total + $2, status = $3::varchar,
+                  paid_at = CASE WHEN $3::varchar = 'paid' AND status <> 'paid' THEN now() ELSE paid_at END,
+                  cancelled_at = CASE WHEN $3::varchar = 'cancelled' THEN now() ELSE cancelled_at END,
+                  updated_at = now()
+            WHERE id = $1`,
+          [row.id, amount, next]
+        )
+        const events = this.eventBusService_.withTransaction(manager)
+        await events.emit(DebtorInvoiceService.Events.CREDITED, { id: row.id, credit_note_id: note.id })
+        if (next === "paid" && status !== "paid") {
+          await events.emit(DebtorInvoiceService.Events.PAID, { id: row.id, order_id: orderId })
+        }
+        status = next
+        written.push(toCreditNoteDTO(note))
+      }
+      return written
     })
   }
 
@@ -357,13 +481,15 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     const invoice = await this.retrieve(id)
     const m = this.activeManager_
     const payments = await m.query(`SELECT * FROM debtor_payment WHERE invoice_id = $1 ORDER BY created_at, id`, [id])
-    const [note] = await m.query(`SELECT * FROM debtor_credit_note WHERE invoice_id = $1`, [id])
+    const notes: Row[] = await m.query(`SELECT * FROM debtor_credit_note WHERE invoice_id = $1 ORDER BY created_at, number`, [id])
+    const note = notes.find((n) => n.kind === "cancellation")
     const corrections = await m.query(`SELECT * FROM debtor_invoice_correction WHERE invoice_id = $1 ORDER BY created_at, id`, [id])
     const reminders = await m.query(`SELECT level, sent_on FROM debtor_reminder WHERE invoice_id = $1 ORDER BY level`, [id])
     return {
       ...invoice,
       payments: payments.map(toPaymentDTO),
       credit_note: note ? toCreditNoteDTO(note) : null,
+      credit_notes: notes.map(toCreditNoteDTO),
       corrections: corrections.map(toCorrectionDTO),
       reminders: reminders.map((r: { level: number; sent_on: unknown }) => ({ level: r.level, sent_on: day(r.sent_on) })),
     }
@@ -386,7 +512,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     )
     const sums: Record<string, string>[] = await this.activeManager_.query(
       `SELECT i.currency_code, count(*) AS count, sum(i.total) AS total, sum(i.paid_total) AS paid,
-              sum(CASE WHEN i.status = 'cancelled' THEN 0 ELSE i.total - i.paid_total END) AS open
+              sum(CASE WHEN i.status = 'cancelled' THEN 0 ELSE GREATEST(i.total - i.paid_total - i.credited_total, 0) END) AS open
          FROM debtor_invoice i ${where} GROUP BY i.currency_code ORDER BY i.currency_code`,
       params
     )
@@ -455,6 +581,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
   /** The credit note PDF: the invoice's lines with negative prices, pointing at the invoice. */
   creditNoteData(invoice: InvoiceDTO, note: CreditNoteDTO): InvoiceDocumentData {
     const data = this.documentData(invoice)
+    const own = note.lines?.map((l) => ({ description: l.title, quantity: l.quantity, unit_price_minor: l.unit_price, tax_rate: l.tax_rate }))
     return {
       ...data,
       number: note.number,
@@ -463,7 +590,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       payment_terms: null,
       notes: note.reason ?? null,
       corrects_invoice_number: invoice.number,
-      lines: data.lines.map((l) => ({ ...l, unit_price_minor: -l.unit_price_minor })),
+      lines: (own ?? data.lines).map((l) => ({ ...l, unit_price_minor: -l.unit_price_minor })),
     }
   }
 
@@ -512,10 +639,13 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     return this.mail_(invoice, address, `debtor:invoice:${invoice.id}:resend:${generateEntityId(undefined, "send")}`)
   }
 
-  /** The credit note mail with its PDF, once per credit note (when the invoice has an e-mail). */
-  async sendCreditNoteIfNotSent(id: string): Promise<MailDTO | null> {
+  /**
+   * The credit note mail with its PDF, once per credit note (when the invoice
+   * has an e-mail): the given one, or the cancellation's.
+   */
+  async sendCreditNoteIfNotSent(id: string, creditNoteId?: string): Promise<MailDTO | null> {
     const detail = await this.retrieveDetail(id)
-    const note = detail.credit_note
+    const note = creditNoteId ? detail.credit_notes.find((n) => n.id === creditNoteId) : detail.credit_note
     if (!note) {
       return null
     }
@@ -675,10 +805,11 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       const current = await this.settingsOf_(customerId, manager)
       const next = { ...current, ...data }
       await manager.query(
-        `INSERT INTO debtor_customer_setting (customer_id, payment_terms_days, monthly_statement, address_lines)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (customer_id) DO UPDATE SET payment_terms_days = $2, monthly_statement = $3, address_lines = $4, updated_at = now()`,
-        [customerId, next.payment_terms_days, next.monthly_statement, JSON.stringify(next.address_lines)]
+        `INSERT INTO debtor_customer_setting (customer_id, payment_terms_days, monthly_statement, address_lines, invoice_approved, invoice_limit)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (customer_id) DO UPDATE SET payment_terms_days = $2, monthly_statement = $3, address_lines = $4,
+           invoice_approved = $5, invoice_limit = $6, updated_at = now()`,
+        [customerId, next.payment_terms_days, next.monthly_statement, JSON.stringify(next.address_lines), next.invoice_approved, next.invoice_limit]
       )
       return this.settingsOf_(customerId, manager)
     })
@@ -732,7 +863,94 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       payment_terms_days: row?.payment_terms_days ?? null,
       monthly_statement: row?.monthly_statement ?? false,
       address_lines: row?.address_lines ?? [],
+      invoice_approved: row?.invoice_approved ?? false,
+      invoice_limit: Number(row?.invoice_limit ?? 0),
     }
+  }
+
+  // ── Who may buy on invoice ────────────────────────────────────────────
+
+  /**
+   * Why this customer may not buy `amount` on invoice in the web checkout, or
+   * null when they may: only a signed-up customer the merchant approved, in
+   * the store's currency, and only while their open invoices, the orders on
+   * invoice whose invoice is still being written and this amount stay within
+   * the customer's limit. The `invoice` payment provider refuses with it.
+   */
+  async invoicePurchaseRefusal(
+    customerId: string | null | undefined,
+    amount: number,
+    currencyCode: string,
+    cartId: string | null = null
+  ): Promise<{ code: string; message: string } | null> {
+    const m = this.activeManager_
+    const [customer] = customerId ? await m.query(`SELECT id, has_account FROM customer WHERE id = $1 AND deleted_at IS NULL`, [customerId]) : []
+    if (!customer?.has_account) {
+      return { code: "invoice_sign_in_required", message: "Buying on invoice needs a customer account the shop has approved for it; please sign in or choose another payment method" }
+    }
+    const settings = await this.settingsOf_(customerId!, m)
+    if (!settings.invoice_approved) {
+      return { code: "invoice_not_approved", message: "This customer account is not approved for buying on invoice; please choose another payment method" }
+    }
+    const [store] = await m.query(`SELECT default_currency_code FROM store LIMIT 1`)
+    if (String(currencyCode).toLowerCase() !== String(store?.default_currency_code ?? "").toLowerCase()) {
+      return { code: "invoice_currency", message: `Buying on invoice is offered in ${String(store?.default_currency_code ?? "").toUpperCase()} only` }
+    }
+    const [{ open }] = await m.query(
+      `SELECT (COALESCE((SELECT SUM(GREATEST(i.total - i.paid_total - i.credited_total, 0)) FROM debtor_invoice i
+                          WHERE i.customer_id = $1 AND i.status = 'open' AND i.currency_code = $2), 0)
+             + COALESCE((SELECT SUM(p.amount) FROM payment p JOIN "order" o ON o.id = p.order_id
+                          WHERE p.provider_id = $3 AND o.customer_id = $1 AND o.status <> 'canceled' AND p.currency_code = $2
+                            AND NOT EXISTS (SELECT 1 FROM debtor_invoice d WHERE d.order_id = o.id)), 0)
+             + COALESCE((SELECT SUM(h.amount) FROM debtor_invoice_hold h
+                          WHERE h.customer_id = $1 AND h.currency_code = $2 AND h.cart_id IS DISTINCT FROM $4::varchar
+                            AND h.created_at > now() - make_interval(mins => $5)
+                            AND NOT EXISTS (SELECT 1 FROM "order" o WHERE o.cart_id = h.cart_id)), 0))::bigint::text AS open`,
+      [customerId, currencyCode.toLowerCase(), INVOICE_PROVIDER, cartId, HOLD_MINUTES]
+    )
+    if (Number(open) + amount > settings.invoice_limit) {
+      return { code: "invoice_limit_exceeded", message: "This order would exceed the amount this customer account may have open on invoice; please choose another payment method" }
+    }
+    return null
+  }
+
+  /**
+   * When a cart's on-invoice payment is authorized (its completion): the
+   * check of `invoicePurchaseRefusal`, read from the database (the cart's
+   * customer, the session's amount — nothing from the client), and if it
+   * passes, the cart holds its amount against the customer's limit until its
+   * order exists (then the order counts) or `HOLD_MINUTES` pass. Under a lock
+   * per customer, so of two completions at once the second sees the first's
+   * hold. Run it in a transaction of its own: the hold must be visible to
+   * other completions before this one commits.
+   */
+  async holdForCart(cartId: string): Promise<{ code: string; message: string } | null> {
+    return this.atomicPhase_(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT c.customer_id, ps.amount, r.currency_code FROM cart c
+           JOIN region r ON r.id = c.region_id
+           JOIN payment_session ps ON ps.cart_id = c.id AND ps.provider_id = $2
+          WHERE c.id = $1`,
+        [cartId, INVOICE_PROVIDER]
+      )
+      if (!row) {
+        return { code: "invoice_no_session", message: "This cart has no on-invoice payment" }
+      }
+      if (row.customer_id) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`debtor-limit:${row.customer_id}`])
+        await manager.query(`DELETE FROM debtor_invoice_hold WHERE customer_id = $1 AND created_at <= now() - make_interval(mins => $2)`, [row.customer_id, HOLD_MINUTES])
+      }
+      const refused = await this.withTransaction(manager).invoicePurchaseRefusal(row.customer_id, Number(row.amount), String(row.currency_code), cartId)
+      if (refused) {
+        return refused
+      }
+      await manager.query(
+        `INSERT INTO debtor_invoice_hold (cart_id, customer_id, currency_code, amount) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (cart_id) DO UPDATE SET customer_id = $2, currency_code = $3, amount = $4, created_at = now()`,
+        [cartId, row.customer_id, String(row.currency_code).toLowerCase(), Number(row.amount)]
+      )
+      return null
+    })
   }
 
   /** The customer; `unknown_customer` (422, a reference in a body) or `not_found` (404, the path) otherwise. */
@@ -746,6 +964,21 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     }
   }
 
+}
+
+/**
+ * Lines and tax split of a credit note for `amount` of an invoice: the amount
+ * shared over the invoice's tax rates in proportion to their gross, one line
+ * per rate, so the credit note's tax is what the credited part carried.
+ */
+function partialTotals(row: Row, amount: number): ReturnType<typeof invoiceTotals> {
+  const groups = (row.tax_groups as { tax_rate: number; gross: number }[]).filter((g) => g.gross > 0)
+  const parts = allocate(amount, groups.map((g) => g.gross))
+  return invoiceTotals(
+    groups
+      .map((g, i) => ({ title: `${String(row.number)} · ${g.tax_rate} %`, quantity: 1, unit_price: parts[i], tax_rate: g.tax_rate }))
+      .filter((l) => l.unit_price > 0)
+  )
 }
 
 async function lockInvoice(manager: EntityManager, id: string): Promise<Row> {

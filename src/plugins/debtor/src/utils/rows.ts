@@ -16,12 +16,14 @@ export const day = (v: unknown): string =>
 export function toInvoiceDTO(r: Row): InvoiceDTO {
   const total = Number(r.total)
   const paid = Number(r.paid_total)
+  const credited = Number(r.credited_total ?? 0)
   return {
     id: str(r.id),
     number: str(r.number),
     status: r.status as InvoiceStatus,
     overdue: r.status === "open" && r.overdue === true,
     customer_id: optStr(r.customer_id),
+    order_id: optStr(r.order_id),
     customer_name: optStr(r.buyer_name),
     address_lines: (r.buyer_address as string[] | null) ?? [],
     email: optStr(r.email),
@@ -32,7 +34,8 @@ export function toInvoiceDTO(r: Row): InvoiceDTO {
     tax_total: Number(r.tax_total),
     total,
     paid_total: paid,
-    open_amount: r.status === "cancelled" ? 0 : total - paid,
+    credited_total: credited,
+    open_amount: r.status === "cancelled" ? 0 : Math.max(0, total - paid - credited),
     issue_date: day(r.issue_date),
     due_date: day(r.due_date),
     payment_terms_days: Number(r.payment_terms_days),
@@ -65,8 +68,12 @@ export function toCreditNoteDTO(r: Row): CreditNoteDTO {
     id: str(r.id),
     number: str(r.number),
     invoice_id: str(r.invoice_id),
+    kind: (r.kind as CreditNoteDTO["kind"]) ?? "cancellation",
+    refund_id: optStr(r.refund_id),
     total: Number(r.total),
     reason: optStr(r.reason),
+    lines: (r.lines as CreditNoteDTO["lines"]) ?? null,
+    tax_groups: (r.tax_groups as CreditNoteDTO["tax_groups"]) ?? null,
     issue_date: day(r.issue_date),
     created_at: instant(r.created_at),
   }

@@ -50,3 +50,26 @@ export function invoiceTotals(input: InvoiceLineInput[]): Totals {
   const sum = (k: "net" | "tax" | "gross") => tax_groups.reduce((s, g) => s + g[k], 0)
   return { lines, tax_groups, net_total: sum("net"), tax_total: sum("tax"), total: sum("gross") }
 }
+
+/**
+ * Shares `amount` over `weights` in proportion, exactly: each share is the
+ * floor of its exact part, the cents left over go to the largest remainders
+ * (earlier weights first on a tie), so the shares add up to `amount`.
+ */
+export function allocate(amount: number, weights: number[]): number[] {
+  const total = weights.reduce((s, w) => s + BigInt(w), 0n)
+  if (total <= 0n) {
+    return weights.map((_, i) => (i === 0 ? amount : 0))
+  }
+  const a = BigInt(amount)
+  const exact = weights.map((w) => a * BigInt(w))
+  const shares = exact.map((x) => x / total)
+  let left = a - shares.reduce((s, x) => s + x, 0n)
+  const order = exact.map((x, i) => ({ i, r: x % total })).sort((p, q) => (q.r > p.r ? 1 : q.r < p.r ? -1 : p.i - q.i))
+  for (const { i } of order) {
+    if (left <= 0n) break
+    shares[i] += 1n
+    left -= 1n
+  }
+  return shares.map(toSafe)
+}

@@ -295,6 +295,47 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
   }
 
   /**
+   * Goods that came back on a return (or a swap's difference) that Medusa
+   * could not refund through the order's payments, because vouchers paid that
+   * part: Medusa books no refund then (the order "requires action"), so the
+   * amount goes back onto the vouchers that paid, at most what they paid and
+   * have not had back, the one valid longest first; expired or closed
+   * vouchers are skipped and what cannot be placed is left to the merchant.
+   * Once per return or swap (`key`): each credit is keyed
+   * `gift-card:<key>:<account>`, and the order's refund lock makes a second
+   * delivery, also a concurrent one, find the first and change nothing.
+   * Returns what was put back now.
+   */
+  async refundReturnToVouchers(orderId: string, key: string, amount: number): Promise<{ refunded: number; transactions: string[] }> {
+    return this.atomicPhase_(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`voucher-refund:${orderId}`])
+      const prefix = `gift-card:${key}:`
+      const [done] = await manager.query(`SELECT 1 FROM ledger_transaction WHERE left(idempotency_key, length($1)) = $1 LIMIT 1`, [prefix])
+      if (done || amount <= 0) {
+        return { refunded: 0, transactions: [] }
+      }
+      const ledger = this.valueAccountService_.withTransaction(manager)
+      const transactions: string[] = []
+      let rest = amount
+      for (const account of await this.voucherPayments_(manager, orderId)) {
+        const usable = account.status === "active" && (!account.expires_at || account.expires_at.getTime() > Date.now())
+        if (rest === 0 || account.left <= 0 || !usable) {
+          continue
+        }
+        const part = Math.min(rest, account.left)
+        const { transaction } = await ledger.credit(account.account_id, part, "adjust", {
+          reference: key.startsWith("swap:") ? "swap refunded" : "goods returned",
+          idempotency_key: `${prefix}${account.account_id}`,
+          metadata: { refund_of_order: orderId, refund_key: key },
+        })
+        transactions.push(transaction.id)
+        rest -= part
+      }
+      return { refunded: amount - rest, transactions }
+    })
+  }
+
+  /**
    * Per voucher that paid the order: what it took, what it has had back
    * (reversals and refunds), what is left to give back, and its debits.
    */

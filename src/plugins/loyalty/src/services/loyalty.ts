@@ -68,6 +68,13 @@ type MemberRow = {
 }
 
 /**
+ * Payment providers whose money arrives after the order is placed: such an
+ * order earns when its payment is confirmed, not at `order.placed`. `invoice`
+ * is the debtor plugin's "on invoice" (it tells us through `debtor_invoice.paid`).
+ */
+export const PAID_LATER_PROVIDERS = ["invoice"]
+
+/**
  * The loyalty programme: customers with a customer card (generated, or a
  * scanned barcode / RFID UID / pre-printed card) and one points account each
  * in the ledger (kind `points`, unit "pts", created once). Points are earned at
@@ -555,9 +562,20 @@ export default class LoyaltyService extends TransactionBaseService {
    * vouchers, without shipping, gift-card and custom (non-product) lines and
    * excluded products or categories. Keyed `loyalty:earn:order:<id>`: a
    * repeated event awards nothing more. Returns the points awarded now.
+   *
+   * An order paid with a tender whose money comes later (on invoice: the
+   * payment provider `invoice`) earns nothing when it is placed: its points
+   * are pending until the invoice is paid in full (`debtor_invoice.paid`,
+   * whose subscriber calls this with `paid: true`), decision 0070.
    */
-  async earnForOrder(orderId: string): Promise<number> {
+  async earnForOrder(orderId: string, options: { paid?: boolean } = {}): Promise<number> {
     return this.atomicPhase_(async (manager) => {
+      if (!options.paid) {
+        const [later] = await manager.query(`SELECT 1 FROM payment WHERE order_id = $1 AND provider_id = ANY($2) LIMIT 1`, [orderId, PAID_LATER_PROVIDERS])
+        if (later) {
+          return 0
+        }
+      }
       const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
         relations: ["items", "items.variant", "shipping_methods"],
       })

@@ -3,7 +3,18 @@ import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-type Settings = { payment_terms_days: number | null; monthly_statement: boolean; address_lines: string[] }
+type Settings = { payment_terms_days: number | null; monthly_statement: boolean; address_lines: string[]; invoice_approved: boolean; invoice_limit: number }
+
+/** The texts of the "on invoice" approval, in the admin's browser language (de, en, pt). */
+const APPROVAL_TEXTS = {
+  de: { approved: "Für Kauf auf Rechnung freigegeben", limit: "Limit offener Rechnungen", limitHelp: "Betrag wie 500,00", badLimit: "Limit: ein Betrag wie 500,00" },
+  en: { approved: "Approved for purchase on invoice", limit: "Limit of open invoices", limitHelp: "An amount like 500.00", badLimit: "Limit: an amount like 500.00" },
+  pt: { approved: "Autorizado a comprar com fatura", limit: "Limite de faturas em aberto", limitHelp: "Um valor como 500,00", badLimit: "Limite: um valor como 500,00" },
+}
+const approvalTexts = () => {
+  const lang = (typeof navigator === "undefined" ? "en" : navigator.language).slice(0, 2)
+  return APPROVAL_TEXTS[lang === "de" || lang === "pt" ? lang : "en"]
+}
 type Account = { id: string; currency_code: string; balance: number; credit_limit: number; available: number; card_code: string | null }
 
 type ApiError = { response?: { data?: { message?: string } }; message?: string }
@@ -17,17 +28,24 @@ const toMinor = (text: string): number | null => {
 /** Payment terms, invoice address and the monthly open-items statement of one customer. */
 const DebtorSettings = ({ customerId }: { customerId: string }) => {
   const query = useAdminCustomQuery<Record<string, never>, { settings: Settings }>(`/debtor-customers/${customerId}`, ["debtor-customer", customerId])
-  const save = useAdminCustomPost<{ payment_terms_days: number | null; monthly_statement: boolean; address_lines: string[] }, { settings: Settings }>(
+  const save = useAdminCustomPost<Omit<Settings, "customer_id">, { settings: Settings }>(
     `/debtor-customers/${customerId}`,
     ["debtor-customer", customerId]
   )
-  const [draft, setDraft] = useState<{ terms: string; monthly: boolean; address: string } | null>(null)
+  const [draft, setDraft] = useState<{ terms: string; monthly: boolean; address: string; approved: boolean; limit: string } | null>(null)
+  const t = approvalTexts()
   const [message, setMessage] = useState<string | null>(null)
   const settings = query.data?.settings
   if (!settings) {
     return null
   }
-  const current = draft ?? { terms: settings.payment_terms_days === null ? "" : String(settings.payment_terms_days), monthly: settings.monthly_statement, address: settings.address_lines.join("\n") }
+  const current = draft ?? {
+    terms: settings.payment_terms_days === null ? "" : String(settings.payment_terms_days),
+    monthly: settings.monthly_statement,
+    address: settings.address_lines.join("\n"),
+    approved: settings.invoice_approved,
+    limit: (settings.invoice_limit / 100).toFixed(2),
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const terms = current.terms.trim() === "" ? null : Number(current.terms)
@@ -36,7 +54,12 @@ const DebtorSettings = ({ customerId }: { customerId: string }) => {
       return
     }
     const address_lines = current.address.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 6)
-    save.mutate({ payment_terms_days: terms, monthly_statement: current.monthly, address_lines }, { onSuccess: () => { setDraft(null); setMessage("Saved") }, onError: (err) => setMessage(errorText(err)) })
+    const invoice_limit = toMinor(current.limit)
+    if (invoice_limit === null) {
+      setMessage(t.badLimit)
+      return
+    }
+    save.mutate({ payment_terms_days: terms, monthly_statement: current.monthly, address_lines, invoice_approved: current.approved, invoice_limit }, { onSuccess: () => { setDraft(null); setMessage("Saved") }, onError: (err) => setMessage(errorText(err)) })
   }
   return (
     <form onSubmit={submit} className="my-2 flex flex-col gap-2" data-testid="debtor-customer-settings">
@@ -50,6 +73,16 @@ const DebtorSettings = ({ customerId }: { customerId: string }) => {
           <input id="debtor-monthly" type="checkbox" checked={current.monthly} onChange={(e) => setDraft({ ...current, monthly: e.target.checked })} />
           <Text>Monthly open-items statement</Text>
         </label>
+      </div>
+      <div className="flex items-end gap-2">
+        <label className="flex items-center gap-1">
+          <input id="debtor-invoice-approved" type="checkbox" checked={current.approved} onChange={(e) => setDraft({ ...current, approved: e.target.checked })} />
+          <Text>{t.approved}</Text>
+        </label>
+        <div>
+          <Label htmlFor="debtor-invoice-limit">{t.limit}</Label>
+          <Input id="debtor-invoice-limit" value={current.limit} onChange={(e) => setDraft({ ...current, limit: e.target.value })} placeholder={t.limitHelp} />
+        </div>
       </div>
       <Label htmlFor="debtor-address">Invoice address (one line each)</Label>
       <textarea id="debtor-address" className="rounded border p-1" rows={3} value={current.address} onChange={(e) => setDraft({ ...current, address: e.target.value })} />

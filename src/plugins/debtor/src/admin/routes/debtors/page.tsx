@@ -25,6 +25,7 @@ type Invoice = {
 type InvoiceDetail = Invoice & {
   payments: { id: string; amount: number; method: string; paid_on: string }[]
   credit_note: { number: string } | null
+  credit_notes: { id: string; number: string; kind: "cancellation" | "refund"; total: number; issue_date: string }[]
   reminders: { level: number; sent_on: string }[]
 }
 type Totals = { currency_code: string; count: number; total: number; paid: number; open: number }
@@ -104,6 +105,9 @@ const InvoicePanel = ({ id }: { id: string }) => {
       </Table>
       <Text>Total {money(invoice.total, invoice.currency_code)} · paid {money(invoice.paid_total, invoice.currency_code)} · open <span data-testid="debtor-open">{money(invoice.open_amount, invoice.currency_code)}</span></Text>
       {invoice.credit_note && <Text>Credit note {invoice.credit_note.number}</Text>}
+      {invoice.credit_notes.filter((n) => n.kind === "refund").map((n) => (
+        <Text key={n.id}>Credit note {n.number} ({n.issue_date}): {money(n.total, invoice.currency_code)}</Text>
+      ))}
       {invoice.reminders.length > 0 && <Text>Reminders: {invoice.reminders.map((r) => `level ${r.level} (${r.sent_on})`).join(", ")}</Text>}
       <ul className="my-2">
         {invoice.payments.map((p) => (

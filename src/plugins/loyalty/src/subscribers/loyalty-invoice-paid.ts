@@ -1,0 +1,37 @@
+import type { Logger, SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
+import type { EntityManager } from "typeorm"
+
+import type LoyaltyService from "../services/loyalty"
+
+/**
+ * The debtor plugin's event when an invoice is paid in full (`{ id, order_id }`;
+ * loyalty names it, it does not import the debtor plugin). A web order paid on
+ * invoice earns its points now, not when it was placed: an unpaid order never
+ * earns. Refunds booked before the payment (a return, a claim) take their
+ * share back at once. Keyed like every web earning (`loyalty:earn:order:<id>`,
+ * `loyalty:refund:<refund id>`): a repeated event changes nothing more.
+ */
+export default async function earnPointsOfPaidInvoice({ data, container }: SubscriberArgs<{ id: string; order_id?: string | null }>): Promise<void> {
+  const orderId = data.order_id
+  if (!orderId) {
+    return
+  }
+  const manager = container.resolve<EntityManager>("manager")
+  const points = await manager.transaction(async (tx) => {
+    const service = container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx)
+    const earned = await service.earnForOrder(orderId, { paid: true })
+    const state = await service.refundsOf(orderId)
+    for (const refund of state?.refunds ?? []) {
+      await service.takeBack(orderId, refund)
+    }
+    return earned
+  })
+  if (points) {
+    container.resolve<Logger>("logger").info(`loyalty: order ${orderId} earned ${points} points on its paid invoice`)
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: "debtor_invoice.paid",
+  context: { subscriberId: "loyalty-invoice-paid" },
+}
