@@ -114,6 +114,133 @@ describe("customer: top-up carts", () => {
   })
 })
 
+describe("customer: checkout settlement after the order is placed", () => {
+  let till: string
+  let regionId: string
+  let variantId: string
+
+  beforeAll(async () => {
+    till = (await createTerminal({ scopes: ["gift_card"] })).key
+    const regions = await api("/store/regions")
+    regionId = regions.body.regions.find((r: { currency_code: string }) => r.currency_code === "eur").id
+    const products = await api("/store/products?handle=tagesmenue")
+    variantId = products.body.products[0].variants[0].id
+  })
+
+  /** A cart of two daily menus, paid with a voucher of `amount` and the rest manually; with the voucher and its ledger account. */
+  async function voucherCart(amount: number): Promise<{ cartId: string; voucherId: string; accountId: string; total: number }> {
+    const sold = await posApi("/store/pos/gift-cards", { key: till, body: { amount, currency_code: "eur" } })
+    expect(sold.status, sold.text).toBe(201)
+    const created = await api("/store/carts", { body: { region_id: regionId } })
+    const cartId: string = created.body.cart.id
+    expect((await api(`/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity: 2 } })).status).toBe(200)
+    const address = { first_name: "Ada", last_name: "Lovelace", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+    expect((await api(`/store/carts/${cartId}`, { body: { email: "ada@example.com", shipping_address: address } })).status).toBe(200)
+    const options = await api(`/store/shipping-options/${cartId}`)
+    expect((await api(`/store/carts/${cartId}/shipping-methods`, { body: { option_id: options.body.shipping_options[0].id } })).status).toBe(200)
+    const applied = await api(`/store/carts/${cartId}/vouchers`, { body: { code: sold.body.gift_card.code } })
+    expect(applied.status, applied.text).toBe(200)
+    expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })).status).toBe(200)
+    expect((await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" } })).status).toBe(200)
+    const [card] = await sql(`SELECT account_id FROM card WHERE id = $1`, [sold.body.gift_card.id])
+    return { cartId, voucherId: sold.body.gift_card.id, accountId: String(card.account_id), total: applied.body.cart.total }
+  }
+
+  async function voucher(id: string): Promise<{ balance: number; redeems: { amount: number; reference: string | null }[] }> {
+    const res = await adminApi(`/admin/vouchers/${id}?limit=200`)
+    expect(res.status, res.text).toBe(200)
+    return { balance: res.body.gift_card.balance, redeems: res.body.transactions.filter((t: { type: string }) => t.type === "redeem") }
+  }
+
+  /**
+   * Makes every debit of this voucher's account fail inside the database (a
+   * trigger), as any failure between Medusa's commit of the order and the
+   * settlement would; `release` lifts it.
+   */
+  async function refuseDebits(accountId: string): Promise<{ release: () => Promise<void> }> {
+    const name = `test_refuse_${accountId.replace(/[^a-zA-Z0-9]/g, "").toLowerCase()}`
+    await sql(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: debits refused'; END $$`)
+    await sql(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON ledger_transaction FOR EACH ROW
+       WHEN (NEW.account_id = '${accountId}' AND NEW.type = 'redeem') EXECUTE FUNCTION ${name}()`
+    )
+    return {
+      release: async () => {
+        await sql(`DROP TRIGGER IF EXISTS ${name} ON ledger_transaction`)
+        await sql(`DROP FUNCTION IF EXISTS ${name}()`)
+      },
+    }
+  }
+
+  async function failedSettlement(orderId: string): Promise<{ id: string; queue: string; key: string; attempts: number } | undefined> {
+    const res = await adminApi("/admin/jobs/failed")
+    expect(res.status, res.text).toBe(200)
+    return res.body.jobs.find((j: { queue: string; key: string }) => j.queue === "settlement" && j.key === orderId)
+  }
+
+  it("gives the customer the order when settling fails, reports it to the merchant, and the repair takes the voucher once", async () => {
+    const c = await voucherCart(500)
+    const refusal = await refuseDebits(c.accountId)
+    try {
+      const completed = await api(`/store/carts/${c.cartId}/complete`, { method: "POST" })
+      expect(completed.status, completed.text).toBe(200)
+      expect(completed.body.type).toBe("order")
+      expect(completed.body.data.gift_card_total).toBe(500)
+      const orderId: string = completed.body.data.id
+      // A retry of the completion answers the same order, also while settling still fails.
+      const retry = await api(`/store/carts/${c.cartId}/complete`, { method: "POST" })
+      expect(retry.status, retry.text).toBe(200)
+      expect(retry.body.data.id).toBe(orderId)
+      expect((await voucher(c.voucherId)).balance).toBe(500)
+
+      // The repair job retries, then stands in the merchant's failed list.
+      await expect.poll(() => failedSettlement(orderId), { timeout: 30_000, interval: 300 }).toEqual(
+        expect.objectContaining({ queue: "settlement", key: orderId, attempts: 5 })
+      )
+      await refusal.release()
+      const failed = (await failedSettlement(orderId))!
+      const retried = await adminApi(`/admin/jobs/failed/${failed.id}/retry`, { method: "POST" })
+      expect(retried.status, retried.text).toBe(200)
+      await expect.poll(async () => (await voucher(c.voucherId)).balance, { timeout: 20_000, interval: 200 }).toBe(0)
+      const after = await voucher(c.voucherId)
+      expect(after.redeems).toEqual([expect.objectContaining({ amount: -500, reference: `web order #${completed.body.data.display_id}` })])
+      expect(await failedSettlement(orderId)).toBeUndefined()
+    } finally {
+      await refusal.release()
+    }
+  }, 90_000)
+
+  it("finds an unsettled order in the periodic reconciliation and settles it once", async () => {
+    const c = await voucherCart(300)
+    const refusal = await refuseDebits(c.accountId)
+    try {
+      const completed = await api(`/store/carts/${c.cartId}/complete`, { method: "POST" })
+      expect(completed.status, completed.text).toBe(200)
+      const orderId: string = completed.body.data.id
+      const later = new Date(Date.now() + 5 * 60_000).toISOString()
+      // Still failing: reported, nothing taken.
+      const stillFailing = await adminApi("/admin/jobs/schedules/ledger.checkout-settlements/run", { body: { now: later } })
+      expect(stillFailing.status, stillFailing.text).toBe(200)
+      expect(stillFailing.body.run.result.failed).toContain(orderId)
+      expect((await voucher(c.voucherId)).balance).toBe(300)
+      // Let the repair job use up its attempts first: then only the reconciliation can settle it.
+      await expect.poll(() => failedSettlement(orderId), { timeout: 30_000, interval: 300 }).toBeDefined()
+
+      await refusal.release()
+      const repaired = await adminApi("/admin/jobs/schedules/ledger.checkout-settlements/run", { body: { now: later } })
+      expect(repaired.status, repaired.text).toBe(200)
+      expect(repaired.body.run.result.repaired).toContain(orderId)
+      expect(await voucher(c.voucherId)).toEqual({ balance: 0, redeems: [expect.objectContaining({ amount: -300 })] })
+      // Settled: the next run finds nothing more for it, and takes nothing more.
+      const again = await adminApi("/admin/jobs/schedules/ledger.checkout-settlements/run", { body: { now: later } })
+      expect(again.body.run.result.repaired).not.toContain(orderId)
+      expect((await voucher(c.voucherId)).redeems).toHaveLength(1)
+    } finally {
+      await refusal.release()
+    }
+  }, 90_000)
+})
+
 /** Runs one statement on the server's database. */
 async function sql(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   const client = new Client({ connectionString: inject("databaseUrl") })
