@@ -1,8 +1,8 @@
 import type { Logger } from "@medusajs/medusa"
 import type { AwilixContainer } from "awilix"
 
-import type CheckoutSettlementService from "../services/checkout-settlement"
 import { SETTLEMENT_QUEUE, SETTLEMENT_SCHEDULE } from "../services/checkout-settlement"
+import type CheckoutSettlementService from "../services/checkout-settlement"
 import type { SettlementQueue } from "../services/checkout-settlement"
 
 /** Attempts of one settlement repair before it stands in the failed list. */
