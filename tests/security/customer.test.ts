@@ -241,6 +241,75 @@ describe("customer: checkout settlement after the order is placed", () => {
   }, 90_000)
 })
 
+describe("customer: reward points settled after the order is placed", () => {
+  it("gives the customer the order when taking the reward's points fails, and the repair takes them once", async () => {
+    const regions = await api("/store/regions")
+    const regionId = regions.body.regions.find((r: { currency_code: string }) => r.currency_code === "eur").id
+    const variantId = (await api("/store/products?handle=tagesmenue")).body.products[0].variants[0].id
+    const shopper = await signUp({ first_name: "Rita", last_name: "Reward" })
+    expect((await adminApi(`/admin/loyalty/customers/${shopper.id}/adjust`, { body: { points: 500, reason: "welcome" } })).status).toBe(200)
+    const reward = await adminApi("/admin/loyalty/rewards", {
+      body: { title: `Coffee ${Date.now()}`, points: 200, kind: "discount", discount_amount: 350, currency_code: "eur" },
+    })
+    expect(reward.status, reward.text).toBe(201)
+
+    const created = await api("/store/carts", { body: { region_id: regionId }, token: shopper.token })
+    const cartId: string = created.body.cart.id
+    expect((await api(`/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity: 2 }, token: shopper.token })).status).toBe(200)
+    const address = { first_name: "Rita", last_name: "Reward", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+    expect((await api(`/store/carts/${cartId}`, { body: { shipping_address: address }, token: shopper.token })).status).toBe(200)
+    const options = await api(`/store/shipping-options/${cartId}`)
+    expect((await api(`/store/carts/${cartId}/shipping-methods`, { body: { option_id: options.body.shipping_options[0].id }, token: shopper.token })).status).toBe(200)
+    const applied = await api(`/store/carts/${cartId}/loyalty-rewards`, { body: { reward_id: reward.body.reward.id }, token: shopper.token })
+    expect(applied.status, applied.text).toBe(200)
+    expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST", token: shopper.token })).status).toBe(200)
+    expect((await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" }, token: shopper.token })).status).toBe(200)
+    const [row] = await sql(`SELECT account_id FROM loyalty_cart_reward WHERE cart_id = $1`, [cartId])
+    const accountId = String(row.account_id)
+    const redeems = async () => (await sql(`SELECT amount FROM ledger_transaction WHERE account_id = $1 AND type = 'redeem'`, [accountId])).map((r) => Number(r.amount))
+
+    const name = `test_refuse_${accountId.replace(/[^a-zA-Z0-9]/g, "").toLowerCase()}`
+    await sql(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: debits refused'; END $$`)
+    await sql(`CREATE TRIGGER ${name} BEFORE INSERT ON ledger_transaction FOR EACH ROW WHEN (NEW.account_id = '${accountId}' AND NEW.type = 'redeem') EXECUTE FUNCTION ${name}()`)
+    try {
+      const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST", token: shopper.token })
+      expect(completed.status, completed.text).toBe(200)
+      expect(completed.body.type).toBe("order")
+      const orderId: string = completed.body.data.id
+      expect(await redeems()).toEqual([])
+      // The order still earns its points (the order.placed subscriber does not stop at the failed settlement).
+      await expect
+        .poll(async () => (await sql(`SELECT 1 FROM ledger_transaction WHERE idempotency_key = $1`, [`loyalty:earn:order:${orderId}`])).length, {
+          timeout: 20_000,
+          interval: 200,
+        })
+        .toBe(1)
+
+      const later = new Date(Date.now() + 5 * 60_000).toISOString()
+      const stillFailing = await adminApi("/admin/jobs/schedules/ledger.checkout-settlements/run", { body: { now: later } })
+      expect(stillFailing.body.run.result.failed).toContain(orderId)
+      // The repair job uses up its attempts: only the reconciliation is left to settle it.
+      await expect
+        .poll(async () => (await adminApi("/admin/jobs/failed")).body.jobs.some((j: { queue: string; key: string }) => j.queue === "settlement" && j.key === orderId), {
+          timeout: 30_000,
+          interval: 300,
+        })
+        .toBe(true)
+
+      await sql(`DROP TRIGGER IF EXISTS ${name} ON ledger_transaction`)
+      const repaired = await adminApi("/admin/jobs/schedules/ledger.checkout-settlements/run", { body: { now: later } })
+      expect(repaired.body.run.result.repaired).toContain(orderId)
+      expect(await redeems()).toEqual([-200])
+      const again = await adminApi("/admin/jobs/schedules/ledger.checkout-settlements/run", { body: { now: later } })
+      expect(again.body.run.result.repaired).not.toContain(orderId)
+      expect(await redeems()).toEqual([-200])
+    } finally {
+      await sql(`DROP TRIGGER IF EXISTS ${name} ON ledger_transaction`)
+      await sql(`DROP FUNCTION IF EXISTS ${name}()`)
+    }
+  }, 90_000)
+})
+
 /** Runs one statement on the server's database. */
 async function sql(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   const client = new Client({ connectionString: inject("databaseUrl") })
