@@ -57,4 +57,45 @@ describe("the Gift vouchers page", () => {
     expect(refused.status).toBe(409)
     expect(refused.body.type).toBe("card_blocked")
   }, 90_000)
+
+  it("sends one Idempotency-Key per intended sale: the same for a double click, a new one for the next sale", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
+    await signInToAdmin(page)
+    await openFromSidebar(page, "Gift vouchers")
+    const keys: (string | null)[] = []
+    const sales: string[] = []
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).pathname === "/admin/vouchers") {
+        keys.push(r.headers()["idempotency-key"] ?? null)
+      }
+    })
+    page.on("response", async (r) => {
+      if (r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/vouchers" && r.status() === 201) {
+        sales.push((await r.json()).gift_card.id)
+      }
+    })
+
+    await page.locator("#sell-amount").fill("12.34")
+    // A double submission faster than any re-render: two requests on their way at once.
+    await page.locator("#sell-amount").evaluate((input) => {
+      const form = (input as HTMLInputElement).form!
+      form.requestSubmit()
+      form.requestSubmit()
+    })
+    await page.getByTestId("voucher-detail").waitFor({ timeout: 30_000 })
+    await expect.poll(() => sales.length, { timeout: 10_000 }).toBe(2)
+    const first = [...keys]
+    expect(first).toHaveLength(2)
+    expect(first[0]).toBeTruthy()
+    expect(first[1]).toBe(first[0])
+    // Both answered with the same one voucher.
+    expect(new Set(sales).size).toBe(1)
+
+    await page.locator("#sell-amount").fill("12.34")
+    await page.getByRole("button", { name: "Create voucher" }).click()
+    await expect.poll(() => new Set(sales).size, { timeout: 30_000 }).toBe(2)
+    const next = keys.slice(first.length)
+    expect(next.every((k) => k && k !== first[0])).toBe(true)
+    await page.close()
+  }, 90_000)
 })

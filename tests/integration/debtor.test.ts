@@ -202,17 +202,17 @@ describe("the number counter", () => {
 describe("the debtor list", () => {
   it("keeps a partly paid invoice open and marks it paid once payments cover the total", async () => {
     const invoice = await createInvoice({ customer_name: "Teilzahler", currency_code: "eur", lines: MIXED_LINES })
-    const partial = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 1000, method: "bank_transfer", paid_on: "2026-01-05" } })
+    const partial = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 1000, method: "bank_transfer", paid_on: "2026-01-05" }, headers: { "idempotency-key": randomUUID() } })
     expect(partial.status, partial.text).toBe(201)
     expect(partial.body.invoice).toEqual(expect.objectContaining({ status: "open", paid_total: 1000, open_amount: 647 }))
 
-    const over = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 648, method: "cash" } })
+    const over = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 648, method: "cash" }, headers: { "idempotency-key": randomUUID() } })
     expect(over.status).toBe(422)
     expect(over.body.type).toBe("overpayment")
-    const bad = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 6.47, method: "cash" } })
+    const bad = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 6.47, method: "cash" }, headers: { "idempotency-key": randomUUID() } })
     expect(bad.status).toBe(400)
 
-    const rest = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 647, method: "cash" } })
+    const rest = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 647, method: "cash" }, headers: { "idempotency-key": randomUUID() } })
     expect(rest.status, rest.text).toBe(201)
     expect(rest.body.invoice).toEqual(expect.objectContaining({ status: "paid", paid_total: 1647, open_amount: 0 }))
     expect(rest.body.invoice.payments).toHaveLength(2)
@@ -230,11 +230,13 @@ describe("the debtor list", () => {
     const first = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 500, method: "cash" }, headers })
     const again = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 500, method: "cash" }, headers })
     expect(first.status, first.text).toBe(201)
-    expect(again.status, again.text).toBe(200)
+    // The first answer again (same status, same body), as on the POS routes.
+    expect(again.status, again.text).toBe(201)
+    expect(again.headers.get("idempotent-replayed")).toBe("true")
     expect(again.body.payment.id).toBe(first.body.payment.id)
     expect(again.body.invoice).toEqual(expect.objectContaining({ paid_total: 500, open_amount: 1147 }))
 
-    const racing = await Promise.all(Array.from({ length: 5 }, () => adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 1147, method: "bank_transfer" } })))
+    const racing = await Promise.all(Array.from({ length: 5 }, () => adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 1147, method: "bank_transfer" }, headers: { "idempotency-key": randomUUID() } })))
     expect(racing.filter((r) => r.status === 201)).toHaveLength(1)
     expect(racing.filter((r) => r.status === 422 && r.body.type === "overpayment")).toHaveLength(4)
     const detail = (await adminApi(`/admin/debtor-invoices/${invoice.id}`)).body.invoice
@@ -252,7 +254,7 @@ describe("the debtor list", () => {
 
     const again = await adminApi(`/admin/debtor-invoices/${invoice.id}/cancel`, { body: {} })
     expect(again.body.credit_note.number).toBe(res.body.credit_note.number)
-    const pay = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 100, method: "cash" } })
+    const pay = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 100, method: "cash" }, headers: { "idempotency-key": randomUUID() } })
     expect(pay.status).toBe(422)
 
     const text = await pdfText(await adminPdf(`/admin/debtor-invoices/${invoice.id}/credit-note`))
@@ -311,7 +313,7 @@ describe("the debtor list", () => {
 
   it("exports open items and payments as CSV", async () => {
     const invoice = await createInvoice({ customer_name: "Export", currency_code: "eur", lines: MIXED_LINES })
-    await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 47, method: "card", reference: "=cmd" } })
+    await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 47, method: "card", reference: "=cmd" }, headers: { "idempotency-key": randomUUID() } })
     const open = await adminApi("/admin/debtor-invoices/export?kind=open_items")
     expect(open.status).toBe(200)
     expect(open.headers.get("content-type")).toContain("text/csv")
@@ -366,7 +368,7 @@ describe("the debtor list", () => {
 
     // A paid invoice is never reminded again.
     const other = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: MIXED_LINES })
-    await adminApi(`/admin/debtor-invoices/${other.id}/payments`, { body: { amount: 1647, method: "bank_transfer" } })
+    await adminApi(`/admin/debtor-invoices/${other.id}/payments`, { body: { amount: 1647, method: "bank_transfer" }, headers: { "idempotency-key": randomUUID() } })
     await runSchedule("debtor.reminders", new Date(Date.parse(`${other.due_date}T12:00:00Z`) + 40 * DAY_MS))
     expect((await adminApi(`/admin/debtor-invoices/${other.id}`)).body.invoice.reminders).toEqual([])
     // The mails already queued are delivered in order of queueing: wait on a marker mail, then count.
@@ -382,9 +384,9 @@ describe("the debtor list", () => {
     const a = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: MIXED_LINES })
     const b = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: [{ title: "Catering", quantity: 1, unit_price: 12345, tax_rate: 7 }] })
     const paid = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: [{ title: "Bezahlt", quantity: 1, unit_price: 500, tax_rate: 19 }] })
-    await adminApi(`/admin/debtor-invoices/${paid.id}/payments`, { body: { amount: 500, method: "cash" } })
+    await adminApi(`/admin/debtor-invoices/${paid.id}/payments`, { body: { amount: 500, method: "cash" }, headers: { "idempotency-key": randomUUID() } })
     const partly = await createInvoice({ customer_id: customer.id, currency_code: "eur", lines: [{ title: "Teil", quantity: 1, unit_price: 900, tax_rate: 19 }] })
-    await adminApi(`/admin/debtor-invoices/${partly.id}/payments`, { body: { amount: 400, method: "cash" } })
+    await adminApi(`/admin/debtor-invoices/${partly.id}/payments`, { body: { amount: 400, method: "cash" }, headers: { "idempotency-key": randomUUID() } })
 
     const run = await runSchedule("debtor.monthly-statements", new Date())
     expect(run.result.sent).toEqual(expect.arrayContaining([expect.objectContaining({ customer_id: customer.id, currency_code: "eur" })]))

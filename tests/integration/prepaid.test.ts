@@ -276,7 +276,7 @@ describe("daily spending limit", () => {
 describe("pre-printed cards", () => {
   it("creates inactive cards from a list of UIDs that cannot be charged or topped up until a till issues them", async () => {
     const uids = [`PP${randomUUID().slice(0, 8)}`, `PP${randomUUID().slice(0, 8)}`].map((u) => u.toUpperCase())
-    const batch = await adminApi("/admin/prepaid-cards/batch", { body: { currency_code: "eur", codes: uids } })
+    const batch = await adminApi("/admin/prepaid-cards/batch", { body: { currency_code: "eur", codes: uids }, headers: { "idempotency-key": randomUUID() } })
     expect(batch.status, batch.text).toBe(201)
     expect(batch.body.count).toBe(2)
     expect(batch.body.prepaid_cards.every((c: PrepaidCard) => c.status === "inactive")).toBe(true)
@@ -309,7 +309,7 @@ describe("pre-printed cards", () => {
       body: { name: `Canteen ${prefix}`, card_kind: "prepaid_card", prefix, start: 1, end: 999 },
     })
     expect(range.status, range.text).toBe(201)
-    const batch = await adminApi("/admin/prepaid-cards/batch", { body: { currency_code: "eur", range_id: range.body.code_range.id, count: 3 } })
+    const batch = await adminApi("/admin/prepaid-cards/batch", { body: { currency_code: "eur", range_id: range.body.code_range.id, count: 3 }, headers: { "idempotency-key": randomUUID() } })
     expect(batch.status, batch.text).toBe(201)
     expect(batch.body.prepaid_cards.map((c: PrepaidCard) => c.code)).toEqual([`${prefix}001`, `${prefix}002`, `${prefix}003`])
     const activated = await issue({ code: `${prefix}002` })
@@ -318,7 +318,7 @@ describe("pre-printed cards", () => {
 
   it("refuses to activate a card printed for another currency", async () => {
     const uid = `PPUSD${randomUUID().slice(0, 6)}`.toUpperCase()
-    expect((await adminApi("/admin/prepaid-cards/batch", { body: { currency_code: "usd", codes: [uid] } })).status).toBe(201)
+    expect((await adminApi("/admin/prepaid-cards/batch", { body: { currency_code: "usd", codes: [uid] }, headers: { "idempotency-key": randomUUID() } })).status).toBe(201)
     const res = await posApi("/store/pos/prepaid-cards", { key: till, body: { currency_code: "eur", code: uid } })
     expect(res.status).toBe(422)
     expect(res.body.type).toBe("currency_mismatch")
@@ -374,7 +374,7 @@ describe("blocking and replacing", () => {
     expect(ok.body.prepaid_card.balance).toBe(2000)
     expect((await adminDetail(fresh.id)).transactions.map((t) => t.type)).toContain("load")
 
-    const twice = await adminApi(`/admin/prepaid-cards/${card.id}/replace`, { body: {} })
+    const twice = await adminApi(`/admin/prepaid-cards/${card.id}/replace`, { body: {}, headers: { "idempotency-key": randomUUID() } })
     expect(twice.status).toBe(409)
     expect(twice.body.type).toBe("card_replaced")
     expect((await adminApi(`/admin/prepaid-cards/${card.id}/unblock`, { body: {} })).status).toBe(409)

@@ -22,6 +22,19 @@ export type CompletionPlan = {
 /** A plugin's part in cart completion: a plan for the cart, or null when it has nothing on it. */
 export interface CheckoutParticipant {
   planCompletion(cartId: string): Promise<CompletionPlan | null>
+  /**
+   * Settles a placed order outside its completion (the repair of a settlement
+   * that failed): in a transaction of its own, with the same keys as the
+   * plan's `settle`, so running it again, or after a settlement that did
+   * succeed, changes nothing. Participants that settle nothing leave it out.
+   */
+  settlePlacedOrder?(orderId: string): Promise<void>
+  /**
+   * Orders placed in [from, to) (not cancelled) whose settlement with this
+   * participant is missing, oldest first, at most `limit`: what the periodic
+   * reconciliation repairs.
+   */
+  unsettledOrders?(window: { from: Date; to: Date; limit: number }): Promise<string[]>
 }
 
 /** The container entry the ledger's cart-completion strategy reads the participants from. */

@@ -8,8 +8,14 @@ import { MAX_IDEMPOTENCY_KEY_LENGTH, PosAnswer, runIdempotent, toRefusal } from 
 
 export type AdminMutationOptions<S extends z.ZodTypeAny> = {
   body: S
-  /** Does the work with `manager` (one transaction) and answers status and body. */
-  handler: (req: MedusaRequest, manager: EntityManager, body: z.infer<S>) => Promise<PosAnswer>
+  /**
+   * Money routes (sell, reload, top-up, refund, payments…): refuse a call
+   * without an `Idempotency-Key` (400 `idempotency_key_missing`), so that a
+   * double click or a retry can never book twice.
+   */
+  requireKey?: boolean
+  /** Does the work with `manager` (one transaction) and answers status and body; `idempotency_key` is the caller's key, if sent. */
+  handler: (req: MedusaRequest, manager: EntityManager, body: z.infer<S>, ctx: { idempotency_key: string | null }) => Promise<PosAnswer>
 }
 
 /**
@@ -17,7 +23,8 @@ export type AdminMutationOptions<S extends z.ZodTypeAny> = {
  * (scripts, integrations, a double-clicked button): the same key and body
  * return the first answer and change nothing, another body is 409
  * `idempotency_conflict` — the same rules as the POS routes, keyed per admin
- * user. Without the header the work simply runs in one transaction.
+ * user. Without the header the work simply runs in one transaction, unless
+ * the route moves money (`requireKey`): then it is refused.
  */
 export function adminMutation<S extends z.ZodTypeAny>(opts: AdminMutationOptions<S>) {
   return async (req: MedusaRequest, res: MedusaResponse): Promise<void> => {
@@ -43,15 +50,22 @@ export function adminMutation<S extends z.ZodTypeAny>(opts: AdminMutationOptions
     if (clientKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
       throw new DomainError("invalid_request", `Idempotency-Key: at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 400)
     }
+    if (!clientKey && opts.requireKey) {
+      throw new DomainError(
+        "idempotency_key_missing",
+        `Send an Idempotency-Key header (1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters), the same for a retry of this request and a new one for the next`,
+        400
+      )
+    }
     if (!clientKey) {
-      const answer = await req.scope.resolve<EntityManager>("manager").transaction((tx) => opts.handler(req, tx, body))
+      const answer = await req.scope.resolve<EntityManager>("manager").transaction((tx) => opts.handler(req, tx, body, { idempotency_key: null }))
       res.status(answer.status).json(answer.body)
       return
     }
     const { answer, replayed } = await runIdempotent(req, {
       storedKey: `admin:${adminUserIdOf(req) ?? "unknown"}:${clientKey}`,
       params: req.body ?? {},
-      run: (manager) => opts.handler(req, manager, body),
+      run: (manager) => opts.handler(req, manager, body, { idempotency_key: clientKey }),
     })
     if (replayed) {
       res.setHeader("Idempotent-Replayed", "true")

@@ -4,7 +4,7 @@ import { CartService, GiftCardService as MedusaGiftCardService, TransactionBaseS
 import type { Cart } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { DomainError, inNewTransaction } from "@customer-modules/core"
 import type { CardService, CheckoutParticipant, CompletionPlan, ValueAccountService } from "@customer-modules/ledger"
 
 type InjectedDependencies = {
@@ -126,6 +126,33 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
         await this.refreshShadows(cartId)
       },
     }
+  }
+
+  /** Debits a placed order's voucher payments in a transaction of its own (the repair of a failed settlement, decision 0067). */
+  async settlePlacedOrder(orderId: string): Promise<void> {
+    await inNewTransaction(this, (s) => s.debitOrder(orderId))
+  }
+
+  /**
+   * Orders placed in [from, to), not cancelled, that took money from a
+   * voucher's shadow without the matching ledger debit (keyed as
+   * `debitOrder` keys it), oldest first.
+   */
+  async unsettledOrders(window: { from: Date; to: Date; limit: number }): Promise<string[]> {
+    const rows: { order_id: string }[] = await this.activeManager_.query(
+      `SELECT t.order_id
+         FROM gift_card_transaction t
+         JOIN gift_card g ON g.id = t.gift_card_id
+         JOIN "order" o ON o.id = t.order_id
+        WHERE g.${SHADOW_FILTER} AND t.amount > 0 AND o.status <> 'canceled'
+          AND o.created_at >= $1 AND o.created_at < $2
+          AND NOT EXISTS (SELECT 1 FROM ledger_transaction l WHERE l.idempotency_key = 'web:' || t.order_id || ':' || t.gift_card_id)
+        GROUP BY t.order_id
+        ORDER BY min(o.created_at), t.order_id
+        LIMIT $3`,
+      [window.from, window.to, window.limit]
+    )
+    return rows.map((r) => r.order_id)
   }
 
   /**

@@ -8,9 +8,11 @@ import type { DomainError } from "@customer-modules/core"
 
 import { CHECKOUT_PARTICIPANTS } from "../checkout"
 import type { CheckoutParticipant, CompletionPlan } from "../checkout"
+import type CheckoutSettlementService from "../services/checkout-settlement"
 
 type Cradle = ConstructorParameters<typeof CoreCartCompletionStrategy>[0] & {
   manager: EntityManager
+  checkoutSettlementService: CheckoutSettlementService
   [CHECKOUT_PARTICIPANTS]?: CheckoutParticipant[]
 }
 
@@ -21,7 +23,10 @@ type Cradle = ConstructorParameters<typeof CoreCartCompletionStrategy>[0] & {
  * ledger rows, Medusa completes the cart, and each participant settles the
  * placed order before the locks are released. A refusal rolls back the
  * locking transaction, so nothing is spent; carts no participant has anything
- * on complete exactly as in Medusa. Only one plugin can replace this strategy,
+ * on complete exactly as in Medusa. Medusa commits the order in transactions
+ * of its own: if settling fails after that, the customer still gets the
+ * order and the settlement is repaired by the `settlement` job and the
+ * periodic reconciliation (`checkoutSettlementService`, decision 0067). Only one plugin can replace this strategy,
  * so it lives in the shared ledger and the plugins register with
  * `registerCheckoutParticipant` (decision 0008).
  */
@@ -49,23 +54,45 @@ export default class LedgerCartCompletionStrategy extends CoreCartCompletionStra
     if (refusal && !(await this.alreadyCompleted_(id))) {
       return refused(refusal)
     }
+    // Set once Medusa has committed the order: from then on the customer gets it, whatever settling does.
+    const state: { placed: { orderId: string; result: CartCompletionResponse } | null; failure: unknown } = { placed: null, failure: null }
     try {
-      return await this.cradle_.manager.transaction(async (tx) => {
+      const result = await this.cradle_.manager.transaction(async (tx) => {
         // Tills wait for these locks at most 2 s (see posRoute); we wait for theirs at most 5 s.
         await tx.query(`SET LOCAL lock_timeout = '5s'`)
         for (const plan of plans) {
           await plan.lock(tx)
         }
         const result = await super.complete(id, ikey, context)
-        const body = result.response_body as { type?: string; data?: { id?: string } } | undefined
-        if (result.response_code === 200 && body?.type === "order" && body.data?.id) {
+        const orderId = placedOrderId(result)
+        if (!orderId) {
+          return result
+        }
+        state.placed = { orderId, result }
+        // Medusa's own transactions have committed the order: a failing settlement is undone
+        // alone (the locks are kept until commit) and repaired afterwards, never answered.
+        await tx.query(`SAVEPOINT checkout_settle`)
+        try {
           for (const plan of plans) {
-            await plan.settle(body.data.id, tx)
+            await plan.settle(orderId, tx)
           }
+          await tx.query(`RELEASE SAVEPOINT checkout_settle`)
+        } catch (e) {
+          await tx.query(`ROLLBACK TO SAVEPOINT checkout_settle`)
+          state.failure = e
         }
         return result
       })
+      if (state.placed && state.failure) {
+        await this.repairLater_(state.placed.orderId, state.failure)
+      }
+      return result
     } catch (e) {
+      if (state.placed) {
+        // Settling, or committing what it did, failed after the order was placed.
+        await this.repairLater_(state.placed.orderId, e)
+        return state.placed.result
+      }
       if (isDomainError(e)) {
         for (const plan of plans) {
           await plan.afterRefusal()
@@ -73,6 +100,15 @@ export default class LedgerCartCompletionStrategy extends CoreCartCompletionStra
         return refused(e)
       }
       throw e
+    }
+  }
+
+  /** Queues the repair of a placed order's settlement (decision 0067); never throws. */
+  protected async repairLater_(orderId: string, cause: unknown): Promise<void> {
+    try {
+      await this.cradle_.checkoutSettlementService.queueRepair(orderId, cause)
+    } catch {
+      // Only the reconciliation is left; it finds every unsettled order.
     }
   }
 
@@ -89,6 +125,12 @@ export default class LedgerCartCompletionStrategy extends CoreCartCompletionStra
     const [row] = await this.cradle_.manager.query(`SELECT completed_at FROM cart WHERE id = $1`, [cartId])
     return Boolean(row?.completed_at)
   }
+}
+
+/** The id of the order a completion placed (or answered again for a retry), if it did. */
+function placedOrderId(result: CartCompletionResponse): string | null {
+  const body = result.response_body as { type?: string; data?: { id?: string } } | undefined
+  return result.response_code === 200 && body?.type === "order" && body.data?.id ? body.data.id : null
 }
 
 function refused(e: DomainError): CartCompletionResponse {

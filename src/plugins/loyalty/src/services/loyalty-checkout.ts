@@ -247,6 +247,26 @@ export default class LoyaltyCheckoutService extends TransactionBaseService imple
     })
   }
 
+  /** Debits a placed order's reward points in a transaction of its own (the repair of a failed settlement, decision 0067). */
+  async settlePlacedOrder(orderId: string): Promise<void> {
+    await inNewTransaction(this, (s) => s.settleOrder(orderId))
+  }
+
+  /** Orders placed in [from, to), not cancelled, whose cart still carries rewards not yet paid with points, oldest first. */
+  async unsettledOrders(window: { from: Date; to: Date; limit: number }): Promise<string[]> {
+    const rows: { id: string }[] = await this.activeManager_.query(
+      `SELECT o.id
+         FROM loyalty_cart_reward r
+         JOIN "order" o ON o.cart_id = r.cart_id
+        WHERE r.status = 'applied' AND o.status <> 'canceled' AND o.created_at >= $1 AND o.created_at < $2
+        GROUP BY o.id
+        ORDER BY min(o.created_at), o.id
+        LIMIT $3`,
+      [window.from, window.to, window.limit]
+    )
+    return rows.map((r) => r.id)
+  }
+
   /**
    * Gives back the points an order's rewards took, once (the debit is
    * reversed): for a cancelled order and an order refunded in full.

@@ -13,10 +13,17 @@ import type LoyaltyCheckoutService from "../services/loyalty-checkout"
  * repeated delivery of the event changes nothing more.
  */
 export default async function settlePointsOfPlacedOrder({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
-  await inNewTransaction(container.resolve<LoyaltyCheckoutService>("loyaltyCheckoutService"), (s) => s.settleOrder(data.id))
+  // A failing settlement is repaired by the ledger's settlement job (decision 0067); the order still earns.
+  const unsettled = await inNewTransaction(container.resolve<LoyaltyCheckoutService>("loyaltyCheckoutService"), (s) => s.settleOrder(data.id)).then(
+    () => null,
+    (e: unknown) => e
+  )
   const points = await inNewTransaction(container.resolve<LoyaltyService>("loyaltyService"), (s) => s.earnForOrder(data.id))
   if (points) {
     container.resolve<Logger>("logger").info(`loyalty: order ${data.id} earned ${points} points`)
+  }
+  if (unsettled) {
+    throw unsettled
   }
 }
 

@@ -14,6 +14,7 @@ import { assertCurrency, assertCustomer, DomainError, ModuleHealth } from "@cust
 import type {
   CardDTO,
   CardService,
+  CompletionPlan,
   LedgerTransactionDTO,
   Page,
   ValueAccountDTO,
@@ -45,8 +46,14 @@ type InjectedDependencies = {
   orderService: OrderService
 }
 
-/** Line-item metadata that marks an online top-up (set by the server only). */
+/** Line-item metadata that names the card of an online top-up (for people reading the order; the store API can change it). */
 export const TOP_UP_METADATA_KEY = "prepaid_card_id"
+/** Cart metadata (not writable through the store API) with what an online top-up was made for. */
+export const TOP_UP_TERMS_KEY = "prepaid_top_up"
+
+/** What an online top-up cart was made for, fixed at its creation. */
+type TopUpTerms = { card_id: string; line_item_id: string; amount: number; currency_code: string }
+type TopUpLine = { id: string; variant_id: string | null; unit_price: number; quantity: number; metadata: Record<string, unknown> | null }
 /** Largest batch of pre-printed cards created in one call. */
 export const MAX_BATCH = 500
 /** Pages of one account's history read to add up a day's charges (200 each). */
@@ -424,6 +431,11 @@ export default class PrepaidCardService extends TransactionBaseService {
    * card (no product, so no tax and no stock), in a region of the card's
    * currency. The customer pays it through Medusa's checkout; the card is
    * credited when the payment is captured (`creditCapturedTopUps`).
+   *
+   * What the top-up is — card, line, amount and currency — is fixed in the
+   * cart's metadata, which the store API cannot change (a line's metadata it
+   * can): completion is refused and nothing is credited when the cart no
+   * longer matches it (another region's currency, another quantity).
    */
   async createTopUpCart(customerId: string, cardId: string, amount: number): Promise<{ cart_id: string }> {
     return this.atomicPhase_(async (manager) => {
@@ -442,7 +454,7 @@ export default class PrepaidCardService extends TransactionBaseService {
       const cart = await carts.create({ region_id: region.id, customer_id: customerId, email: customer.email })
       // A line without a variant: no price list, no tax, no stock. The store API
       // cannot create such a line, which is what marks it as a genuine top-up.
-      await this.lineItemService_.withTransaction(manager).create({
+      const line = await this.lineItemService_.withTransaction(manager).create({
         cart_id: cart.id,
         title: `Top-up of prepaid card ${card.code}`,
         unit_price: amount,
@@ -453,50 +465,99 @@ export default class PrepaidCardService extends TransactionBaseService {
         is_giftcard: false,
         metadata: { [TOP_UP_METADATA_KEY]: card.id },
       })
+      const terms: TopUpTerms = { card_id: card.id, line_item_id: line.id, amount, currency_code: card.currency_code.toLowerCase() }
+      await carts.update(cart.id, { metadata: { [TOP_UP_TERMS_KEY]: terms } })
       return { cart_id: cart.id }
     })
   }
 
   /**
-   * Credits the prepaid cards of an order's top-up lines once its payment is
-   * captured. Safe to run any number of times: each credit is keyed by order
-   * and line item in the ledger, so a repeated event changes nothing.
-   * Returns the credits made now (replays left out).
+   * Why this cart may not be completed as an online top-up, or null when it
+   * may (or is no top-up cart at all): its region's currency or its top-up
+   * line's amount is no longer what was fixed when it was made, or it is a
+   * top-up cart made before terms were fixed. The customer is refused before
+   * any payment is authorized (the prepaid plugin's checkout participant).
+   */
+  async topUpCartRefusal(cartId: string): Promise<DomainError | null> {
+    const manager = this.activeManager_
+    const [cart]: { metadata: Record<string, unknown> | null; completed_at: Date | null; currency_code: string }[] = await manager.query(
+      `SELECT c.metadata, c.completed_at, r.currency_code FROM cart c JOIN region r ON r.id = c.region_id WHERE c.id = $1`,
+      [cartId]
+    )
+    if (!cart || cart.completed_at) {
+      return null
+    }
+    const items: TopUpLine[] = await manager.query(
+      `SELECT id, variant_id, unit_price, quantity, metadata FROM line_item WHERE cart_id = $1`,
+      [cartId]
+    )
+    return topUpMismatch(cart.metadata, cart.currency_code, items, null)
+  }
+
+  /** The prepaid plugin's part in cart completion: a top-up cart that no longer matches its terms is refused. */
+  async planCompletion(cartId: string): Promise<CompletionPlan | null> {
+    const refusal = await this.topUpCartRefusal(cartId)
+    if (!refusal) {
+      return null
+    }
+    return { refusal, lock: async () => undefined, settle: async () => undefined, afterRefusal: async () => undefined }
+  }
+
+  /**
+   * Credits the prepaid card of an order's online top-up once its payment is
+   * captured: exactly the amount, in exactly the currency, fixed when the cart
+   * was made, to the card it was made for. Refused (422 `top_up_changed`,
+   * nothing credited) when the order's currency, the line's amount or the
+   * card's currency differs. Safe to run any number of times: the credit is
+   * keyed by order and line item in the ledger, so a repeated event changes
+   * nothing. Returns the credits made now (replays left out).
    */
   async creditCapturedTopUps(orderId: string): Promise<LedgerTransactionDTO[]> {
     return this.atomicPhase_(async (manager) => {
       const order = await this.orderService_
         .withTransaction(manager)
-        .retrieve(orderId, { relations: ["items"], select: ["id", "display_id", "currency_code", "payment_status"] })
+        .retrieve(orderId, { relations: ["items"], select: ["id", "display_id", "currency_code", "payment_status", "cart_id"] })
       if (order.payment_status !== "captured") {
         return []
       }
-      const credited: LedgerTransactionDTO[] = []
-      for (const item of order.items ?? []) {
-        const cardId = item.metadata?.[TOP_UP_METADATA_KEY]
-        // Only custom lines carry a top-up: the store API cannot create a line without a variant.
-        if (typeof cardId !== "string" || item.variant_id) {
-          continue
-        }
-        const card = await this.prepaidCard_(cardId, manager)
-        const { account, transaction, replayed } = await this.valueAccountService_
-          .withTransaction(manager)
-          .credit(card.account_id!, item.unit_price * item.quantity, "load", {
-            idempotency_key: `prepaid:order:${order.id}:${item.id}`,
-            reference: `order #${order.display_id}`,
-            metadata: { tender: "online", order_id: order.id, line_item_id: item.id },
-          })
-        if (!replayed) {
-          credited.push(transaction)
-          await this.emit_(manager, PrepaidCardService.Events.TOPPED_UP, card, account, {
-            transaction_id: transaction.id,
-            amount: transaction.amount,
-            tender: "online",
-            order_id: order.id,
-          })
-        }
+      const [cart]: { metadata: Record<string, unknown> | null }[] = order.cart_id
+        ? await manager.query(`SELECT metadata FROM cart WHERE id = $1`, [order.cart_id])
+        : []
+      const items: TopUpLine[] = (order.items ?? []).map((i) => ({
+        id: i.id,
+        variant_id: i.variant_id,
+        unit_price: i.unit_price,
+        quantity: i.quantity,
+        metadata: i.metadata,
+      }))
+      const terms = topUpTermsOf(cart?.metadata ?? null)
+      const card = terms ? await this.prepaidCard_(terms.card_id, manager) : null
+      const account = card ? await this.valueAccountService_.withTransaction(manager).retrieve(card.account_id!) : null
+      const refusal = topUpMismatch(cart?.metadata ?? null, order.currency_code, items, account?.currency_code ?? null)
+      if (refusal) {
+        this.logger_.warn(`prepaid: online top-up of order ${order.id} not credited: ${refusal.message}`)
+        throw refusal
       }
-      return credited
+      if (!terms || !card) {
+        return []
+      }
+      const { account: after, transaction, replayed } = await this.valueAccountService_
+        .withTransaction(manager)
+        .credit(card.account_id!, terms.amount, "load", {
+          idempotency_key: `prepaid:order:${order.id}:${terms.line_item_id}`,
+          reference: `order #${order.display_id}`,
+          metadata: { tender: "online", order_id: order.id, line_item_id: terms.line_item_id },
+        })
+      if (replayed) {
+        return []
+      }
+      await this.emit_(manager, PrepaidCardService.Events.TOPPED_UP, card, after, {
+        transaction_id: transaction.id,
+        amount: transaction.amount,
+        tender: "online",
+        order_id: order.id,
+      })
+      return [transaction]
     })
   }
 
@@ -712,4 +773,53 @@ function detail(card: CardDTO, account: ValueAccountDTO, dailyLimit: number | nu
     identifiers: card.identifiers.map((i) => ({ kind: i.kind, value: i.value })),
     created_at: card.created_at,
   }
+}
+
+/** The terms fixed in a top-up cart's metadata, or null when it has none (or they are malformed). */
+function topUpTermsOf(metadata: Record<string, unknown> | null): TopUpTerms | null {
+  const t = metadata?.[TOP_UP_TERMS_KEY] as Partial<TopUpTerms> | undefined
+  if (
+    !t ||
+    typeof t.card_id !== "string" ||
+    typeof t.line_item_id !== "string" ||
+    !Number.isSafeInteger(t.amount) ||
+    (t.amount as number) <= 0 ||
+    typeof t.currency_code !== "string"
+  ) {
+    return null
+  }
+  return t as TopUpTerms
+}
+
+/**
+ * Why a cart (or its order) does not carry the top-up it was made for: its
+ * currency, the top-up line's amount, or (when known) the card's currency is
+ * not what was fixed; or a top-up line without terms. Null when it matches or
+ * carries no top-up. Amounts are compared in minor units, currencies as codes.
+ */
+function topUpMismatch(
+  metadata: Record<string, unknown> | null,
+  currencyCode: string,
+  items: TopUpLine[],
+  cardCurrency: string | null
+): DomainError | null {
+  const terms = topUpTermsOf(metadata)
+  if (!terms) {
+    // A custom line naming a card without terms (a cart made before terms were fixed): never credited.
+    return items.some((i) => !i.variant_id && typeof i.metadata?.[TOP_UP_METADATA_KEY] === "string")
+      ? topUpChanged("it was made before top-ups were fixed; start a new top-up")
+      : null
+  }
+  if (currencyCode.toLowerCase() !== terms.currency_code || (cardCurrency !== null && cardCurrency.toLowerCase() !== terms.currency_code)) {
+    return topUpChanged(`it was made in ${terms.currency_code.toUpperCase()} and is now in ${currencyCode.toUpperCase()}`)
+  }
+  const line = items.find((i) => i.id === terms.line_item_id)
+  if (!line || line.variant_id || Number(line.unit_price) * Number(line.quantity) !== terms.amount) {
+    return topUpChanged(`its amount is no longer the ${terms.amount} minor units it was made for`)
+  }
+  return null
+}
+
+function topUpChanged(why: string): DomainError {
+  return new DomainError("top_up_changed", `This top-up cart no longer matches the top-up it was made for: ${why}`, 422)
 }

@@ -1,8 +1,10 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { DocumentText } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
-import { useAdminCustomPost, useAdminCustomQuery, useMedusa } from "medusa-react"
+import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
+
+import { useIdempotentPost } from "../../components/idempotent-post"
 
 type Invoice = {
   id: string
@@ -41,17 +43,14 @@ const toMinor = (text: string): number | null => {
   const m = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text)
   return m ? Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) : null
 }
-const newKey = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 const statusOf = (i: Invoice): { label: string; color: "green" | "red" | "grey" | "orange" } =>
   i.status === "paid" ? { label: "paid", color: "green" } : i.status === "cancelled" ? { label: "cancelled", color: "grey" } : i.overdue ? { label: "overdue", color: "red" } : { label: "open", color: "orange" }
 
 /** One invoice: amounts, PDF preview, payments, record a payment, resend, cancel. */
 const InvoicePanel = ({ id }: { id: string }) => {
   const detail = useAdminCustomQuery<Record<string, never>, { invoice: InvoiceDetail }>(`/debtor-invoices/${id}`, ["debtor-invoice", id])
-  const { client } = useMedusa()
-  // One key per intended payment: a double click or a retry after a lost answer records it once.
-  const [payKey, setPayKey] = useState(newKey)
-  const [paying, setPaying] = useState(false)
+  // One Idempotency-Key per intended payment: a double click or a retry after a lost answer records it once.
+  const pay = useIdempotentPost<{ amount: number; method: string }, unknown>(`/debtor-invoices/${id}/payments`)
   const send = useAdminCustomPost<Record<string, never>, unknown>(`/debtor-invoices/${id}/send`, ["debtor-invoice", id])
   const cancel = useAdminCustomPost<Record<string, never>, unknown>(`/debtor-invoices/${id}/cancel`, ["debtor-invoice", id])
   const [amount, setAmount] = useState("")
@@ -68,17 +67,18 @@ const InvoicePanel = ({ id }: { id: string }) => {
       setMessage("Enter an amount like 12.50")
       return
     }
-    setPaying(true)
-    client.admin.custom
-      .post(`/debtor-invoices/${id}/payments`, { amount: minor, method }, {}, { "Idempotency-Key": payKey })
-      .then(() => {
-        setAmount("")
-        setPayKey(newKey())
-        setMessage("Payment recorded")
-        return detail.refetch()
-      })
-      .catch((err: unknown) => setMessage(errorText(err)))
-      .finally(() => setPaying(false))
+    setMessage(null)
+    void pay.mutate(
+      { amount: minor, method },
+      {
+        onSuccess: () => {
+          setAmount("")
+          setMessage("Payment recorded")
+          void detail.refetch()
+        },
+        onError: (err) => setMessage(errorText(err)),
+      }
+    )
   }
   const status = statusOf(invoice)
   return (
@@ -126,7 +126,7 @@ const InvoicePanel = ({ id }: { id: string }) => {
               {["bank_transfer", "cash", "card", "direct_debit", "other"].map((m) => <option key={m} value={m}>{m}</option>)}
             </select>
           </div>
-          <Button type="submit" isLoading={paying}>Record payment</Button>
+          <Button type="submit" isLoading={pay.isLoading}>Record payment</Button>
           <Button type="button" variant="secondary" onClick={() => send.mutate({}, { onSuccess: () => setMessage("Invoice queued for sending"), onError: (err) => setMessage(errorText(err)) })}>Send PDF</Button>
           {invoice.paid_total === 0 && (
             <Button type="button" variant="danger" onClick={() => cancel.mutate({}, { onSuccess: () => setMessage("Cancelled with a credit note"), onError: (err) => setMessage(errorText(err)) })}>Cancel (credit note)</Button>

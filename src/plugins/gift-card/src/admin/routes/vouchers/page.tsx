@@ -4,6 +4,8 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } 
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
+import { useIdempotentPost } from "../../components/idempotent-post"
+
 type Voucher = {
   id: string
   code: string
@@ -29,7 +31,8 @@ const VoucherDetail = ({ id }: { id: string }) => {
   const detail = useAdminCustomQuery<Record<string, never>, { gift_card: Voucher; transactions: Transaction[] }>(`/vouchers/${id}`, ["voucher", id])
   const block = useAdminCustomPost<{ reference?: string }, { gift_card: Voucher }>(`/vouchers/${id}/block`, ["voucher", id])
   const unblock = useAdminCustomPost<{ reference?: string }, { gift_card: Voucher }>(`/vouchers/${id}/unblock`, ["voucher", id])
-  const reload = useAdminCustomPost<{ amount: number }, { gift_card: Voucher }>(`/vouchers/${id}/reload`, ["voucher", id])
+  // Money moves with an Idempotency-Key: a double click or a retry reloads once.
+  const reload = useIdempotentPost<{ amount: number }, { gift_card: Voucher }>(`/vouchers/${id}/reload`)
   const [amount, setAmount] = useState("")
   const card = detail.data?.gift_card
   if (!card) {
@@ -63,7 +66,7 @@ const VoucherDetail = ({ id }: { id: string }) => {
             className="flex items-end gap-2"
             onSubmit={(e) => {
               e.preventDefault()
-              reload.mutate({ amount: Math.round(Number(amount) * 100) }, { onSuccess: () => setAmount("") })
+              void reload.mutate({ amount: Math.round(Number(amount) * 100) }, { onSuccess: () => { setAmount(""); void detail.refetch() } })
             }}
           >
             <div><Label htmlFor="reload-amount">Reload ({card.currency_code.toUpperCase()})</Label><Input id="reload-amount" type="number" min="0.01" step="0.01" value={amount} onChange={(e) => setAmount(e.target.value)} required /></div>
@@ -107,12 +110,13 @@ const Vouchers = () => {
     ["vouchers", q],
     { q: q || undefined, limit: 20 }
   )
-  const sell = useAdminCustomPost<{ amount: number; currency_code: string; code?: string }, { gift_card: Voucher }>("/vouchers", ["vouchers"])
+  // Money moves with an Idempotency-Key: a double click or a retry sells once.
+  const sell = useIdempotentPost<{ amount: number; currency_code: string; code?: string }, { gift_card: Voucher }>("/vouchers")
   const [amount, setAmount] = useState("")
   const [code, setCode] = useState("")
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    sell.mutate(
+    void sell.mutate(
       { amount: Math.round(Number(amount) * 100), currency_code: "eur", ...(code ? { code } : {}) },
       { onSuccess: (res) => { setAmount(""); setCode(""); setSelected(res.gift_card.id); void list.refetch() } }
     )

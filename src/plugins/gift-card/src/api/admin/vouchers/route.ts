@@ -13,9 +13,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   res.json({ gift_cards, count, limit, offset })
 }
 
-/** POST /admin/vouchers `{ amount, currency_code, code?, customer_id? }`: sell (or give) a voucher from the back office. */
+/** POST /admin/vouchers `{ amount, currency_code, code?, customer_id? }`: sell (or give) a voucher from the back office; needs an Idempotency-Key (a retry with it sells once). */
 export const POST = adminMutation({
   body: SellVoucher,
+  requireKey: true,
   handler: async (req, manager, body) => ({
     status: 201,
     body: await req.scope.resolve<VoucherService>("voucherService").withTransaction(manager).issue(body, { reference: "admin" }),

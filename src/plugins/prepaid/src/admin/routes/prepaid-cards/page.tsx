@@ -1,8 +1,10 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { CreditCard } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
-import { useAdminCustomPost, useAdminCustomQuery, useMedusa } from "medusa-react"
+import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
+
+import { useIdempotentPost } from "../../components/idempotent-post"
 
 type Card = {
   id: string
@@ -37,7 +39,6 @@ const toMinor = (text: string): number | null => {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) : null
 }
 const statusColor = (s: Card["status"]) => (s === "active" ? "green" : s === "blocked" ? "red" : "grey")
-const newKey = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 
 /** One card: history, top-up with reason, daily limit, block/unblock, replace. */
 const CardDetail = ({ id, onReplaced }: { id: string; onReplaced: (id: string) => void }) => {
@@ -46,17 +47,15 @@ const CardDetail = ({ id, onReplaced }: { id: string; onReplaced: (id: string) =
     ["prepaid-card", id],
     { limit: 100 }
   )
-  const { client } = useMedusa()
   const [amount, setAmount] = useState("")
   const [reason, setReason] = useState("")
   const [limit, setLimit] = useState("")
-  // One key per intended top-up: a double click or a retry after a lost answer credits once.
-  const [topUpKey, setTopUpKey] = useState(newKey)
-  const [topUp, setTopUp] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null })
+  // Money moves with an Idempotency-Key per intended change: a double click or a retry after a lost answer books once.
+  const topUp = useIdempotentPost<{ amount: number; reason: string }, unknown>(`/prepaid-cards/${id}/top-up`)
   const update = useAdminCustomPost<{ daily_limit: number | null }, unknown>(`/prepaid-cards/${id}`, ["prepaid-card", id])
   const block = useAdminCustomPost<Record<string, never>, unknown>(`/prepaid-cards/${id}/block`, ["prepaid-card", id])
   const unblock = useAdminCustomPost<Record<string, never>, unknown>(`/prepaid-cards/${id}/unblock`, ["prepaid-card", id])
-  const replace = useAdminCustomPost<Record<string, never>, { prepaid_card: Card }>(`/prepaid-cards/${id}/replace`, ["prepaid-cards"])
+  const replace = useIdempotentPost<Record<string, never>, { prepaid_card: Card }>(`/prepaid-cards/${id}/replace`)
   const card = detail.data?.prepaid_card
   if (!card) {
     return <Container>{detail.isError ? errorText(detail.error) : "Loading…"}</Container>
@@ -65,17 +64,16 @@ const CardDetail = ({ id, onReplaced }: { id: string; onReplaced: (id: string) =
     e.preventDefault()
     const minor = toMinor(amount)
     if (minor === null || minor <= 0) return
-    setTopUp({ loading: true, error: null })
-    client.admin.custom
-      .post(`/prepaid-cards/${id}/top-up`, { amount: minor, reason }, {}, { "Idempotency-Key": topUpKey })
-      .then(() => {
-        setTopUp({ loading: false, error: null })
-        setAmount("")
-        setReason("")
-        setTopUpKey(newKey())
-        detail.refetch()
-      })
-      .catch((error: unknown) => setTopUp({ loading: false, error }))
+    void topUp.mutate(
+      { amount: minor, reason },
+      {
+        onSuccess: () => {
+          setAmount("")
+          setReason("")
+          void detail.refetch()
+        },
+      }
+    )
   }
   const failed = [update, block, unblock, replace].find((m) => m.isError)
   return (
@@ -88,13 +86,13 @@ const CardDetail = ({ id, onReplaced }: { id: string; onReplaced: (id: string) =
       </Text>
       {card.replaced_by_id && <Text className="text-ui-fg-subtle">Replaced by {card.replaced_by_id}</Text>}
       {failed && <Text className="text-ui-fg-error">{errorText(failed.error)}</Text>}
-      {topUp.error !== null && <Text className="text-ui-fg-error">{errorText(topUp.error)}</Text>}
+      {topUp.isError && <Text className="text-ui-fg-error">{errorText(topUp.error)}</Text>}
       {!card.replaced_by_id && (
         <div className="my-2 flex flex-wrap items-end gap-2">
           <form onSubmit={submitTopUp} className="flex items-end gap-2">
-            <div><Label htmlFor="pp-amount">Top-up amount</Label><Input id="pp-amount" value={amount} onChange={(e) => { setAmount(e.target.value); setTopUpKey(newKey()) }} placeholder="10.00" required /></div>
+            <div><Label htmlFor="pp-amount">Top-up amount</Label><Input id="pp-amount" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="10.00" required /></div>
             <div><Label htmlFor="pp-reason">Reason</Label><Input id="pp-reason" value={reason} onChange={(e) => setReason(e.target.value)} required /></div>
-            <Button type="submit" isLoading={topUp.loading}>Top up</Button>
+            <Button type="submit" isLoading={topUp.isLoading}>Top up</Button>
           </form>
           <form
             className="flex items-end gap-2"
@@ -110,7 +108,7 @@ const CardDetail = ({ id, onReplaced }: { id: string; onReplaced: (id: string) =
             <Button variant="secondary" onClick={() => unblock.mutate({}, { onSuccess: () => detail.refetch() })}>Unblock</Button>
           )}
           {card.status !== "inactive" && (
-            <Button variant="secondary" onClick={() => replace.mutate({}, { onSuccess: (d) => onReplaced(d.prepaid_card.id) })}>
+            <Button variant="secondary" isLoading={replace.isLoading} onClick={() => void replace.mutate({}, { onSuccess: (d) => onReplaced(d.prepaid_card.id) })}>
               Replace lost card
             </Button>
           )}
@@ -148,11 +146,12 @@ const CardDetail = ({ id, onReplaced }: { id: string; onReplaced: (id: string) =
 const Batch = () => {
   const [codes, setCodes] = useState("")
   const [currency, setCurrency] = useState("eur")
-  const create = useAdminCustomPost<{ currency_code: string; codes: string[] }, { count: number }>("/prepaid-cards/batch", ["prepaid-cards"])
+  // With an Idempotency-Key: a double click or a retry creates the cards once.
+  const create = useIdempotentPost<{ currency_code: string; codes: string[] }, { count: number }>("/prepaid-cards/batch")
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const list = codes.split(/[\n,;]+/).map((c) => c.trim()).filter(Boolean)
-    create.mutate({ currency_code: currency, codes: list }, { onSuccess: () => setCodes("") })
+    void create.mutate({ currency_code: currency, codes: list }, { onSuccess: () => setCodes("") })
   }
   return (
     <Container className="mb-4">
@@ -165,7 +164,7 @@ const Batch = () => {
         <div><Label htmlFor="pp-currency">Currency</Label><Input id="pp-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} required /></div>
         <Button type="submit" variant="secondary" isLoading={create.isLoading}>Create inactive cards</Button>
       </form>
-      {create.isSuccess && <Text>{create.data.count} cards created; a till activates each when it issues it.</Text>}
+      {create.data && <Text>{create.data.count} cards created; a till activates each when it issues it.</Text>}
       {create.isError && <Text className="text-ui-fg-error">{errorText(create.error)}</Text>}
     </Container>
   )

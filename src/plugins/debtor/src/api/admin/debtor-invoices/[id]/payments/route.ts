@@ -1,30 +1,25 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
-
-import { DomainError, parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
 import { adminUserIdOf } from "../../../../../utils/request"
 import { RecordPayment } from "../../../../../validators"
 
-const MAX_KEY_LENGTH = 120
-
 /**
  * POST /admin/debtor-invoices/:id/payments `{ amount, method, paid_on?, reference? }`
- * → 201 `{ invoice, payment }`; the invoice is `paid` once payments cover the
- * total; 422 `overpayment` / `invoice_cancelled`. With an `Idempotency-Key`
- * header the same key again returns the first payment (200) and records nothing.
+ * with an `Idempotency-Key` header → 201 `{ invoice, payment }`; the invoice is
+ * `paid` once payments cover the total; 422 `overpayment` / `invoice_cancelled`.
+ * The same key and body again return the first answer and record nothing;
+ * another body with that key is 409 `idempotency_conflict`; without a key 400
+ * `idempotency_key_missing`.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(RecordPayment, req.body)
-  const key = req.get("idempotency-key")?.trim() || null
-  if (key !== null && key.length > MAX_KEY_LENGTH) {
-    throw new DomainError("invalid_request", `Idempotency-Key: at most ${MAX_KEY_LENGTH} characters`, 400)
-  }
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const result = await manager.transaction((tx) =>
-    req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(tx).recordPayment(req.params.id, body, { user_id: adminUserIdOf(req), idempotency_key: key })
-  )
-  const { replayed, ...answer } = result
-  res.status(replayed ? 200 : 201).json(answer)
-}
+export const POST = adminMutation({
+  body: RecordPayment,
+  requireKey: true,
+  handler: async (req, tx, body, { idempotency_key }) => {
+    const { replayed, ...answer } = await req.scope
+      .resolve<DebtorInvoiceService>("debtorInvoiceService")
+      .withTransaction(tx)
+      .recordPayment(req.params.id, body, { user_id: adminUserIdOf(req), idempotency_key })
+    return { status: replayed ? 200 : 201, body: answer }
+  },
+})

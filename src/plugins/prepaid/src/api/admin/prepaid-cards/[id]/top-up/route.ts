@@ -1,30 +1,31 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
+import { createHash } from "crypto"
 
-import { DomainError, adminUserIdOf, parseBody } from "@customer-modules/core"
+import { adminUserIdOf } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
 import { AdminTopUp } from "../../../../../validators"
 
-const MAX_KEY_LENGTH = 120
-
 /**
  * POST /admin/prepaid-cards/:id/top-up `{ amount, reason }` with an
  * `Idempotency-Key` header → `{ prepaid_card, transaction }`: an adjustment
- * credit. The same key again returns the first credit and changes nothing.
+ * credit. The same key and body again return the first answer and change
+ * nothing; another body with that key is 409 `idempotency_conflict`; without a
+ * key 400 `idempotency_key_missing`.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(AdminTopUp, req.body)
-  const key = (req.get("idempotency-key") ?? "").trim()
-  if (!key || key.length > MAX_KEY_LENGTH) {
-    throw new DomainError("idempotency_key_missing", `Send an Idempotency-Key header (1 to ${MAX_KEY_LENGTH} characters)`, 400)
-  }
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const result = await manager.transaction((tx) =>
-    req.scope
+export const POST = adminMutation({
+  body: AdminTopUp,
+  requireKey: true,
+  handler: async (req, tx, body, { idempotency_key }) => ({
+    status: 200,
+    body: await req.scope
       .resolve<PrepaidCardService>("prepaidCardService")
       .withTransaction(tx)
-      .adjust(req.params.id, body.amount, { reason: body.reason, user_id: adminUserIdOf(req), idempotency_key: key })
-  )
-  res.json(result)
+      .adjust(req.params.id, body.amount, { reason: body.reason, user_id: adminUserIdOf(req), idempotency_key: ledgerKey(idempotency_key) }),
+  }),
+})
+
+/** The ledger's own guard against a second credit: the caller's key, hashed when it is too long for a ledger key. */
+function ledgerKey(key: string | null): string | null {
+  return key && key.length > 120 ? createHash("sha256").update(key).digest("hex") : key
 }

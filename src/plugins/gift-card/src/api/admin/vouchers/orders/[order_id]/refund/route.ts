@@ -6,10 +6,11 @@ import { RefundOrderToVouchers } from "../../../../../../validators"
 /**
  * POST /admin/vouchers/orders/:order_id/refund `{ amount, reference? }` → `{ refunded, transactions }`:
  * a partial refund of a web order puts the money back on the vouchers that paid
- * it (at most what they paid). Send an Idempotency-Key so a retry refunds once.
+ * it (at most what they paid). Needs an Idempotency-Key: a retry with it refunds once.
  */
 export const POST = adminMutation({
   body: RefundOrderToVouchers,
+  requireKey: true,
   handler: async (req, manager, body) => ({
     status: 200,
     body: await req.scope
