@@ -69,6 +69,15 @@ const plugins = [
   ...localPlugins(),
 ]
 
+/**
+ * Connections that serve a request fail fast while Redis is away (no offline
+ * queue, one retry): a request never waits on a dead connection. The event
+ * bus's connection is the exception: Medusa stages every event in the
+ * `staged_job` table inside the caller's transaction (the outbox) and its
+ * enqueuer moves them to Redis; that relay waits for Redis to come back.
+ */
+const failFastRedis = { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 }
+
 const modules = redisUrl
   ? {
       eventBus: {
@@ -77,7 +86,7 @@ const modules = redisUrl
       },
       cacheService: {
         resolve: "@medusajs/cache-redis",
-        options: { redisUrl, namespace: `${redisNamespace}-cache`, ttl: 30 },
+        options: { redisUrl, namespace: `${redisNamespace}-cache`, ttl: 30, redisOptions: failFastRedis },
       },
     }
   : {
@@ -92,6 +101,11 @@ module.exports = {
     database_type: "postgres",
     database_extra: env.DATABASE_SSL === "1" ? { ssl: { rejectUnauthorized: false } } : {},
     redis_url: redisUrl,
+    // Medusa's own client (readiness) and the session store's: fail fast while Redis is away.
+    redis_options: failFastRedis,
+    // A request without a session cookie (POS terminals, probes) creates no session, so it
+    // never touches the session store: saving one per request hung every call on a dead Redis.
+    session_options: { saveUninitialized: false },
     jwt_secret: secret("JWT_SECRET"),
     cookie_secret: secret("COOKIE_SECRET"),
     store_cors: env.STORE_CORS || "http://localhost:8000,http://localhost:9000",

@@ -1,6 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import type { Logger } from "@medusajs/medusa"
 import { Lifetime } from "awilix"
+import { LessThan } from "typeorm"
 import type { EntityManager } from "typeorm"
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 
@@ -29,6 +30,7 @@ type InjectedDependencies = {
 type DocumentJob = { document_id: string; key: string }
 
 const MAX_PAGE = 200
+const REQUEUE_BATCH = 500
 
 /**
  * PDF documents in the merchant's design: rendered on demand (`render`, for
@@ -60,6 +62,12 @@ export default class DocumentService extends TransactionBaseService {
       keyOf: (data) => data.key,
       onRetry: (data) => this.markRequeued_(data.document_id),
     })
+    this.queue_.onReconnect?.(() => {
+      this.requeueQueued().then(
+        (n) => n && this.logger_.info(`[jobs] queue reachable again: ${n} queued document(s) added`),
+        (e) => this.logger_.warn(`[jobs] could not requeue queued documents: ${errorText(e)}`)
+      )
+    })
   }
 
   /**
@@ -81,10 +89,44 @@ export default class DocumentService extends TransactionBaseService {
     validated("data", () => documentSchemas[kind].parse(data))
     const row = await this.insert_(key, kind, data)
     if (row.status === "queued") {
-      await this.queue_.add(jobIdFor("document", key), { document_id: row.id, key })
+      await this.addJob_(row)
     }
     return toDocumentDTO(row)
   }
+
+  /**
+   * Queues again every document still `queued` that was created before
+   * `before` (default: now): heals enqueues whose queue write was lost (Redis
+   * down, in-process queue lost in a restart). Idempotent by job id.
+   */
+  async requeueQueued(before: Date = new Date()): Promise<number> {
+    const rows = await this.manager_.getRepository(JobDocument).find({
+      where: { status: "queued", created_at: LessThan(before) },
+      order: { created_at: "ASC" },
+      take: REQUEUE_BATCH,
+    })
+    let added = 0
+    for (const row of rows) {
+      if (await this.queue_.add(jobIdFor("document", row.key), { document_id: row.id, key: row.key })) {
+        added++
+      }
+    }
+    return added
+  }
+
+  /** Adds the document's job; while the queue's Redis is away the row stays `queued` (the outbox) and the relay adds it later. */
+  protected async addJob_(row: JobDocument): Promise<void> {
+    try {
+      await this.queue_.add(jobIdFor("document", row.key), { document_id: row.id, key: row.key })
+    } catch (e) {
+      if (Date.now() - this.lastQueueWarning_ms_ > 60_000) {
+        this.lastQueueWarning_ms_ = Date.now()
+        this.logger_.warn(`[jobs] document queue unavailable, documents wait as queued rows until it is back: ${errorText(e)}`)
+      }
+    }
+  }
+
+  protected lastQueueWarning_ms_ = 0
 
   /** The document under `key`, rendered and stored now if it is not yet (used for mail attachments). */
   async ensureRendered(input: { key: string; kind: DocumentKind; data: Record<string, unknown> }): Promise<{ document: DocumentDTO; content: Buffer }> {
