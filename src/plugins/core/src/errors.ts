@@ -60,6 +60,10 @@ export function isUnavailable(e: unknown, depth = 0): boolean {
   if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith("08") || UNAVAILABLE_SOCKET_CODES.has(code)) {
     return true
   }
+  // TypeORM's answer to a query on a transaction whose connection the pg client dropped meanwhile.
+  if ((e as Error).name === "QueryRunnerProviderAlreadyReleasedError") {
+    return true
+  }
   const message = typeof err.message === "string" ? err.message : ""
   if (UNAVAILABLE_MESSAGES.some((re) => re.test(message))) {
     return true
