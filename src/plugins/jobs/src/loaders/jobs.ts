@@ -31,7 +31,10 @@ export default async function jobsLoader(container: AwilixContainer): Promise<vo
   }))
 
   if (jobs.startWorkers()) {
-    logger.info(`[jobs] workers started (${jobs.options.redisUrl ? "BullMQ" : "in-process"}; mail via ${mail.transport === "smtp" ? "SMTP" : ".eml files"})`)
+    logger.info(
+      `[jobs] workers started (${jobs.options.redisUrl ? "BullMQ" : "in-process"}; mail via ${mail.transport === "smtp" ? "SMTP" : ".eml files"}; ` +
+        `PDFs on ${documents.renderThreads ? `${documents.renderThreads} render thread(s)` : "the main thread"})`
+    )
     void mail.requeueQueued().catch((e) => logger.warn(`[jobs] could not requeue queued mails: ${errorText(e)}`))
     void documents.requeueQueued().catch((e) => logger.warn(`[jobs] could not requeue queued documents: ${errorText(e)}`))
   } else {
@@ -40,7 +43,7 @@ export default async function jobsLoader(container: AwilixContainer): Promise<vo
 
   let closing: Promise<void> | null = null
   const close = (): Promise<void> => {
-    closing ??= jobs.close().finally(() => mail.close())
+    closing ??= jobs.close().finally(() => Promise.all([mail.close(), documents.close()]).then(() => undefined))
     return closing
   }
   process.once("SIGTERM", () => void close())

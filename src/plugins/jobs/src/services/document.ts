@@ -8,7 +8,7 @@ import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialE
 import { DomainError, parseBody } from "@customer-modules/core"
 
 import { JobDocument } from "../models/job-document"
-import { renderDocument } from "../pdf/render"
+import { RenderPool } from "../pdf/pool"
 import { jobIdFor } from "../queue/job-id"
 import type { JobQueue, JobRun } from "../queue/types"
 import { documentSchemas, enqueueDocumentSchema } from "../schemas"
@@ -46,6 +46,7 @@ export default class DocumentService extends TransactionBaseService {
   protected readonly branding_: BrandingService
   protected readonly storage_: DocumentStorageService
   protected readonly queue_: JobQueue<DocumentJob>
+  protected readonly pool_: RenderPool
 
   constructor(container: InjectedDependencies) {
     super(container)
@@ -53,11 +54,13 @@ export default class DocumentService extends TransactionBaseService {
     this.branding_ = container.brandingService
     this.storage_ = container.documentStorageService
     const jobs = container.jobQueueService
+    this.pool_ = new RenderPool(jobs.options.pdfWorkers)
     this.queue_ = jobs.define<DocumentJob>({
       name: "document",
       attempts: jobs.options.documentAttempts,
       backoff_ms: jobs.options.backoff_ms,
-      concurrency: 1,
+      // One job per render thread (they wait on the pool, not on this event loop).
+      concurrency: Math.max(1, this.pool_.size),
       handler: (data, run) => this.renderDocumentIfNotRendered(data.document_id, run),
       keyOf: (data) => data.key,
       onRetry: (data) => this.markRequeued_(data.document_id),
@@ -77,7 +80,7 @@ export default class DocumentService extends TransactionBaseService {
    */
   async render<K extends DocumentKind>(kind: K, data: DocumentDataByKind[K], branding?: BrandingDTO): Promise<Buffer> {
     validated("data", () => documentSchemas[kind].parse(data))
-    return renderDocument(kind, data, branding ?? (await this.branding_.retrieve()))
+    return this.pool_.render(kind, data, branding ?? (await this.branding_.retrieve()))
   }
 
   /**
@@ -175,6 +178,16 @@ export default class DocumentService extends TransactionBaseService {
     }
   }
 
+  /** Render threads of the pool (0: documents render on the main thread). */
+  get renderThreads(): number {
+    return this.pool_.size
+  }
+
+  /** Ends the render threads (after the workers stopped taking jobs). */
+  close(): Promise<void> {
+    return this.pool_.close()
+  }
+
   protected async contentOf_(row: JobDocument): Promise<{ document: DocumentDTO; content: Buffer }> {
     if (row.status === "rendered" && row.file_key) {
       return { document: toDocumentDTO(row), content: await this.storage_.get(row.file_key) }
@@ -184,7 +197,7 @@ export default class DocumentService extends TransactionBaseService {
   }
 
   protected async renderAndStore_(row: JobDocument): Promise<Buffer> {
-    const content = await renderDocument(row.kind as DocumentKind, row.data, await this.branding_.retrieve())
+    const content = await this.pool_.render(row.kind as DocumentKind, row.data, await this.branding_.retrieve())
     const fileKey = await this.storage_.put(`documents/${row.id}.pdf`, content)
     Object.assign(row, { status: "rendered" as DocumentStatus, file_key: fileKey, size_bytes: content.length, rendered_at: new Date(), last_error: null })
     await this.manager_.getRepository(JobDocument).update(

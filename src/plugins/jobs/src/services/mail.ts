@@ -71,7 +71,8 @@ export default class MailService extends TransactionBaseService {
       name: "mail",
       attempts: jobs.options.mailAttempts,
       backoff_ms: jobs.options.backoff_ms,
-      concurrency: 4,
+      // Sending is mostly waiting (database, SMTP): many at once, over the pooled SMTP connections.
+      concurrency: jobs.options.mailConcurrency,
       handler: (data, run) => this.sendMailIfNotSent(data.mail_id, run),
       keyOf: (data) => data.key,
       onRetry: (data) => this.markRequeued_(data.mail_id),
