@@ -33,7 +33,7 @@ let server: RunningServer
 let dataDir: string
 let adminJwt: string
 let till: string
-let vouchers: { code: string; id: string }[] = []
+const vouchers: { code: string; id: string }[] = []
 
 /** A POS call against this file's server, timed. */
 async function pos(path: string, key: string, body?: unknown, idempotencyKey: string = randomUUID()): Promise<ApiResponse & { ms: number }> {

@@ -1,7 +1,7 @@
 import { renderToBuffer } from "@react-pdf/renderer"
 import type { DocumentProps } from "@react-pdf/renderer"
-import type { ReactElement } from "react"
 import QRCode from "qrcode"
+import type { ReactElement } from "react"
 
 import { documentSchemas } from "../schemas"
 import type { ParsedDocumentData } from "../schemas"

@@ -1,4 +1,4 @@
-import type { ConfigModule, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type { ConfigModule, Logger, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { Redis } from "ioredis"
 import type { EntityManager } from "typeorm"
 
@@ -25,9 +25,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const { projectConfig } = req.scope.resolve<ConfigModule>("configModule")
   const manager = req.scope.resolve<EntityManager>("manager")
 
+  const logger = req.scope.resolve<Logger>("logger")
   const [database, redis] = await Promise.all([
-    probe(() => manager.query("SELECT 1")),
-    projectConfig.redis_url ? probe(() => pingRedis(req.scope.resolve<Redis>("redisClient"))) : Promise.resolve("not configured"),
+    probe("database", logger, () => manager.query("SELECT 1")),
+    projectConfig.redis_url ? probe("redis", logger, () => pingRedis(req.scope.resolve<Redis>("redisClient"))) : Promise.resolve("not configured"),
   ])
   const checks: Record<Part, string> = { database, redis }
   const failing = (Object.keys(checks) as Part[]).filter((k) => checks[k] === "failing")
@@ -52,11 +53,18 @@ async function pingRedis(client: Redis): Promise<void> {
   await client.ping()
 }
 
-async function probe(check: () => Promise<unknown>): Promise<"ok" | "failing"> {
+const lastLogged_ms: Record<Part, number> = { database: 0, redis: 0 }
+
+/** "ok" or "failing"; the cause goes to the log (once a minute per part), never to the caller. */
+async function probe(part: Part, logger: Logger, check: () => Promise<unknown>): Promise<"ok" | "failing"> {
   try {
     await withTimeout(check(), CHECK_TIMEOUT_MS)
     return "ok"
-  } catch {
+  } catch (e) {
+    if (Date.now() - lastLogged_ms[part] > 60_000) {
+      lastLogged_ms[part] = Date.now()
+      logger.warn(`/health/ready: ${part} failing (${(e as Error)?.message ?? String(e)})`)
+    }
     return "failing"
   }
 }
