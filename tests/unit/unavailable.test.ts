@@ -22,6 +22,7 @@ describe("isUnavailable", () => {
     expect(isUnavailable(new AggregateError([withCode("ECONNREFUSED"), withCode("ECONNREFUSED")], ""))).toBe(true)
     expect(isUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true)
     expect(isUnavailable(Object.assign(new Error("released"), { name: "QueryRunnerProviderAlreadyReleasedError" }))).toBe(true)
+    expect(isUnavailable(Object.assign(new Error("Query runner already released"), { name: "QueryRunnerAlreadyReleasedError" }))).toBe(true)
   })
 
   it("leaves refusals, constraint violations and bugs alone", () => {

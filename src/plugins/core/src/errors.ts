@@ -40,6 +40,8 @@ const UNAVAILABLE_MESSAGES = [
   /^Connection is closed/, // ioredis
 ]
 
+const RELEASED_QUERY_RUNNER = new Set(["QueryRunnerProviderAlreadyReleasedError", "QueryRunnerAlreadyReleasedError"])
+
 /** What a 503 says: fixed, so no driver text (host names, ports, SQL) reaches a client. */
 export const UNAVAILABLE_MESSAGE = "A service this request needs is not answering right now; try again in a moment (POS calls with the same Idempotency-Key)"
 /** Seconds a client should wait before retrying after a 503. */
@@ -60,8 +62,9 @@ export function isUnavailable(e: unknown, depth = 0): boolean {
   if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith("08") || UNAVAILABLE_SOCKET_CODES.has(code)) {
     return true
   }
-  // TypeORM's answer to a query on a transaction whose connection the pg client dropped meanwhile.
-  if ((e as Error).name === "QueryRunnerProviderAlreadyReleasedError") {
+  // TypeORM's answers to a query (or the COMMIT) on a transaction whose connection the pg client
+  // dropped meanwhile; the server rolled that transaction back, so a retry is safe.
+  if (RELEASED_QUERY_RUNNER.has((e as Error).name)) {
     return true
   }
   const message = typeof err.message === "string" ? err.message : ""
