@@ -16,7 +16,7 @@ import { Mailer } from "../src/plugins/jobs/src/mail/mailer"
 import { startSmtpSink } from "../tests/support/smtp-sink"
 
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 300)
+const COUNT = Number(process.env.BENCH_COUNT ?? 1000)
 const PARALLEL = 10
 const TRANSPORT_PARALLEL = 32
 
