@@ -81,15 +81,37 @@ const plugins = [
   ...localPlugins(),
 ]
 
+/**
+ * Connections that serve a request fail fast while Redis is away (no offline
+ * queue, one retry): a request never waits on a dead connection. (Not for
+ * projectConfig.redis_options: Medusa's scheduled-jobs worker shares those and
+ * BullMQ workers need them unbounded.) The event
+ * bus's connection is the exception: Medusa stages every event in the
+ * `staged_job` table inside the caller's transaction (the outbox) and its
+ * enqueuer moves them to Redis; that relay waits for Redis to come back.
+ */
+const failFastRedis = { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 }
+
 const modules = redisUrl
   ? {
       eventBus: {
         resolve: "@medusajs/event-bus-redis",
-        options: { redisUrl, queueName: `${redisNamespace}-events` },
+        options: {
+          redisUrl,
+          queueName: `${redisNamespace}-events`,
+          // Medusa's default is one attempt: a subscriber that failed while the database restarted
+          // was never run again. Retried ones skip the subscribers that already succeeded.
+          jobOptions: {
+            attempts: 8,
+            backoff: { type: "exponential", delay: 1_000 },
+            removeOnComplete: { count: 1_000, age: 24 * 3600 },
+            removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
+          },
+        },
       },
       cacheService: {
         resolve: "@medusajs/cache-redis",
-        options: { redisUrl, namespace: `${redisNamespace}-cache`, ttl: 30 },
+        options: { redisUrl, namespace: `${redisNamespace}-cache`, ttl: 30, redisOptions: failFastRedis },
       },
     }
   : {
@@ -104,6 +126,9 @@ module.exports = {
     database_type: "postgres",
     database_extra: env.DATABASE_SSL === "1" ? { ssl: { rejectUnauthorized: false } } : {},
     redis_url: redisUrl,
+    // A request without a session cookie (POS terminals, probes) creates no session, so it
+    // never touches the session store: saving one per request hung every call on a dead Redis.
+    session_options: { saveUninitialized: false },
     jwt_secret: secret("JWT_SECRET"),
     cookie_secret: secret("COOKIE_SECRET"),
     store_cors: env.STORE_CORS || "http://localhost:8000,http://localhost:9000",

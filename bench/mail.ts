@@ -1,21 +1,65 @@
 /**
- * Mail throughput through the queue: boots the built server (PostgreSQL, Redis,
- * BullMQ) with a local smtp-server sink, enqueues mails over the admin API and
- * measures until the sink has received them all.
- * Run: npm run bench:mail  (after npm run build)
+ * Mail throughput into a local smtp-server sink, two ways:
+ *  1. the pooled SMTP transport itself (the jobs plugin's Mailer: compose the
+ *     MIME message, deliver over its pool), many mails at once;
+ *  2. end to end through the queue: boots the built server (PostgreSQL, Redis,
+ *     BullMQ), enqueues mails over the admin API and measures until the sink has
+ *     received them all.
+ * Run: npm run bench:mail  (after npm run build; BENCH_COUNT mails each way)
  */
 import fs from "fs"
 import os from "os"
 import path from "path"
 
 import { bootServer, fmt, percentile, request } from "./lib"
+import { Mailer } from "../src/plugins/jobs/src/mail/mailer"
 import { startSmtpSink } from "../tests/support/smtp-sink"
 
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 300)
+const COUNT = Number(process.env.BENCH_COUNT ?? 1000)
 const PARALLEL = 10
+const TRANSPORT_PARALLEL = 32
+
+/** The transport alone: COUNT mails composed and delivered, TRANSPORT_PARALLEL at a time, over the pooled connections. */
+async function transportOnly(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-bench-smtp-"))
+  const sink = await startSmtpSink(dir)
+  const mailer = new Mailer(`smtp://127.0.0.1:${sink.port}`, path.join(dir, "out"))
+  try {
+    const send = async (i: number) => {
+      const raw = await mailer.compose({
+        from: "bench@example.test",
+        to: `guest${i}@example.test`,
+        subject: `Bench ${i}`,
+        html: `<p>Hallo ${i}!</p>`,
+        text: `Hallo ${i}!`,
+        messageId: `<bench-${i}@customer-modules>`,
+        attachments: [],
+      })
+      await mailer.deliver(raw, { from: "bench@example.test", to: `guest${i}@example.test` })
+    }
+    await Promise.all(Array.from({ length: 16 }, (_, i) => send(-1 - i))) // opens the pool
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: TRANSPORT_PARALLEL }, async () => {
+        while (next < COUNT) {
+          await send(next++)
+        }
+      })
+    )
+    const seconds = (performance.now() - started) / 1000
+    console.log(`${COUNT} mails over the pooled SMTP transport into a local smtp-server sink (${TRANSPORT_PARALLEL} at a time, load average ${os.loadavg()[0].toFixed(1)})`)
+    console.log(`  mails/s transport ${fmt(COUNT / seconds)}`)
+  } finally {
+    mailer.close()
+    await sink.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 async function main(): Promise<void> {
+  await transportOnly()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-bench-mail-"))
   const sink = await startSmtpSink(dir)
   const bench = await bootServer("mail", { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: "bench@example.test", DATA_DIR: dir })
@@ -44,7 +88,7 @@ async function main(): Promise<void> {
     }
     const done = performance.now()
     enqueue_ms.sort((a, b) => a - b)
-    console.log(`${COUNT} generic mails through BullMQ into a local smtp-server sink (worker concurrency 4, pooled SMTP)`)
+    console.log(`\n${COUNT} generic mails end to end: admin API, BullMQ, worker (MAIL_CONCURRENCY default), pooled SMTP, sink`)
     console.log(`  enqueue p50 ms ${fmt(percentile(enqueue_ms, 50))}   p95 ms ${fmt(percentile(enqueue_ms, 95))}   (${PARALLEL} parallel admin requests)`)
     console.log(`  mails/s end to end ${fmt(COUNT / ((done - started) / 1000))}   all enqueued after s ${fmt((enqueued - started) / 1000)}   all delivered after s ${fmt((done - started) / 1000)}`)
   } finally {
@@ -54,7 +98,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  }
+)

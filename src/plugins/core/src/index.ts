@@ -1,4 +1,4 @@
-export { DomainError, isDomainError } from "./errors"
+export { DomainError, isDomainError, isUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "./errors"
 export { apiErrorHandler } from "./error-handler"
 export { withTimeout } from "./utils/with-timeout"
 export { contentDisposition } from "./utils/content-disposition"

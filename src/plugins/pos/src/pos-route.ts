@@ -3,7 +3,7 @@ import type { Logger, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { describeIssues, DomainError, isDomainError, redactText, redactUrl } from "@customer-modules/core"
+import { describeIssues, DomainError, isDomainError, isUnavailable, redactText, redactUrl, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "@customer-modules/core"
 
 import type { PosScope } from "./scopes"
 import type PosMissLimiterService from "./services/pos-miss-limiter"
@@ -65,7 +65,7 @@ class Refusal {
 
   /** A final answer is remembered for its Idempotency-Key; "try again later" (429, busy) is not. */
   get final(): boolean {
-    return this.status !== 429 && this.type !== "account_busy"
+    return this.status !== 429 && this.status !== 503 && this.type !== "account_busy"
   }
 }
 
@@ -372,6 +372,9 @@ export function toRefusal(e: unknown): Refusal | null {
     return new Refusal(409, "account_busy", "This card is being used by another payment right now; try again in a moment", {
       "Retry-After": "1",
     })
+  }
+  if (isUnavailable(e)) {
+    return new Refusal(503, "service_unavailable", UNAVAILABLE_MESSAGE, { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_S) })
   }
   if (isDomainError(e)) {
     return new Refusal(e.status, e.type, e.message)

@@ -20,23 +20,30 @@ export default async function jobsLoader(container: AwilixContainer): Promise<vo
   const logger = container.resolve<Logger>("logger")
   const jobs = container.resolve<JobQueueService>("jobQueueService")
   const mail = container.resolve<MailService>("mailService")
-  container.resolve<DocumentService>("documentService")
+  const documents = container.resolve<DocumentService>("documentService")
   const schedules = container.resolve<ScheduleService>("scheduleService")
 
   schedules.register("jobs.requeue-queued-mails", "*/5 * * * *", async ({ now }) => ({
     requeued: await mail.requeueQueued(new Date(now.getTime() - REQUEUE_AFTER_MS)),
   }))
+  schedules.register("jobs.requeue-queued-documents", "*/5 * * * *", async ({ now }) => ({
+    requeued: await documents.requeueQueued(new Date(now.getTime() - REQUEUE_AFTER_MS)),
+  }))
 
   if (jobs.startWorkers()) {
-    logger.info(`[jobs] workers started (${jobs.options.redisUrl ? "BullMQ" : "in-process"}; mail via ${mail.transport === "smtp" ? "SMTP" : ".eml files"})`)
+    logger.info(
+      `[jobs] workers started (${jobs.options.redisUrl ? "BullMQ" : "in-process"}; mail via ${mail.transport === "smtp" ? "SMTP" : ".eml files"}; ` +
+        `PDFs on ${documents.renderThreads ? `${documents.renderThreads} render thread(s)` : "the main thread"})`
+    )
     void mail.requeueQueued().catch((e) => logger.warn(`[jobs] could not requeue queued mails: ${errorText(e)}`))
+    void documents.requeueQueued().catch((e) => logger.warn(`[jobs] could not requeue queued documents: ${errorText(e)}`))
   } else {
     logger.info("[jobs] worker_mode=server: this instance queues mail and documents, workers elsewhere send and render them")
   }
 
   let closing: Promise<void> | null = null
   const close = (): Promise<void> => {
-    closing ??= jobs.close().finally(() => mail.close())
+    closing ??= jobs.close().finally(() => Promise.all([mail.close(), documents.close()]).then(() => undefined))
     return closing
   }
   process.once("SIGTERM", () => void close())

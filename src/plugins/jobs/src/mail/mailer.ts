@@ -18,6 +18,9 @@ export type ComposeInput = {
   unsubscribeUrl?: string
 }
 
+const SMTP_CONNECTIONS = 8
+const SMTP_MESSAGES_PER_CONNECTION = 1_000
+
 /**
  * Builds a MIME message once and delivers it: over SMTP (pooled) when an SMTP
  * URL is configured, otherwise only the `.eml` file is written. Every mail is
@@ -32,8 +35,10 @@ export class Mailer {
     this.transport_ = smtpUrl
       ? nodemailer.createTransport({
           url: smtpUrl,
+          // Pooled: connections stay open and carry many messages (a new TLS handshake per mail caps throughput).
           pool: true,
-          maxConnections: 4,
+          maxConnections: SMTP_CONNECTIONS,
+          maxMessages: SMTP_MESSAGES_PER_CONNECTION,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,

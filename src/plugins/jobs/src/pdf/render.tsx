@@ -1,5 +1,7 @@
 import { renderToBuffer } from "@react-pdf/renderer"
+import type { DocumentProps } from "@react-pdf/renderer"
 import QRCode from "qrcode"
+import type { ReactElement } from "react"
 
 import { documentSchemas } from "../schemas"
 import type { ParsedDocumentData } from "../schemas"
@@ -12,33 +14,43 @@ import { VoucherDocument } from "./voucher"
 
 const IMAGE_FETCH_TIMEOUT_MS = 3_000
 const MAX_IMAGE_BYTES = 2_000_000
+/** Logos and backgrounds are the same for thousands of documents: kept per URL for a while (a failure shortly). */
+const IMAGE_CACHE_MS = 10 * 60_000
+const IMAGE_RETRY_MS = 30_000
+const MAX_CACHED_IMAGES = 20
+const images = new Map<string, { data: string | null; until_ms: number }>()
 
 /**
  * Renders a document to a PDF buffer in the merchant's design. `data` is
  * validated for the kind (a ZodError when it does not fit). Remote images
- * (logo, voucher background) are fetched once with a timeout; one that cannot
- * be fetched is left out rather than failing the document.
+ * (logo, voucher background) are fetched with a timeout and kept for ten
+ * minutes; one that cannot be fetched is left out rather than failing the document.
  */
 export async function renderDocument(kind: DocumentKind, data: unknown, branding: BrandingDTO): Promise<Buffer> {
+  return renderToBuffer(await documentElement(kind, data, branding))
+}
+
+/** The document as a react-pdf element (data validated, images resolved), not yet laid out. */
+export async function documentElement(kind: DocumentKind, data: unknown, branding: BrandingDTO): Promise<ReactElement<DocumentProps>> {
   const parsed = documentSchemas[kind].parse(data)
   const locale: Locale = (parsed as { locale?: Locale | null }).locale ?? branding.default_locale
   const b: DocumentBranding = { ...branding, logo_data: await loadImage(branding.logo) }
   switch (kind) {
     case "invoice":
-      return renderToBuffer(<InvoiceDocument data={parsed as ParsedDocumentData["invoice"]} branding={b} locale={locale} />)
+      return <InvoiceDocument data={parsed as ParsedDocumentData["invoice"]} branding={b} locale={locale} />
     case "voucher": {
       const v = parsed as ParsedDocumentData["voucher"]
       const qr = await QRCode.toDataURL(v.qr_payload ?? v.code, { margin: 1, width: 300, errorCorrectionLevel: "M" })
-      return renderToBuffer(<VoucherDocument data={v} branding={b} locale={locale} qr={qr} background={await loadImage(v.background_image ?? null)} />)
+      return <VoucherDocument data={v} branding={b} locale={locale} qr={qr} background={await loadImage(v.background_image ?? null)} />
     }
     case "statement":
-      return renderToBuffer(<StatementDocument data={parsed as ParsedDocumentData["statement"]} branding={b} locale={locale} />)
+      return <StatementDocument data={parsed as ParsedDocumentData["statement"]} branding={b} locale={locale} />
     case "birthday_letter":
-      return renderToBuffer(<BirthdayLetterDocument data={parsed as ParsedDocumentData["birthday_letter"]} branding={b} locale={locale} />)
+      return <BirthdayLetterDocument data={parsed as ParsedDocumentData["birthday_letter"]} branding={b} locale={locale} />
     case "birthday_letters":
-      return renderToBuffer(<BirthdayLettersDocument data={parsed as ParsedDocumentData["birthday_letters"]} branding={b} locale={locale} />)
+      return <BirthdayLettersDocument data={parsed as ParsedDocumentData["birthday_letters"]} branding={b} locale={locale} />
     case "booking_confirmation":
-      return renderToBuffer(<BookingConfirmationDocument data={parsed as ParsedDocumentData["booking_confirmation"]} branding={b} locale={locale} />)
+      return <BookingConfirmationDocument data={parsed as ParsedDocumentData["booking_confirmation"]} branding={b} locale={locale} />
   }
 }
 
@@ -53,6 +65,19 @@ async function loadImage(src: string | null): Promise<string | null> {
   if (!/^https?:\/\//.test(src)) {
     return null
   }
+  const hit = images.get(src)
+  if (hit && hit.until_ms > Date.now()) {
+    return hit.data
+  }
+  const data = await fetchImage(src)
+  if (images.size >= MAX_CACHED_IMAGES) {
+    images.delete(images.keys().next().value as string)
+  }
+  images.set(src, { data, until_ms: Date.now() + (data ? IMAGE_CACHE_MS : IMAGE_RETRY_MS) })
+  return data
+}
+
+async function fetchImage(src: string): Promise<string | null> {
   try {
     const res = await fetch(src, { signal: AbortSignal.timeout(IMAGE_FETCH_TIMEOUT_MS) })
     const type = res.headers.get("content-type") ?? ""

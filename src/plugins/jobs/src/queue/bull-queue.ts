@@ -3,7 +3,7 @@ import type { ConnectionOptions } from "bullmq"
 import Redis from "ioredis"
 
 import type { FailedJob, JobQueue, QueueDefinition } from "./types"
-import { isPermanent } from "./types"
+import { isPermanent, QueueUnavailableError } from "./types"
 
 const KEEP_COMPLETED = { count: 1000, age: 7 * 24 * 3600 }
 const KEEP_FAILED = { count: 5000, age: 30 * 24 * 3600 }
@@ -19,6 +19,8 @@ export class BullJobQueue<T> implements JobQueue<T> {
   protected readonly producer_: Redis
   protected worker_: Worker | null = null
   protected workerConnection_: Redis | null = null
+  protected wasReady_ = false
+  protected readonly onReconnect_: (() => void)[] = []
 
   constructor(
     protected readonly def_: QueueDefinition<T>,
@@ -29,6 +31,12 @@ export class BullJobQueue<T> implements JobQueue<T> {
     this.name = def_.name
     this.producer_ = new Redis(redisUrl_, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     this.producer_.on("error", () => undefined) // reported by health()
+    this.producer_.on("ready", () => {
+      if (this.wasReady_) {
+        this.onReconnect_.forEach((fn) => fn())
+      }
+      this.wasReady_ = true
+    })
     this.queue_ = new Queue(queueName_, {
       // bullmq brings its own ioredis copy; it accepts any ioredis instance (duck-typed).
       connection: this.producer_ as unknown as ConnectionOptions,
@@ -105,18 +113,29 @@ export class BullJobQueue<T> implements JobQueue<T> {
     await this.producer_.ping()
   }
 
-  /** With no offline queue, commands fail until the first connect: wait for it (bounded by ioredis' connect timeout). */
+  onReconnect(fn: () => void): void {
+    this.onReconnect_.push(fn)
+  }
+
+  /**
+   * With no offline queue, commands fail until the first connect: wait for it
+   * (bounded). Once connected, a lost connection fails at once: the caller's
+   * row is the outbox, and the relay adds the job when Redis is back.
+   */
   protected async ready_(): Promise<void> {
     const status = (): string => this.producer_.status
     if (status() === "ready") {
       return
+    }
+    if (this.wasReady_) {
+      throw new QueueUnavailableError(`Redis is not reachable (${status()})`)
     }
     if (status() === "wait") {
       await this.producer_.connect().catch(() => undefined)
     }
     if (status() !== "ready") {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Redis is not reachable (${this.producer_.status})`)), 5_000)
+        const timer = setTimeout(() => reject(new QueueUnavailableError(`Redis is not reachable (${this.producer_.status})`)), 5_000)
         this.producer_.once("ready", () => {
           clearTimeout(timer)
           resolve()

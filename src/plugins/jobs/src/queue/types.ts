@@ -41,6 +41,13 @@ export interface JobQueue<T> {
   /** Stops taking jobs and waits for running ones, then disconnects. */
   close(): Promise<void>
   ping(): Promise<void>
+  /** Called whenever the queue's connection comes back after it was lost (BullMQ only). */
+  onReconnect?(fn: () => void): void
+}
+
+/** The queue's Redis is away: the job was not added (its row stays queued and is added again later). */
+export class QueueUnavailableError extends Error {
+  override readonly name = "QueueUnavailableError"
 }
 
 /** Thrown (or a subclass) when retrying cannot help: the job fails at once. */

@@ -1,13 +1,14 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import type { Logger } from "@medusajs/medusa"
 import { Lifetime } from "awilix"
+import { LessThan } from "typeorm"
 import type { EntityManager } from "typeorm"
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 
 import { DomainError, parseBody } from "@customer-modules/core"
 
 import { JobDocument } from "../models/job-document"
-import { renderDocument } from "../pdf/render"
+import { RenderPool } from "../pdf/pool"
 import { jobIdFor } from "../queue/job-id"
 import type { JobQueue, JobRun } from "../queue/types"
 import { documentSchemas, enqueueDocumentSchema } from "../schemas"
@@ -29,6 +30,7 @@ type InjectedDependencies = {
 type DocumentJob = { document_id: string; key: string }
 
 const MAX_PAGE = 200
+const REQUEUE_BATCH = 500
 
 /**
  * PDF documents in the merchant's design: rendered on demand (`render`, for
@@ -44,6 +46,7 @@ export default class DocumentService extends TransactionBaseService {
   protected readonly branding_: BrandingService
   protected readonly storage_: DocumentStorageService
   protected readonly queue_: JobQueue<DocumentJob>
+  protected readonly pool_: RenderPool
 
   constructor(container: InjectedDependencies) {
     super(container)
@@ -51,14 +54,22 @@ export default class DocumentService extends TransactionBaseService {
     this.branding_ = container.brandingService
     this.storage_ = container.documentStorageService
     const jobs = container.jobQueueService
+    this.pool_ = new RenderPool(jobs.options.pdfWorkers)
     this.queue_ = jobs.define<DocumentJob>({
       name: "document",
       attempts: jobs.options.documentAttempts,
       backoff_ms: jobs.options.backoff_ms,
-      concurrency: 1,
+      // One job per render thread (they wait on the pool, not on this event loop).
+      concurrency: Math.max(1, this.pool_.size),
       handler: (data, run) => this.renderDocumentIfNotRendered(data.document_id, run),
       keyOf: (data) => data.key,
       onRetry: (data) => this.markRequeued_(data.document_id),
+    })
+    this.queue_.onReconnect?.(() => {
+      this.requeueQueued().then(
+        (n) => n && this.logger_.info(`[jobs] queue reachable again: ${n} queued document(s) added`),
+        (e) => this.logger_.warn(`[jobs] could not requeue queued documents: ${errorText(e)}`)
+      )
     })
   }
 
@@ -69,7 +80,7 @@ export default class DocumentService extends TransactionBaseService {
    */
   async render<K extends DocumentKind>(kind: K, data: DocumentDataByKind[K], branding?: BrandingDTO): Promise<Buffer> {
     validated("data", () => documentSchemas[kind].parse(data))
-    return renderDocument(kind, data, branding ?? (await this.branding_.retrieve()))
+    return this.pool_.render(kind, data, branding ?? (await this.branding_.retrieve()))
   }
 
   /**
@@ -81,10 +92,44 @@ export default class DocumentService extends TransactionBaseService {
     validated("data", () => documentSchemas[kind].parse(data))
     const row = await this.insert_(key, kind, data)
     if (row.status === "queued") {
-      await this.queue_.add(jobIdFor("document", key), { document_id: row.id, key })
+      await this.addJob_(row)
     }
     return toDocumentDTO(row)
   }
+
+  /**
+   * Queues again every document still `queued` that was created before
+   * `before` (default: now): heals enqueues whose queue write was lost (Redis
+   * down, in-process queue lost in a restart). Idempotent by job id.
+   */
+  async requeueQueued(before: Date = new Date()): Promise<number> {
+    const rows = await this.manager_.getRepository(JobDocument).find({
+      where: { status: "queued", created_at: LessThan(before) },
+      order: { created_at: "ASC" },
+      take: REQUEUE_BATCH,
+    })
+    let added = 0
+    for (const row of rows) {
+      if (await this.queue_.add(jobIdFor("document", row.key), { document_id: row.id, key: row.key })) {
+        added++
+      }
+    }
+    return added
+  }
+
+  /** Adds the document's job; while the queue's Redis is away the row stays `queued` (the outbox) and the relay adds it later. */
+  protected async addJob_(row: JobDocument): Promise<void> {
+    try {
+      await this.queue_.add(jobIdFor("document", row.key), { document_id: row.id, key: row.key })
+    } catch (e) {
+      if (Date.now() - this.lastQueueWarning_ms_ > 60_000) {
+        this.lastQueueWarning_ms_ = Date.now()
+        this.logger_.warn(`[jobs] document queue unavailable, documents wait as queued rows until it is back: ${errorText(e)}`)
+      }
+    }
+  }
+
+  protected lastQueueWarning_ms_ = 0
 
   /** The document under `key`, rendered and stored now if it is not yet (used for mail attachments). */
   async ensureRendered(input: { key: string; kind: DocumentKind; data: Record<string, unknown> }): Promise<{ document: DocumentDTO; content: Buffer }> {
@@ -133,6 +178,16 @@ export default class DocumentService extends TransactionBaseService {
     }
   }
 
+  /** Render threads of the pool (0: documents render on the main thread). */
+  get renderThreads(): number {
+    return this.pool_.size
+  }
+
+  /** Ends the render threads (after the workers stopped taking jobs). */
+  close(): Promise<void> {
+    return this.pool_.close()
+  }
+
   protected async contentOf_(row: JobDocument): Promise<{ document: DocumentDTO; content: Buffer }> {
     if (row.status === "rendered" && row.file_key) {
       return { document: toDocumentDTO(row), content: await this.storage_.get(row.file_key) }
@@ -142,7 +197,7 @@ export default class DocumentService extends TransactionBaseService {
   }
 
   protected async renderAndStore_(row: JobDocument): Promise<Buffer> {
-    const content = await renderDocument(row.kind as DocumentKind, row.data, await this.branding_.retrieve())
+    const content = await this.pool_.render(row.kind as DocumentKind, row.data, await this.branding_.retrieve())
     const fileKey = await this.storage_.put(`documents/${row.id}.pdf`, content)
     Object.assign(row, { status: "rendered" as DocumentStatus, file_key: fileKey, size_bytes: content.length, rendered_at: new Date(), last_error: null })
     await this.manager_.getRepository(JobDocument).update(

@@ -73,7 +73,7 @@ export default class JobQueueService extends TransactionBaseService implements H
     if (existing) {
       return existing.queue as unknown as JobQueue<T>
     }
-    const onError = (e: Error) => this.logger_.warn(`[jobs] ${e.message}`)
+    const onError = (e: Error) => this.warnOnce_(`[jobs] ${e.message}`)
     const queue: JobQueue<T> = this.options_.redisUrl
       ? new BullJobQueue<T>(def, this.options_.redisUrl, `${this.options_.namespace}-jobs-${def.name}`, onError)
       : new MemoryJobQueue<T>(def, onError)
@@ -86,6 +86,21 @@ export default class JobQueueService extends TransactionBaseService implements H
       queue.startWorker()
     }
     return queue
+  }
+
+  protected readonly warned_ = new Map<string, number>()
+
+  /** A lost Redis makes every worker report every reconnect attempt: each distinct text once a minute. */
+  protected warnOnce_(message: string): void {
+    const now = Date.now()
+    if ((this.warned_.get(message) ?? 0) > now - 60_000) {
+      return
+    }
+    if (this.warned_.size > 100) {
+      this.warned_.clear()
+    }
+    this.warned_.set(message, now)
+    this.logger_.warn(message)
   }
 
   /** Starts the workers of every queue, now and as queues are defined later, when this process consumes. */

@@ -71,10 +71,18 @@ export default class MailService extends TransactionBaseService {
       name: "mail",
       attempts: jobs.options.mailAttempts,
       backoff_ms: jobs.options.backoff_ms,
-      concurrency: 4,
+      // Sending is mostly waiting (database, SMTP): many at once, over the pooled SMTP connections.
+      concurrency: jobs.options.mailConcurrency,
       handler: (data, run) => this.sendMailIfNotSent(data.mail_id, run),
       keyOf: (data) => data.key,
       onRetry: (data) => this.markRequeued_(data.mail_id),
+    })
+    // The relay: when the queue's Redis comes back, every mail still queued is added (a no-op for those in the queue).
+    this.queue_.onReconnect?.(() => {
+      this.requeueQueued().then(
+        (n) => n && this.logger_.info(`[jobs] queue reachable again: ${n} queued mail(s) added`),
+        (e) => this.logger_.warn(`[jobs] could not requeue queued mails: ${errorText(e)}`)
+      )
     })
   }
 
@@ -122,7 +130,7 @@ export default class MailService extends TransactionBaseService {
     }
     if (row.status === "queued") {
       // Also for a repeated key: the job id makes this a no-op while the job exists.
-      await this.queue_.add(jobIdFor("mail", row.key), { mail_id: row.id, key: row.key })
+      await this.addJob_(row)
     }
     return toMailDTO(row)
   }
@@ -222,6 +230,28 @@ export default class MailService extends TransactionBaseService {
       }
     }
     return added
+  }
+
+  /**
+   * Adds the mail's job. The row is the outbox: when the queue's Redis is away
+   * the mail stays `queued` and the caller goes on at once; the relay adds it
+   * when the connection is back (and the schedule sweeps whatever is left).
+   */
+  protected async addJob_(row: JobMail): Promise<void> {
+    try {
+      await this.queue_.add(jobIdFor("mail", row.key), { mail_id: row.id, key: row.key })
+    } catch (e) {
+      this.warnQueueDown_(e)
+    }
+  }
+
+  protected lastQueueWarning_ms_ = 0
+
+  protected warnQueueDown_(e: unknown): void {
+    if (Date.now() - this.lastQueueWarning_ms_ > 60_000) {
+      this.lastQueueWarning_ms_ = Date.now()
+      this.logger_.warn(`[jobs] mail queue unavailable, mails wait as queued rows until it is back: ${errorText(e)}`)
+    }
   }
 
   close(): void {
