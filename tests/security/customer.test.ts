@@ -158,7 +158,7 @@ describe("customer: orders on invoice and returns", () => {
       expect(JSON.stringify(late.body)).toContain("exceed")
 
       // Paying the first invoice frees the limit again.
-      const paid = await adminApi(`/admin/debtor-invoices/${first.invoice.id}/payments`, { body: { amount: first.invoice.total, method: "bank_transfer" } })
+      const paid = await adminApi(`/admin/debtor-invoices/${first.invoice.id}/payments`, { body: { amount: first.invoice.total, method: "bank_transfer" }, headers: { "idempotency-key": randomUUID() } })
       expect(paid.status, paid.text).toBe(201)
       const third = await cart(1, shopper)
       expect((await choose(third.id, "invoice", shopper)).status).toBe(200)
@@ -230,9 +230,9 @@ describe("customer: orders on invoice and returns", () => {
       expect(await eventually(() => points(shopper), (p) => p > 0)).toBe(manualPoints)
 
       // Paid in two parts: the points come with the last one, once.
-      const part = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 100, method: "bank_transfer" } })
+      const part = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: 100, method: "bank_transfer" }, headers: { "idempotency-key": randomUUID() } })
       expect(part.status, part.text).toBe(201)
-      const rest = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: invoice.total - 100, method: "bank_transfer" } })
+      const rest = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: invoice.total - 100, method: "bank_transfer" }, headers: { "idempotency-key": randomUUID() } })
       expect(rest.body.invoice.status).toBe("paid")
       expect(await eventually(() => points(shopper), (p) => p > manualPoints)).toBe(manualPoints + invoicePoints)
       await emitAgain("debtor_invoice.paid", { id: invoice.id, order_id: order.id }, 2)
@@ -286,7 +286,7 @@ describe("customer: orders on invoice and returns", () => {
       // the return is put back once, and never more than the voucher paid.
       const [, manual] = await Promise.all([
         emitAgain("order.return_action_required", { id: order.id, return_id: ret.id }, 3),
-        adminApi(`/admin/vouchers/orders/${order.id}/refund`, { body: { amount: c.total - ret.refund_amount, reference: "the rest" } }),
+        adminApi(`/admin/vouchers/orders/${order.id}/refund`, { body: { amount: c.total - ret.refund_amount, reference: "the rest" }, headers: { "idempotency-key": randomUUID() } }),
       ])
       expect(manual.status, manual.text).toBe(200)
       await emitAgain("order.return_action_required", { id: order.id, return_id: ret.id }, 2)
@@ -330,7 +330,7 @@ describe("customer: orders on invoice and returns", () => {
       expect(after.open_amount).toBe(invoice.total - ret.refund_amount)
 
       // The customer pays what is left: the invoice is settled.
-      const paid = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: after.open_amount, method: "bank_transfer" } })
+      const paid = await adminApi(`/admin/debtor-invoices/${invoice.id}/payments`, { body: { amount: after.open_amount, method: "bank_transfer" }, headers: { "idempotency-key": randomUUID() } })
       expect(paid.status, paid.text).toBe(201)
       expect(paid.body.invoice).toEqual(expect.objectContaining({ status: "paid", open_amount: 0 }))
     })

@@ -141,7 +141,7 @@ describe("internet: bad keys, proxies and public code lookups", () => {
     const prefix = `W${randomUUID().replace(/[^a-f]/g, "").slice(0, 5).toUpperCase().padEnd(5, "X")}`
     const range = await adminApi("/admin/ledger/code-ranges", { body: { name: `Web ${prefix}`, card_kind: "gift_card", prefix, start: 1, end: 999 } })
     expect(range.status, range.text).toBe(201)
-    const batch = await adminApi("/admin/vouchers/batch", { body: { currency_code: "eur", count: 2, range_id: range.body.code_range.id } })
+    const batch = await adminApi("/admin/vouchers/batch", { body: { currency_code: "eur", count: 2, range_id: range.body.code_range.id }, headers: { "idempotency-key": randomUUID() } })
     expect(batch.status, batch.text).toBe(201)
     const [first, second] = [`${prefix}001`, `${prefix}002`]
     const sold = await posApi("/store/pos/gift-cards", { key: till, body: { amount: 500, currency_code: "eur", code: first } })
@@ -164,7 +164,7 @@ describe("internet: bad keys, proxies and public code lookups", () => {
   })
 
   it("counts a found but unusable voucher on the public route as a miss", async () => {
-    const batch = await adminApi("/admin/vouchers/batch", { body: { currency_code: "eur", count: 1 } })
+    const batch = await adminApi("/admin/vouchers/batch", { body: { currency_code: "eur", count: 1 }, headers: { "idempotency-key": randomUUID() } })
     expect(batch.status, batch.text).toBe(201)
     const inactive = batch.body.gift_cards[0].code
     const ip = clientIp()

@@ -304,7 +304,7 @@ describe("terminal: reversal only of a till's own recent movements", () => {
 
   it("refuses with 422 the back office's movements: a voucher reload, points granted or deducted", async () => {
     const v = await sell(500)
-    const reloaded = await adminApi(`/admin/vouchers/${v.id}/reload`, { body: { amount: 700 } })
+    const reloaded = await adminApi(`/admin/vouchers/${v.id}/reload`, { body: { amount: 700 }, headers: { "idempotency-key": randomUUID() } })
     expect(reloaded.status, reloaded.text).toBe(200)
     const reload = (await voucher(v.id)).transactions.find((t) => t.type === "load")!
     expect((await reverse(reload.id)).status).toBe(422)
@@ -521,7 +521,7 @@ describe("terminal: guessing and throttling", () => {
     expect(dashed.status).toBe(400)
     const prepaid = await posApi("/store/pos/prepaid-cards", { key: seller, body: { currency_code: "eur", code: short } })
     expect(prepaid.status).toBe(400)
-    const batch = await adminApi("/admin/vouchers/batch", { body: { currency_code: "eur", codes: [short] } })
+    const batch = await adminApi("/admin/vouchers/batch", { body: { currency_code: "eur", codes: [short] }, headers: { "idempotency-key": randomUUID() } })
     expect(batch.status).toBe(400)
 
     const eight = `${short}${randomUUID().slice(0, 4).toUpperCase()}`
