@@ -23,6 +23,36 @@ function secret(name) {
   return value
 }
 
+/**
+ * LOG_LEVEL (winston's npm levels): Medusa's logger logs at it; the access log
+ * (one line per request) is written at "http" and more verbose. In production
+ * it defaults to "warn": no line per request or per event unless asked for.
+ */
+const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"]
+const logLevel = env.LOG_LEVEL || (isProduction ? "warn" : "silly")
+if (!LOG_LEVELS.includes(logLevel)) {
+  throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${JSON.stringify(env.LOG_LEVEL)})`)
+}
+applyLogLevel(logLevel)
+
+function applyLogLevel(level) {
+  // Medusa's logger read LOG_LEVEL when it was loaded (default "silly"); this file is read before the server starts.
+  try {
+    require("@medusajs/medusa-cli/dist/reporter").default.setLogLevel(level)
+  } catch {
+    // not inside a Medusa process (admin build, unit tests)
+  }
+  // Medusa installs morgan's "combined" access log unconditionally; a format that answers null writes nothing.
+  if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf("http")) {
+    try {
+      const morgan = require("morgan")
+      morgan.format("combined", () => null)
+    } catch {
+      // no morgan, no access log
+    }
+  }
+}
+
 // `npm start` sets DATABASE_URL to its embedded PostgreSQL when none is given.
 const databaseUrl = env.DATABASE_URL
 const redisUrl = env.REDIS_URL || undefined
@@ -97,6 +127,9 @@ module.exports = {
     store_cors: env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
     admin_cors: env.ADMIN_CORS || "http://localhost:7001,http://localhost:9000",
     worker_mode: env.MEDUSA_WORKER_MODE || "shared",
+    // Sessions are saved when something is put in them (an admin or customer login), not for
+    // every anonymous call: a POS call or a storefront read costs no Redis write and no cookie.
+    session_options: { saveUninitialized: false, resave: false },
   },
   featureFlags: {},
   plugins,

@@ -1,6 +1,7 @@
 export { DomainError, isDomainError } from "./errors"
 export { apiErrorHandler } from "./error-handler"
 export { withTimeout } from "./utils/with-timeout"
+export { newEntityId } from "./utils/entity-id"
 export type { CustomerModule, CustomerModuleManifest, HealthReporter, ModuleHealth } from "./types"
 export { amountMinor, currencyCode, describeIssues, instant, MAX_PAGE, PageQuery, pageFields, parseBody, reference, timeZone } from "./schemas"
 export { isValidTimeZone } from "./time-zone"

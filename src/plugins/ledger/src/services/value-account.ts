@@ -1,7 +1,7 @@
-import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
+import { TransactionBaseService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { DomainError, newEntityId } from "@customer-modules/core"
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 
 import type {
@@ -95,7 +95,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
          VALUES ($1, $2, $3, $4, 'active', $5, 0, $6, $7)
          RETURNING *`,
         [
-          generateEntityId(undefined, "vacc"),
+          newEntityId("vacc"),
           input.kind,
           currency,
           input.customer_id ?? null,
@@ -229,7 +229,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
            RETURNING id
          )
          SELECT row_to_json(account) AS account FROM account, entry`,
-        [accountId, status, generateEntityId(undefined, "ltx"), STATUS_ACTIVITY[status], ...attribution(ctx)]
+        [accountId, status, newEntityId("ltx"), STATUS_ACTIVITY[status], ...attribution(ctx)]
       )
       return toAccountDTO(row.account)
     })
@@ -247,7 +247,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
            (id, account_id, type, amount, balance_after, currency_code, reference, location_id, terminal_id, staff_id, metadata)
          SELECT $2, id, $3, 0, balance, currency_code, $4, $5, $6, $7, $8 FROM value_account WHERE id = $1
          RETURNING *`,
-        [accountId, generateEntityId(undefined, "ltx"), type, ...attribution(ctx)]
+        [accountId, newEntityId("ltx"), type, ...attribution(ctx)]
       )
       return toTransactionDTO(row)
     })
@@ -484,7 +484,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
           accountId,
           delta,
           usable,
-          generateEntityId(undefined, "ltx"),
+          newEntityId("ltx"),
           type,
           ctx.reverses_id ?? null,
           key,
