@@ -35,17 +35,23 @@ if (!LOG_LEVELS.includes(logLevel)) {
 }
 applyLogLevel(logLevel)
 
+/** A module as Medusa itself resolves it: the very instance its loaders use. */
+function medusaRequire(id) {
+  const medusaDir = path.dirname(require.resolve("@medusajs/medusa/package.json"))
+  return require(require.resolve(id, { paths: [medusaDir] }))
+}
+
 function applyLogLevel(level) {
   // Medusa's logger read LOG_LEVEL when it was loaded (default "silly"); this file is read before the server starts.
   try {
-    require("@medusajs/medusa-cli/dist/reporter").default.setLogLevel(level)
+    medusaRequire("@medusajs/medusa-cli/dist/reporter").default.setLogLevel(level)
   } catch {
     // not inside a Medusa process (admin build, unit tests)
   }
   // Medusa installs morgan's "combined" access log unconditionally; a format that answers null writes nothing.
   if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf("http")) {
     try {
-      const morgan = require("morgan")
+      const morgan = medusaRequire("morgan")
       morgan.format("combined", () => null)
     } catch {
       // no morgan, no access log
