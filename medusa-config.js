@@ -10,6 +10,7 @@ const MIN_SECRET_LENGTH = 32
 const PLUGINS_DIR = path.join(__dirname, "src", "plugins")
 
 const env = process.env
+const isProduction = env.NODE_ENV === "production"
 const embedded = env.CM_EMBEDDED === "1"
 
 /**
@@ -32,6 +33,42 @@ function secret(name) {
     throw new Error(`${name} is shorter than ${MIN_SECRET_LENGTH} characters; refusing to start. Set it to a long random string.`)
   }
   return value
+}
+
+/**
+ * LOG_LEVEL (winston's npm levels): Medusa's logger logs at it; the access log
+ * (one line per request) is written at "http" and more verbose. In production
+ * it defaults to "warn": no line per request or per event unless asked for.
+ */
+const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"]
+const logLevel = env.LOG_LEVEL || (isProduction ? "warn" : "silly")
+if (!LOG_LEVELS.includes(logLevel)) {
+  throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${JSON.stringify(env.LOG_LEVEL)})`)
+}
+applyLogLevel(logLevel)
+
+/** A module as Medusa itself resolves it: the very instance its loaders use. */
+function medusaRequire(id) {
+  const medusaDir = path.dirname(require.resolve("@medusajs/medusa/package.json"))
+  return require(require.resolve(id, { paths: [medusaDir] }))
+}
+
+function applyLogLevel(level) {
+  // Medusa's logger read LOG_LEVEL when it was loaded (default "silly"); this file is read before the server starts.
+  try {
+    medusaRequire("@medusajs/medusa-cli/dist/reporter").default.setLogLevel(level)
+  } catch {
+    // not inside a Medusa process (admin build, unit tests)
+  }
+  // Medusa installs morgan's "combined" access log unconditionally; a format that answers null writes nothing.
+  if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf("http")) {
+    try {
+      const morgan = medusaRequire("morgan")
+      morgan.format("combined", () => null)
+    } catch {
+      // no morgan, no access log
+    }
+  }
 }
 
 // `npm start` sets DATABASE_URL to its embedded PostgreSQL when none is given.
@@ -126,14 +163,15 @@ module.exports = {
     database_type: "postgres",
     database_extra: env.DATABASE_SSL === "1" ? { ssl: { rejectUnauthorized: false } } : {},
     redis_url: redisUrl,
-    // A request without a session cookie (POS terminals, probes) creates no session, so it
-    // never touches the session store: saving one per request hung every call on a dead Redis.
-    session_options: { saveUninitialized: false },
     jwt_secret: secret("JWT_SECRET"),
     cookie_secret: secret("COOKIE_SECRET"),
     store_cors: env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
     admin_cors: env.ADMIN_CORS || "http://localhost:7001,http://localhost:9000",
     worker_mode: env.MEDUSA_WORKER_MODE || "shared",
+    // Sessions are saved when something is put in them (an admin or customer login), not for
+    // every anonymous call: a POS call, a probe or a storefront read costs no Redis write and no
+    // cookie, and never waits on a dead Redis (saving one per request hung every call then).
+    session_options: { saveUninitialized: false, resave: false },
   },
   featureFlags: {},
   plugins,

@@ -16,6 +16,8 @@ import { parseTrustProxy } from "./lib/trust-proxy"
 const ROOT = path.resolve(__dirname, "..", "..")
 const MEDUSA_CLI = require.resolve("@medusajs/medusa/cli.js", { paths: [ROOT] })
 const DEFAULT_PORT = 9000
+/** `--max-old-space-size` of the Medusa process unless HEAP_LIMIT_MB or NODE_OPTIONS says otherwise. */
+const DEFAULT_HEAP_LIMIT_MB = 384
 const DEFAULT_EMBEDDED_PG_PORT = 54329
 /** How long a child may take to stop after a stop signal before it is killed (running jobs get up to 10 s of it). */
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS) > 0 ? Number(process.env.SHUTDOWN_GRACE_MS) : 15_000
@@ -163,8 +165,10 @@ function serve(command: "start" | "worker", env: NodeJS.ProcessEnv): Promise<num
   if (command === "worker") {
     env.MEDUSA_WORKER_MODE = "worker"
   }
+  // A bounded old generation: without it V8 lets the heap (and RSS) grow for long under load before it collects.
+  const heapLimit = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${Number(env.HEAP_LIMIT_MB) || DEFAULT_HEAP_LIMIT_MB}`]
   const preload = path.join(__dirname, "lib", "trust-proxy-preload.js")
-  const child = spawnChild(`medusa ${command}`, ["-r", preload, MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
+  const child = spawnChild(`medusa ${command}`, [...heapLimit, "-r", preload, MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
   if (command === "start") {
     void announce(port, env)
   }

@@ -113,4 +113,28 @@ describe("medusa-config.js", () => {
     expect(loyaltyOf({ PUBLIC_URL: "https://shop.example.com/api/" }).publicUrl).toBe("https://shop.example.com/api")
     expect(configError({ ...DB, PUBLIC_URL: "shop.example.com" })).toContain("PUBLIC_URL must be an http(s) address")
   })
+
+  it("in production logs warnings and no line per request unless LOG_LEVEL asks for more", () => {
+    const SECRETS = { NODE_ENV: "production", JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "c".repeat(32) }
+    expect(loggingOf({ ...DB, ...SECRETS })).toEqual({ level: "warn", accessLog: false })
+    expect(loggingOf({ ...DB, ...SECRETS, LOG_LEVEL: "info" })).toEqual({ level: "info", accessLog: false })
+    expect(loggingOf({ ...DB, ...SECRETS, LOG_LEVEL: "http" })).toEqual({ level: "http", accessLog: true })
+    expect(loggingOf(DB)).toEqual({ level: "silly", accessLog: true })
+    expect(configError({ ...DB, LOG_LEVEL: "loud" })).toContain("LOG_LEVEL must be one of")
+  })
+
+  it("stores a session only when something is put in it", () => {
+    expect(loadConfig(DB).projectConfig.session_options).toEqual({ saveUninitialized: false, resave: false })
+  })
 })
+
+/** Medusa's log level and whether morgan's "combined" access log writes a line, after loading the config with `env`. */
+function loggingOf(env: Record<string, string>): { level: string; accessLog: boolean } {
+  const script = `require('./medusa-config.js')
+    const morgan = require('morgan')
+    const quiet = typeof morgan.combined === 'function' && morgan.combined() === null
+    const level = require('@medusajs/medusa-cli/dist/reporter').default.loggerInstance_.level
+    process.stdout.write(JSON.stringify({ level, accessLog: !quiet }))`
+  const out = execFileSync(process.execPath, ["-e", script], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env }, stdio: "pipe" })
+  return JSON.parse(out.toString())
+}

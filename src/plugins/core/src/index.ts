@@ -2,6 +2,7 @@ export { DomainError, isDomainError, isUnavailable, UNAVAILABLE_MESSAGE, UNAVAIL
 export { apiErrorHandler } from "./error-handler"
 export { withTimeout } from "./utils/with-timeout"
 export { contentDisposition } from "./utils/content-disposition"
+export { newEntityId } from "./utils/entity-id"
 export type { CustomerModule, CustomerModuleManifest, HealthReporter, ModuleHealth } from "./types"
 export { amountMinor, currencyCode, describeIssues, instant, isIsoInstant, isoDay, MAX_OFFSET, MAX_PAGE, PageQuery, pageFields, parseBody, reference, timeZone } from "./schemas"
 export { isValidTimeZone } from "./time-zone"

@@ -1,9 +1,10 @@
-import { generateEntityId } from "@medusajs/medusa"
 import type { Logger, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { escapeLiteral } from "pg"
+import { QueryFailedError } from "typeorm"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { describeIssues, DomainError, isDomainError, isUnavailable, redactText, redactUrl, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "@customer-modules/core"
+import { describeIssues, DomainError, isDomainError, isUnavailable, newEntityId, redactText, redactUrl, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "@customer-modules/core"
 
 import type { PosScope } from "./scopes"
 import type PosMissLimiterService from "./services/pos-miss-limiter"
@@ -275,10 +276,23 @@ function bodyOf(req: MedusaRequest): unknown {
   return body
 }
 
+/** The part of node-postgres' client that the combined statements use (simple protocol: several statements, one result each). */
+type PgClient = { query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> }
+/** TypeORM's query-runner state, kept in step with the transaction opened and committed by hand below. */
+type RunnerState = { isTransactionActive: boolean; transactionDepth: number }
+
+/** A string as an SQL literal (node-postgres' escaping; E'…' when it holds a backslash). */
+const lit = (value: string): string => escapeLiteral(value)
+
 /**
  * Runs the work guarded by Medusa's idempotency_key table in one transaction.
  * A duplicate that arrives while the first is running blocks on the unique
  * index until the first commits, then replays its stored answer.
+ *
+ * Round trips: one that opens the transaction, bounds lock waits, claims the
+ * key and sets the savepoint; the handler's own; one that stores the answer
+ * and commits. The first and last are several statements sent as one simple
+ * query, so their values are escaped literals rather than parameters.
  */
 export async function runIdempotent(
   req: MedusaRequest,
@@ -287,20 +301,35 @@ export async function runIdempotent(
   const manager = req.scope.resolve<EntityManager>("manager")
   const path = req.originalUrl.split("?")[0]
   const params = JSON.stringify(opts.params)
+  const runner = manager.connection.createQueryRunner()
+  const state = runner as unknown as RunnerState
+  const simple = async (sql: string) => {
+    try {
+      return await ((await runner.connect()) as PgClient).query(sql)
+    } catch (e) {
+      throw new QueryFailedError(sql, undefined, e as Error)
+    }
+  }
 
-  return manager.transaction(async (tx) => {
+  try {
+    const id = newEntityId("ikey")
+    // From here TypeORM treats the runner as inside a transaction (so a nested save() opens a savepoint, not a second transaction).
+    state.isTransactionActive = true
+    state.transactionDepth = 1
     // A card's row may be locked by a web checkout completing: wait a little, never long
     // enough to starve the connection pool the checkout itself needs.
-    await tx.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT_MS}ms'`)
-    const inserted: { id: string }[] = await tx.query(
-      `INSERT INTO idempotency_key (id, idempotency_key, request_method, request_params, request_path, recovery_point)
-       VALUES ($1, $2, $3, $4::jsonb, $5, 'started')
+    const opened = await simple(
+      `START TRANSACTION;
+       SET LOCAL lock_timeout = '${LOCK_TIMEOUT_MS}ms';
+       INSERT INTO idempotency_key (id, idempotency_key, request_method, request_params, request_path, recovery_point)
+       VALUES (${lit(id)}, ${lit(opts.storedKey)}, ${lit(req.method)}, ${lit(params)}::jsonb, ${lit(path)}, 'started')
        ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id`,
-      [generateEntityId(undefined, "ikey"), opts.storedKey, req.method, params, path]
+       RETURNING id;
+       SAVEPOINT ${SAVEPOINT}`
     )
+    const tx = runner.manager
 
-    if (!inserted.length) {
+    if (!opened[2].rows.length) {
       const [row]: {
         request_method: string
         request_path: string
@@ -314,6 +343,7 @@ export async function runIdempotent(
            FROM idempotency_key WHERE idempotency_key = $1`,
         [opts.storedKey, params]
       )
+      await runner.rollbackTransaction()
       if (!row || row.request_method !== req.method || row.request_path !== path || !row.same_params) {
         throw new Refusal(
           409,
@@ -327,7 +357,6 @@ export async function runIdempotent(
       return { answer: { status: row.response_code, body: row.response_body }, replayed: true }
     }
 
-    await tx.query(`SAVEPOINT ${SAVEPOINT}`)
     let answer: PosAnswer
     try {
       answer = await opts.run(tx)
@@ -340,17 +369,30 @@ export async function runIdempotent(
       await tx.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
       answer = refusal.answer()
     }
+    if (!Number.isInteger(answer.status) || answer.status < 100 || answer.status > 599) {
+      throw new Error(`POS handler answered the status ${String(answer.status)}`)
+    }
     // The first caller gets the body as stored (jsonb orders keys its own way), so
     // a retry's replay is the same to the byte.
-    const [stored]: { response_body: unknown }[][] = await tx.query(
+    const stored = await simple(
       `UPDATE idempotency_key
-          SET response_code = $2, response_body = $3::jsonb, recovery_point = 'finished'
-        WHERE id = $1
-        RETURNING response_body`,
-      [inserted[0].id, answer.status, JSON.stringify(answer.body ?? null)]
+          SET response_code = ${answer.status}, response_body = ${lit(JSON.stringify(answer.body ?? null))}::jsonb, recovery_point = 'finished'
+        WHERE id = ${lit(id)}
+        RETURNING response_body;
+       COMMIT`
     )
-    return { answer: { status: answer.status, body: stored[0].response_body }, replayed: false }
-  })
+    state.isTransactionActive = false
+    state.transactionDepth = 0
+    return { answer: { status: answer.status, body: stored[0].rows[0].response_body }, replayed: false }
+  } catch (e) {
+    if (state.isTransactionActive) {
+      state.transactionDepth = 1
+      await runner.rollbackTransaction().catch(() => undefined)
+    }
+    throw e
+  } finally {
+    await runner.release()
+  }
 }
 
 const MEDUSA_ERRORS: Record<string, { status: number; type: string }> = {
@@ -368,7 +410,8 @@ export function toRefusal(e: unknown): Refusal | null {
   if (e instanceof Refusal) {
     return e
   }
-  if ((e as { driverError?: { code?: string } })?.driverError?.code === LOCK_NOT_AVAILABLE) {
+  const driverError = (e as { driverError?: { code?: string } })?.driverError
+  if ((driverError ?? (e as { code?: string }))?.code === LOCK_NOT_AVAILABLE) {
     return new Refusal(409, "account_busy", "This card is being used by another payment right now; try again in a moment", {
       "Retry-After": "1",
     })

@@ -166,12 +166,17 @@ export default class CardService extends TransactionBaseService {
 
   /** The card with this normalized identifier (or its Crockford reading), else null. */
   protected async lookup_(normalized: string): Promise<CardDTO | null> {
+    // The card and all its identifiers in one round trip.
     const [row] = await this.activeManager_.query(
-      `SELECT c.* FROM card_identifier i JOIN card c ON c.id = i.card_id
+      `SELECT c.*,
+              (SELECT json_agg(json_build_object('id', x.id, 'card_id', x.card_id, 'kind', x.kind, 'value', x.value, 'normalized', x.normalized)
+                               ORDER BY x.created_at, x.id)
+                 FROM card_identifier x WHERE x.card_id = c.id) AS identifier_rows
+         FROM card_identifier i JOIN card c ON c.id = i.card_id
         WHERE i.normalized = ANY($1) ORDER BY (i.normalized = $2) DESC LIMIT 1`,
       [[normalized, crockfordVariant(normalized)], normalized]
     )
-    return row ? toCardDTO(row, (await this.identifiersOf_([row.id])).get(row.id) ?? []) : null
+    return row ? toCardDTO(row, ((row.identifier_rows ?? []) as Record<string, unknown>[]).map(toIdentifierDTO)) : null
   }
 
   /** Cards by kind, customer, status or search text, newest first, with the total count. */

@@ -1,7 +1,7 @@
-import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
+import { TransactionBaseService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { DomainError, newEntityId } from "@customer-modules/core"
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 
 import type {
@@ -95,7 +95,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
          VALUES ($1, $2, $3, $4, 'active', $5, 0, $6, $7)
          RETURNING *`,
         [
-          generateEntityId(undefined, "vacc"),
+          newEntityId("vacc"),
           input.kind,
           currency,
           input.customer_id ?? null,
@@ -253,7 +253,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
            RETURNING id
          )
          SELECT row_to_json(account) AS account FROM account, entry`,
-        [accountId, status, generateEntityId(undefined, "ltx"), STATUS_ACTIVITY[status], ...attribution(ctx)]
+        [accountId, status, newEntityId("ltx"), STATUS_ACTIVITY[status], ...attribution(ctx)]
       )
       return toAccountDTO(row.account)
     })
@@ -271,7 +271,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
            (id, account_id, type, amount, balance_after, currency_code, reference, location_id, terminal_id, staff_id, metadata)
          SELECT $2, id, $3, 0, balance, currency_code, $4, $5, $6, $7, $8 FROM value_account WHERE id = $1
          RETURNING *`,
-        [accountId, generateEntityId(undefined, "ltx"), type, ...attribution(ctx)]
+        [accountId, newEntityId("ltx"), type, ...attribution(ctx)]
       )
       return toTransactionDTO(row)
     })
@@ -477,10 +477,24 @@ export default class ValueAccountService extends TransactionBaseService implemen
     if (key !== null && (key.length === 0 || key.length > MAX_REFERENCE_LENGTH)) {
       throw new DomainError("invalid_request", `idempotency_key: 1 to ${MAX_REFERENCE_LENGTH} characters`, 400)
     }
+    const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
+    const params = [
+      accountId,
+      delta,
+      usable,
+      newEntityId("ltx"),
+      type,
+      ctx.reverses_id ?? null,
+      key,
+      ...attribution(ctx),
+      ctx.allow_expired === true,
+    ]
     return this.atomicPhase_(async (manager) => {
+      const [row] = await manager.query(key === null ? MOVE : MOVE_ONCE, params)
+      if (row) {
+        return { account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) }
+      }
       if (key !== null) {
-        // Same key twice at once: the second waits for the lock, then finds the first.
-        await lockAccount(manager, accountId)
         const [done] = await manager.query(`SELECT * FROM ledger_transaction WHERE idempotency_key = $1`, [key])
         if (done) {
           if (done.account_id !== accountId) {
@@ -489,37 +503,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
           return { account: await this.withTransaction(manager).retrieve(accountId), transaction: toTransactionDTO(done), replayed: true }
         }
       }
-      const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
-      const [row] = await manager.query(
-        `WITH account AS (
-           UPDATE value_account SET balance = balance + $2, updated_at = now()
-            WHERE id = $1 AND status = ANY($3) AND ($2 > 0 OR balance + $2 >= lower_bound)
-              AND ($2 > 0 OR $13::boolean OR expires_at IS NULL OR expires_at > now())
-           RETURNING *
-         ), entry AS (
-           INSERT INTO ledger_transaction
-             (id, account_id, type, amount, balance_after, currency_code, reverses_id, idempotency_key,
-              reference, location_id, terminal_id, staff_id, metadata)
-           SELECT $4, id, $5, $2, balance, currency_code, $6, $7, $8, $9, $10, $11, $12 FROM account
-           RETURNING *
-         )
-         SELECT row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry`,
-        [
-          accountId,
-          delta,
-          usable,
-          generateEntityId(undefined, "ltx"),
-          type,
-          ctx.reverses_id ?? null,
-          key,
-          ...attribution(ctx),
-          ctx.allow_expired === true,
-        ]
-      )
-      if (!row) {
-        throw await this.refusal_(manager, accountId, delta)
-      }
-      return { account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) }
+      throw await this.refusal_(manager, accountId, delta)
     })
   }
 
@@ -558,6 +542,54 @@ export default class ValueAccountService extends TransactionBaseService implemen
     return Number(count)
   }
 }
+
+/**
+ * A movement: the balance updated under its row lock only when the account is
+ * usable and the bound holds, and the transaction inserted with the balance
+ * after it; no row when refused. $1 account, $2 signed amount, $3 usable
+ * statuses, $4 id, $5 type, $6 reverses_id, $7 idempotency key, $8-$12
+ * attribution, $13 whether an expired account may be debited.
+ */
+const MOVE = `WITH account AS (
+     UPDATE value_account SET balance = balance + $2, updated_at = now()
+      WHERE id = $1 AND status = ANY($3) AND ($2 > 0 OR balance + $2 >= lower_bound)
+        AND ($2 > 0 OR $13::boolean OR expires_at IS NULL OR expires_at > now())
+     RETURNING *
+   ), entry AS (
+     INSERT INTO ledger_transaction
+       (id, account_id, type, amount, balance_after, currency_code, reverses_id, idempotency_key,
+        reference, location_id, terminal_id, staff_id, metadata)
+     SELECT $4, id, $5, $2, balance, currency_code, $6, $7, $8, $9, $10, $11, $12 FROM account
+     RETURNING *
+   )
+   SELECT row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry`
+
+/**
+ * The same movement at most once per idempotency key, still one statement: the
+ * row lock first (waiting for a concurrent movement, then seeing its balance),
+ * then the transaction, which the unique index on the key lets in only once
+ * (a concurrent twin waits for the first to commit, then inserts nothing),
+ * then the balance, only when the transaction went in. No row when refused or
+ * already done; the caller reads which.
+ */
+const MOVE_ONCE = `WITH locked AS (
+     SELECT id, balance, currency_code FROM value_account
+      WHERE id = $1 AND status = ANY($3) AND ($2 > 0 OR balance + $2 >= lower_bound)
+        AND ($2 > 0 OR $13::boolean OR expires_at IS NULL OR expires_at > now())
+      FOR UPDATE
+   ), entry AS (
+     INSERT INTO ledger_transaction
+       (id, account_id, type, amount, balance_after, currency_code, reverses_id, idempotency_key,
+        reference, location_id, terminal_id, staff_id, metadata)
+     SELECT $4, id, $5, $2, balance + $2, currency_code, $6, $7, $8, $9, $10, $11, $12 FROM locked
+     ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+     RETURNING *
+   ), account AS (
+     UPDATE value_account a SET balance = a.balance + $2, updated_at = now()
+       FROM entry WHERE a.id = entry.account_id
+     RETURNING a.*
+   )
+   SELECT row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry`
 
 /** Takes the account's row lock for the rest of the transaction; `not_found` (404) when unknown. */
 async function lockAccount(manager: EntityManager, accountId: string): Promise<Record<string, unknown>> {

@@ -4,7 +4,7 @@ import { CustomerService, EventBusService, generateEntityId, OrderService, Trans
 import type { ConfigModule, Customer, Logger } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { DomainError, ModuleHealth } from "@customer-modules/core"
+import { DomainError, ModuleHealth, newEntityId } from "@customer-modules/core"
 import { addressLines, formatNumber } from "@customer-modules/jobs"
 import type { BirthdayLetterDocumentData, BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
@@ -40,6 +40,9 @@ export const MAX_GROUP_GRANT = 5000
 export const MAX_CARD_BATCH = 500
 /** Largest page of search results and birthday lists. */
 const MAX_LIST = 500
+
+/** The settings this process read last, with their fingerprint: earn calls plan with them and check them in the same statement. */
+let settingsSeen: { version: string; settings: LoyaltySettings } | null = null
 
 export const DEFAULT_SETTINGS: LoyaltySettings = {
   points_per_unit: 1,
@@ -471,56 +474,110 @@ export default class LoyaltyService extends TransactionBaseService {
   ): Promise<{ points_earned: number; points: number; eligible_amount: number; transaction: LedgerTransactionDTO | null }> {
     return this.atomicPhase_(async (manager) => {
       const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
-      const member = await this.ensureMember_(card.customer_id!, manager, {})
-      const settings = await this.withTransaction(manager).settings()
+      const customerId = card.customer_id!
       const key = `loyalty:earn:pos:${ctx.terminal_id}:${data.reference}`
       const accounts = this.valueAccountService_.withTransaction(manager)
-      const earlier = await accounts.retrieveByIdempotencyKey(key)
-      const [seen] = await manager.query(`SELECT points_earned FROM loyalty_visit WHERE key = $1`, [key])
-      if (earlier || seen) {
-        return {
-          points_earned: earlier?.amount ?? Number(seen.points_earned),
-          points: await accounts.balance(member.account_id!),
-          eligible_amount: Number(earlier?.metadata?.eligible_minor ?? data.amount),
-          transaction: earlier,
-        }
+      const plan = async (settings: LoyaltySettings) => {
+        const rate = (ctx.location_id && settings.location_rates[ctx.location_id]) || settings
+        const eligible = data.lines ? await this.eligibleAtTill_(data.amount, data.lines, settings, manager) : data.amount
+        const base = pointsFor(eligible, rate, settings.rounding, settings.min_spend_minor)
+        return { eligible, ...withCampaign(base, settings.campaigns, new Date(), ctx.location_id ?? null) }
       }
-      const rate = (ctx.location_id && settings.location_rates[ctx.location_id]) || settings
-      const eligible = data.lines ? await this.eligibleAtTill_(data.amount, data.lines, settings, manager) : data.amount
-      const base = pointsFor(eligible, rate, settings.rounding, settings.min_spend_minor)
-      const { points, campaign } = withCampaign(base, settings.campaigns, new Date(), ctx.location_id ?? null)
-      let transaction: LedgerTransactionDTO | null = null
-      let balance = await accounts.balance(member.account_id!)
-      if (points > 0) {
-        const movement = await accounts.credit(member.account_id!, points, "grant", {
-          ...ctx,
-          reference: data.reference,
-          idempotency_key: key,
-          metadata: { source: "pos", amount_minor: data.amount, eligible_minor: eligible, currency_code: data.currency_code, campaign },
-        })
-        transaction = movement.transaction
-        balance = movement.account.balance
-      }
-      await this.recordVisit_(manager, {
+      // Claim the receipt with the points under the settings this process saw last; the
+      // same statement answers the settings in force, so a change made anywhere is caught.
+      const seenSettings = settingsSeen
+      let planned = seenSettings ? await plan(seenSettings.settings) : null
+      const visit = {
         key,
-        customer_id: card.customer_id!,
-        account_id: member.account_id!,
-        source: "pos",
-        order_id: null,
+        customer_id: customerId,
         location_id: ctx.location_id ?? null,
         terminal_id: ctx.terminal_id,
         reference: data.reference,
         amount_minor: data.amount,
         currency_code: data.currency_code,
-        points_earned: points,
-      })
-      if (points > 0) {
-        await this.eventBusService_
-          .withTransaction(manager)
-          .emit(LoyaltyService.Events.EARNED, { customer_id: card.customer_id, points, transaction_id: transaction!.id, source: "pos" })
       }
-      return { points_earned: points, points: balance, eligible_amount: eligible, transaction }
+      let claim = await this.claimTillVisit_(manager, visit, planned?.points ?? 0)
+      if (!claim.account_id) {
+        // Not a member with a points account yet (a shop sign-up still on its way): join now.
+        await this.ensureMember_(customerId, manager, {})
+        claim = await this.claimTillVisit_(manager, visit, planned?.points ?? 0)
+      }
+      const accountId = claim.account_id!
+      if (!claim.claimed) {
+        // This receipt was reported before: answer the first award.
+        const earlier = await accounts.retrieveByIdempotencyKey(key)
+        const [seen] = await manager.query(`SELECT points_earned FROM loyalty_visit WHERE key = $1`, [key])
+        return {
+          points_earned: earlier?.amount ?? Number(seen?.points_earned ?? 0),
+          points: await accounts.balance(accountId),
+          eligible_amount: Number(earlier?.metadata?.eligible_minor ?? data.amount),
+          transaction: earlier,
+        }
+      }
+      if (!seenSettings || seenSettings.version !== claim.settings_version) {
+        const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(claim.settings ?? {}) })
+        const settings = parsed.success ? parsed.data : DEFAULT_SETTINGS
+        settingsSeen = { version: claim.settings_version, settings }
+        const fresh = await plan(settings)
+        if (fresh.points !== (planned?.points ?? 0)) {
+          await manager.query(`UPDATE loyalty_visit SET points_earned = $2 WHERE key = $1`, [key, fresh.points])
+        }
+        planned = fresh
+      }
+      const { eligible, points, campaign } = planned!
+      if (points <= 0) {
+        return { points_earned: 0, points: await accounts.balance(accountId), eligible_amount: eligible, transaction: null }
+      }
+      const movement = await accounts.credit(accountId, points, "grant", {
+        ...ctx,
+        reference: data.reference,
+        idempotency_key: key,
+        metadata: { source: "pos", amount_minor: data.amount, eligible_minor: eligible, currency_code: data.currency_code, campaign },
+      })
+      if (movement.replayed) {
+        // The ledger knew this receipt from before visits were recorded: keep its award.
+        await manager.query(`UPDATE loyalty_visit SET points_earned = $2 WHERE key = $1`, [key, movement.transaction.amount])
+        return {
+          points_earned: movement.transaction.amount,
+          points: movement.account.balance,
+          eligible_amount: Number(movement.transaction.metadata?.eligible_minor ?? data.amount),
+          transaction: movement.transaction,
+        }
+      }
+      await this.eventBusService_
+        .withTransaction(manager)
+        .emit(LoyaltyService.Events.EARNED, { customer_id: customerId, points, transaction_id: movement.transaction.id, source: "pos" })
+      return { points_earned: points, points: movement.account.balance, eligible_amount: eligible, transaction: movement.transaction }
     })
+  }
+
+  /**
+   * Records a till receipt once (its key is unique; a concurrent twin waits for
+   * the first to commit and then claims nothing), for a member with a points
+   * account, and answers in the same statement the member's account and the
+   * settings in force with a fingerprint of them.
+   */
+  protected async claimTillVisit_(
+    manager: EntityManager,
+    v: { key: string; customer_id: string; location_id: string | null; terminal_id: string; reference: string; amount_minor: number; currency_code: string },
+    points: number
+  ): Promise<{ account_id: string | null; claimed: boolean; settings: Partial<LoyaltySettings> | null; settings_version: string }> {
+    const [row] = await manager.query(
+      `WITH m AS (SELECT account_id FROM loyalty_member WHERE customer_id = $3 AND account_id IS NOT NULL),
+            claim AS (
+              INSERT INTO loyalty_visit (id, key, customer_id, account_id, source, order_id, location_id, terminal_id, reference, amount_minor, currency_code, points_earned)
+              SELECT $1, $2, $3, m.account_id, 'pos', NULL, $4, $5, $6, $7, $8, $9 FROM m
+              ON CONFLICT (key) DO NOTHING
+              RETURNING id
+            )
+       SELECT (SELECT account_id FROM m) AS account_id,
+              EXISTS (SELECT 1 FROM claim) AS claimed,
+              s.data AS settings,
+              COALESCE(md5(s.data::text), 'none') AS settings_version
+         FROM (SELECT 1) one LEFT JOIN loyalty_setting s ON s.id = 'default'`,
+      [newEntityId("lvis"), v.key, v.customer_id, v.location_id, v.terminal_id, v.reference, v.amount_minor, v.currency_code, points]
+    )
+    return row
   }
 
   /**

@@ -10,9 +10,11 @@ import { PosLocation } from "../models/pos-location"
 import { PosTerminal } from "../models/pos-terminal"
 import { isPosScope, PosScope } from "../scopes"
 import type { PosTerminalDTO } from "../types"
+import type PosTerminalCacheService from "./pos-terminal-cache"
 
 type InjectedDependencies = {
   manager: EntityManager
+  posTerminalCacheService: PosTerminalCacheService
 }
 
 export type CreatePosTerminalInput = {
@@ -32,7 +34,7 @@ export type AuthenticatedTerminal = {
 const KEY_PREFIX = "pos_"
 const KEY_BYTES = 32
 /** "pos_" + 32 bytes in base64url (43 characters). */
-const KEY_PATTERN = /^pos_[A-Za-z0-9_-]{43}$/
+export const KEY_PATTERN = /^pos_[A-Za-z0-9_-]{43}$/
 const DISPLAY_PREFIX_LENGTH = 10
 const MAX_LIST = 500
 
@@ -43,7 +45,8 @@ export function hashKey(key: string): string {
 
 /**
  * Terminals and their secret keys. A key is shown once, when it is created,
- * and stored only as its sha256; revoking it takes effect on the next call.
+ * and stored only as its sha256; revoking it takes effect on the next call,
+ * on every instance (see PosTerminalCacheService).
  */
 export default class PosTerminalService extends TransactionBaseService implements HealthReporter {
   static readonly Events = {
@@ -51,8 +54,11 @@ export default class PosTerminalService extends TransactionBaseService implement
     REVOKED: "pos_terminal.revoked",
   }
 
+  protected readonly cache_: PosTerminalCacheService
+
   constructor(container: InjectedDependencies) {
     super(container)
+    this.cache_ = container.posTerminalCacheService
   }
 
   /**
@@ -110,9 +116,13 @@ export default class PosTerminalService extends TransactionBaseService implement
     return toTerminalDTO(row)
   }
 
-  /** Revokes the terminal's key at once; revoking twice keeps the first time. */
+  /**
+   * Revokes the terminal's key at once, on every instance; revoking twice keeps
+   * the first time. The cached keys are invalidated after the commit, so call it
+   * without an outer transaction (as the admin route does).
+   */
   async revoke(id: string): Promise<PosTerminalDTO> {
-    return this.atomicPhase_(async (manager) => {
+    const revoked = await this.atomicPhase_(async (manager) => {
       const repo = manager.getRepository(PosTerminal)
       await repo.update({ id, revoked_at: IsNull() }, { revoked_at: () => "now()" })
       const row = await repo.findOne({ where: { id }, relations: { location: true } })
@@ -121,6 +131,8 @@ export default class PosTerminalService extends TransactionBaseService implement
       }
       return toTerminalDTO(row)
     })
+    await this.cache_.invalidate()
+    return revoked
   }
 
   /** The terminal a key belongs to, or null for an unknown, malformed or revoked key. */
@@ -128,22 +140,35 @@ export default class PosTerminalService extends TransactionBaseService implement
     if (!KEY_PATTERN.test(key)) {
       return null
     }
+    const hash = hashKey(key)
+    // Read before the database: a revocation committed after this read bumps it.
+    const generation = await this.cache_.generation()
+    const cached = this.cache_.get(hash, generation)
+    if (cached) {
+      return cached
+    }
     const rows: { id: string; name: string; location_id: string; scopes: string[] }[] = await this.activeManager_.query(
       `SELECT id, name, location_id, scopes FROM pos_terminal WHERE key_hash = $1 AND revoked_at IS NULL`,
-      [hashKey(key)]
+      [hash]
     )
     const row = rows[0]
     if (!row) {
       return null
     }
-    return { id: row.id, name: row.name, location_id: row.location_id, scopes: row.scopes.filter(isPosScope) }
+    const terminal = { id: row.id, name: row.name, location_id: row.location_id, scopes: row.scopes.filter(isPosScope) }
+    this.cache_.set(hash, terminal, generation)
+    return terminal
   }
 
   /**
    * Records that the terminal was seen. At most one write a minute per terminal:
-   * the conditional UPDATE leaves the row alone when it was touched recently.
+   * this process asks at most once a minute, and the conditional UPDATE leaves
+   * the row alone when another instance touched it recently.
    */
   async touch(id: string): Promise<void> {
+    if (!this.cache_.shouldTouch(id)) {
+      return
+    }
     await this.activeManager_.query(
       `UPDATE pos_terminal SET last_seen_at = now()
         WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
