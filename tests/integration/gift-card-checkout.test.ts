@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi, adminToken, api } from "../support/api"
 import { clientIp, createTerminal, posApi } from "../support/pos"
+import { demoShop } from "../support/shop"
 
 let till: string
 let regionId: string
@@ -18,10 +19,9 @@ let variantId: string
 
 beforeAll(async () => {
   till = (await createTerminal({ scopes: ["gift_card"] })).key
-  const regions = await api("/store/regions")
-  regionId = regions.body.regions.find((r: { currency_code: string }) => r.currency_code === "eur").id
-  const products = await api("/store/products?handle=tagesmenue")
-  variantId = products.body.products[0].variants[0].id
+  const shop = await demoShop()
+  regionId = shop.regionId
+  variantId = shop.variantId
 })
 
 type Cart = { id: string; total: number; gift_card_total: number; tax_total: number; gift_cards: { id: string; metadata: { card_id: string } }[] }

@@ -109,7 +109,9 @@ describe("with an external database and Redis", () => {
         REDIS_NAMESPACE: `cmtest-${name}`,
         ADMIN_EMAIL: "ops@example.com",
         ADMIN_PASSWORD: "a-long-ops-password",
-        SHUTDOWN_GRACE_MS: "3000",
+        // Whether Medusa's own shutdown finishes on a dead Redis depends on timing (it mostly hangs,
+        // not always): a grace of 1 ms makes the entry point's kill path certain.
+        SHUTDOWN_GRACE_MS: "1",
       },
     })
     running.push(server)
@@ -129,14 +131,14 @@ describe("with an external database and Redis", () => {
     )
     expect((await api("/health", { baseUrl: server.url })).status).toBe(200)
 
-    // Medusa's shutdown hangs on the dead Redis: the entry point kills it after the grace period
-    // and says so, and nothing of the server is left running.
+    // A Medusa that has not stopped within the grace period is killed, the entry point says so,
+    // and nothing of the server is left running, dead Redis or not.
     const tree = descendants(server.process.pid!)
     expect(tree.length).toBeGreaterThan(0)
     expect(await server.stop()).toBe(1)
     running.splice(running.indexOf(server), 1)
     expect(tree.filter(isRunning)).toEqual([])
-    expect(fs.readFileSync(server.logFile, "utf-8")).toContain("did not stop within 3 s of SIGTERM: killed")
+    expect(fs.readFileSync(server.logFile, "utf-8")).toContain("did not stop within 0.001 s of SIGTERM: killed")
   })
 })
 

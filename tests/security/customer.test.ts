@@ -15,6 +15,7 @@ import { emitAgain } from "../support/events"
 import { eventually } from "../support/eventually"
 import { waitForMail } from "../support/mail"
 import { createTerminal, posApi } from "../support/pos"
+import { demoShop } from "../support/shop"
 
 describe("customer: orders on invoice and returns", () => {
   type Order = { id: string; display_id: number; total: number; gift_card_total: number; items: { id: string; total: number; quantity: number }[] }
@@ -487,10 +488,9 @@ describe("customer: checkout settlement after the order is placed", () => {
 
   beforeAll(async () => {
     till = (await createTerminal({ scopes: ["gift_card"] })).key
-    const regions = await api("/store/regions")
-    regionId = regions.body.regions.find((r: { currency_code: string }) => r.currency_code === "eur").id
-    const products = await api("/store/products?handle=tagesmenue")
-    variantId = products.body.products[0].variants[0].id
+    const shop = await demoShop()
+    regionId = shop.regionId
+    variantId = shop.variantId
   })
 
   /** A cart of two daily menus, paid with a voucher of `amount` and the rest manually; with the voucher and its ledger account. */

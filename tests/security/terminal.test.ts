@@ -20,6 +20,7 @@ import { eventually } from "../support/eventually"
 import { uniqueAddress } from "../support/mail"
 import { clientIp, createTerminal, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
+import { demoShop } from "../support/shop"
 
 type TillCustomer = { id: string; email: string | null; phone: string | null; points: number; cards: { code: string }[] } & Record<string, unknown>
 
@@ -222,10 +223,9 @@ describe("terminal: reversal only of a till's own recent movements", () => {
 
   beforeAll(async () => {
     till = await createTerminal({ scopes: ["gift_card", "loyalty", "debtor"] })
-    const regions = await api("/store/regions")
-    regionId = regions.body.regions.find((r: { currency_code: string }) => r.currency_code === "eur").id
-    const products = await api("/store/products?handle=tagesmenue")
-    variantId = products.body.products[0].variants[0].id
+    const shop = await demoShop()
+    regionId = shop.regionId
+    variantId = shop.variantId
   })
 
   async function sell(amount: number): Promise<{ id: string; code: string; transactionId: string }> {

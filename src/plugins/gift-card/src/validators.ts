@@ -1,18 +1,11 @@
 import { z } from "zod"
 
 import { amountMinor, currencyCode, isoDay, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
-import { ownCodeProblem } from "@customer-modules/ledger"
+import { ownCodeSchema } from "@customer-modules/ledger"
 
 const id = z.string().trim().min(1).max(64)
 /** The merchant's own voucher number: 8 to 64 characters besides spaces and dashes (the ledger's rule for value cards). */
-const ownCode = z
-  .string()
-  .trim()
-  .max(200)
-  .superRefine((s, ctx) => {
-    const problem = ownCodeProblem(s, "gift_card")
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem })
-  })
+const ownCode = ownCodeSchema("gift_card")
 
 export const SellVoucher = z
   .object({ amount: amountMinor, currency_code: currencyCode, code: ownCode.optional(), customer_id: id.optional() })

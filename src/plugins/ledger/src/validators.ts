@@ -2,6 +2,8 @@ import { z } from "zod"
 
 import { pageFields, PageQuery } from "@customer-modules/core"
 
+import { ownCodeProblem } from "./utils/codes"
+
 
 const ACCOUNT_KINDS = ["gift_card", "prepaid_card", "customer_account", "points"] as const
 const CARD_KINDS = ["gift_card", "prepaid_card", "customer_card"] as const
@@ -31,3 +33,20 @@ export const CreateCodeRange = z
   .strict()
 
 export { PageQuery }
+
+/**
+ * A merchant's own number for a card of `kind` in a request body (any printable text; its
+ * length besides spaces and dashes within the ledger's rule for that kind, `ownCodeProblem`).
+ */
+export function ownCodeSchema(kind: (typeof CARD_KINDS)[number]) {
+  return z
+    .string()
+    .trim()
+    .max(200)
+    .superRefine((s, ctx) => {
+      const problem = ownCodeProblem(s, kind)
+      if (problem) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem })
+      }
+    })
+}

@@ -1,7 +1,7 @@
 import { z } from "zod"
 
 import { amountMinor, currencyCode, instant, isoDay, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
-import { ownCodeProblem } from "@customer-modules/ledger"
+import { ownCodeSchema } from "@customer-modules/ledger"
 
 /** Largest sale a till may report for earning: 1 000 000.00 in a two-decimal currency. */
 export const MAX_SALE_MINOR = 100_000_000
@@ -10,14 +10,7 @@ export const MAX_POINTS = 10_000_000
 
 const id = z.string().trim().min(1).max(64)
 /** A customer card's own number, barcode or UID: 4 to 64 characters besides spaces and dashes (the ledger's rule for customer cards). */
-const code = z
-  .string()
-  .trim()
-  .max(200)
-  .superRefine((s, ctx) => {
-    const problem = ownCodeProblem(s, "customer_card")
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem })
-  })
+const code = ownCodeSchema("customer_card")
 const name = z.string().trim().min(1).max(100)
 const points = z.number().int("must be a whole number of points").positive("must be greater than zero").max(MAX_POINTS)
 const isoDate = z

@@ -1,7 +1,7 @@
 import { z } from "zod"
 
 import { amountMinor, currencyCode, instant, pageFields, PageQuery, reference } from "@customer-modules/core"
-import { ownCodeProblem } from "@customer-modules/ledger"
+import { ownCodeSchema } from "@customer-modules/ledger"
 
 import { TENDERS } from "./types"
 
@@ -11,14 +11,7 @@ export const MAX_AMOUNT_MINOR = 100_000_000
 export const prepaidAmount = amountMinor.max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR} minor units`)
 
 /** The merchant's own card number or UID: 8 to 64 characters besides spaces and dashes (the ledger's rule for value cards). */
-const code = z
-  .string()
-  .trim()
-  .max(200)
-  .superRefine((s, ctx) => {
-    const problem = ownCodeProblem(s, "prepaid_card")
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem })
-  })
+const code = ownCodeSchema("prepaid_card")
 const id = z.string().min(1).max(64)
 export const IssuePrepaidCard = z
   .object({ code: code.optional(), currency_code: currencyCode, customer_id: id.optional() })
