@@ -187,10 +187,14 @@ async function announce(port: number, env: NodeJS.ProcessEnv): Promise<void> {
       if (res.ok) {
         // The same defaults as medusa-config.js: the demo login only in embedded mode.
         const embedded = env.CM_EMBEDDED === "1"
-        const email = env.ADMIN_EMAIL || (embedded ? "admin@example.com" : undefined)
-        const password = env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : embedded ? env.CM_DEMO_ADMIN_PASSWORD : undefined
+        // The demo shows its login; a real installation's log names no address (ADMIN_EMAIL is the operator's own).
+        const login = !embedded
+          ? env.ADMIN_EMAIL
+            ? "ADMIN_EMAIL / ADMIN_PASSWORD"
+            : undefined
+          : `${env.ADMIN_EMAIL || "admin@example.com"} / ${env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : env.CM_DEMO_ADMIN_PASSWORD}`
         log(`Server ready on ${base}`)
-        log(`Admin:     ${base}/app${email ? `  (log in as ${email} / ${password})` : ""}`)
+        log(`Admin:     ${base}/app${login ? `  (log in as ${login})` : ""}`)
         log(`Store API: ${base}/store   POS API: ${base}/store/pos`)
         return
       }

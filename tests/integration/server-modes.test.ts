@@ -122,6 +122,9 @@ describe("with an external database and Redis", () => {
     expect((await api("/health/ready", { baseUrl: server.url })).status).toBe(200)
     // An external database is never seeded unless asked.
     expect(fs.readFileSync(server.logFile, "utf-8")).not.toContain("seeded")
+    // A real installation's log names the setting, never the operator's address.
+    await expect.poll(() => fs.readFileSync(server.logFile, "utf-8"), { timeout: 15_000 }).toContain("log in as ADMIN_EMAIL / ADMIN_PASSWORD")
+    expect(fs.readFileSync(server.logFile, "utf-8")).not.toContain("ops@example.com")
 
     await proxy.close()
     const res = await api("/health/ready", { baseUrl: server.url })
