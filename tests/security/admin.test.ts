@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi, adminToken, api } from "../support/api"
 import type { ApiResponse } from "../support/api"
+import { signUp } from "../support/customers"
 import { createTerminal, posApi } from "../support/pos"
 
 /** Signs in to the admin with the session cookie, as the admin UI does. */
@@ -256,3 +257,20 @@ describe("admin: idempotency of money routes", () => {
     expect(await paid()).toBe(300)
   })
 })
+
+describe("admin: who may call the admin routes", () => {
+  it("refuses the invoice credit recovery to callers without an admin login, writing nothing", async () => {
+    const customer = await signUp({ first_name: "Nora", last_name: "Notadmin" })
+    const till = (await createTerminal({ scopes: ["debtor"] })).key
+    const path = "/admin/debtor-invoices/orders/order_unknown/credit-refunds"
+    for (const headers of [{}, { authorization: `Bearer ${customer.token}` }, { authorization: `Bearer ${till}` }]) {
+      const res = await api(path, { body: {}, headers })
+      expect(res.status, JSON.stringify(headers)).toBe(401)
+    }
+    // The same call as the admin reaches the route: nothing to credit for an unknown order.
+    const admin = await adminApi(path, { body: {} })
+    expect(admin.status).toBe(200)
+    expect(admin.body.credit_notes).toEqual([])
+  })
+})
+
