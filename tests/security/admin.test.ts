@@ -263,7 +263,8 @@ describe("admin: who may call the admin routes", () => {
     const customer = await signUp({ first_name: "Nora", last_name: "Notadmin" })
     const till = (await createTerminal({ scopes: ["debtor"] })).key
     const path = "/admin/debtor-invoices/orders/order_unknown/credit-refunds"
-    for (const headers of [{}, { authorization: `Bearer ${customer.token}` }, { authorization: `Bearer ${till}` }]) {
+    const callers: Record<string, string>[] = [{}, { authorization: `Bearer ${customer.token}` }, { authorization: `Bearer ${till}` }]
+    for (const headers of callers) {
       const res = await api(path, { body: {}, headers })
       expect(res.status, JSON.stringify(headers)).toBe(401)
     }
