@@ -173,7 +173,8 @@ module.exports = {
     // cookie, and never waits on a dead Redis (saving one per request hung every call then).
     session_options: { saveUninitialized: false, resave: false },
   },
-  featureFlags: {},
+  // No usage-data question at the merchant's first login, and nothing sent to Medusa's analytics.
+  featureFlags: { analytics: false },
   plugins,
   modules,
 }
