@@ -1,22 +1,10 @@
-import { ClaimService, OrderService, SwapService } from "@medusajs/medusa"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
+import { orderOfRefundEvent, REFUND_EVENTS } from "@customer-modules/core"
+
 import type LoyaltyService from "../services/loyalty"
 import type LoyaltyCheckoutService from "../services/loyalty-checkout"
-
-/** Where each refunding event names its order: directly, or through its claim or swap. */
-async function orderOf(eventName: string, id: string, manager: EntityManager): Promise<string | null> {
-  if (eventName === ClaimService.Events.REFUND_PROCESSED) {
-    const [claim] = await manager.query(`SELECT order_id FROM claim_order WHERE id = $1`, [id])
-    return claim?.order_id ?? null
-  }
-  if (eventName === SwapService.Events.REFUND_PROCESSED) {
-    const [swap] = await manager.query(`SELECT order_id FROM swap WHERE id = $1`, [id])
-    return swap?.order_id ?? null
-  }
-  return id
-}
 
 /**
  * Money going back to the customer takes back its share of the order's
@@ -30,7 +18,7 @@ async function orderOf(eventName: string, id: string, manager: EntityManager): P
 export default async function settlePointsOfRefunds({ data, eventName, container }: SubscriberArgs<{ id: string }>): Promise<void> {
   const manager = container.resolve<EntityManager>("manager")
   await manager.transaction(async (tx) => {
-    const orderId = await orderOf(eventName, data.id, tx)
+    const orderId = await orderOfRefundEvent(eventName, data.id, tx)
     const service = container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx)
     const state = orderId ? await service.refundsOf(orderId) : null
     if (!orderId || !state || state.refunds.length === 0) {
@@ -46,6 +34,6 @@ export default async function settlePointsOfRefunds({ data, eventName, container
 }
 
 export const config: SubscriberConfig = {
-  event: [OrderService.Events.REFUND_CREATED, OrderService.Events.ITEMS_RETURNED, ClaimService.Events.REFUND_PROCESSED, SwapService.Events.REFUND_PROCESSED],
+  event: REFUND_EVENTS,
   context: { subscriberId: "loyalty-order-refunded" },
 }
