@@ -11,6 +11,7 @@ import { DateTime } from "luxon"
 import { describe, expect, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
+import { uniqueAddress, waitForMail } from "../support/mail"
 import { clientIp, createLocation } from "../support/pos"
 import { TEST_SECRETS } from "../support/server"
 
@@ -301,6 +302,38 @@ describe("online booking", () => {
   })
 })
 
+describe("mails", () => {
+  it("sends the confirmation with its .ics to a real SMTP server in the guest's language, and its cancel link asks before it cancels", async () => {
+    const v = await venue({ T1: [1, 4] })
+    const email = uniqueAddress("reservation")
+    const date = day(6)
+    const booked = await book({ location_id: v.location_id, starts_at: at(date, "19:30"), party_size: 3, email, name: "Ana", locale: "en" })
+    expect(booked.status, booked.text).toBe(201)
+    const mail = await waitForMail((m) => m.to === email && /reservation/i.test(m.subject))
+    expect(mail.subject).toMatch(/^Your reservation at /)
+    expect(mail.text).toContain("3")
+    const ics = mail.attachments.find((a) => a.filename === "reservation.ics")
+    expect(ics?.contentType).toBe("text/calendar")
+    const calendar = ics!.content.toString("utf-8")
+    const utc = DateTime.fromISO(`${date}T19:30`, { zone: ZONE }).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")
+    expect(calendar).toContain("BEGIN:VEVENT")
+    expect(calendar).toContain(`DTSTART:${utc}`)
+    const link = /https?:\/\/[^\s"<>]+\/embed\/booking\/cancel\?[^\s"<>]+/.exec(mail.html.replace(/&amp;/g, "&"))?.[0]
+    expect(link).toBeDefined()
+    const url = new URL(link!)
+    // opening the link asks and changes nothing
+    const ask = await api(`${url.pathname}${url.search}`)
+    expect(ask.status).toBe(200)
+    expect(ask.text).toContain("rc-form")
+    expect((await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}`)).body.reservations[0].status).toBe("confirmed")
+    const id = url.searchParams.get("id") as string
+    const done = await api(`/store/reservations/${id}/cancel`, { body: { token: url.searchParams.get("token") }, headers: { "x-forwarded-for": clientIp() } })
+    expect(done.status, done.text).toBe(200)
+    const cancelled = await waitForMail((m) => m.to === email && /cancelled/i.test(m.subject))
+    expect(cancelled.subject).toMatch(/^Reservation cancelled/)
+  })
+})
+
 describe("cancel link, statuses, no-shows and the blacklist", () => {
   it("cancels once with the signed token, refuses a forged one with 403, and frees the table", async () => {
     const v = await venue({ T1: [1, 4] })
@@ -392,5 +425,18 @@ describe("staff tools", () => {
     expect([guests["17:45"], guests["18:00"], guests["19:15"], guests["20:00"], guests["21:00"]]).toEqual([0, 4, 6, 2, 0])
     const covers = await adminApi(`/admin/reservations/covers?location_id=${v.location_id}&month=${date.slice(0, 7)}`)
     expect(covers.body.days).toEqual([{ date, covers: 6, reservations: 2, no_shows: 0 }])
+  })
+})
+
+describe("tills", () => {
+  it("reads the floor plan with today's table states with the reservation scope, and is refused without it", async () => {
+    const v = await venue({ A: [1, 4] })
+    const { createTerminal, posApi } = await import("../support/pos")
+    const till = await createTerminal({ scopes: ["reservation" as never], location_id: v.location_id })
+    const other = await createTerminal({ scopes: ["loyalty"], location_id: v.location_id })
+    const res = await posApi("/store/pos/reservations/floor", { key: till.key })
+    expect(res.status, res.text).toBe(200)
+    expect(res.body.plan.tables).toEqual([expect.objectContaining({ id: v.tables.A, state: "free" })])
+    expect((await posApi("/store/pos/reservations/floor", { key: other.key })).status).toBe(403)
   })
 })

@@ -1,10 +1,8 @@
-import { createHmac, timingSafeEqual } from "crypto"
-
 import { ConfigModule, EventBusService, TransactionBaseService } from "@medusajs/medusa"
 import { QueryFailedError } from "typeorm"
 import type { EntityManager } from "typeorm"
 
-import { DomainError, newEntityId } from "@customer-modules/core"
+import { actionSecret, ActionTokens, DomainError, newEntityId } from "@customer-modules/core"
 import type { ModuleHealth } from "@customer-modules/core"
 
 import type ReservationPlanService from "./reservation-plan"
@@ -170,13 +168,13 @@ export default class ReservationService extends TransactionBaseService {
 
   protected readonly plans_: ReservationPlanService
   protected readonly eventBus_: EventBusService
-  protected readonly secret_: string
+  protected readonly cancelTokens_: ActionTokens
 
   constructor(container: InjectedDependencies) {
     super(container)
     this.plans_ = container.reservationPlanService
     this.eventBus_ = container.eventBusService
-    this.secret_ = `reservation-cancel:${container.configModule?.projectConfig?.jwt_secret ?? ""}`
+    this.cancelTokens_ = new ActionTokens(actionSecret({ resolve: <T>(name: string) => (container as unknown as Record<string, T>)[name] }), "reservation-cancel")
   }
 
   async health(): Promise<ModuleHealth> {
@@ -186,13 +184,11 @@ export default class ReservationService extends TransactionBaseService {
 
   /** The signed token of a reservation's cancel link (HMAC of its id; no expiry: the cut-off time decides). */
   cancelToken(id: string): string {
-    return createHmac("sha256", this.secret_).update(id).digest("base64url")
+    return this.cancelTokens_.sign(id)
   }
 
   verifyCancelToken(id: string, token: string): boolean {
-    const want = Buffer.from(this.cancelToken(id))
-    const got = Buffer.from(token)
-    return want.length === got.length && timingSafeEqual(want, got)
+    return this.cancelTokens_.verify(id, token)
   }
 
   /** Bookings holding tables of a location within `[from, to)`, each once with all its tables. */

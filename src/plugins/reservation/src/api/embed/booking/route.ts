@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { z } from "zod"
 
-import { DomainError, parseBody } from "@customer-modules/core"
+import { DomainError, parseBody, sendEmbedPage } from "@customer-modules/core"
 import type { PosLocationService } from "@customer-modules/pos"
 
-import { bookingPage, EMBED_CSP, pickLocale } from "../../../embed/booking-page"
+import { bookingPage, pickLocale } from "../../../embed/booking-page"
 import { localDate } from "../../../engine/availability"
 import type ReservationPlanService from "../../../services/reservation-plan"
 
@@ -18,16 +18,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     throw e instanceof DomainError ? new DomainError("not_found", "No reservations at this location", 404) : e
   })
   const location = await req.scope.resolve<PosLocationService>("posLocationService").retrieve(q.location_id)
-  const html = bookingPage({
+  const page = bookingPage({
     locale: pickLocale(q.locale, req.get("accept-language")),
     location_id: location.id,
     location_name: location.name,
     settings,
     today: localDate(Date.now(), location.time_zone),
   })
-  res.setHeader("Content-Security-Policy", EMBED_CSP)
-  res.setHeader("Cache-Control", "no-store")
-  res.setHeader("X-Content-Type-Options", "nosniff")
-  res.removeHeader("X-Frame-Options")
-  res.type("html").send(html)
+  sendEmbedPage(res, page)
 }

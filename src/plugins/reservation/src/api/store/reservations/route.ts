@@ -1,9 +1,10 @@
 import { DomainError } from "@customer-modules/core"
+import { publicRoute } from "@customer-modules/pos"
+
 
 import type ReservationService from "../../../services/reservation"
-import { toPublic } from "../../../services/reservation"
+import { SlotUnavailable, toPublic } from "../../../services/reservation"
 import { PublicBooking } from "../../../validators"
-import { publicRoute } from "../../public"
 
 /** A person needs longer than this to fill in the booking form; a bot that posts at once is refused. */
 const MIN_FORM_MS = 1500
@@ -24,7 +25,15 @@ export const POST = publicRoute({
     const { website: _w, form_ms: _f, ...input } = body
     void _w
     void _f
-    const { reservation } = await req.scope.resolve<ReservationService>("reservationService").withTransaction(manager).book(input, "online", "online")
-    return { status: 201, body: { reservation: toPublic(reservation) } }
+    try {
+      const { reservation } = await req.scope.resolve<ReservationService>("reservationService").withTransaction(manager).book(input, "online", "online")
+      return { status: 201, body: { reservation: toPublic(reservation) } }
+    } catch (e) {
+      // The nearest other times go with the 409 (the booking left nothing behind, so answering commits nothing).
+      if (e instanceof SlotUnavailable) {
+        return { status: 409, body: { type: e.type, message: e.message, alternatives: e.alternatives } }
+      }
+      throw e
+    }
   },
 })

@@ -1,6 +1,7 @@
+import { publicRoute } from "@customer-modules/pos"
+
 import type ReservationService from "../../../../services/reservation"
 import { AvailabilityQuery } from "../../../../validators"
-import { publicRoute } from "../../../public"
 
 /**
  * GET /store/reservations/availability?location_id=&date=&party_size= → 200 `{ date, time_zone, slots: [{ time, starts_at, available }] }`:

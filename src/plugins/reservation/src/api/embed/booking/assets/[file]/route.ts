@@ -4,7 +4,7 @@ import path from "path"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 /** The plugin's own static files for the booking page (no inline script: the page's CSP allows only these). */
-const FILES: Record<string, string> = { "booking.js": "application/javascript; charset=utf-8", "booking.css": "text/css; charset=utf-8" }
+const FILES: Record<string, string> = { "booking.js": "application/javascript; charset=utf-8", "cancel.js": "application/javascript; charset=utf-8", "booking.css": "text/css; charset=utf-8" }
 const STATIC_DIR = path.join(path.dirname(require.resolve("@customer-modules/reservation/package.json")), "static")
 
 /** GET /embed/booking/assets/:file → booking.js or booking.css; 404 for anything else. */
