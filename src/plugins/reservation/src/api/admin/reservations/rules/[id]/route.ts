@@ -1,0 +1,14 @@
+import { z } from "zod"
+
+import { adminMutation } from "@customer-modules/pos"
+
+import type ReservationPlanService from "../../../../../services/reservation-plan"
+
+/** DELETE /admin/reservations/rules/:id → 200 `{ id, deleted: true }`. */
+export const DELETE = adminMutation({
+  body: z.object({}).strict(),
+  handler: async (req, manager) => {
+    await req.scope.resolve<ReservationPlanService>("reservationPlanService").withTransaction(manager).deleteRule(req.params.id)
+    return { status: 200, body: { id: req.params.id, deleted: true } }
+  },
+})
