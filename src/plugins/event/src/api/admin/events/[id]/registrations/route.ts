@@ -1,0 +1,90 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { stringify } from "csv-stringify/sync"
+
+import { contentDisposition, parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
+
+import type { Registration } from "../../../../../types"
+import { servicesOf } from "../../../../../utils/services"
+import { ListRegistrations, RegisterByStaff } from "../../../../../validators"
+
+/** A registration as the staff see it in the participant list. */
+export function staffRegistration(r: Registration) {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    quantity: r.quantity,
+    status: r.status,
+    payment_status: r.payment_status,
+    payment_method: r.payment_method,
+    paid_at: r.paid_at,
+    amount: r.amount,
+    currency_code: r.currency_code,
+    lines: r.lines,
+    answers: r.answers,
+    participants: r.participants,
+    note: r.note,
+    source: r.source,
+    locale: r.locale,
+    checked_in_at: r.checked_in_at,
+    hold_expires_at: r.hold_expires_at,
+    offer_expires_at: r.offer_expires_at,
+    payment_due_at: r.payment_due_at,
+    created_at: r.created_at,
+    cancelled_at: r.cancelled_at,
+  }
+}
+
+/**
+ * GET /admin/events/:id/registrations[?q=&format=csv] → `{ registrations, totals }` in order of
+ * registration (name, e-mail or phone searched by `q`), or the same as CSV.
+ */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const { q, format } = parseBody(ListRegistrations, req.query)
+  const { events, registrations } = servicesOf(req)
+  const event = await events.retrieve(req.params.id)
+  const list = await registrations.list(event.id, q)
+  if (format === "csv") {
+    const questions = event.questions.map((x) => x.id)
+    const csv = stringify(
+      list.map((r) => [
+        r.name,
+        r.email ?? "",
+        r.phone ?? "",
+        r.quantity,
+        r.status,
+        r.payment_status,
+        r.payment_method ?? "",
+        (r.amount / 100).toFixed(2),
+        r.currency_code.toUpperCase(),
+        r.checked_in_at ? r.checked_in_at.toISOString() : "",
+        r.created_at.toISOString(),
+        r.participants.map((p) => p.name ?? "").filter(Boolean).join("; "),
+        r.note ?? "",
+        ...questions.map((k) => (r.answers[k] === undefined ? "" : String(r.answers[k]))),
+      ]),
+      {
+        header: true,
+        columns: ["name", "email", "phone", "quantity", "status", "payment_status", "payment_method", "amount", "currency", "checked_in_at", "registered_at", "participants", "note", ...questions],
+        // A cell a spreadsheet would run as a formula starts with a quote.
+        cast: { string: (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) },
+      }
+    )
+    res.setHeader("Content-Type", "text/csv; charset=utf-8")
+    res.setHeader("Content-Disposition", contentDisposition("attachment", `participants-${event.local_start.slice(0, 10)}.csv`))
+    res.send(`\ufeff${csv}`)
+    return
+  }
+  res.json({ registrations: list.map(staffRegistration), totals: registrations.totals(list) })
+}
+
+/** POST /admin/events/:id/registrations (a registration taken on the phone; e-mail optional, `paid` with `method`) → 201 `{ registration }`. */
+export const POST = adminMutation({
+  body: RegisterByStaff,
+  handler: async (req, manager, body) => {
+    const r = await servicesOf(req, manager).registrations.register(req.params.id, body, "admin")
+    return { status: 201, body: { registration: staffRegistration(r) } }
+  },
+})

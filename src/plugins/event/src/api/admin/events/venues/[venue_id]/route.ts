@@ -1,0 +1,17 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+
+import { adminMutation } from "@customer-modules/pos"
+
+import { servicesOf } from "../../../../../utils/services"
+import { UpdateVenue } from "../../../../../validators"
+
+/** GET /admin/events/venues/:venue_id → `{ venue }`. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  res.json({ venue: await servicesOf(req).events.retrieveVenue(req.params.venue_id) })
+}
+
+/** POST /admin/events/venues/:venue_id (fields to change) → 200 `{ venue }`. Existing dates keep their zone and times. */
+export const POST = adminMutation({
+  body: UpdateVenue,
+  handler: async (req, manager, body) => ({ status: 200, body: { venue: await servicesOf(req, manager).events.updateVenue(req.params.venue_id, body) } }),
+})

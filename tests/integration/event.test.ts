@@ -1,0 +1,328 @@
+/**
+ * Events over HTTP: venues, templates and series across the clock change,
+ * registrations that never give a place twice under concurrency, the waiting
+ * list moving up in order, holds that expire, the signed cancel link and its
+ * ask-page, the public list (JSON, HTML fragment with JSON-LD, ETag), the
+ * iCalendar feed, payment status set by the staff, and bad input.
+ */
+import { randomUUID } from "crypto"
+
+import { Client } from "pg"
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+
+import { adminApi, api } from "../support/api"
+import { clientIp } from "../support/pos"
+
+type EventBody = { id: string; capacity: number; seats_left: number; taken: number; local_start: string; starts_at: string; sequence: number }
+type Reg = { id: string; status: string; quantity: number; payment_status: string; cancel_url: string }
+
+let db: Client
+let venueId: string
+
+beforeAll(async () => {
+  db = new Client({ connectionString: inject("databaseUrl") })
+  await db.connect()
+  const venue = await adminApi("/admin/events/venues", { body: { name: "Kochstudio", address: "Hauptstraße 1, Berlin", time_zone: "Europe/Berlin" } })
+  expect(venue.status, venue.text).toBe(201)
+  venueId = venue.body.venue.id
+})
+
+afterAll(async () => {
+  await db.end()
+})
+
+const inDays = (d: number, h = 0) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString()
+
+async function createEvent(body: Record<string, unknown> = {}): Promise<EventBody> {
+  const res = await adminApi("/admin/events", {
+    body: {
+      title: `Kochkurs ${randomUUID().slice(0, 6)}`,
+      description: "Pasta **selbst gemacht**",
+      venue_id: venueId,
+      starts_at: inDays(10),
+      ends_at: inDays(10, 3),
+      capacity: 10,
+      price: 0,
+      currency_code: "EUR",
+      published: true,
+      ...body,
+    },
+  })
+  expect(res.status, res.text).toBe(201)
+  return res.body.event
+}
+
+/** A public registration from a client address of its own (the per-IP limit stays out of the way). */
+function register(eventId: string, body: Record<string, unknown> = {}) {
+  return api<{ registration: Reg }>(`/store/events/${eventId}/registrations`, {
+    body: { name: "Ana Gast", email: `guest-${randomUUID().slice(0, 8)}@example.com`, ...body },
+    headers: { "x-forwarded-for": clientIp() },
+  })
+}
+
+const tokenOf = (reg: Reg) => new URL(reg.cancel_url).searchParams.get("token") as string
+
+describe("places are never given twice", () => {
+  it("gives exactly 10 of 10 places to 30 concurrent registrations and answers the rest 409 sold_out", async () => {
+    const event = await createEvent({ capacity: 10 })
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => register(event.id, { name: `Gast ${i}` })))
+    const confirmed = answers.filter((a) => a.status === 201)
+    const refused = answers.filter((a) => a.status === 409)
+    expect(confirmed).toHaveLength(10)
+    expect(confirmed.every((a) => a.body.registration.status === "confirmed" && a.body.registration.payment_status === "not_required")).toBe(true)
+    expect(refused).toHaveLength(20)
+    expect(refused.every((a) => (a.body as unknown as { type: string }).type === "sold_out")).toBe(true)
+    const { rows } = await db.query(`SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status = 'confirmed'`, [event.id])
+    expect(rows[0].n).toBe(10)
+    const store = await api(`/store/events/${event.id}`)
+    expect(store.body.event.seats_left).toBe(0)
+  })
+
+  it("with a waiting list, puts the rest on it in order of registration and never confirms more than the capacity", async () => {
+    const event = await createEvent({ capacity: 10, waitlist: true })
+    const answers = await Promise.all(Array.from({ length: 30 }, () => register(event.id)))
+    expect(answers.every((a) => a.status === 201)).toBe(true)
+    expect(answers.filter((a) => a.body.registration.status === "confirmed")).toHaveLength(10)
+    expect(answers.filter((a) => a.body.registration.status === "waitlisted")).toHaveLength(20)
+    // Everyone after the tenth confirmation waits: the order of the waiting list is the order the places were asked for.
+    const { rows } = await db.query(`SELECT status FROM event_registration WHERE event_id = $1 ORDER BY seq`, [event.id])
+    expect(rows.slice(0, 10).every((r) => r.status === "confirmed")).toBe(true)
+    expect(rows.slice(10).every((r) => r.status === "waitlisted")).toBe(true)
+  })
+
+  it("refuses a group larger than the places left and takes a smaller one", async () => {
+    const event = await createEvent({ capacity: 3, price: 2500 })
+    const big = await register(event.id, { quantity: 4 })
+    expect(big.status).toBe(409)
+    expect(big.body).toMatchObject({ type: "sold_out" })
+    const ok = await register(event.id, { quantity: 3 })
+    expect(ok.status, ok.text).toBe(201)
+    expect(ok.body.registration).toMatchObject({ status: "confirmed", quantity: 3, payment_status: "unpaid" })
+  })
+})
+
+describe("waiting list", () => {
+  it("offers a freed place to the first entry that fits, and an accepted offer confirms", async () => {
+    const event = await createEvent({ capacity: 4, waitlist: true })
+    const a = (await register(event.id, { quantity: 2 })).body.registration
+    await register(event.id, { quantity: 2 })
+    const c = (await register(event.id, { quantity: 3 })).body.registration
+    const d = (await register(event.id, { quantity: 1 })).body.registration
+    const e = (await register(event.id, { quantity: 1 })).body.registration
+    expect([c.status, d.status, e.status]).toEqual(["waitlisted", "waitlisted", "waitlisted"])
+
+    const cancelled = await api(`/store/events/registrations/${a.id}/cancel`, { body: { token: tokenOf(a) }, headers: { "x-forwarded-for": clientIp() } })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    expect(cancelled.body.registration.status).toBe("cancelled")
+
+    // Two places are free: the group of 3 does not fit, the next two single entries get the offer, in order.
+    const list = (await adminApi(`/admin/events/${event.id}/registrations`)).body.registrations as { id: string; status: string }[]
+    const status = (id: string) => list.find((r) => r.id === id)?.status
+    expect([status(c.id), status(d.id), status(e.id)]).toEqual(["waitlisted", "offered", "offered"])
+    expect((await api(`/store/events/${event.id}`)).body.event.seats_left).toBe(0)
+    // An offer is not yet a registration one can check in.
+    const checkIn = await adminApi(`/admin/events/${event.id}/registrations/${d.id}`, { body: { checked_in: true } })
+    expect(checkIn.status).toBe(422)
+  })
+
+  it("gives an expired offer to the next entry and never exceeds the capacity", async () => {
+    const event = await createEvent({ capacity: 1, waitlist: true })
+    const first = (await register(event.id)).body.registration
+    const second = (await register(event.id)).body.registration
+    const third = (await register(event.id)).body.registration
+    await api(`/store/events/registrations/${first.id}/cancel`, { body: { token: tokenOf(first) }, headers: { "x-forwarded-for": clientIp() } })
+    await db.query(`UPDATE event_registration SET offer_expires_at = now() - interval '1 minute' WHERE id = $1`, [second.id])
+    // The next registration settles the event under its lock: the expired offer goes to the third entry.
+    const fourth = await register(event.id)
+    expect(fourth.body.registration.status).toBe("waitlisted")
+    const { rows } = await db.query(`SELECT id, status FROM event_registration WHERE event_id = $1 ORDER BY seq`, [event.id])
+    expect(rows.map((r) => r.status)).toEqual(["cancelled", "expired", "offered", "waitlisted"])
+    expect(rows[2].id).toBe(third.id)
+  })
+})
+
+describe("holds", () => {
+  it("holds places while paying online, and an expired hold frees them", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500, hold_minutes: 10 })
+    const held = await register(event.id, { quantity: 2, pay_online: true })
+    expect(held.status, held.text).toBe(201)
+    expect(held.body.registration.status).toBe("held")
+    expect((await register(event.id)).status).toBe(409)
+    await db.query(`UPDATE event_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [held.body.registration.id])
+    expect((await api(`/store/events/${event.id}`)).body.event.seats_left).toBe(2)
+    const next = await register(event.id, { quantity: 2 })
+    expect(next.status, next.text).toBe(201)
+    expect(next.body.registration.status).toBe("confirmed")
+    const { rows } = await db.query(`SELECT status FROM event_registration WHERE id = $1`, [held.body.registration.id])
+    expect(rows[0].status).toBe("expired")
+  })
+})
+
+describe("cancel link", () => {
+  it("answers a forged token 403 and changes nothing", async () => {
+    const event = await createEvent()
+    const reg = (await register(event.id)).body.registration
+    const forged = await api(`/store/events/registrations/${reg.id}/cancel`, { body: { token: "forged-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }, headers: { "x-forwarded-for": clientIp() } })
+    expect(forged.status).toBe(403)
+    expect(forged.body).toMatchObject({ type: "invalid_token" })
+    // A token of another registration does not fit this one either.
+    const other = (await register(event.id)).body.registration
+    const wrong = await api(`/store/events/registrations/${reg.id}/cancel`, { body: { token: tokenOf(other) }, headers: { "x-forwarded-for": clientIp() } })
+    expect(wrong.status).toBe(403)
+    const page = await api(`/embed/events/registrations/${reg.id}/cancel?token=nope`)
+    expect(page.status).toBe(403)
+    const { rows } = await db.query(`SELECT status FROM event_registration WHERE id = $1`, [reg.id])
+    expect(rows[0].status).toBe("confirmed")
+  })
+
+  it("opens a page that asks before it acts; only its form's POST cancels", async () => {
+    const event = await createEvent()
+    const reg = (await register(event.id, { locale: "en" })).body.registration
+    const url = new URL(reg.cancel_url)
+    const ask = await api(`${url.pathname}${url.search}`)
+    expect(ask.status).toBe(200)
+    expect(ask.headers.get("content-type")).toMatch(/text\/html/)
+    expect(ask.text).toContain("Do you really want to cancel")
+    expect(ask.text).not.toMatch(/<script(?![^>]*src=)/)
+    expect((await db.query(`SELECT status FROM event_registration WHERE id = $1`, [reg.id])).rows[0].status).toBe("confirmed")
+    const form = new URLSearchParams({ token: tokenOf(reg), locale: "en" })
+    const done = await api(url.pathname, { method: "POST", rawBody: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } })
+    expect(done.status, done.text).toBe(200)
+    expect(done.text).toContain("Your registration is cancelled")
+    expect((await db.query(`SELECT status FROM event_registration WHERE id = $1`, [reg.id])).rows[0].status).toBe("cancelled")
+  })
+})
+
+describe("series from a template", () => {
+  it("creates the right local dates across the daylight-saving change, each its own event", async () => {
+    const tpl = await adminApi("/admin/events/templates", {
+      body: { title: "Pasta-Abend", duration_minutes: 180, capacity: 12, price: 4900, currency_code: "EUR", venue_id: venueId, waitlist: true },
+    })
+    expect(tpl.status, tpl.text).toBe(201)
+    // Tuesdays and Thursdays around 28 March 2027 (Europe/Berlin: CET → CEST).
+    const res = await adminApi(`/admin/events/templates/${tpl.body.template.id}/events`, {
+      body: { time: "18:30", weekly: { weekdays: [2, 4], from: "2027-03-22", until: "2027-04-02" }, published: false },
+    })
+    expect(res.status, res.text).toBe(201)
+    const events = res.body.events as (EventBody & { ends_at: string; time_zone: string })[]
+    expect(events.map((e) => e.local_start)).toEqual(["2027-03-23T18:30", "2027-03-25T18:30", "2027-03-30T18:30", "2027-04-01T18:30"])
+    expect(events.map((e) => e.starts_at)).toEqual([
+      "2027-03-23T17:30:00.000Z",
+      "2027-03-25T17:30:00.000Z",
+      "2027-03-30T16:30:00.000Z",
+      "2027-04-01T16:30:00.000Z",
+    ])
+    expect(events.every((e) => e.time_zone === "Europe/Berlin" && e.capacity === 12)).toBe(true)
+    expect(new Set(events.map((e) => e.id)).size).toBe(4)
+    // Saving one date again keeps its local time (no shift by the offset), and changing it leaves the others alone.
+    const moved = await adminApi(`/admin/events/${events[2].id}`, { body: { capacity: 8 } })
+    expect(moved.status, moved.text).toBe(200)
+    expect(moved.body.event).toMatchObject({ local_start: "2027-03-30T18:30", starts_at: "2027-03-30T16:30:00.000Z", capacity: 8, sequence: 0 })
+    const other = await adminApi(`/admin/events/${events[3].id}`)
+    expect(other.body.event.capacity).toBe(12)
+  })
+
+  it("raises the calendar SEQUENCE only on a real change", async () => {
+    const event = await createEvent()
+    const same = await adminApi(`/admin/events/${event.id}`, { body: { description: "Neu beschrieben", starts_at: event.starts_at } })
+    expect(same.body.event.sequence).toBe(0)
+    const later = await adminApi(`/admin/events/${event.id}`, { body: { starts_at: inDays(11), ends_at: inDays(11, 2) } })
+    expect(later.body.event.sequence).toBe(1)
+  })
+})
+
+describe("publication", () => {
+  it("lists only published events that have not ended, soonest first, with the fixed fields", async () => {
+    const soon = await createEvent({ starts_at: inDays(1), ends_at: inDays(1, 2) })
+    const draft = await createEvent({ published: false })
+    const ended = await createEvent({ starts_at: inDays(-2), ends_at: inDays(-2, 2) })
+    const res = await api("/store/events")
+    expect(res.status).toBe(200)
+    const ids = (res.body.events as { id: string }[]).map((e) => e.id)
+    expect(ids).toContain(soon.id)
+    expect(ids).not.toContain(draft.id)
+    expect(ids).not.toContain(ended.id)
+    const starts = (res.body.events as { starts_at: string }[]).map((e) => e.starts_at)
+    expect([...starts].sort()).toEqual(starts)
+    const listed = res.body.events.find((e: { id: string }) => e.id === soon.id)
+    expect(Object.keys(listed)).toEqual(
+      expect.arrayContaining(["id", "title", "description", "starts_at", "ends_at", "time_zone", "venue", "capacity", "seats_left", "price", "currency_code"])
+    )
+    expect(listed.venue).toEqual({ name: "Kochstudio", address: "Hauptstraße 1, Berlin" })
+    expect(listed.time_zone).toBe("Europe/Berlin")
+    expect((await api(`/store/events/${draft.id}`)).status).toBe(404)
+  })
+
+  it("answers the HTML fragment with semantic markup, JSON-LD, no script, an ETag and 304", async () => {
+    const event = await createEvent({ title: "Weinprobe <b>& Käse</b>", description: "<script>alert(1)</script> **gut**" })
+    const res = await api("/store/events?format=html&locale=en")
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/)
+    expect(res.headers.get("cache-control")).toMatch(/max-age=\d+/)
+    expect(res.text).toContain(`id="cm-event-${event.id}"`)
+    expect(res.text).toContain('class="cm-event__title">Weinprobe &lt;b&gt;&amp; Käse&lt;/b&gt;</h3>')
+    expect(res.text).not.toContain("<script>alert")
+    const scripts = res.text.match(/<script[^>]*>/g) ?? []
+    expect(scripts).toEqual(['<script type="application/ld+json">'])
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(res.text)![1])
+    expect(ld.find((x: { name: string }) => x.name === "Weinprobe <b>& Käse</b>")).toMatchObject({ "@type": "Event", location: { name: "Kochstudio" } })
+    const etag = res.headers.get("etag")!
+    expect(etag).toBeTruthy()
+    const again = await api("/store/events?format=html&locale=en", { headers: { "if-none-match": etag } })
+    expect(again.status).toBe(304)
+  })
+
+  it("serves an iCalendar feed with the times in UTC", async () => {
+    const event = await createEvent({ starts_at: "2027-07-01T18:00:00+02:00", ends_at: "2027-07-01T21:00:00+02:00" })
+    const res = await api("/store/events/ical")
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-type")).toMatch(/text\/calendar/)
+    const block = res.text.split("BEGIN:VEVENT").find((b) => b.includes(`UID:${event.id}@`))!
+    expect(block).toContain("DTSTART:20270701T160000Z")
+    expect(block).toContain("DTEND:20270701T190000Z")
+  })
+})
+
+describe("payment status and participant list", () => {
+  it("lets the staff mark a registration paid and lists it with its payment and the totals", async () => {
+    const event = await createEvent({ price: 3000, questions: [{ id: "diet", type: "choice", label: { de: "Ernährung", en: "Diet" }, required: true, choices: [{ id: "veg", label: "Vegetarisch" }, { id: "all", label: "Alles" }] }] })
+    const missing = await register(event.id)
+    expect(missing.status).toBe(400)
+    const reg = (await register(event.id, { quantity: 2, answers: { diet: "veg" } })).body.registration
+    const noKey = await adminApi(`/admin/events/${event.id}/registrations/${reg.id}/payment`, { body: { status: "paid", method: "cash" } })
+    expect(noKey.status).toBe(400)
+    const paid = await adminApi(`/admin/events/${event.id}/registrations/${reg.id}/payment`, {
+      body: { status: "paid", method: "cash" },
+      headers: { "idempotency-key": randomUUID() },
+    })
+    expect(paid.status, paid.text).toBe(200)
+    expect(paid.body.registration).toMatchObject({ payment_status: "paid", payment_method: "cash" })
+    await adminApi(`/admin/events/${event.id}/registrations`, { body: { name: "Telefon Kunde", quantity: 1, answers: { diet: "all" } } })
+    const list = await adminApi(`/admin/events/${event.id}/registrations`)
+    expect(list.body.registrations).toEqual([
+      expect.objectContaining({ id: reg.id, name: "Ana Gast", quantity: 2, status: "confirmed", payment_status: "paid", answers: { diet: "veg" } }),
+      expect.objectContaining({ name: "Telefon Kunde", email: null, payment_status: "unpaid" }),
+    ])
+    expect(list.body.totals).toMatchObject({ confirmed: 3, paid_amount: 6000, open_amount: 3000 })
+    const csv = await adminApi(`/admin/events/${event.id}/registrations?format=csv`)
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/)
+    expect(csv.text).toContain("Telefon Kunde")
+  })
+})
+
+describe("bad input", () => {
+  it("answers 400 and writes nothing", async () => {
+    const before = (await db.query(`SELECT count(*)::int AS n FROM event`)).rows[0].n
+    const bad = await adminApi("/admin/events", { body: { title: "X", venue_id: venueId, starts_at: "tomorrow", ends_at: inDays(1), capacity: 0, price: -1, currency_code: "EUR", published: true } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.type).toBe("invalid_request")
+    const backwards = await adminApi("/admin/events", { body: { title: "X", venue_id: venueId, starts_at: inDays(2), ends_at: inDays(1), capacity: 5, price: 0, currency_code: "EUR", published: true } })
+    expect(backwards.status).toBe(400)
+    expect((await db.query(`SELECT count(*)::int AS n FROM event`)).rows[0].n).toBe(before)
+    const event = await createEvent()
+    const reg = await register(event.id, { quantity: 0, unknown: 1 })
+    expect(reg.status).toBe(400)
+    expect((await db.query(`SELECT count(*)::int AS n FROM event_registration WHERE event_id = $1`, [event.id])).rows[0].n).toBe(0)
+    expect((await register("evt_unknown")).status).toBe(404)
+  })
+})
