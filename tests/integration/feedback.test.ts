@@ -290,6 +290,20 @@ describe("staff checks", () => {
     expect(csv.text.split("\r\n")[1]).toContain("Anna")
   })
 
+  it("flags a checklist overdue when its interval has passed since the last check, and refuses a check dated over a week back", async () => {
+    const created = await adminApi("/admin/feedback/checklists", { body: { location_id: locationId, name: "Soap refill", interval_minutes: 60 } })
+    const id = created.body.checklist.id
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString()
+    const made = await posApi("/store/pos/checks", { key: tablet, headers: { "x-staff-card": uid }, body: { checklist_id: id, client_id: randomUUID(), checked_at: twoHoursAgo } })
+    expect(made.status, made.text).toBe(201)
+    const list = await adminApi(`/admin/feedback/checklists?location_id=${locationId}`)
+    const soap = list.body.checklists.find((c: any) => c.id === id)
+    expect(soap).toEqual(expect.objectContaining({ overdue: true, last_check: expect.objectContaining({ staff: expect.objectContaining({ name: "Anna" }) }) }))
+    expect(new Date(soap.due_at).getTime()).toBe(new Date(twoHoursAgo).getTime() + 3600_000)
+    const old = await posApi("/store/pos/checks", { key: tablet, headers: { "x-staff-card": uid }, body: { checklist_id: id, client_id: randomUUID(), checked_at: new Date(Date.now() - 8 * 86_400_000).toISOString() } })
+    expect(old.status).toBe(400)
+  })
+
   it("hides another location's checklist (404) and refuses an unknown item (400)", async () => {
     const elsewhere = await createTerminal({ scopes: ["feedback"] })
     expect((await posApi(`/store/pos/checks/${checklistId}/last`, { key: elsewhere.key })).status).toBe(404)
