@@ -1,0 +1,5 @@
+export type { default as FeedbackService } from "./services/feedback"
+export type { default as FeedbackCheckService } from "./services/feedback-check"
+export * as rules from "./shared/rules"
+export { showing } from "./shared/schedule"
+export type { Assignment, Showing, Window } from "./shared/schedule"
