@@ -12,9 +12,10 @@ export const STALE_WHILE_REVALIDATE_S = 300
 /**
  * Per-IP limit of the public CMS routes: generous, since answers are cached and
  * a website's server (WordPress, a Node site) asks from one address;
- * `CMS_RATE_LIMIT` (requests per 10 s) changes it.
+ * `CMS_RATE_LIMIT` (requests per minute, default 1200) changes it.
  */
-const limiter = new RateLimiterMemory({ points: Number(process.env.CMS_RATE_LIMIT) || 600, duration: 10, keyPrefix: "cms-public" })
+export const RATE_LIMIT = Number(process.env.CMS_RATE_LIMIT) || 1200
+const limiter = new RateLimiterMemory({ points: RATE_LIMIT, duration: 60, keyPrefix: "cms-public" })
 
 export function rateLimit() {
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> => {
@@ -22,7 +23,7 @@ export function rateLimit() {
       await limiter.consume(req.ip ?? "unknown")
       next()
     } catch (e) {
-      const ms = (e as { msBeforeNext?: number }).msBeforeNext ?? 10_000
+      const ms = (e as { msBeforeNext?: number }).msBeforeNext ?? 60_000
       res.setHeader("Retry-After", String(Math.max(1, Math.ceil(ms / 1000))))
       res.status(429).json({ type: "rate_limited", message: "Too many requests; try again later" })
     }
