@@ -34,7 +34,8 @@
     return new URL(base()).origin
   }
   function localeOf(el: Element): string {
-    return el.getAttribute("locale") ?? options.locale ?? document.documentElement.lang?.slice(0, 2) ?? "de"
+    const lang = el.getAttribute("locale") || options.locale || document.documentElement.lang.slice(0, 2).toLowerCase()
+    return lang === "de" || lang === "en" || lang === "pt" ? lang : "de"
   }
   function emit(el: Element, name: string, detail: unknown): void {
     el.dispatchEvent(new CustomEvent(`cm:${name}`, { detail, bubbles: true, composed: true }))
