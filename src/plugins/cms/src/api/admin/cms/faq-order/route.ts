@@ -1,0 +1,8 @@
+import { OrderFaq } from "../../../../validators"
+import { cms, cmsMutation } from "../../../cms-mutation"
+
+/** POST /admin/cms/faq-order `{ ids }` → `{ faq }`: the named entries first, in this order (drag and drop in the editor). */
+export const POST = cmsMutation({
+  body: OrderFaq,
+  handler: async (req, tx, { ids }) => ({ status: 200, body: { faq: await cms(req, tx).orderFaq(ids) } }),
+})

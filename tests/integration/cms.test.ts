@@ -1,0 +1,233 @@
+/**
+ * The CMS over HTTP: news listed only while valid (an item expires without an
+ * edit), drafts and locales, sanitised Markdown, HTML fragments with prefixed
+ * classes, JSON-LD and no script, ETag/304, Cache-Control ending at the next
+ * validity change, the cache cleared by an edit, FAQ order, settings/CORS,
+ * the embed scripts and bad input.
+ */
+import { randomUUID } from "crypto"
+
+import { describe, expect, it } from "vitest"
+
+import { adminApi, api } from "../support/api"
+import { eventually } from "../support/eventually"
+
+type News = { id: string; title: string; body_html: string; valid_from: string | null; valid_until: string | null }
+
+/** Each test's content in its own locale-free namespace: a unique word in the title. */
+function tag(): string {
+  return `t${randomUUID().slice(0, 8)}`
+}
+
+async function createNews(body: Record<string, unknown>): Promise<{ id: string }> {
+  const res = await adminApi("/admin/cms/news", { body: { body: "", ...body } })
+  expect(res.status, res.text).toBe(201)
+  return res.body.news
+}
+
+async function publicNews(query = "locale=de"): Promise<News[]> {
+  const res = await api(`/store/cms/news?${query}`)
+  expect(res.status, res.text).toBe(200)
+  return res.body.news
+}
+
+const EVIL = [
+  "# Title",
+  "Hello **world** [ok](https://example.com/x)",
+  "<script>alert(1)</script>",
+  '<img src="https://example.com/a.png" onerror="alert(2)">',
+  "![a picture](https://example.com/a.png)",
+  "[click](javascript:alert(3))",
+  '<a href="JaVaScRiPt:alert(4)">x</a>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<p style="color:red" onclick="alert(5)">styled</p>',
+  "<svg onload=alert(6)></svg>",
+].join("\n\n")
+
+describe("news", () => {
+  it("lists only what is valid now, pinned first; an expired item disappears without an edit", async () => {
+    const t = tag()
+    const now = Date.now()
+    const current = await createNews({ title: `${t} current`, valid_from: new Date(now - 60_000).toISOString() })
+    const pinned = await createNews({ title: `${t} pinned`, pinned: true })
+    const future = await createNews({ title: `${t} future`, valid_from: new Date(now + 3_600_000).toISOString() })
+    const past = await createNews({ title: `${t} past`, valid_from: new Date(now - 7_200_000).toISOString(), valid_until: new Date(now - 3_600_000).toISOString() })
+    const draft = await createNews({ title: `${t} draft`, status: "draft" })
+    const english = await createNews({ title: `${t} english`, locale: "en" })
+    const expiring = await createNews({ title: `${t} expiring`, valid_until: new Date(now + 4_000).toISOString() })
+
+    const listed = (await publicNews()).filter((n) => n.title.startsWith(t))
+    const ids = listed.map((n) => n.id)
+    expect(ids).toContain(current.id)
+    expect(ids).toContain(expiring.id)
+    expect(ids[0]).toBe(pinned.id)
+    for (const hidden of [future.id, past.id, draft.id, english.id]) {
+      expect(ids).not.toContain(hidden)
+    }
+    expect((await publicNews("locale=en")).map((n) => n.id)).toContain(english.id)
+
+    // The answer's lifetime ends when the expiring item expires (no cache keeps it online).
+    const res = await api("/store/cms/news?locale=de")
+    const cc = res.headers.get("cache-control") ?? ""
+    const maxAge = Number(/max-age=(\d+)/.exec(cc)?.[1] ?? "NaN")
+    const swr = Number(/stale-while-revalidate=(\d+)/.exec(cc)?.[1] ?? "0")
+    expect(cc).toMatch(/^public/)
+    expect(maxAge + swr).toBeLessThanOrEqual(4)
+
+    // Without any edit, the expired item is gone from the next answer (the server's cache too).
+    const after = await eventually(
+      () => publicNews(),
+      (list) => !list.some((n) => n.id === expiring.id),
+      15_000
+    )
+    expect(after.map((n) => n.id)).not.toContain(expiring.id)
+    expect(after.map((n) => n.id)).toContain(current.id)
+  })
+
+  it("renders Markdown sanitised: no script, no handlers, no javascript: links", async () => {
+    const t = tag()
+    const item = await createNews({ title: `${t} <b>evil</b>`, body: EVIL })
+    const news = (await publicNews()).find((n) => n.id === item.id)!
+    expect(news.title).toBe(`${t} <b>evil</b>`)
+    const html = news.body_html
+    expect(html).toContain("<strong>world</strong>")
+    expect(html).toContain('href="https://example.com/x"')
+    expect(html).toContain('src="https://example.com/a.png"')
+    expect(html).toContain("styled")
+    // Raw HTML of the source is at most text; no element, attribute or link of it survives.
+    expect(html).not.toMatch(/<script|<iframe|<svg|<[^>]*\son\w+=|<[^>]*javascript:|<[^>]*style=/i)
+
+    const fragment = await api("/store/cms/news?locale=de&format=html")
+    expect(fragment.status).toBe(200)
+    expect(fragment.headers.get("content-type")).toMatch(/^text\/html/)
+    const text = fragment.text
+    // The title is escaped, the body sanitised, every class prefixed.
+    expect(text).toContain(`${t} &lt;b&gt;evil&lt;/b&gt;`)
+    expect(text).toContain(`<article class="cm-news__item" id="cm-news-${item.id}">`)
+    for (const cls of text.matchAll(/class="([^"]+)"/g)) {
+      for (const c of cls[1].split(" ")) expect(c).toMatch(/^cm-/)
+    }
+    // No executable script: the only script element is schema.org data.
+    const scripts = [...text.matchAll(/<script([^>]*)>/gi)].map((m) => m[1])
+    expect(scripts).toEqual([' type="application/ld+json"'])
+    expect(text).not.toMatch(/<[^>]*\son\w+=|<[^>]*javascript:/i)
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(text)![1])
+    const article = ld["@graph"].find((a: { headline: string }) => a.headline === `${t} <b>evil</b>`)
+    expect(article["@type"]).toBe("NewsArticle")
+    expect(article.articleBody).toContain("Hello world")
+  })
+
+  it("answers 304 to a matching If-None-Match, and an edit changes the ETag at once", async () => {
+    const t = tag()
+    const item = await createNews({ title: `${t} etag`, body: "first" })
+    const first = await api("/store/cms/news?locale=de&format=html")
+    const etag = first.headers.get("etag")!
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    expect(first.text).toContain(`${t} etag`)
+    const again = await api("/store/cms/news?locale=de&format=html", { headers: { "if-none-match": etag } })
+    expect(again.status).toBe(304)
+    expect(again.text).toBe("")
+    // JSON and HTML have validators of their own.
+    const json = await api("/store/cms/news?locale=de", { headers: { "if-none-match": etag } })
+    expect(json.status).toBe(200)
+
+    const edited = await adminApi(`/admin/cms/news/${item.id}`, { body: { title: `${t} edited` } })
+    expect(edited.status, edited.text).toBe(200)
+    const fresh = await api("/store/cms/news?locale=de&format=html", { headers: { "if-none-match": etag } })
+    expect(fresh.status).toBe(200)
+    expect(fresh.text).toContain(`${t} edited`)
+    expect(fresh.headers.get("etag")).not.toBe(etag)
+
+    const removed = await adminApi(`/admin/cms/news/${item.id}`, { method: "DELETE" })
+    expect(removed.status, removed.text).toBe(200)
+    expect((await publicNews()).map((n) => n.id)).not.toContain(item.id)
+    expect((await adminApi(`/admin/cms/news/${item.id}`)).status).toBe(404)
+  })
+
+  it("refuses bad input with 400 and writes nothing", async () => {
+    const t = tag()
+    const bad: Record<string, unknown>[] = [
+      { title: "", body: "x" },
+      { title: `${t} a`, body: "x", valid_from: "2026-05-02T00:00:00Z", valid_until: "2026-05-01T00:00:00Z" },
+      { title: `${t} b`, body: "x", valid_from: "tomorrow" },
+      { title: `${t} c`, body: "x", locale: "fr" },
+      { title: `${t} d`, body: "x", image_url: "javascript:alert(1)" },
+      { title: `${t} e`, body: "x", extra: 1 },
+      { title: `${t} f` },
+    ]
+    for (const body of bad) {
+      const res = await adminApi("/admin/cms/news", { body })
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(res.body.type).toBe("invalid_request")
+    }
+    const list = await adminApi("/admin/cms/news?limit=500")
+    expect(list.body.news.filter((n: { title: string }) => n.title.startsWith(t))).toEqual([])
+    expect((await api("/store/cms/news?locale=xx")).status).toBe(400)
+    expect((await api("/store/cms/news?format=pdf")).status).toBe(400)
+  })
+})
+
+describe("FAQ", () => {
+  it("keeps the merchant's order, groups by category, and gives FAQPage JSON-LD", async () => {
+    const t = tag()
+    const made: string[] = []
+    for (const [q, category] of [[`${t} one`, "Opening"], [`${t} two`, null], [`${t} three`, "Opening"]] as const) {
+      const res = await adminApi("/admin/cms/faq", { body: { question: q, answer: `Answer *${q}* <script>x()</script>`, category, locale: "de" } })
+      expect(res.status, res.text).toBe(201)
+      made.push(res.body.faq.id)
+    }
+    const reorder = await adminApi("/admin/cms/faq-order", { body: { ids: [made[2], made[0], made[1]] } })
+    expect(reorder.status, reorder.text).toBe(200)
+    const res = await api("/store/cms/faq?locale=de")
+    expect(res.status).toBe(200)
+    const mine = res.body.faq.filter((f: { question: string }) => f.question.startsWith(t))
+    expect(mine.map((f: { id: string }) => f.id)).toEqual([made[2], made[0], made[1]])
+    expect(mine[0].answer_html).toContain("<em>")
+    expect(mine[0].answer_html).not.toContain("<script")
+    expect((await api("/store/cms/faq?locale=en")).body.faq.map((f: { id: string }) => f.id)).not.toContain(made[0])
+
+    const html = await api("/store/cms/faq?locale=de&format=html")
+    expect(html.text).toContain('<h3 class="cm-faq__category">Opening</h3>')
+    expect(html.text).toContain(`<summary class="cm-faq__question">${t} three</summary>`)
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html.text)![1])
+    expect(ld["@type"]).toBe("FAQPage")
+    expect(ld.mainEntity.map((q: { name: string }) => q.name)).toContain(`${t} one`)
+    expect(html.text.replace(/<script type="application\/ld\+json">.*?<\/script>/s, "")).not.toMatch(/<script/i)
+
+    expect((await adminApi("/admin/cms/faq-order", { body: { ids: [made[0], made[0]] } })).status).toBe(400)
+    expect((await adminApi("/admin/cms/faq-order", { body: { ids: ["faq_nope"] } })).status).toBe(404)
+    expect((await adminApi("/admin/cms/faq", { body: { question: "", answer: "x" } })).status).toBe(400)
+  })
+})
+
+describe("settings, CORS and embed scripts", () => {
+  it("lets the allowed origins read the content and serves the loader and frame scripts", async () => {
+    const origin = `https://${tag()}.example`
+    expect((await adminApi("/admin/cms/settings", { body: { allowed_origins: ["https://bad.example/path"] } })).status).toBe(400)
+    // Other test files allow their own origins meanwhile: add to the list, never replace it.
+    const before = (await adminApi("/admin/cms/settings")).body.settings.allowed_origins as string[]
+    const set = await adminApi("/admin/cms/settings", { body: { allowed_origins: [...before, origin] } })
+    expect(set.status, set.text).toBe(200)
+    expect(set.body.settings.allowed_origins).toContain(origin)
+    const allowed = await api("/store/cms/faq?locale=de&format=html", { headers: { origin } })
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(origin)
+    const other = await api("/store/cms/faq?locale=de&format=html", { headers: { origin: "https://other.example" } })
+    expect(other.headers.get("access-control-allow-origin")).not.toBe("https://other.example")
+
+    const preview = await adminApi("/admin/cms/preview", { body: { markdown: "**b** <script>x</script>" } })
+    expect(preview.status, preview.text).toBe(200)
+    expect(preview.body.html).toContain("<strong>b</strong>")
+    expect(preview.body.html).not.toContain("<script")
+
+    for (const file of ["loader.js", "frame.js"]) {
+      const res = await api(`/embed/${file}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get("content-type")).toMatch(/^text\/javascript/)
+      expect(res.text).not.toContain("sourceMappingURL")
+      expect((await api(`/embed/${file}`, { headers: { "if-none-match": res.headers.get("etag")! } })).status).toBe(304)
+    }
+    const zip = await adminApi("/admin/cms/wordpress-plugin")
+    expect(zip.status).toBe(200)
+    expect(zip.headers.get("content-type")).toBe("application/zip")
+  })
+})
