@@ -85,6 +85,11 @@ describe("voucher shop public routes", () => {
       expect(csp).toContain("frame-ancestors *")
       expect(res.headers.get("x-frame-options")).toBeNull()
       expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+      const src = res.text.match(/<script src="([^"]+)"/)?.[1]
+      expect(src).toBeDefined()
+      const script = await api(src!)
+      expect(script.status, src).toBe(200)
+      expect(script.headers.get("content-type")).toContain("text/javascript")
     }
   })
 })

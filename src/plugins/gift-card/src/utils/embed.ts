@@ -51,7 +51,7 @@ export function sendEmbedHtml(res: MedusaResponse, page: { title: string; lang: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
-<link rel="stylesheet" href="/embed/vouchers/embed.css">
+<link rel="stylesheet" href="/embed/vouchers/style">
 <script src="${page.script}" defer></script>
 </head>
 <body>

@@ -13,7 +13,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const T = TOP_UP_TEXTS[locale]
   const body = `<main class="cm-shop" data-locale="${locale}" data-t-error="${h(T.error)}" data-t-thanks="${h(T.thanks)}">
   <h1>${h(T.title)}</h1>
-  <form class="cm-form" id="cm-top-up-form" novalidate>
+  <form class="cm-form" id="cm-top-up-form" method="post" action="/embed/top-up" novalidate>
     <fieldset><legend>${h(T.kind)}</legend>
       <label class="cm-chip"><input type="radio" name="kind" value="prepaid" checked> ${h(T.prepaid)}</label>
       <label class="cm-chip"><input type="radio" name="kind" value="blank"> ${h(T.blank)}</label>
@@ -29,5 +29,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     <p class="cm-status" role="status" aria-live="polite" id="cm-status"></p>
   </form>
 </main>`
-  sendEmbedHtml(res, { title: T.title, lang: locale, script: "/embed/top-up/app.js", body })
+  sendEmbedHtml(res, { title: T.title, lang: locale, script: "/embed/top-up/script", body })
 }

@@ -11,7 +11,7 @@ function money(minor: number, currency: string, locale: string): string {
 /**
  * GET /embed/vouchers?locale= : the voucher shop page, for an iframe on the
  * merchant's homepage or on its own. Mobile first, labelled form controls, a
- * live preview; its script (`/embed/vouchers/app.js`) creates the cart through
+ * live preview; its script (`/embed/vouchers/script`) creates the cart through
  * `/store/voucher-shop/carts` and pays it through Medusa's checkout.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
@@ -23,7 +23,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     .catch(() => null)
   if (!shop) {
     res.status(404)
-    sendEmbedHtml(res, { title: T.title, lang: locale, script: "/embed/vouchers/app.js", body: `<main class="cm-shop"><p>${h(T.closed)}</p></main>` })
+    sendEmbedHtml(res, { title: T.title, lang: locale, script: "/embed/vouchers/script", body: `<main class="cm-shop"><p>${h(T.closed)}</p></main>` })
     return
   }
   const s = shop as {
@@ -78,7 +78,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   <h1>${h(s.texts.title ?? T.title)}</h1>
   ${s.texts.intro ? `<p class="cm-intro">${h(s.texts.intro)}</p>` : ""}
   <div class="cm-layout">
-  <form class="cm-form" id="cm-voucher-form" novalidate>
+  <form class="cm-form" id="cm-voucher-form" method="post" action="/embed/vouchers" novalidate>
     <fieldset><legend>${h(T.amount)}</legend><div class="cm-chips">${presets}</div>${free}${products}</fieldset>
     ${designs}
     <label class="cm-field">${h(T.sender)}<input name="sender_name" required autocomplete="name" maxlength="120"></label>
@@ -105,12 +105,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   </div>
   <section class="cm-balance" aria-labelledby="cm-balance-h">
     <h2 id="cm-balance-h">${h(T.balance)}</h2>
-    <form id="cm-balance-form" novalidate>
+    <form id="cm-balance-form" method="post" action="/embed/vouchers" novalidate>
       <label class="cm-field">${h(T.code)}<input name="code" required autocomplete="off" maxlength="64"></label>
       <button type="submit" class="cm-button cm-secondary">${h(T.check)}</button>
       <p class="cm-status" role="status" aria-live="polite" id="cm-balance-status"></p>
     </form>
   </section>
 </main>`
-  sendEmbedHtml(res, { title: s.texts.title ?? T.title, lang: locale, script: "/embed/vouchers/app.js", body })
+  sendEmbedHtml(res, { title: s.texts.title ?? T.title, lang: locale, script: "/embed/vouchers/script", body })
 }

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { sendAsset } from "../../../../utils/embed"
 
-/** GET /embed/vouchers/app.js: the voucher shop page's own script (static). */
+/** GET /embed/top-up/script: the top-up page's own script (static). */
 export async function GET(_req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  sendAsset(res, "voucher-shop.js")
+  sendAsset(res, "top-up.js")
 }

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { sendAsset } from "../../../../utils/embed"
 
-/** GET /embed/vouchers/embed.css: the style of the shop and top-up pages (static). */
+/** GET /embed/vouchers/script: the voucher shop page's own script (static). */
 export async function GET(_req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  sendAsset(res, "embed.css")
+  sendAsset(res, "voucher-shop.js")
 }

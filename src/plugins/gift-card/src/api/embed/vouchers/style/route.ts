@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { sendAsset } from "../../../../utils/embed"
 
-/** GET /embed/top-up/app.js: the top-up page's own script (static). */
+/** GET /embed/vouchers/style: the style of the shop and top-up pages (static). */
 export async function GET(_req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  sendAsset(res, "top-up.js")
+  sendAsset(res, "embed.css")
 }
