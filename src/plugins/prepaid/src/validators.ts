@@ -65,3 +65,12 @@ export const ExportQuery = z
 export const TopUpCart = z.object({ amount: prepaidAmount }).strict()
 
 export { PageQuery }
+
+/** The online top-up of `/embed/top-up`: a prepaid card by its number, paid by a guest. */
+export const GuestTopUpCart = z
+  .object({
+    number: z.string().trim().min(1).max(64),
+    amount: prepaidAmount,
+    email: z.string().trim().email("must be an e-mail address").max(254),
+  })
+  .strict()

@@ -9,5 +9,9 @@ import { apiErrorHandler } from "@customer-modules/core"
  */
 export const config: MiddlewaresConfig = {
   errorHandler: apiErrorHandler(),
-  routes: [{ matcher: "/store/vouchers*", middlewares: [requireCustomerAuthentication()] }],
+  routes: [
+    { matcher: "/store/vouchers*", middlewares: [requireCustomerAuthentication()] },
+    // A design's motif arrives as a data URI of up to about 500 kB.
+    { matcher: "/admin/voucher-shop/designs*", bodyParser: { sizeLimit: "1mb" } },
+  ],
 }

@@ -440,35 +440,63 @@ export default class PrepaidCardService extends TransactionBaseService {
   async createTopUpCart(customerId: string, cardId: string, amount: number): Promise<{ cart_id: string }> {
     return this.atomicPhase_(async (manager) => {
       const card = await this.retrieveForCustomer(customerId, cardId)
-      if (card.status !== "active" || card.account_status !== "active") {
-        throw new DomainError("card_blocked", `Card ${card.code} is blocked`, 409)
-      }
-      const [region] = await this.regionService_
-        .withTransaction(manager)
-        .list({ currency_code: card.currency_code }, { take: 1, order: { created_at: "ASC" } })
-      if (!region) {
-        throw new DomainError("no_region", `No region sells in ${card.currency_code.toUpperCase()}`, 422)
-      }
       const customer = await this.customerService_.withTransaction(manager).retrieve(customerId, { select: ["id", "email"] })
-      const carts = this.cartService_.withTransaction(manager)
-      const cart = await carts.create({ region_id: region.id, customer_id: customerId, email: customer.email })
-      // A line without a variant: no price list, no tax, no stock. The store API
-      // cannot create such a line, which is what marks it as a genuine top-up.
-      const line = await this.lineItemService_.withTransaction(manager).create({
-        cart_id: cart.id,
-        title: `Top-up of prepaid card ${card.code}`,
-        unit_price: amount,
-        quantity: 1,
-        allow_discounts: false,
-        should_merge: false,
-        has_shipping: true,
-        is_giftcard: false,
-        metadata: { [TOP_UP_METADATA_KEY]: card.id },
-      })
-      const terms: TopUpTerms = { card_id: card.id, line_item_id: line.id, amount, currency_code: card.currency_code.toLowerCase() }
-      await carts.update(cart.id, { metadata: { [TOP_UP_TERMS_KEY]: terms } })
-      return { cart_id: cart.id }
+      return this.topUpCart_(card, amount, { customer_id: customerId, email: customer.email }, manager)
     })
+  }
+
+  /**
+   * The online top-up of `/embed/top-up`: a guest cart topping up the prepaid
+   * card with this number (any of its codes that is not guessable; the caller
+   * counts misses), paid through Medusa's checkout and credited on capture
+   * exactly as `createTopUpCart`. Loading money onto a card needs no secret:
+   * it can only give, never take.
+   */
+  async createGuestTopUpCart(code: string, amount: number, email: string): Promise<{ cart_id: string; total: number; currency_code: string }> {
+    return this.atomicPhase_(async (manager) => {
+      const found = await this.cardService_.withTransaction(manager).retrieveByPublicCode(code)
+      if (found.kind !== "prepaid_card" || !found.account_id || found.replaced_by_id) {
+        throw new DomainError("not_found", "No prepaid card has this number", 404)
+      }
+      const [card] = await this.details_([found], manager)
+      const { cart_id } = await this.topUpCart_(card, amount, { customer_id: null, email }, manager)
+      return { cart_id, total: amount, currency_code: card.currency_code.toLowerCase() }
+    })
+  }
+
+  protected async topUpCart_(
+    card: PrepaidCardDetail,
+    amount: number,
+    buyer: { customer_id: string | null; email: string },
+    manager: EntityManager
+  ): Promise<{ cart_id: string }> {
+    if (card.status !== "active" || card.account_status !== "active") {
+      throw new DomainError("card_blocked", `Card ${card.code} is blocked`, 409)
+    }
+    const [region] = await this.regionService_
+      .withTransaction(manager)
+      .list({ currency_code: card.currency_code }, { take: 1, order: { created_at: "ASC" } })
+    if (!region) {
+      throw new DomainError("no_region", `No region sells in ${card.currency_code.toUpperCase()}`, 422)
+    }
+    const carts = this.cartService_.withTransaction(manager)
+    const cart = await carts.create({ region_id: region.id, ...(buyer.customer_id ? { customer_id: buyer.customer_id } : {}), email: buyer.email })
+    // A line without a variant: no price list, no tax, no stock. The store API
+    // cannot create such a line, which is what marks it as a genuine top-up.
+    const line = await this.lineItemService_.withTransaction(manager).create({
+      cart_id: cart.id,
+      title: `Top-up of prepaid card ${card.code}`,
+      unit_price: amount,
+      quantity: 1,
+      allow_discounts: false,
+      should_merge: false,
+      has_shipping: true,
+      is_giftcard: false,
+      metadata: { [TOP_UP_METADATA_KEY]: card.id },
+    })
+    const terms: TopUpTerms = { card_id: card.id, line_item_id: line.id, amount, currency_code: card.currency_code.toLowerCase() }
+    await carts.update(cart.id, { metadata: { [TOP_UP_TERMS_KEY]: terms } })
+    return { cart_id: cart.id }
   }
 
   /**
