@@ -282,3 +282,16 @@ describe("schedules", () => {
     expect((await adminApi("/admin/jobs/schedules/jobs.requeue-queued-mails/run", { body: { now: "yesterday" } })).status).toBe(400)
   })
 })
+
+describe("kinds", () => {
+  it("lists every mail and document kind with the plugin it belongs to", async () => {
+    const res = await adminApi("/admin/jobs/kinds")
+    expect(res.status, res.text).toBe(200)
+    expect(res.body.mail_kinds).toContainEqual({ kind: "invoice", plugin: "debtor", registered: false })
+    expect(res.body.document_kinds).toContainEqual({ kind: "voucher", plugin: "gift-card", registered: false })
+    const unknown = await adminApi("/admin/jobs/preview-mail/no_such_kind")
+    expect(unknown.status).toBe(404)
+    const badMail = await adminApi("/admin/jobs/mails", { body: { key: `k:${Date.now()}`, kind: "no_such_kind", to: "a@example.com", data: {} } })
+    expect(badMail.status).toBe(400)
+  })
+})

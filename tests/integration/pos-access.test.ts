@@ -317,3 +317,17 @@ describe("idempotent POSTs (reversal of a ledger transaction)", () => {
     )
   })
 })
+
+describe("scopes", () => {
+  it("lists every scope a key can carry with its plugin and labels, and refuses a key with an unknown one", async () => {
+    const res = await adminApi("/admin/pos/scopes")
+    expect(res.status, res.text).toBe(200)
+    expect(res.body.scopes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ scope: "prepaid_topup", plugin: "prepaid", label: expect.objectContaining({ de: expect.any(String), en: expect.any(String), pt: expect.any(String) }) })])
+    )
+    const location = await createLocation()
+    const bad = await adminApi("/admin/pos/terminals", { body: { name: "Till", location_id: location.id, scopes: ["gift_card", "no_such_scope"] } })
+    expect(bad.status, bad.text).toBe(400)
+    expect(bad.body.type).toBe("invalid_request")
+  })
+})

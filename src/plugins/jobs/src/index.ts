@@ -36,3 +36,10 @@ export type {
   MailKind,
   ScheduleDTO,
 } from "./types"
+export { defineDocumentKind, defineMailKind, listKinds, registerDocumentKind, registeredDocumentKind, registeredMailKind, registerMailKind } from "./registry"
+export type { DocumentKindDefinition, DocumentRenderContext, KindListing, MailKindDefinition, MailTemplate, MailTemplateContext } from "./registry"
+export { mailContext, mailText } from "./mail/templates"
+export type { MailContent } from "./mail/layout"
+export { Frame, FramePage, styles as documentStyles } from "./pdf/frame"
+export type { DocumentBranding } from "./pdf/frame"
+export { formatDate, formatDateTime, formatMoney } from "./utils/format"

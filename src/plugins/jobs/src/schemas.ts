@@ -5,6 +5,7 @@
  */
 import { z } from "zod"
 
+import { registeredDocumentKind, registeredMailKind } from "./registry"
 import { DOCUMENT_KINDS, LOCALES, MAIL_KINDS } from "./types"
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max)
@@ -19,8 +20,21 @@ const url = z.string().url().max(2000).refine((u) => /^https?:\/\//.test(u), "mu
 const name = optText(200)
 
 export const localeSchema = z.enum(LOCALES)
-export const mailKindSchema = z.enum(MAIL_KINDS)
-export const documentKindSchema = z.enum(DOCUMENT_KINDS)
+const isBuiltInMailKind = (k: string): k is (typeof MAIL_KINDS)[number] => (MAIL_KINDS as readonly string[]).includes(k)
+const isBuiltInDocumentKind = (k: string): k is (typeof DOCUMENT_KINDS)[number] => (DOCUMENT_KINDS as readonly string[]).includes(k)
+/** jobs' own kinds and every kind a plugin registered. */
+export const mailKindSchema = z.string().refine((k) => isBuiltInMailKind(k) || !!registeredMailKind(k), "is not a known mail kind")
+export const documentKindSchema = z.string().refine((k) => isBuiltInDocumentKind(k) || !!registeredDocumentKind(k), "is not a known document kind")
+
+/** The schema of a mail kind's data (jobs' own or registered); undefined for an unknown kind. */
+export function mailDataSchemaOf(kind: string): z.ZodTypeAny | undefined {
+  return isBuiltInMailKind(kind) ? mailSchemas[kind] : registeredMailKind(kind)?.schema
+}
+
+/** The schema of a document kind's data (jobs' own or registered); undefined for an unknown kind. */
+export function documentDataSchemaOf(kind: string): z.ZodTypeAny | undefined {
+  return isBuiltInDocumentKind(kind) ? documentSchemas[kind] : registeredDocumentKind(kind)?.def.schema
+}
 
 /** A postal party on a document. */
 export const partySchema = z
@@ -209,6 +223,8 @@ export const attachmentSchema = z.union([
 ])
 export type MailAttachment =
   | { document: { [K in keyof DocumentDataByKind]: { kind: K; key: string; data: DocumentDataByKind[K]; filename?: string | null } }[keyof DocumentDataByKind] }
+  /** A kind a plugin registered: `data` is checked against its schema at enqueue. */
+  | { document: { kind: string; key: string; data: Record<string, unknown>; filename?: string | null } }
   | { document_id: string; filename?: string | null }
 
 const email = z.string().trim().email("must be an e-mail address").max(254)
@@ -224,24 +240,28 @@ export const enqueueMailSchema = z
   })
   .strict()
 
-/** What `mailService.enqueue` takes; `data` is typed by `kind`. */
-export type EnqueueMailInput = {
-  [K in keyof MailDataByKind]: {
-    /** The business key (`invoice:inv_123:sent`): a second enqueue with it is the same mail. */
-    key: string
-    kind: K
-    to: string
-    locale?: (typeof LOCALES)[number] | null
-    data: MailDataByKind[K]
-    attachments?: MailAttachment[]
-  }
-}[keyof MailDataByKind]
+/** What `mailService.enqueue` takes; `data` is typed by `kind` for jobs' own kinds, checked against the registered schema for the others. */
+export type EnqueueMailInput =
+  | {
+      [K in keyof MailDataByKind]: {
+        /** The business key (`invoice:inv_123:sent`): a second enqueue with it is the same mail. */
+        key: string
+        kind: K
+        to: string
+        locale?: (typeof LOCALES)[number] | null
+        data: MailDataByKind[K]
+        attachments?: MailAttachment[]
+      }
+    }[keyof MailDataByKind]
+  | { key: string; kind: string; to: string; locale?: (typeof LOCALES)[number] | null; data: Record<string, unknown>; attachments?: MailAttachment[] }
 
 export const enqueueDocumentSchema = z.object({ key: text(200), kind: documentKindSchema, data: z.record(z.unknown()) }).strict()
 
-export type EnqueueDocumentInput = {
-  [K in keyof DocumentDataByKind]: { key: string; kind: K; data: DocumentDataByKind[K] }
-}[keyof DocumentDataByKind]
+export type EnqueueDocumentInput =
+  | {
+      [K in keyof DocumentDataByKind]: { key: string; kind: K; data: DocumentDataByKind[K] }
+    }[keyof DocumentDataByKind]
+  | { key: string; kind: string; data: Record<string, unknown> }
 
 // ---------- branding ----------
 

@@ -68,7 +68,8 @@ export type BrandingDTO = {
 export type MailDTO = {
   id: string
   key: string
-  kind: MailKind
+  /** jobs' own kind or one a plugin registered. */
+  kind: MailKind | (string & {})
   to: string
   locale: Locale | null
   subject: string | null
@@ -89,7 +90,7 @@ export type MailContentDTO = MailDTO & { html: string | null; text: string | nul
 export type DocumentDTO = {
   id: string
   key: string
-  kind: DocumentKind
+  kind: DocumentKind | (string & {})
   status: DocumentStatus
   file_key: string | null
   /** Where the admin downloads it (`/admin/jobs/documents/:id/download`). */

@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { timeZone } from "@customer-modules/core"
 
-import { POS_SCOPES } from "./scopes"
+import { isPosScope } from "./scopes"
 
 const name = z.string().trim().min(1, "must not be empty").max(120)
 const id = z.string().trim().min(1).max(64)
@@ -26,7 +26,7 @@ export const CreateTerminal = z
   .object({
     name,
     location_id: id,
-    scopes: z.array(z.enum(POS_SCOPES)).min(1, "must name at least one scope").max(POS_SCOPES.length * 2),
+    scopes: z.array(z.string().refine(isPosScope, "is not a known scope (GET /admin/pos/scopes lists them)")).min(1, "must name at least one scope").max(40),
   })
   .strict()
 

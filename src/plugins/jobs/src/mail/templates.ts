@@ -7,6 +7,8 @@ import { mailSchemas } from "../schemas"
 import type { BrandingDTO, Locale, MailKind } from "../types"
 import type { MailContent, RenderedMail } from "./layout"
 import { renderLayout } from "./layout"
+import { registeredMailKind } from "../registry"
+import type { MailTemplateContext } from "../registry"
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../utils/format"
 
 type Ctx = { locale: Locale; sender: string }
@@ -314,9 +316,34 @@ export const templates: Templates = {
  * customer's, else the merchant's default) and applies the merchant's layout.
  * Throws a ZodError for data that does not fit the kind.
  */
-export function renderMail(kind: MailKind, data: unknown, locale: Locale | null | undefined, branding: BrandingDTO): RenderedMail {
-  const parsed = mailSchemas[kind].parse(data)
+export function renderMail(kind: MailKind | (string & {}), data: unknown, locale: Locale | null | undefined, branding: BrandingDTO): RenderedMail {
   const l = locale ?? branding.default_locale
-  const template = templates[kind][l] as Template<MailKind>
+  const registered = registeredMailKind(kind)
+  if (registered) {
+    return renderLayout(registered.templates[l](registered.schema.parse(data), mailContext(l, branding.sender_name)), branding)
+  }
+  if (!(kind in templates)) {
+    throw new Error(`unknown mail kind ${kind}`)
+  }
+  const parsed = mailSchemas[kind as MailKind].parse(data)
+  const template = templates[kind as MailKind][l] as Template<MailKind>
   return renderLayout(template(parsed as never, { locale: l, sender: branding.sender_name }), branding)
+}
+
+/** What a registered template receives: its language, the sender and formatting in that language. */
+export function mailContext(locale: Locale, sender: string): MailTemplateContext {
+  return {
+    locale,
+    sender,
+    money: (amount_minor, currency) => formatMoney(amount_minor, currency, locale),
+    date: (day) => formatDate(day, locale),
+    dateTime: (instant, timeZone) => formatDateTime(typeof instant === "string" ? instant : instant.toISOString(), timeZone, locale),
+  }
+}
+
+/** Greeting and closing in the house style, for registered templates (`{ ...mailText.base(name, c) }`). */
+export const mailText = {
+  hello,
+  bye: (sender: string, locale: Locale) => bye({ locale, sender }),
+  base: (name: string | null | undefined, c: { locale: Locale; sender: string }) => ({ greeting: hello(name, c.locale), closing: bye(c) }),
 }

@@ -2,12 +2,14 @@ import fs from "fs"
 import path from "path"
 import { Worker } from "worker_threads"
 
+import { registeredDocumentKind } from "../registry"
 import type { BrandingDTO, DocumentKind } from "../types"
 import { renderDocument } from "./render"
 
 type Pending = { resolve: (pdf: Buffer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 type Slot = { worker: Worker; busy: number | null }
-type Task = { id: number; kind: DocumentKind; data: unknown; branding: BrandingDTO }
+/** `module`: where a registered kind is defined, for a thread that has not loaded it yet. */
+type Task = { id: number; kind: string; module: string | null; data: unknown; branding: BrandingDTO }
 
 const WORKER_FILE = path.join(__dirname, "render-worker.js")
 /** A render that takes longer is stuck: its thread is replaced and the job retried by the queue. */
@@ -38,7 +40,7 @@ export class RenderPool {
     return this.size > 0
   }
 
-  render(kind: DocumentKind, data: unknown, branding: BrandingDTO): Promise<Buffer> {
+  render(kind: DocumentKind | (string & {}), data: unknown, branding: BrandingDTO): Promise<Buffer> {
     if (!this.threaded) {
       return renderDocument(kind, data, branding)
     }
@@ -53,7 +55,7 @@ export class RenderPool {
       const timer = setTimeout(() => this.timedOut_(id), RENDER_TIMEOUT_MS)
       timer.unref()
       this.pending_.set(id, { resolve, reject, timer })
-      this.waiting_.push({ id, kind, data, branding })
+      this.waiting_.push({ id, kind, module: registeredDocumentKind(kind)?.module ?? null, data, branding })
       this.pump_()
     })
   }

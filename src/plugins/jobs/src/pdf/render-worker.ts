@@ -7,10 +7,11 @@
 import os from "os"
 import { parentPort, workerData } from "worker_threads"
 
-import type { BrandingDTO, DocumentKind } from "../types"
+import { registerDocumentKind, registeredDocumentKind } from "../registry"
+import type { BrandingDTO } from "../types"
 import { renderDocument } from "./render"
 
-type Task = { id: number; kind: DocumentKind; data: unknown; branding: BrandingDTO }
+type Task = { id: number; kind: string; module: string | null; data: unknown; branding: BrandingDTO }
 
 const nice = Number((workerData as { nice?: number } | undefined)?.nice ?? 10)
 try {
@@ -20,8 +21,20 @@ try {
   // not permitted here: render at normal priority
 }
 
+/** A registered kind this thread has not seen yet: loaded from its module, as the main thread did. */
+function load(task: Task): Promise<Buffer> {
+  try {
+    if (task.module && !registeredDocumentKind(task.kind)) {
+      registerDocumentKind(task.module)
+    }
+    return renderDocument(task.kind, task.data, task.branding)
+  } catch (e) {
+    return Promise.reject(e)
+  }
+}
+
 parentPort?.on("message", (task: Task) => {
-  renderDocument(task.kind, task.data, task.branding).then(
+  load(task).then(
     (pdf) => {
       const bytes = pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength) as ArrayBuffer
       parentPort?.postMessage({ id: task.id, ok: true, pdf: bytes }, [bytes])

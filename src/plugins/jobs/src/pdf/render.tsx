@@ -3,6 +3,7 @@ import type { DocumentProps } from "@react-pdf/renderer"
 import QRCode from "qrcode"
 import type { ReactElement } from "react"
 
+import { registeredDocumentKind } from "../registry"
 import { documentSchemas } from "../schemas"
 import type { ParsedDocumentData } from "../schemas"
 import type { BrandingDTO, DocumentKind, Locale } from "../types"
@@ -26,21 +27,31 @@ const images = new Map<string, { data: string | null; until_ms: number }>()
  * (logo, voucher background) are fetched with a timeout and kept for ten
  * minutes; one that cannot be fetched is left out rather than failing the document.
  */
-export async function renderDocument(kind: DocumentKind, data: unknown, branding: BrandingDTO): Promise<Buffer> {
+export async function renderDocument(kind: DocumentKind | (string & {}), data: unknown, branding: BrandingDTO): Promise<Buffer> {
   return renderToBuffer(await documentElement(kind, data, branding))
 }
 
 /** The document as a react-pdf element (data validated, images resolved), not yet laid out. */
-export async function documentElement(kind: DocumentKind, data: unknown, branding: BrandingDTO): Promise<ReactElement<DocumentProps>> {
-  const parsed = documentSchemas[kind].parse(data)
+export async function documentElement(kind: DocumentKind | (string & {}), data: unknown, branding: BrandingDTO): Promise<ReactElement<DocumentProps>> {
+  const registered = registeredDocumentKind(kind)?.def
+  if (registered) {
+    const parsed = registered.schema.parse(data) as { locale?: Locale | null }
+    const locale: Locale = parsed?.locale ?? branding.default_locale
+    const b: DocumentBranding = { ...branding, logo_data: await loadImage(branding.logo) }
+    return registered.element(parsed, { branding: b, locale, qr: qrDataUri, image: (src) => loadImage(src ?? null) })
+  }
+  if (!(kind in documentSchemas)) {
+    throw new Error(`unknown document kind ${kind}`)
+  }
+  const parsed = documentSchemas[kind as DocumentKind].parse(data)
   const locale: Locale = (parsed as { locale?: Locale | null }).locale ?? branding.default_locale
   const b: DocumentBranding = { ...branding, logo_data: await loadImage(branding.logo) }
-  switch (kind) {
+  switch (kind as DocumentKind) {
     case "invoice":
       return <InvoiceDocument data={parsed as ParsedDocumentData["invoice"]} branding={b} locale={locale} />
     case "voucher": {
       const v = parsed as ParsedDocumentData["voucher"]
-      const qr = await QRCode.toDataURL(v.qr_payload ?? v.code, { margin: 1, width: 300, errorCorrectionLevel: "M" })
+      const qr = await qrDataUri(v.qr_payload ?? v.code)
       return <VoucherDocument data={v} branding={b} locale={locale} qr={qr} background={await loadImage(v.background_image ?? null)} />
     }
     case "statement":
@@ -52,6 +63,11 @@ export async function documentElement(kind: DocumentKind, data: unknown, brandin
     case "booking_confirmation":
       return <BookingConfirmationDocument data={parsed as ParsedDocumentData["booking_confirmation"]} branding={b} locale={locale} />
   }
+}
+
+/** A QR code as a PNG data URI, as every document prints it. */
+function qrDataUri(payload: string): Promise<string> {
+  return QRCode.toDataURL(payload, { margin: 1, width: 300, errorCorrectionLevel: "M" })
 }
 
 /** A data URI for react-pdf: data URIs pass, http(s) images are fetched (bounded), anything else is dropped. */

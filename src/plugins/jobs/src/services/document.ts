@@ -11,7 +11,7 @@ import { JobDocument } from "../models/job-document"
 import { RenderPool } from "../pdf/pool"
 import { jobIdFor } from "../queue/job-id"
 import type { JobQueue, JobRun } from "../queue/types"
-import { documentSchemas, enqueueDocumentSchema } from "../schemas"
+import { documentDataSchemaOf, enqueueDocumentSchema } from "../schemas"
 import type { DocumentDataByKind, EnqueueDocumentInput } from "../schemas"
 import type { BrandingDTO, DocumentDTO, DocumentKind, DocumentStatus } from "../types"
 import type BrandingService from "./branding"
@@ -78,8 +78,8 @@ export default class DocumentService extends TransactionBaseService {
    * is validated for the kind (400 `invalid_request`); `branding` defaults to
    * the merchant's saved branding.
    */
-  async render<K extends DocumentKind>(kind: K, data: DocumentDataByKind[K], branding?: BrandingDTO): Promise<Buffer> {
-    validated("data", () => documentSchemas[kind].parse(data))
+  async render<K extends DocumentKind | (string & {})>(kind: K, data: K extends DocumentKind ? DocumentDataByKind[K] : Record<string, unknown>, branding?: BrandingDTO): Promise<Buffer> {
+    validated("data", () => documentDataSchemaOf(kind)!.parse(data))
     return this.pool_.render(kind, data, branding ?? (await this.branding_.retrieve()))
   }
 
@@ -89,7 +89,7 @@ export default class DocumentService extends TransactionBaseService {
    */
   async enqueue(input: EnqueueDocumentInput): Promise<DocumentDTO> {
     const { key, kind, data } = parseBody(enqueueDocumentSchema, input)
-    validated("data", () => documentSchemas[kind].parse(data))
+    validated("data", () => documentDataSchemaOf(kind)!.parse(data))
     const row = await this.insert_(key, kind, data)
     if (row.status === "queued") {
       await this.addJob_(row)
@@ -132,7 +132,7 @@ export default class DocumentService extends TransactionBaseService {
   protected lastQueueWarning_ms_ = 0
 
   /** The document under `key`, rendered and stored now if it is not yet (used for mail attachments). */
-  async ensureRendered(input: { key: string; kind: DocumentKind; data: Record<string, unknown> }): Promise<{ document: DocumentDTO; content: Buffer }> {
+  async ensureRendered(input: { key: string; kind: string; data: Record<string, unknown> }): Promise<{ document: DocumentDTO; content: Buffer }> {
     const row = await this.insert_(input.key, input.kind, input.data)
     return this.contentOf_(row)
   }
@@ -197,7 +197,7 @@ export default class DocumentService extends TransactionBaseService {
   }
 
   protected async renderAndStore_(row: JobDocument): Promise<Buffer> {
-    const content = await this.pool_.render(row.kind as DocumentKind, row.data, await this.branding_.retrieve())
+    const content = await this.pool_.render(row.kind, row.data, await this.branding_.retrieve())
     const fileKey = await this.storage_.put(`documents/${row.id}.pdf`, content)
     Object.assign(row, { status: "rendered" as DocumentStatus, file_key: fileKey, size_bytes: content.length, rendered_at: new Date(), last_error: null })
     await this.manager_.getRepository(JobDocument).update(
@@ -209,7 +209,7 @@ export default class DocumentService extends TransactionBaseService {
   }
 
   /** Inserts the document unless its key exists; returns the row either way. */
-  protected async insert_(key: string, kind: DocumentKind, data: Record<string, unknown>): Promise<JobDocument> {
+  protected async insert_(key: string, kind: string, data: Record<string, unknown>): Promise<JobDocument> {
     const repo = this.activeManager_.getRepository(JobDocument)
     await repo
       .createQueryBuilder()
@@ -249,7 +249,7 @@ export function toDocumentDTO(row: JobDocument): DocumentDTO {
   return {
     id: row.id,
     key: row.key,
-    kind: row.kind as DocumentKind,
+    kind: row.kind,
     status: row.status as DocumentStatus,
     file_key: row.file_key,
     url: `/admin/jobs/documents/${row.id}/download`,

@@ -19,9 +19,9 @@ import { JobMail } from "../models/job-mail"
 import { jobIdFor } from "../queue/job-id"
 import type { JobQueue, JobRun } from "../queue/types"
 import { PermanentJobError } from "../queue/types"
-import { documentSchemas, enqueueMailSchema, mailSchemas } from "../schemas"
+import { documentDataSchemaOf, enqueueMailSchema, mailDataSchemaOf } from "../schemas"
 import type { EnqueueMailInput } from "../schemas"
-import type { DocumentKind, Locale, MailContentDTO, MailDTO, MailKind, MailStatus } from "../types"
+import type { Locale, MailContentDTO, MailDTO, MailStatus } from "../types"
 import { errorText, validated } from "../utils/errors"
 
 
@@ -34,9 +34,9 @@ type InjectedDependencies = {
 }
 
 type MailJob = { mail_id: string; key: string }
-type StoredAttachment = { document?: { kind: DocumentKind; key: string; data: Record<string, unknown>; filename?: string | null }; document_id?: string; filename?: string | null }
+type StoredAttachment = { document?: { kind: string; key: string; data: Record<string, unknown>; filename?: string | null }; document_id?: string; filename?: string | null }
 
-export type MailFilter = { status?: MailStatus; kind?: MailKind; limit?: number; offset?: number }
+export type MailFilter = { status?: MailStatus; kind?: string; limit?: number; offset?: number }
 
 const MAX_PAGE = 200
 const REQUEUE_BATCH = 500
@@ -99,10 +99,10 @@ export default class MailService extends TransactionBaseService {
    */
   async enqueue(input: EnqueueMailInput): Promise<MailDTO> {
     const parsed = parseBody(enqueueMailSchema, input)
-    validated("data", () => mailSchemas[parsed.kind].parse(parsed.data))
+    validated("data", () => mailDataSchemaOf(parsed.kind)!.parse(parsed.data))
     parsed.attachments.forEach((a, i) => {
       if ("document" in a) {
-        validated(`attachments.${i}.document.data`, () => documentSchemas[a.document.kind].parse(a.document.data))
+        validated(`attachments.${i}.document.data`, () => documentDataSchemaOf(a.document.kind)!.parse(a.document.data))
       }
     })
     const repo = this.activeManager_.getRepository(JobMail)
@@ -180,7 +180,7 @@ export default class MailService extends TransactionBaseService {
     }
     try {
       const branding = await this.branding_.retrieve()
-      const content = renderMail(row.kind as MailKind, row.data, row.locale as Locale | null, branding)
+      const content = renderMail(row.kind, row.data, row.locale as Locale | null, branding)
       const attachments = await this.attachments_(row.attachments as StoredAttachment[])
       const raw = await this.mailer_.compose({
         from: this.from_,
@@ -289,7 +289,7 @@ export function toMailDTO(row: JobMail): MailDTO {
   return {
     id: row.id,
     key: row.key,
-    kind: row.kind as MailKind,
+    kind: row.kind,
     to: row.to,
     locale: row.locale as Locale | null,
     subject: row.subject,

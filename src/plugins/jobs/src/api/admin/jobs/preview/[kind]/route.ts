@@ -3,6 +3,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
 import { sampleDocument } from "../../../../../pdf/samples"
+import { registeredDocumentKind } from "../../../../../registry"
 import type { UpdateBrandingInput } from "../../../../../schemas"
 import type BrandingService from "../../../../../services/branding"
 import type DocumentService from "../../../../../services/document"
@@ -10,9 +11,11 @@ import type { DocumentKind } from "../../../../../types"
 import { PreviewKind } from "../../../../../validators"
 
 async function preview(req: MedusaRequest, res: MedusaResponse, draft: UpdateBrandingInput | null): Promise<void> {
-  const kind = parseBody(PreviewKind, req.params.kind) as DocumentKind
+  const kind = parseBody(PreviewKind, req.params.kind)
   const branding = draft ? await req.scope.resolve<BrandingService>("brandingService").preview(draft) : undefined
-  const pdf = await req.scope.resolve<DocumentService>("documentService").render(kind, sampleDocument(kind), branding)
+  const registered = registeredDocumentKind(kind)
+  const sample = registered ? (registered.def.sample as Record<string, unknown>) : sampleDocument(kind as DocumentKind)
+  const pdf = await req.scope.resolve<DocumentService>("documentService").render(kind, sample, branding)
   res.setHeader("content-type", "application/pdf")
   res.setHeader("Content-Disposition", contentDisposition("inline", `preview-${kind}.pdf`))
   res.setHeader("cache-control", "no-store")

@@ -1,0 +1,75 @@
+import type { MedusaResponse } from "@medusajs/medusa"
+
+export type EmbedPage = {
+  title: string
+  /** `de`, `en` or `pt`. */
+  lang: string
+  /** The page's markup (escape everything that comes from data: `escapeHtml`). */
+  body: string
+  /** Same-origin script URLs (`/embed/booking.js`), loaded with `defer`; no inline script. */
+  scripts?: string[]
+  /** Same-origin stylesheet URLs. */
+  styles?: string[]
+  /** `<meta name="description">`. */
+  description?: string
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
+
+/** Text or an attribute value for HTML. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c])
+}
+
+const sameOrigin = (url: string) => /^\/(?!\/)[^\s"'<>]*$/.test(url)
+
+/** The base styles every embed page shares: readable on a phone, inheriting nothing from a site. */
+const BASE_STYLE =
+  "*,*::before,*::after{box-sizing:border-box}body{margin:0;padding:16px;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111827;background:#fff}" +
+  "button,input,select,textarea{font:inherit}:focus-visible{outline:3px solid #2563eb;outline-offset:2px}"
+
+/**
+ * An `/embed/...` page as an HTML document: made for an iframe on the merchant's
+ * site and working on its own. Scripts and styles are same-origin files only
+ * (a strict CSP without inline script), the base style is inline (allowed by
+ * its hash-free `style-src 'unsafe-inline'`, which carries no script risk).
+ */
+export function embedPage(page: EmbedPage): string {
+  const scripts = (page.scripts ?? []).filter(sameOrigin).map((s) => `<script src="${escapeHtml(s)}" defer></script>`)
+  const styles = (page.styles ?? []).filter(sameOrigin).map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`)
+  return [
+    "<!doctype html>",
+    `<html lang="${escapeHtml(page.lang)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="strict-origin-when-cross-origin">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    page.description ? `<meta name="description" content="${escapeHtml(page.description)}">` : "",
+    `<style>${BASE_STYLE}</style>`,
+    ...styles,
+    ...scripts,
+    "</head>",
+    `<body>${page.body}</body>`,
+    "</html>",
+  ]
+    .filter(Boolean)
+    .join("\n")
+}
+
+/**
+ * Sends an embed page with its security headers: scripts only from this
+ * server, no plugins, framing allowed for `frameAncestors` (default: any site,
+ * since the merchant's website embeds it; pass the merchant's origins to narrow it).
+ */
+export function sendEmbedPage(res: MedusaResponse, page: EmbedPage, opts: { status?: number; frameAncestors?: string[] } = {}): void {
+  const ancestors = opts.frameAncestors?.length ? opts.frameAncestors.join(" ") : "*"
+  res.setHeader(
+    "Content-Security-Policy",
+    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' https:; frame-ancestors ${ancestors}`
+  )
+  res.setHeader("X-Content-Type-Options", "nosniff")
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin")
+  res.setHeader("Cache-Control", "no-store")
+  res.status(opts.status ?? 200).type("html").send(embedPage(page))
+}
