@@ -164,7 +164,7 @@ export type PagedTableProps<T> = {
   columns: Column<T>[]
   rows: T[]
   rowKey: (row: T) => string
-  /** Rows per page (default 20). */
+  /** Rows per page (default 50). */
   pageSize?: number
   /** Server paging: the total count, the page shown and the page change. Without them the table pages `rows` itself. */
   count?: number
@@ -180,7 +180,7 @@ export type PagedTableProps<T> = {
 }
 
 /** A table with paging (Medusa's pagination, translated) and an empty state. */
-export function PagedTable<T>({ columns, rows, rowKey, pageSize = 20, count, pageIndex, onPageChange, empty, isLoading, rowProps, className, ...rest }: PagedTableProps<T>) {
+export function PagedTable<T>({ columns, rows, rowKey, pageSize = 50, count, pageIndex, onPageChange, empty, isLoading, rowProps, className, ...rest }: PagedTableProps<T>) {
   const t = useT(kitMessages)
   const serverPaged = onPageChange !== undefined
   const [ownPage, setOwnPage] = useState(0)
