@@ -18,7 +18,7 @@ export default tseslint.config(
     plugins: { import: importPlugin },
     settings: {
       "import/resolver": {
-        typescript: { project: ["tsconfig.json", "tsconfig.server.json", "src/plugins/*/tsconfig.json", "storefront-plugin/tsconfig.json"] },
+        typescript: { project: ["tsconfig.json", "tsconfig.server.json", "src/plugins/*/tsconfig.json", "src/admin-kit/tsconfig.json", "storefront-plugin/tsconfig.json"] },
         node: true,
       },
       "import/internal-regex": "^@customer-modules/",

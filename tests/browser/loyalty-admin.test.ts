@@ -59,7 +59,8 @@ describe("the loyalty page", () => {
       const rule = page.getByTestId("loyalty-earning-rule")
       await expect(rule.textContent()).resolves.toContain("paid amount after discounts, rewards and vouchers")
 
-      await page.locator("#ly-min").fill(String(minSpend))
+      // The field takes currency units: 0.01 or 0.02 EUR, one or two minor units.
+      await page.locator("#ly-min").fill(`0.0${minSpend}`)
       await page.getByRole("button", { name: "Save settings" }).click()
       await page.getByTestId("loyalty-settings-saved").waitFor({ timeout: 30_000 })
       await page.locator(`[data-testid="loyalty-earning-rule"]:has-text("minimum spend of 0.0${minSpend}")`).waitFor({ timeout: 30_000 })

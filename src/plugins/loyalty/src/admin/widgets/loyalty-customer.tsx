@@ -3,7 +3,10 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { errorStatus, errorText, formatMinor, newKey, PointsTransaction, useAdminPost } from "../components/shared"
+import { errorStatus, errorText, newIdempotencyKey, useAdminLocale, useFormatMoney, useT } from "@customer-modules/admin-kit"
+
+import { PointsTransaction, useFormPost } from "../components/shared"
+import { messages } from "../messages"
 
 type Overview = {
   customer: { marketing_consent: boolean }
@@ -17,45 +20,46 @@ type Overview = {
 /** History entries per page. */
 const PAGE = 10
 
-const TYPE_LABELS: Record<string, string> = {
-  grant: "earned / granted",
-  redeem: "redeemed",
-  adjust: "deducted / taken back",
-  expire: "expired",
-  reverse: "reversed",
+const TYPE_KEYS: Record<string, "type_grant" | "type_redeem" | "type_adjust" | "type_expire" | "type_reverse"> = {
+  grant: "type_grant",
+  redeem: "type_redeem",
+  adjust: "type_adjust",
+  expire: "type_expire",
+  reverse: "type_reverse",
 }
 
 /** Grant (positive) or deduct (negative) points with a reason; one Idempotency-Key per intended booking. */
 const AdjustForm = ({ customerId, onDone }: { customerId: string; onDone: () => void }) => {
+  const t = useT(messages)
   const [points, setPoints] = useState("")
   const [reason, setReason] = useState("")
-  const [key, setKey] = useState(newKey)
-  const state = useAdminPost()
+  const [key, setKey] = useState(newIdempotencyKey)
+  const state = useFormPost()
   const edit = (set: (v: string) => void) => (e: React.ChangeEvent<HTMLInputElement>) => {
     set(e.target.value)
-    setKey(newKey())
+    setKey(newIdempotencyKey())
   }
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     const n = Number(points)
-    if (!Number.isInteger(n) || n === 0) return state.refuse("Enter a whole number of points, negative to deduct")
+    if (!Number.isInteger(n) || n === 0) return state.refuse(t("wholeNumber"))
     const booked = await state.post<{ points: number }>(`/loyalty/customers/${customerId}/adjust`, { points: n, reason }, {
       headers: { "Idempotency-Key": key },
-      done: (res) => `${n > 0 ? "Granted" : "Deducted"} ${Math.abs(n)} points; balance ${res.points}.`,
-      failed: (error) => (errorStatus(error) === 409 ? `Not booked: the balance cannot go below zero. ${errorText(error)}` : errorText(error)),
+      done: (res) => t(n > 0 ? "grantedN" : "deductedN", { n: Math.abs(n), balance: res.points }),
+      failed: (error) => (errorStatus(error) === 409 ? t("notBooked", { error: errorText(error) }) : errorText(error)),
     })
     if (booked) {
       setPoints("")
       setReason("")
-      setKey(newKey())
+      setKey(newIdempotencyKey())
       onDone()
     }
   }
   return (
     <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-2" data-testid="loyalty-adjust">
-      <div><Label htmlFor="ly-w-points">Points (negative deducts)</Label><Input id="ly-w-points" type="number" value={points} onChange={edit(setPoints)} required /></div>
-      <div><Label htmlFor="ly-w-reason">Reason</Label><Input id="ly-w-reason" value={reason} onChange={edit(setReason)} maxLength={120} required /></div>
-      <Button type="submit" variant="secondary" isLoading={state.loading}>Book points</Button>
+      <div><Label htmlFor="ly-w-points">{t("pointsNeg")}</Label><Input id="ly-w-points" type="number" value={points} onChange={edit(setPoints)} required /></div>
+      <div><Label htmlFor="ly-w-reason">{t("reason")}</Label><Input id="ly-w-reason" value={reason} onChange={edit(setReason)} maxLength={120} required /></div>
+      <Button type="submit" variant="secondary" isLoading={state.loading}>{t("bookPoints")}</Button>
       {state.done && <Text data-testid="loyalty-adjust-done">{state.done}</Text>}
       {state.error && <Text className="text-ui-fg-error" data-testid="loyalty-adjust-error">{state.error}</Text>}
     </form>
@@ -64,8 +68,9 @@ const AdjustForm = ({ customerId, onDone }: { customerId: string; onDone: () => 
 
 /** The customer's cards: issue one (generated or scanned), block and replace a lost one (the points stay). */
 const CardsSection = ({ customerId, cards, onDone }: { customerId: string; cards: Overview["cards"]; onDone: () => void }) => {
+  const t = useT(messages)
   const [code, setCode] = useState("")
-  const state = useAdminPost()
+  const state = useFormPost()
   const run = async (path: string, body: Record<string, string>, done: (res: { card: { code: string } }) => string) => {
     if (await state.post(path, body, { done })) {
       setCode("")
@@ -78,31 +83,31 @@ const CardsSection = ({ customerId, cards, onDone }: { customerId: string; cards
       {cards.map((c) => (
         <div key={c.code} className="flex items-center gap-2">
           <Text className="font-mono">{c.code}</Text>
-          <Badge color={c.status === "active" ? "green" : "grey"}>{c.status}</Badge>
+          <Badge color={c.status === "active" ? "green" : "grey"}>{["active", "blocked", "inactive"].includes(c.status) ? t(`card_${c.status as "active" | "blocked" | "inactive"}`) : c.status}</Badge>
           {c.status === "active" && (
             <Button
               size="small"
               variant="secondary"
               isLoading={state.loading}
               onClick={() =>
-                window.confirm(`Block card ${c.code} and issue a new one${code.trim() ? ` (${code.trim()})` : ""}? The points stay with the customer.`) &&
-                run(`/loyalty/customers/${customerId}/cards/${encodeURIComponent(c.code)}/replace`, scanned, (res) => `Card ${c.code} blocked; new card ${res.card.code}.`)
+                window.confirm(t("confirmReplace", { code: c.code, scanned: code.trim() ? ` (${code.trim()})` : "" })) &&
+                run(`/loyalty/customers/${customerId}/cards/${encodeURIComponent(c.code)}/replace`, scanned, (res) => t("replaced", { code: c.code, next: res.card.code }))
               }
             >
-              Lost: block and replace
+              {t("lostReplace")}
             </Button>
           )}
         </div>
       ))}
       <div className="mt-1 flex flex-wrap items-end gap-2">
-        <div><Label htmlFor="ly-w-card">Scanned card (empty: generate a number)</Label><Input id="ly-w-card" value={code} onChange={(e) => setCode(e.target.value)} maxLength={128} /></div>
+        <div><Label htmlFor="ly-w-card">{t("scanned")}</Label><Input id="ly-w-card" value={code} onChange={(e) => setCode(e.target.value)} maxLength={128} /></div>
         <Button
           size="small"
           variant="secondary"
           isLoading={state.loading}
-          onClick={() => run(`/loyalty/customers/${customerId}/cards`, scanned, (res) => `Card ${res.card.code} issued.`)}
+          onClick={() => run(`/loyalty/customers/${customerId}/cards`, scanned, (res) => t("cardIssued", { code: res.card.code }))}
         >
-          Issue a card
+          {t("issueCard")}
         </Button>
       </div>
       {state.done && <Text data-testid="loyalty-cards-done">{state.done}</Text>}
@@ -113,7 +118,8 @@ const CardsSection = ({ customerId, cards, onDone }: { customerId: string; cards
 
 /** Whether the customer agreed to marketing mails (birthday and reactivation mails), recorded or withdrawn here. */
 const ConsentLine = ({ customerId, consent, onDone }: { customerId: string; consent: boolean; onDone: () => void }) => {
-  const state = useAdminPost()
+  const t = useT(messages)
+  const state = useFormPost()
   const change = async () => {
     if (await state.post(`/loyalty/customers/${customerId}/consent`, { marketing_consent: !consent })) {
       onDone()
@@ -121,15 +127,15 @@ const ConsentLine = ({ customerId, consent, onDone }: { customerId: string; cons
   }
   return (
     <div className="my-2 flex flex-wrap items-center gap-2" data-testid="loyalty-consent">
-      <Text>Marketing mails (birthday greetings, offers):</Text>
-      <Badge color={consent ? "green" : "grey"} data-testid="loyalty-consent-state">{consent ? "agreed" : "not agreed"}</Badge>
+      <Text>{t("consentLabel")}</Text>
+      <Badge color={consent ? "green" : "grey"} data-testid="loyalty-consent-state">{consent ? t("agreed") : t("notAgreed")}</Badge>
       <Button
         size="small"
         variant="secondary"
         isLoading={state.loading}
         onClick={change}
       >
-        {consent ? "Withdraw consent" : "Record consent"}
+        {consent ? t("withdrawConsent") : t("recordConsent")}
       </Button>
       {state.error && <Text className="text-ui-fg-error">{state.error}</Text>}
     </div>
@@ -139,6 +145,9 @@ const ConsentLine = ({ customerId, consent, onDone }: { customerId: string; cons
 /** On the customer page: points balance, cards, the paged points history, grant or deduct, recent visits. */
 const LoyaltyCustomerWidget = ({ customer }: CustomerDetailsWidgetProps) => {
   const [offset, setOffset] = useState(0)
+  const t = useT(messages)
+  const locale = useAdminLocale()
+  const money = useFormatMoney()
   const overview = useAdminCustomQuery<{ limit: number; offset: number }, Overview>(
     `/loyalty/customers/${customer.id}`,
     ["loyalty-customer", customer.id, offset],
@@ -147,38 +156,38 @@ const LoyaltyCustomerWidget = ({ customer }: CustomerDetailsWidgetProps) => {
   const data = overview.data
   return (
     <Container data-testid="loyalty-customer-widget">
-      <Heading level="h2">Loyalty</Heading>
+      <Heading level="h2">{t("title")}</Heading>
       {!data ? (
-        <Text>{overview.isError ? `Not available: ${errorText(overview.error)}` : "Loading…"}</Text>
+        <Text>{overview.isError ? t("notAvailable", { error: errorText(overview.error) }) : t("loading")}</Text>
       ) : (
         <div>
           <Text>
-            <span data-testid="loyalty-balance">{data.points}</span> points · {data.cards.length} card{data.cards.length === 1 ? "" : "s"}
+            <span data-testid="loyalty-balance">{data.points}</span> {t("pointsWord")} · {data.cards.length === 1 ? t("oneCard") : t("cardsCount", { count: data.cards.length })}
           </Text>
           <ConsentLine customerId={customer.id} consent={data.customer.marketing_consent} onDone={() => overview.refetch()} />
           <CardsSection customerId={customer.id} cards={data.cards} onDone={() => overview.refetch()} />
           <Table className="my-2" data-testid="loyalty-history">
             <Table.Header>
-              <Table.Row><Table.HeaderCell>Date</Table.HeaderCell><Table.HeaderCell>What</Table.HeaderCell><Table.HeaderCell>Points</Table.HeaderCell><Table.HeaderCell>Balance</Table.HeaderCell><Table.HeaderCell>Reason / reference</Table.HeaderCell></Table.Row>
+              <Table.Row><Table.HeaderCell>{t("date")}</Table.HeaderCell><Table.HeaderCell>{t("what")}</Table.HeaderCell><Table.HeaderCell>{t("points")}</Table.HeaderCell><Table.HeaderCell>{t("balance")}</Table.HeaderCell><Table.HeaderCell>{t("reasonRef")}</Table.HeaderCell></Table.Row>
             </Table.Header>
             <Table.Body>
-              {data.transactions.map((t) => (
-                <Table.Row key={t.id} data-loyalty-transaction={t.id}>
-                  <Table.Cell>{new Date(t.created_at).toLocaleString()}</Table.Cell>
-                  <Table.Cell><Badge color={t.amount > 0 ? "green" : "grey"}>{TYPE_LABELS[t.type] ?? t.type}</Badge></Table.Cell>
-                  <Table.Cell data-testid="loyalty-history-amount">{t.amount > 0 ? `+${t.amount}` : t.amount}</Table.Cell>
-                  <Table.Cell>{t.balance_after}</Table.Cell>
-                  <Table.Cell>{t.reference ?? ""}</Table.Cell>
+              {data.transactions.map((tx) => (
+                <Table.Row key={tx.id} data-loyalty-transaction={tx.id}>
+                  <Table.Cell>{new Date(tx.created_at).toLocaleString(locale)}</Table.Cell>
+                  <Table.Cell><Badge color={tx.amount > 0 ? "green" : "grey"}>{TYPE_KEYS[tx.type] ? t(TYPE_KEYS[tx.type]) : tx.type}</Badge></Table.Cell>
+                  <Table.Cell data-testid="loyalty-history-amount">{tx.amount > 0 ? `+${tx.amount}` : tx.amount}</Table.Cell>
+                  <Table.Cell>{tx.balance_after}</Table.Cell>
+                  <Table.Cell>{tx.reference ?? ""}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
-          {data.count === 0 && <Text className="text-ui-fg-subtle">No points yet.</Text>}
+          {data.count === 0 && <Text className="text-ui-fg-subtle">{t("noPoints")}</Text>}
           {data.count > PAGE && (
             <div className="flex items-center gap-2">
-              <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Newer</Button>
-              <Text>{offset + 1}–{Math.min(offset + PAGE, data.count)} of {data.count}</Text>
-              <Button size="small" variant="secondary" disabled={offset + PAGE >= data.count} onClick={() => setOffset(offset + PAGE)}>Older</Button>
+              <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t("newer")}</Button>
+              <Text>{t("range", { from: offset + 1, to: Math.min(offset + PAGE, data.count), count: data.count })}</Text>
+              <Button size="small" variant="secondary" disabled={offset + PAGE >= data.count} onClick={() => setOffset(offset + PAGE)}>{t("older")}</Button>
             </div>
           )}
           <AdjustForm
@@ -188,10 +197,10 @@ const LoyaltyCustomerWidget = ({ customer }: CustomerDetailsWidgetProps) => {
               overview.refetch()
             }}
           />
-          {data.visits.length > 0 && <Heading level="h3" className="mt-3">Recent visits</Heading>}
+          {data.visits.length > 0 && <Heading level="h3" className="mt-3">{t("recentVisits")}</Heading>}
           {data.visits.map((v) => (
             <Text key={v.id} className="text-ui-fg-subtle">
-              {new Date(v.created_at).toLocaleDateString()}: {formatMinor(v.amount_minor, v.currency_code)}, {v.points_earned} points
+              {t("visitLine", { date: new Date(v.created_at).toLocaleDateString(locale), amount: money(v.amount_minor, v.currency_code), points: v.points_earned })}
             </Text>
           ))}
         </div>

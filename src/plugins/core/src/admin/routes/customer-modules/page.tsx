@@ -1,7 +1,11 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { PuzzleSolid } from "@medusajs/icons"
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useAdminCustomQuery } from "medusa-react"
+
+import { EmptyState, errorText, PagedTable, useT } from "@customer-modules/admin-kit"
+
+import { messages } from "./messages"
 
 type ModuleHealth = { status: "ok" | "failing"; detail?: string }
 type CustomerModule = {
@@ -14,48 +18,51 @@ type CustomerModule = {
 
 /** The "Customer modules" page: what is installed, in which version, and whether it is healthy. */
 const CustomerModulesPage = () => {
-  const { data, isLoading, isError, error } = useAdminCustomQuery<
-    Record<string, never>,
-    { modules: CustomerModule[] }
-  >("/customer-modules", ["customer-modules"])
+  const t = useT(messages)
+  const { data, isLoading, isError, error } = useAdminCustomQuery<Record<string, never>, { modules: CustomerModule[] }>("/customer-modules", [
+    "customer-modules",
+  ])
 
   return (
     <Container>
-      <Heading level="h1">Customer modules</Heading>
-      <Text className="text-ui-fg-subtle mb-4">
-        The customer modules installed on this server, their version and their health.
-      </Text>
-      {isLoading && <Text>Loading…</Text>}
-      {isError && <Text className="text-ui-fg-error">Could not load the modules: {String((error as Error)?.message ?? error)}</Text>}
+      <Heading level="h1">{t("title")}</Heading>
+      <Text className="text-ui-fg-subtle mb-4">{t("intro")}</Text>
+      {isLoading && <Text>{t("loading")}</Text>}
+      {isError && <Text className="text-ui-fg-error">{t("loadFailed", { error: errorText(error) })}</Text>}
       {data && (
-        <Table data-testid="customer-modules">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Module</Table.HeaderCell>
-              <Table.HeaderCell>Package</Table.HeaderCell>
-              <Table.HeaderCell>Version</Table.HeaderCell>
-              <Table.HeaderCell>Health</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.modules.map((m) => (
-              <Table.Row key={m.name} data-module={m.name}>
-                <Table.Cell>
+        <PagedTable
+          data-testid="customer-modules"
+          rows={data.modules}
+          rowKey={(m) => m.name}
+          rowProps={(m) => ({ "data-module": m.name })}
+          empty={<EmptyState title={t("none")} hint={t("noneHint")} />}
+          columns={[
+            {
+              key: "module",
+              header: t("module"),
+              cell: (m) => (
+                <>
                   <div className="font-medium">{m.title}</div>
                   {m.summary && <div className="text-ui-fg-subtle">{m.summary}</div>}
-                </Table.Cell>
-                <Table.Cell>{m.name}</Table.Cell>
-                <Table.Cell>{m.version}</Table.Cell>
-                <Table.Cell>
+                </>
+              ),
+            },
+            { key: "package", header: t("package"), cell: (m) => m.name },
+            { key: "version", header: t("version"), cell: (m) => m.version },
+            {
+              key: "health",
+              header: t("health"),
+              cell: (m) => (
+                <>
                   <Badge color={m.health.status === "ok" ? "green" : "red"} title={m.health.detail}>
-                    {m.health.status}
+                    {t(`health_${m.health.status}`)}
                   </Badge>
                   {m.health.detail && <div className="text-ui-fg-subtle">{m.health.detail}</div>}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </Container>
   )

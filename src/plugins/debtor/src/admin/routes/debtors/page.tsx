@@ -1,10 +1,25 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { DocumentText } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
-import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
+import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { useIdempotentPost } from "../../components/idempotent-post"
+import {
+  AmountInput,
+  ConfirmButton,
+  EmptyState,
+  errorText,
+  formatAmountInput,
+  Money,
+  PagedTable,
+  useAdminLocale,
+  useAdminPost,
+  useFormatMoney,
+  useT,
+  useTransactionTypeLabel,
+} from "@customer-modules/admin-kit"
+
+import { messages } from "../../messages"
 
 type Invoice = {
   id: string
@@ -34,47 +49,46 @@ type Totals = { currency_code: string; count: number; total: number; paid: numbe
 type Account = { id: string; customer_id: string; currency_code: string; balance: number; credit_limit: number; available: number; card_code: string | null }
 type Movement = { id: string; type: string; amount: number; balance_after: number; reference: string | null; created_at: string }
 
-type ApiError = { response?: { data?: { message?: string } }; message?: string }
-const errorText = (e: unknown): string => (e as ApiError)?.response?.data?.message ?? (e as ApiError)?.message ?? String(e)
-/** Minor units as a decimal amount with the currency (display only). */
-const money = (minor: number, currency: string): string => `${(minor / 100).toFixed(2)} ${currency.toUpperCase()}`
-/** A decimal amount typed by the merchant ("12.50") in minor units, or null. */
-const toMinor = (text: string): number | null => {
-  const m = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text)
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) : null
-}
-const statusOf = (i: Invoice): { label: string; color: "green" | "red" | "grey" | "orange" } =>
-  i.status === "paid" ? { label: "paid", color: "green" } : i.status === "cancelled" ? { label: "cancelled", color: "grey" } : i.overdue ? { label: "overdue", color: "red" } : { label: "open", color: "orange" }
+const METHODS = ["bank_transfer", "cash", "card", "direct_debit", "other"] as const
+const STATUSES = ["all", "open", "overdue", "paid", "cancelled"] as const
+type Shown = "open" | "overdue" | "paid" | "cancelled"
+const COLOR: Record<Shown, "green" | "red" | "grey" | "orange"> = { paid: "green", cancelled: "grey", overdue: "red", open: "orange" }
+const statusOf = (i: Invoice): Shown => (i.status === "paid" ? "paid" : i.status === "cancelled" ? "cancelled" : i.overdue ? "overdue" : "open")
+const methodKey = (m: string) => ((METHODS as readonly string[]).includes(m) ? (`method_${m}` as `method_${(typeof METHODS)[number]}`) : null)
 
 /** One invoice: amounts, PDF preview, payments, record a payment, resend, cancel. */
 const InvoicePanel = ({ id }: { id: string }) => {
+  const t = useT(messages)
+  const locale = useAdminLocale()
+  const money = useFormatMoney()
   const detail = useAdminCustomQuery<Record<string, never>, { invoice: InvoiceDetail }>(`/debtor-invoices/${id}`, ["debtor-invoice", id])
   // One Idempotency-Key per intended payment: a double click or a retry after a lost answer records it once.
-  const pay = useIdempotentPost<{ amount: number; method: string }, unknown>(`/debtor-invoices/${id}/payments`)
-  const send = useAdminCustomPost<Record<string, never>, unknown>(`/debtor-invoices/${id}/send`, ["debtor-invoice", id])
-  const cancel = useAdminCustomPost<Record<string, never>, unknown>(`/debtor-invoices/${id}/cancel`, ["debtor-invoice", id])
-  const [amount, setAmount] = useState("")
+  const pay = useAdminPost<{ amount: number; method: string }, unknown>(`/debtor-invoices/${id}/payments`)
+  const send = useAdminPost<Record<string, never>, unknown>(`/debtor-invoices/${id}/send`)
+  const cancel = useAdminPost<Record<string, never>, unknown>(`/debtor-invoices/${id}/cancel`)
+  const [amount, setAmount] = useState<number | null>(null)
   const [method, setMethod] = useState("bank_transfer")
   const [message, setMessage] = useState<string | null>(null)
   const invoice = detail.data?.invoice
   if (!invoice) {
-    return <Container>{detail.isError ? <Text className="text-ui-fg-error">{errorText(detail.error)}</Text> : <Text>Loading…</Text>}</Container>
+    return <Container>{detail.isError ? <Text className="text-ui-fg-error">{errorText(detail.error)}</Text> : <Text>{t("loading")}</Text>}</Container>
   }
+  const currency = invoice.currency_code
+  const refetch = () => void detail.refetch()
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const minor = toMinor(amount)
-    if (minor === null || minor <= 0) {
-      setMessage("Enter an amount like 12.50")
+    if (amount === null || amount <= 0) {
+      setMessage(t("enterAmount", { example: formatAmountInput(1250, currency, locale) }))
       return
     }
     setMessage(null)
     void pay.mutate(
-      { amount: minor, method },
+      { amount, method },
       {
         onSuccess: () => {
-          setAmount("")
-          setMessage("Payment recorded")
-          void detail.refetch()
+          setAmount(null)
+          setMessage(t("paymentRecorded"))
+          refetch()
         },
         onError: (err) => setMessage(errorText(err)),
       }
@@ -84,188 +98,219 @@ const InvoicePanel = ({ id }: { id: string }) => {
   return (
     <Container data-testid="debtor-detail">
       <div className="flex items-center justify-between">
-        <Heading level="h2">Invoice {invoice.number}</Heading>
-        <Badge color={status.color} data-testid="debtor-status">{status.label}</Badge>
+        <Heading level="h2">{t("invoice", { number: invoice.number })}</Heading>
+        <Badge color={COLOR[status]} data-testid="debtor-status">{t(`status_${status}`)}</Badge>
       </div>
-      <Text>{invoice.customer_name ?? "no name"} · {invoice.email ?? "no e-mail"} · issued {invoice.issue_date}, due {invoice.due_date}</Text>
+      <Text>{invoice.customer_name ?? t("noName")} · {invoice.email ?? t("noEmail")} · {t("issuedDue", { issued: invoice.issue_date, due: invoice.due_date })}</Text>
       <Table className="my-2">
         <Table.Header>
-          <Table.Row><Table.HeaderCell>Tax rate</Table.HeaderCell><Table.HeaderCell>Net</Table.HeaderCell><Table.HeaderCell>Tax</Table.HeaderCell><Table.HeaderCell>Gross</Table.HeaderCell></Table.Row>
+          <Table.Row><Table.HeaderCell>{t("taxRate")}</Table.HeaderCell><Table.HeaderCell>{t("net")}</Table.HeaderCell><Table.HeaderCell>{t("tax")}</Table.HeaderCell><Table.HeaderCell>{t("gross")}</Table.HeaderCell></Table.Row>
         </Table.Header>
         <Table.Body>
           {invoice.tax_groups.map((g) => (
             <Table.Row key={g.tax_rate}>
-              <Table.Cell>{g.tax_rate} %</Table.Cell>
-              <Table.Cell>{money(g.net, invoice.currency_code)}</Table.Cell>
-              <Table.Cell>{money(g.tax, invoice.currency_code)}</Table.Cell>
-              <Table.Cell>{money(g.gross, invoice.currency_code)}</Table.Cell>
+              <Table.Cell>{g.tax_rate.toLocaleString(locale)} %</Table.Cell>
+              <Table.Cell><Money amount={g.net} currency={currency} /></Table.Cell>
+              <Table.Cell><Money amount={g.tax} currency={currency} /></Table.Cell>
+              <Table.Cell><Money amount={g.gross} currency={currency} /></Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
-      <Text>Total {money(invoice.total, invoice.currency_code)} · paid {money(invoice.paid_total, invoice.currency_code)} · open <span data-testid="debtor-open">{money(invoice.open_amount, invoice.currency_code)}</span></Text>
-      {invoice.credit_note && <Text>Credit note {invoice.credit_note.number}</Text>}
+      <Text>
+        {t("amountsLine", { total: money(invoice.total, currency), paid: money(invoice.paid_total, currency) })}{" "}
+        <span data-testid="debtor-open"><Money amount={invoice.open_amount} currency={currency} /></span>
+      </Text>
+      {invoice.credit_note && <Text>{t("creditNote", { number: invoice.credit_note.number })}</Text>}
       {invoice.credit_notes.filter((n) => n.kind === "refund").map((n) => (
-        <Text key={n.id}>Credit note {n.number} ({n.issue_date}): {money(n.total, invoice.currency_code)}</Text>
+        <Text key={n.id}>{t("refundNote", { number: n.number, date: n.issue_date, amount: money(n.total, currency) })}</Text>
       ))}
-      {invoice.reminders.length > 0 && <Text>Reminders: {invoice.reminders.map((r) => `level ${r.level} (${r.sent_on})`).join(", ")}</Text>}
+      {invoice.reminders.length > 0 && (
+        <Text>{t("reminders", { list: invoice.reminders.map((r) => t("reminderLevel", { level: r.level, date: r.sent_on })).join(", ") })}</Text>
+      )}
       <ul className="my-2">
-        {invoice.payments.map((p) => (
-          <li key={p.id}><Text>{p.paid_on}: {money(p.amount, invoice.currency_code)} ({p.method})</Text></li>
-        ))}
+        {invoice.payments.map((p) => {
+          const key = methodKey(p.method)
+          return <li key={p.id}><Text>{p.paid_on}: {money(p.amount, currency)} ({key ? t(key) : p.method})</Text></li>
+        })}
       </ul>
       {invoice.status === "open" && (
-        <form onSubmit={submit} className="my-2 flex items-end gap-2">
+        <form onSubmit={submit} className="my-2 flex flex-wrap items-end gap-2">
           <div>
-            <Label htmlFor="debtor-amount">Payment</Label>
-            <Input id="debtor-amount" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="12.50" />
+            <Label htmlFor="debtor-amount">{t("payment")}</Label>
+            <AmountInput id="debtor-amount" currency={currency} value={amount} onChange={setAmount} placeholder={formatAmountInput(invoice.open_amount, currency, locale)} />
           </div>
           <div>
-            <Label htmlFor="debtor-method">Method</Label>
-            <select id="debtor-method" className="rounded border px-2 py-1" value={method} onChange={(e) => setMethod(e.target.value)}>
-              {["bank_transfer", "cash", "card", "direct_debit", "other"].map((m) => <option key={m} value={m}>{m}</option>)}
+            <Label htmlFor="debtor-method">{t("method")}</Label>
+            <select id="debtor-method" className="bg-ui-bg-field border-ui-border-base block h-8 rounded-md border px-2" value={method} onChange={(e) => setMethod(e.target.value)}>
+              {METHODS.map((m) => <option key={m} value={m}>{t(`method_${m}`)}</option>)}
             </select>
           </div>
-          <Button type="submit" isLoading={pay.isLoading}>Record payment</Button>
-          <Button type="button" variant="secondary" onClick={() => send.mutate({}, { onSuccess: () => setMessage("Invoice queued for sending"), onError: (err) => setMessage(errorText(err)) })}>Send PDF</Button>
+          <Button type="submit" isLoading={pay.isLoading}>{t("recordPayment")}</Button>
+          <Button type="button" variant="secondary" isLoading={send.isLoading} onClick={() => void send.mutate({}, { onSuccess: () => setMessage(t("sent")), onError: (err) => setMessage(errorText(err)) })}>
+            {t("sendPdf")}
+          </Button>
           {invoice.paid_total === 0 && (
-            <Button type="button" variant="danger" onClick={() => cancel.mutate({}, { onSuccess: () => setMessage("Cancelled with a credit note"), onError: (err) => setMessage(errorText(err)) })}>Cancel (credit note)</Button>
+            <ConfirmButton
+              title={t("cancelTitle", { number: invoice.number })}
+              description={t("cancelText")}
+              confirmLabel={t("cancelConfirm")}
+              isLoading={cancel.isLoading}
+              onConfirm={() => cancel.mutate({}, { onSuccess: () => { setMessage(t("cancelled")); refetch() }, onError: (err) => setMessage(errorText(err)) })}
+            >
+              {t("cancel")}
+            </ConfirmButton>
           )}
         </form>
       )}
       {message && <Text data-testid="debtor-message">{message}</Text>}
-      <iframe title={`Invoice ${invoice.number}`} src={`/admin/debtor-invoices/${invoice.id}/pdf`} className="mt-2 h-[560px] w-full rounded border" data-testid="debtor-pdf" />
+      <iframe title={t("invoice", { number: invoice.number })} src={`/admin/debtor-invoices/${invoice.id}/pdf`} className="mt-2 h-[560px] w-full rounded border" data-testid="debtor-pdf" />
     </Container>
   )
 }
 
 /** Customer accounts: balance, limit, recent movements, statement PDF. */
 const Accounts = () => {
+  const t = useT(messages)
+  const locale = useAdminLocale()
+  const typeLabel = useTransactionTypeLabel()
   const [customerId, setCustomerId] = useState("")
   const [query, setQuery] = useState<{ customer_id?: string }>({})
-  const [selected, setSelected] = useState<string | null>(null)
+  const [selected, setSelected] = useState<Account | null>(null)
   const list = useAdminCustomQuery<{ customer_id?: string }, { accounts: Account[]; count: number }>("/customer-accounts", ["customer-accounts", query], query)
   const movements = useAdminCustomQuery<{ limit: number }, { transactions: Movement[] }>(
-    `/customer-accounts/${selected ?? "none"}/statement`,
-    ["customer-account", selected],
+    `/customer-accounts/${selected?.id ?? "none"}/statement`,
+    ["customer-account", selected?.id],
     { limit: 20 },
     { enabled: selected !== null }
   )
   return (
     <Container data-testid="debtor-accounts">
-      <Heading level="h2">Customer accounts</Heading>
+      <Heading level="h2">{t("accounts")}</Heading>
       <form onSubmit={(e) => { e.preventDefault(); setQuery(customerId.trim() ? { customer_id: customerId.trim() } : {}) }} className="my-2 flex items-end gap-2">
         <div>
-          <Label htmlFor="debtor-account-customer">Customer id</Label>
+          <Label htmlFor="debtor-account-customer">{t("customerId")}</Label>
           <Input id="debtor-account-customer" value={customerId} onChange={(e) => setCustomerId(e.target.value)} />
         </div>
-        <Button type="submit" variant="secondary">Find accounts</Button>
+        <Button type="submit" variant="secondary">{t("findAccounts")}</Button>
       </form>
-      <Table>
-        <Table.Header>
-          <Table.Row><Table.HeaderCell>Customer</Table.HeaderCell><Table.HeaderCell>Card</Table.HeaderCell><Table.HeaderCell>Balance</Table.HeaderCell><Table.HeaderCell>Limit</Table.HeaderCell><Table.HeaderCell></Table.HeaderCell></Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {(list.data?.accounts ?? []).map((a) => (
-            <Table.Row key={a.id} data-account-id={a.id}>
-              <Table.Cell>{a.customer_id}</Table.Cell>
-              <Table.Cell>{a.card_code ?? "—"}</Table.Cell>
-              <Table.Cell>{money(a.balance, a.currency_code)}</Table.Cell>
-              <Table.Cell>{money(a.credit_limit, a.currency_code)}</Table.Cell>
-              <Table.Cell>
-                <Button size="small" variant="secondary" onClick={() => setSelected(a.id)}>Movements</Button>{" "}
-                <a className="text-ui-fg-interactive" href={`/admin/customer-accounts/${a.id}/statement?format=pdf`} target="_blank" rel="noreferrer">Statement PDF</a>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <PagedTable
+        rows={list.data?.accounts ?? []}
+        rowKey={(a) => a.id}
+        rowProps={(a) => ({ "data-account-id": a.id })}
+        isLoading={list.isLoading}
+        empty={<EmptyState title={t("noAccounts")} hint={t("noAccountsHint")} />}
+        columns={[
+          { key: "customer", header: t("customer"), cell: (a) => a.customer_id },
+          { key: "card", header: t("card"), cell: (a) => a.card_code ?? "—" },
+          { key: "balance", header: t("balance"), cell: (a) => <Money amount={a.balance} currency={a.currency_code} /> },
+          { key: "limit", header: t("limit"), cell: (a) => <Money amount={a.credit_limit} currency={a.currency_code} /> },
+          {
+            key: "actions",
+            header: "",
+            cell: (a) => (
+              <>
+                <Button size="small" variant="secondary" onClick={() => setSelected(a)}>{t("movements")}</Button>{" "}
+                <a className="text-ui-fg-interactive" href={`/admin/customer-accounts/${a.id}/statement?format=pdf`} target="_blank" rel="noreferrer">{t("statementPdf")}</a>
+              </>
+            ),
+          },
+        ]}
+      />
       {selected && (
-        <ul className="my-2" data-testid="debtor-account-movements">
-          {(movements.data?.transactions ?? []).map((t) => (
-            <li key={t.id}><Text>{t.created_at.slice(0, 10)} {t.type} {t.amount} → {t.balance_after} {t.reference ?? ""}</Text></li>
-          ))}
-        </ul>
+        <PagedTable
+          data-testid="debtor-account-movements"
+          rows={movements.data?.transactions ?? []}
+          rowKey={(m) => m.id}
+          isLoading={movements.isLoading}
+          empty={<EmptyState title={t("noMovements")} />}
+          columns={[
+            { key: "when", header: t("when"), cell: (m) => new Date(m.created_at).toLocaleDateString(locale) },
+            { key: "type", header: t("type"), cell: (m) => typeLabel(m.type) },
+            { key: "amount", header: t("amount"), cell: (m) => <Money amount={m.amount} currency={selected.currency_code} /> },
+            { key: "after", header: t("balanceAfter"), cell: (m) => <Money amount={m.balance_after} currency={selected.currency_code} /> },
+            { key: "reference", header: t("reference"), cell: (m) => m.reference ?? "" },
+          ]}
+        />
       )}
     </Container>
   )
 }
 
 const DebtorsPage = () => {
-  const [status, setStatus] = useState("all")
+  const t = useT(messages)
+  const money = useFormatMoney()
+  const [status, setStatus] = useState<string>("all")
   const [q, setQ] = useState("")
   const [query, setQuery] = useState<{ status?: string; q?: string }>({})
+  const [page, setPage] = useState(0)
   const [selected, setSelected] = useState<string | null>(null)
-  const list = useAdminCustomQuery<{ status?: string; q?: string; limit: number }, { invoices: Invoice[]; count: number; totals: Totals[] }>(
+  const pageSize = 50
+  const list = useAdminCustomQuery<{ status?: string; q?: string; limit: number; offset: number }, { invoices: Invoice[]; count: number; totals: Totals[] }>(
     "/debtor-invoices",
-    ["debtor-invoices", query],
-    { ...query, limit: 50 }
+    ["debtor-invoices", query, page],
+    { ...query, limit: pageSize, offset: page * pageSize }
   )
   const search = (e: FormEvent) => {
     e.preventDefault()
+    setPage(0)
     setQuery({ ...(status !== "all" ? { status } : {}), ...(q.trim() ? { q: q.trim() } : {}) })
   }
+  const filtered = Object.keys(query).length > 0
   return (
     <div className="flex flex-col gap-4">
       <Container>
-        <Heading level="h1">Debtors</Heading>
-        <Text className="text-ui-fg-subtle">Invoices written at the till: open, overdue, paid and cancelled, with payments and credit notes.</Text>
-        <form onSubmit={search} className="my-2 flex items-end gap-2">
+        <Heading level="h1">{t("title")}</Heading>
+        <Text className="text-ui-fg-subtle">{t("intro")}</Text>
+        <form onSubmit={search} className="my-2 flex flex-wrap items-end gap-2">
           <div className="w-48">
-            <Label htmlFor="debtor-status-filter">Status</Label>
+            <Label htmlFor="debtor-status-filter">{t("status")}</Label>
             <Select value={status} onValueChange={setStatus}>
               <Select.Trigger id="debtor-status-filter"><Select.Value /></Select.Trigger>
               <Select.Content>
-                {["all", "open", "overdue", "paid", "cancelled"].map((s) => <Select.Item key={s} value={s}>{s}</Select.Item>)}
+                {STATUSES.map((s) => <Select.Item key={s} value={s}>{t(`status_${s}`)}</Select.Item>)}
               </Select.Content>
             </Select>
           </div>
           <div>
-            <Label htmlFor="debtor-search">Number, name or e-mail</Label>
+            <Label htmlFor="debtor-search">{t("searchLabel")}</Label>
             <Input id="debtor-search" value={q} onChange={(e) => setQ(e.target.value)} />
           </div>
-          <Button type="submit" variant="secondary">Search</Button>
-          <a className="text-ui-fg-interactive" href="/admin/debtor-invoices/export?kind=open_items">Open items CSV</a>
-          <a className="text-ui-fg-interactive" href="/admin/debtor-invoices/export?kind=payments">Payments CSV</a>
+          <Button type="submit" variant="secondary">{t("search")}</Button>
+          <a className="text-ui-fg-interactive" href="/admin/debtor-invoices/export?kind=open_items">{t("openItemsCsv")}</a>
+          <a className="text-ui-fg-interactive" href="/admin/debtor-invoices/export?kind=payments">{t("paymentsCsv")}</a>
         </form>
-        {list.isError && <Text className="text-ui-fg-error">Could not load: {errorText(list.error)}</Text>}
+        {list.isError && <Text className="text-ui-fg-error">{t("loadFailed", { error: errorText(list.error) })}</Text>}
         <div data-testid="debtor-totals">
-          {(list.data?.totals ?? []).map((t) => (
-            <Text key={t.currency_code}>{t.count} invoices · total {money(t.total, t.currency_code)} · paid {money(t.paid, t.currency_code)} · open {money(t.open, t.currency_code)}</Text>
+          {(list.data?.totals ?? []).map((x) => (
+            <Text key={x.currency_code}>
+              {t("totalsLine", { count: x.count, total: money(x.total, x.currency_code), paid: money(x.paid, x.currency_code), open: money(x.open, x.currency_code) })}
+            </Text>
           ))}
         </div>
-        <Table className="my-2" data-testid="debtor-list">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Number</Table.HeaderCell>
-              <Table.HeaderCell>Customer</Table.HeaderCell>
-              <Table.HeaderCell>Issued</Table.HeaderCell>
-              <Table.HeaderCell>Due</Table.HeaderCell>
-              <Table.HeaderCell>Total</Table.HeaderCell>
-              <Table.HeaderCell>Open</Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
-              <Table.HeaderCell></Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {(list.data?.invoices ?? []).map((i) => {
-              const s = statusOf(i)
-              return (
-                <Table.Row key={i.id} data-invoice-number={i.number}>
-                  <Table.Cell>{i.number}</Table.Cell>
-                  <Table.Cell>{i.customer_name ?? "—"}</Table.Cell>
-                  <Table.Cell>{i.issue_date}</Table.Cell>
-                  <Table.Cell>{i.due_date}</Table.Cell>
-                  <Table.Cell>{money(i.total, i.currency_code)}</Table.Cell>
-                  <Table.Cell>{money(i.open_amount, i.currency_code)}</Table.Cell>
-                  <Table.Cell><Badge color={s.color}>{s.label}</Badge></Table.Cell>
-                  <Table.Cell><Button size="small" variant="secondary" onClick={() => setSelected(i.id)}>Open</Button></Table.Cell>
-                </Table.Row>
-              )
-            })}
-          </Table.Body>
-        </Table>
-        <Text className="text-ui-fg-subtle">{list.data?.count ?? 0} invoices</Text>
+        <PagedTable
+          data-testid="debtor-list"
+          rows={list.data?.invoices ?? []}
+          rowKey={(i) => i.id}
+          rowProps={(i) => ({ "data-invoice-number": i.number })}
+          isLoading={list.isLoading}
+          pageSize={pageSize}
+          count={list.data?.count ?? 0}
+          pageIndex={page}
+          onPageChange={setPage}
+          empty={filtered ? <EmptyState title={t("noMatch")} hint={t("noMatchHint")} /> : <EmptyState title={t("noInvoices")} hint={t("noInvoicesHint")} />}
+          columns={[
+            { key: "number", header: t("number"), cell: (i) => i.number },
+            { key: "customer", header: t("customer"), cell: (i) => i.customer_name ?? "—" },
+            { key: "issued", header: t("issued"), cell: (i) => i.issue_date },
+            { key: "due", header: t("due"), cell: (i) => i.due_date },
+            { key: "total", header: t("total"), cell: (i) => <Money amount={i.total} currency={i.currency_code} /> },
+            { key: "open", header: t("openAmount"), cell: (i) => <Money amount={i.open_amount} currency={i.currency_code} /> },
+            { key: "status", header: t("status"), cell: (i) => <Badge color={COLOR[statusOf(i)]}>{t(`status_${statusOf(i)}`)}</Badge> },
+            { key: "action", header: "", cell: (i) => <Button size="small" variant="secondary" onClick={() => setSelected(i.id)}>{t("open")}</Button> },
+          ]}
+        />
+        <Text className="text-ui-fg-subtle">{t("count", { count: list.data?.count ?? 0 })}</Text>
       </Container>
       {selected && <InvoicePanel key={selected} id={selected} />}
       <Accounts />

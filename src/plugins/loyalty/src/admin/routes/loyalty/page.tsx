@@ -4,12 +4,15 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
+import { EmptyState, errorText, useT } from "@customer-modules/admin-kit"
+
 import { AnalysisSection } from "./analysis-section"
 import { CampaignsSection } from "./campaigns-section"
 import { GroupGrantSection } from "./group-grant-section"
 import { RewardsSection } from "./rewards-section"
 import { SettingsSection } from "./settings-section"
-import { errorText, fullName } from "../../components/shared"
+import { fullName } from "../../components/shared"
+import { messages } from "../../messages"
 
 type Customer = { id: string; first_name: string | null; last_name: string | null; email: string | null; phone: string | null; points: number; cards: { code: string }[] }
 type Birthday = {
@@ -20,6 +23,7 @@ type Birthday = {
 
 /** Customer search with points; extra points granted or deducted with a reason. */
 const Customers = () => {
+  const t = useT(messages)
   const [q, setQ] = useState("")
   const [search, setSearch] = useState("")
   const list = useAdminCustomQuery<{ q?: string; limit: number }, { customers: Customer[]; count: number }>(
@@ -29,23 +33,26 @@ const Customers = () => {
   )
   return (
     <Container className="mb-4">
-      <Heading level="h2">Customers</Heading>
+      <Heading level="h2">{t("customers")}</Heading>
       <form className="flex items-end gap-2" onSubmit={(e) => { e.preventDefault(); setSearch(q.trim()) }}>
-        <div><Label htmlFor="ly-search">Name, e-mail or phone</Label><Input id="ly-search" value={q} onChange={(e) => setQ(e.target.value)} /></div>
-        <Button type="submit" variant="secondary">Search</Button>
+        <div><Label htmlFor="ly-search">{t("searchLabel")}</Label><Input id="ly-search" value={q} onChange={(e) => setQ(e.target.value)} /></div>
+        <Button type="submit" variant="secondary">{t("search")}</Button>
       </form>
       {list.isError && <Text className="text-ui-fg-error">{errorText(list.error)}</Text>}
       <Table className="my-2" data-testid="loyalty-customers">
-        <Table.Header><Table.Row><Table.HeaderCell>Customer</Table.HeaderCell><Table.HeaderCell>Cards</Table.HeaderCell><Table.HeaderCell>Points</Table.HeaderCell><Table.HeaderCell>Extra points</Table.HeaderCell></Table.Row></Table.Header>
+        <Table.Header><Table.Row><Table.HeaderCell>{t("colCustomer")}</Table.HeaderCell><Table.HeaderCell>{t("colCards")}</Table.HeaderCell><Table.HeaderCell>{t("colPoints")}</Table.HeaderCell><Table.HeaderCell>{t("colExtra")}</Table.HeaderCell></Table.Row></Table.Header>
         <Table.Body>
           {(list.data?.customers ?? []).map((c) => <CustomerRow key={c.id} customer={c} onDone={() => list.refetch()} />)}
         </Table.Body>
       </Table>
+      {list.data && list.data.customers.length === 0 &&
+        (search ? <EmptyState title={t("noMatch", { q: search })} hint={t("noMatchHint")} /> : <EmptyState title={t("noCustomers")} hint={t("noCustomersHint")} />)}
     </Container>
   )
 }
 
 const CustomerRow = ({ customer, onDone }: { customer: Customer; onDone: () => void }) => {
+  const t = useT(messages)
   const adjust = useAdminCustomPost<{ points: number; reason: string }, { points: number }>(`/loyalty/customers/${customer.id}/adjust`, ["loyalty-customers"])
   const [points, setPoints] = useState("")
   const [reason, setReason] = useState("")
@@ -60,9 +67,9 @@ const CustomerRow = ({ customer, onDone }: { customer: Customer; onDone: () => v
       <Table.Cell data-testid="loyalty-points">{customer.points}</Table.Cell>
       <Table.Cell>
         <form onSubmit={submit} className="flex items-center gap-1">
-          <Input aria-label="Points (negative deducts)" type="number" value={points} onChange={(e) => setPoints(e.target.value)} required />
-          <Input aria-label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} required />
-          <Button size="small" type="submit" variant="secondary" isLoading={adjust.isLoading}>Book</Button>
+          <Input aria-label={t("pointsNeg")} type="number" value={points} onChange={(e) => setPoints(e.target.value)} required />
+          <Input aria-label={t("reason")} value={reason} onChange={(e) => setReason(e.target.value)} required />
+          <Button size="small" type="submit" variant="secondary" isLoading={adjust.isLoading}>{t("book")}</Button>
         </form>
         {adjust.isError && <Text className="text-ui-fg-error">{errorText(adjust.error)}</Text>}
       </Table.Cell>
@@ -72,10 +79,11 @@ const CustomerRow = ({ customer, onDone }: { customer: Customer; onDone: () => v
 
 /** Birthdays of the next two weeks. */
 const Birthdays = () => {
+  const t = useT(messages)
   const list = useAdminCustomQuery<{ days: number }, { birthdays: Birthday[]; time_zone: string }>("/loyalty/birthdays", ["loyalty-birthdays"], { days: 14 })
   return (
     <Container className="mb-4">
-      <Heading level="h2">Birthdays (next 14 days)</Heading>
+      <Heading level="h2">{t("birthdays")}</Heading>
       <Table className="my-2" data-testid="loyalty-birthdays">
         <Table.Body>
           {(list.data?.birthdays ?? []).map((b) => (
@@ -86,21 +94,22 @@ const Birthdays = () => {
               <Table.Cell>{b.customer.email ?? ""}</Table.Cell>
               <Table.Cell>
                 <Badge color={b.customer.email && b.customer.marketing_consent ? "green" : "grey"}>
-                  {!b.customer.email ? "no e-mail" : b.customer.marketing_consent ? "birthday mail" : "no marketing consent"}
+                  {!b.customer.email ? t("noEmail") : b.customer.marketing_consent ? t("birthdayMail") : t("noConsent")}
                 </Badge>
               </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
+      {list.data && list.data.birthdays.length === 0 && <EmptyState title={t("noBirthdays")} />}
       <div className="my-2 flex gap-4">
         <a className="text-ui-fg-interactive" href="/admin/loyalty/birthdays/letters?days=14" data-testid="loyalty-birthday-letters">
-          Print letters for customers without a birthday mail (PDF)
+          {t("lettersMissing")}
         </a>
-        <a className="text-ui-fg-interactive" href="/admin/loyalty/birthdays/letters?days=14&recipients=all">All letters (PDF)</a>
+        <a className="text-ui-fg-interactive" href="/admin/loyalty/birthdays/letters?days=14&recipients=all">{t("lettersAll")}</a>
       </div>
       <Text className="text-ui-fg-subtle">
-        Time zone: {list.data?.time_zone ?? ""}. Birthday mails (with the letter and an unsubscribe link) go only to customers who agreed to marketing mails; the others get their letter as a document to print or hand over (print them here ahead of time to post them). Birthday points go to everyone.
+        {t("birthdayNote", { tz: list.data?.time_zone ?? "" })}
       </Text>
     </Container>
   )
@@ -108,26 +117,28 @@ const Birthdays = () => {
 
 /** Customers not seen for a while: the list as CSV for the merchant's own campaigns. */
 const Reactivation = () => {
+  const t = useT(messages)
   const [days, setDays] = useState("90")
   return (
     <Container className="mb-4">
-      <Heading level="h2">Reactivation</Heading>
+      <Heading level="h2">{t("reactivation")}</Heading>
       <div className="flex items-end gap-2">
-        <div><Label htmlFor="ly-inactive">Not seen for (days)</Label><Input id="ly-inactive" type="number" min={1} value={days} onChange={(e) => setDays(e.target.value)} /></div>
-        <a className="text-ui-fg-interactive" href={`/admin/loyalty/reactivation?format=csv&inactive_days=${encodeURIComponent(days)}`}>Download list (CSV)</a>
+        <div><Label htmlFor="ly-inactive">{t("notSeen")}</Label><Input id="ly-inactive" type="number" min={1} value={days} onChange={(e) => setDays(e.target.value)} /></div>
+        <a className="text-ui-fg-interactive" href={`/admin/loyalty/reactivation?format=csv&inactive_days=${encodeURIComponent(days)}`}>{t("downloadList")}</a>
       </div>
-      <Text className="text-ui-fg-subtle">Reactivation mails go only to customers who agreed to marketing, each with an unsubscribe link.</Text>
+      <Text className="text-ui-fg-subtle">{t("reactivationNote")}</Text>
     </Container>
   )
 }
 
 /** The "Loyalty" page: settings, rewards, customers with extra points, group grants, analysis charts, birthdays, reactivation. */
 const LoyaltyPage = () => {
+  const t = useT(messages)
   return (
   <div>
     <Container className="mb-4">
-      <Heading level="h1">Loyalty</Heading>
-      <Text className="text-ui-fg-subtle">Customer cards and bonus points: earned at the till and online, redeemed for rewards.</Text>
+      <Heading level="h1">{t("title")}</Heading>
+      <Text className="text-ui-fg-subtle">{t("intro")}</Text>
     </Container>
     <SettingsSection />
     <CampaignsSection />

@@ -2,14 +2,20 @@ import { Badge, Button, Container, Heading, Input, Label, Text, Textarea } from 
 import { useAdminCustomPost, useAdminCustomQuery, useAdminProducts } from "medusa-react"
 import { FormEvent, useEffect, useState } from "react"
 
-import { errorText, formatMinor, SELECT_CLASS, Settings } from "../../components/shared"
+import { AmountInput, errorText, useFormatMoney, useT } from "@customer-modules/admin-kit"
+
+import { SELECT_CLASS, Settings } from "../../components/shared"
+import { messages } from "../../messages"
+
+/** The currency of the programme's amounts (earning unit, minimum spend): the store's. */
+const PROGRAMME_CURRENCY = "eur"
 
 /** What the form edits: numbers as typed, so a field may be empty while the merchant types. */
 type Draft = {
   points_per_unit: string
-  unit_minor: string
+  unit_minor: number | null
   rounding: "floor" | "round"
-  min_spend_minor: string
+  min_spend_minor: number | null
   redemption_cap_points: string
   excluded_product_ids: string[]
   excluded_category_ids: string
@@ -22,9 +28,9 @@ type Draft = {
 
 const toDraft = (s: Settings): Draft => ({
   points_per_unit: String(s.points_per_unit),
-  unit_minor: String(s.unit_minor),
+  unit_minor: s.unit_minor,
   rounding: s.rounding,
-  min_spend_minor: String(s.min_spend_minor),
+  min_spend_minor: s.min_spend_minor,
   redemption_cap_points: s.redemption_cap_points === null ? "" : String(s.redemption_cap_points),
   excluded_product_ids: s.excluded_product_ids,
   excluded_category_ids: s.excluded_category_ids.join(", "),
@@ -41,9 +47,9 @@ const fromDraft = (d: Draft): Partial<Settings> => {
   const orNull = (v: string) => (v.trim() === "" ? null : Number(v))
   return {
     points_per_unit: num(d.points_per_unit),
-    unit_minor: num(d.unit_minor),
+    unit_minor: d.unit_minor ?? Number.NaN,
     rounding: d.rounding,
-    min_spend_minor: num(d.min_spend_minor),
+    min_spend_minor: d.min_spend_minor ?? Number.NaN,
     redemption_cap_points: orNull(d.redemption_cap_points),
     excluded_product_ids: d.excluded_product_ids,
     excluded_category_ids: d.excluded_category_ids.split(/[\s,]+/).filter(Boolean),
@@ -62,19 +68,22 @@ const toPatch = (d: Draft, saved: Settings): Partial<Settings> =>
   ) as Partial<Settings>
 
 /** The earning rule in words, from the saved settings. */
-export const EarningRule = ({ settings }: { settings: Settings }) => (
+export const EarningRule = ({ settings }: { settings: Settings }) => {
+  const t = useT(messages)
+  const money = useFormatMoney()
+  const formatMinor = (minor: number) => money(minor, PROGRAMME_CURRENCY)
+  return (
   <Text className="text-ui-fg-subtle" data-testid="loyalty-earning-rule">
-    Points are earned on the paid amount after discounts, rewards and vouchers: only what the customer actually paid counts, and
-    shipping, gift cards and excluded products earn nothing. {settings.points_per_unit} point(s) per {formatMinor(settings.unit_minor)},{" "}
-    {settings.rounding === "floor" ? "rounded down" : "rounded to the nearest point"}.{" "}
-    {settings.min_spend_minor > 0 ? `A sale below the minimum spend of ${formatMinor(settings.min_spend_minor)} earns nothing.` : "There is no minimum spend."}{" "}
-    {settings.redemption_cap_points !== null
-      ? `At most ${settings.redemption_cap_points} points can be redeemed per sale.`
-      : "There is no cap on the points redeemed per sale."}
+    {t("ruleIntro")} {t("rulePer", { points: settings.points_per_unit, unit: formatMinor(settings.unit_minor) })}{" "}
+    {settings.rounding === "floor" ? t("roundDown") : t("roundNearest")}{" "}
+    {settings.min_spend_minor > 0 ? t("ruleMinSpend", { amount: formatMinor(settings.min_spend_minor) }) : t("ruleNoMinSpend")}{" "}
+    {settings.redemption_cap_points !== null ? t("ruleCap", { points: settings.redemption_cap_points }) : t("ruleNoCap")}
   </Text>
-)
+  )
+}
 
 const ProductPicker = ({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) => {
+  const t = useT(messages)
   const [q, setQ] = useState("")
   const [titles, setTitles] = useState<Record<string, string>>({})
   const search = useAdminProducts({ q: q.trim(), limit: 8, fields: "id,title" }, { enabled: q.trim().length >= 2 })
@@ -83,19 +92,19 @@ const ProductPicker = ({ value, onChange }: { value: string[]; onChange: (ids: s
   const titleOf = (id: string) => titles[id] ?? known.products?.find((p) => p.id === id)?.title ?? id
   return (
     <div className="flex flex-col gap-1" data-testid="loyalty-excluded-products">
-      <Label htmlFor="ly-excl-search">Excluded products (earn no points)</Label>
+      <Label htmlFor="ly-excl-search">{t("excludedProducts")}</Label>
       <div className="flex flex-wrap gap-1">
-        {value.length === 0 && <Text className="text-ui-fg-subtle">none</Text>}
+        {value.length === 0 && <Text className="text-ui-fg-subtle">{t("none")}</Text>}
         {value.map((id) => (
           <Badge key={id} data-excluded-product={id}>
             {titleOf(id)}{" "}
-            <button type="button" aria-label={`Remove ${titleOf(id)}`} onClick={() => onChange(value.filter((v) => v !== id))}>
+            <button type="button" aria-label={t("removeItem", { title: titleOf(id) })} onClick={() => onChange(value.filter((v) => v !== id))}>
               ×
             </button>
           </Badge>
         ))}
       </div>
-      <Input id="ly-excl-search" placeholder="Search products to exclude" value={q} onChange={(e) => setQ(e.target.value)} />
+      <Input id="ly-excl-search" placeholder={t("searchExclude")} value={q} onChange={(e) => setQ(e.target.value)} />
       {q.trim().length >= 2 && (
         <div className="flex flex-wrap gap-1">
           {found
@@ -114,7 +123,7 @@ const ProductPicker = ({ value, onChange }: { value: string[]; onChange: (ids: s
                 + {p.title}
               </Button>
             ))}
-          {search.products && search.products.length === 0 && <Text className="text-ui-fg-subtle">No product found.</Text>}
+          {search.products && search.products.length === 0 && <Text className="text-ui-fg-subtle">{t("noProduct")}</Text>}
         </div>
       )}
     </div>
@@ -123,13 +132,14 @@ const ProductPicker = ({ value, onChange }: { value: string[]; onChange: (ids: s
 
 /** All programme settings: earning rate, minimum spend, redemption cap, exclusions, expiry, birthdays, time zone. */
 export const SettingsSection = () => {
+  const t = useT(messages)
   const query = useAdminCustomQuery<Record<string, never>, { settings: Settings }>("/loyalty/settings", ["loyalty-settings"])
   const save = useAdminCustomPost<Partial<Settings>, { settings: Settings }>("/loyalty/settings", ["loyalty-settings"])
   const [draft, setDraft] = useState<Draft | null>(null)
   useEffect(() => {
     if (query.data && !draft) setDraft(toDraft(query.data.settings))
   }, [query.data, draft])
-  if (!draft || !query.data) return <Container className="mb-4">{query.isError ? errorText(query.error) : "Loading…"}</Container>
+  if (!draft || !query.data) return <Container className="mb-4">{query.isError ? errorText(query.error) : t("loading")}</Container>
   const saved = query.data.settings
   const field = (key: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setDraft({ ...draft, [key]: e.target.value })
@@ -140,30 +150,30 @@ export const SettingsSection = () => {
   const wide = { gridColumn: "1 / -1" }
   return (
     <Container className="mb-4" data-testid="loyalty-settings">
-      <Heading level="h2">Settings</Heading>
+      <Heading level="h2">{t("settings")}</Heading>
       <EarningRule settings={saved} />
       <form onSubmit={submit} className="mt-3" style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(16rem, 1fr))", gap: "0.75rem" }}>
-        <div><Label htmlFor="ly-ppu">Points</Label><Input id="ly-ppu" type="number" min={0} value={draft.points_per_unit} onChange={field("points_per_unit")} /></div>
-        <div><Label htmlFor="ly-unit">per paid amount (minor units, 100 = 1.00)</Label><Input id="ly-unit" type="number" min={1} value={draft.unit_minor} onChange={field("unit_minor")} /></div>
+        <div><Label htmlFor="ly-ppu">{t("points")}</Label><Input id="ly-ppu" type="number" min={0} value={draft.points_per_unit} onChange={field("points_per_unit")} /></div>
+        <div><Label htmlFor="ly-unit">{t("perAmount")}</Label><AmountInput id="ly-unit" currency={PROGRAMME_CURRENCY} value={draft.unit_minor} onChange={(v) => setDraft({ ...draft, unit_minor: v })} /></div>
         <div>
-          <Label htmlFor="ly-rounding">Rounding</Label>
+          <Label htmlFor="ly-rounding">{t("rounding")}</Label>
           <select id="ly-rounding" className={SELECT_CLASS} value={draft.rounding} onChange={field("rounding")}>
-            <option value="floor">down (no point not fully earned)</option>
-            <option value="round">to the nearest point</option>
+            <option value="floor">{t("roundingFloor")}</option>
+            <option value="round">{t("roundingRound")}</option>
           </select>
         </div>
-        <div><Label htmlFor="ly-min">Minimum spend (minor units, 0: none)</Label><Input id="ly-min" type="number" min={0} value={draft.min_spend_minor} onChange={field("min_spend_minor")} /></div>
-        <div><Label htmlFor="ly-cap">Redemption cap per sale (points, empty: none)</Label><Input id="ly-cap" type="number" min={1} value={draft.redemption_cap_points} onChange={field("redemption_cap_points")} /></div>
-        <div><Label htmlFor="ly-tz">Time zone (birthdays, expiry, charts)</Label><Input id="ly-tz" value={draft.time_zone} onChange={field("time_zone")} placeholder="Europe/Berlin" /></div>
-        <div><Label htmlFor="ly-expiry">Points expire after (months, empty: never)</Label><Input id="ly-expiry" type="number" min={1} value={draft.expiry_months} onChange={field("expiry_months")} /></div>
-        <div><Label htmlFor="ly-notice">Expiry notice (days before, 0: none)</Label><Input id="ly-notice" type="number" min={0} value={draft.expiry_notice_days} onChange={field("expiry_notice_days")} /></div>
-        <div><Label htmlFor="ly-birthday">Birthday points</Label><Input id="ly-birthday" type="number" min={0} value={draft.birthday_points} onChange={field("birthday_points")} /></div>
-        <div style={wide}><Label htmlFor="ly-birthday-message">Birthday message (empty: the standard text)</Label><Textarea id="ly-birthday-message" value={draft.birthday_message} onChange={field("birthday_message")} /></div>
+        <div><Label htmlFor="ly-min">{t("minSpend")}</Label><AmountInput id="ly-min" currency={PROGRAMME_CURRENCY} value={draft.min_spend_minor} onChange={(v) => setDraft({ ...draft, min_spend_minor: v })} /></div>
+        <div><Label htmlFor="ly-cap">{t("cap")}</Label><Input id="ly-cap" type="number" min={1} value={draft.redemption_cap_points} onChange={field("redemption_cap_points")} /></div>
+        <div><Label htmlFor="ly-tz">{t("timeZone")}</Label><Input id="ly-tz" value={draft.time_zone} onChange={field("time_zone")} placeholder="Europe/Berlin" /></div>
+        <div><Label htmlFor="ly-expiry">{t("expiry")}</Label><Input id="ly-expiry" type="number" min={1} value={draft.expiry_months} onChange={field("expiry_months")} /></div>
+        <div><Label htmlFor="ly-notice">{t("notice")}</Label><Input id="ly-notice" type="number" min={0} value={draft.expiry_notice_days} onChange={field("expiry_notice_days")} /></div>
+        <div><Label htmlFor="ly-birthday">{t("birthdayPoints")}</Label><Input id="ly-birthday" type="number" min={0} value={draft.birthday_points} onChange={field("birthday_points")} /></div>
+        <div style={wide}><Label htmlFor="ly-birthday-message">{t("birthdayMessage")}</Label><Textarea id="ly-birthday-message" value={draft.birthday_message} onChange={field("birthday_message")} /></div>
         <div style={wide}><ProductPicker value={draft.excluded_product_ids} onChange={(ids) => setDraft({ ...draft, excluded_product_ids: ids })} /></div>
-        <div><Label htmlFor="ly-excl-cat">Excluded category ids (comma-separated)</Label><Input id="ly-excl-cat" value={draft.excluded_category_ids} onChange={field("excluded_category_ids")} /></div>
+        <div><Label htmlFor="ly-excl-cat">{t("excludedCategories")}</Label><Input id="ly-excl-cat" value={draft.excluded_category_ids} onChange={field("excluded_category_ids")} /></div>
         <div className="flex items-center gap-2" style={wide}>
-          <Button type="submit" variant="secondary" isLoading={save.isLoading}>Save settings</Button>
-          {save.isSuccess && <Text data-testid="loyalty-settings-saved">Saved; applies to sales from now on.</Text>}
+          <Button type="submit" variant="secondary" isLoading={save.isLoading}>{t("saveSettings")}</Button>
+          {save.isSuccess && <Text data-testid="loyalty-settings-saved">{t("settingsSaved")}</Text>}
           {save.isError && <Text className="text-ui-fg-error" data-testid="loyalty-settings-error">{errorText(save.error)}</Text>}
         </div>
       </form>

@@ -1,0 +1,47 @@
+/** Every text of the "Customer modules" page, in the admin's languages. */
+import { defineMessages } from "@customer-modules/admin-kit"
+
+export const messages = defineMessages({
+  en: {
+    title: "Customer modules",
+    intro: "The customer modules installed on this server, their version and their health.",
+    loading: "Loading…",
+    loadFailed: "Could not load the modules: {error}",
+    module: "Module",
+    package: "Package",
+    version: "Version",
+    health: "Health",
+    health_ok: "ok",
+    health_failing: "failing",
+    none: "No customer modules are installed",
+    noneHint: "Each folder under src/plugins with a package.json is loaded at start; restart the server after adding one.",
+  },
+  de: {
+    title: "Kundenmodule",
+    intro: "Die auf diesem Server installierten Kundenmodule, ihre Version und ihr Zustand.",
+    loading: "Wird geladen…",
+    loadFailed: "Die Module konnten nicht geladen werden: {error}",
+    module: "Modul",
+    package: "Paket",
+    version: "Version",
+    health: "Zustand",
+    health_ok: "in Ordnung",
+    health_failing: "gestört",
+    none: "Es sind keine Kundenmodule installiert",
+    noneHint: "Jeder Ordner unter src/plugins mit einer package.json wird beim Start geladen; starten Sie den Server nach dem Hinzufügen neu.",
+  },
+  pt: {
+    title: "Módulos de cliente",
+    intro: "Os módulos de cliente instalados neste servidor, a sua versão e o seu estado.",
+    loading: "A carregar…",
+    loadFailed: "Não foi possível carregar os módulos: {error}",
+    module: "Módulo",
+    package: "Pacote",
+    version: "Versão",
+    health: "Estado",
+    health_ok: "ok",
+    health_failing: "com falhas",
+    none: "Não há módulos de cliente instalados",
+    noneHint: "Cada pasta em src/plugins com um package.json é carregada no arranque; reinicie o servidor depois de adicionar uma.",
+  },
+})
