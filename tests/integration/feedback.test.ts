@@ -9,6 +9,7 @@ import { randomUUID } from "crypto"
 import { beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi, adminToken } from "../support/api"
+import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
 import { createTerminal, posApi } from "../support/pos"
 
 const branching = {
@@ -325,5 +326,34 @@ describe("staff checks", () => {
     expect(early.responses).toBeGreaterThan(0)
     // Four hours with one check and a 60-minute interval: the hours before it are a gap.
     expect(plan.body.gaps.some((g: any) => g.checklist_id === checklistId && g.minutes > 60)).toBe(true)
+  })
+})
+
+describe("bad-rating alerts", () => {
+  it("mails the merchant once per window when the share of bad ratings reaches the threshold", async () => {
+    const q = await createQuestionnaire("Alerting")
+    const t = await createTerminal({ scopes: ["feedback"], location_id: locationId })
+    await adminApi(`/admin/feedback/terminals/${t.terminal.id}`, { method: "PUT", body: { questionnaire_ids: [q.id] } })
+    const to = uniqueAddress("fbalert")
+    const set = await adminApi(`/admin/feedback/questionnaires/${q.id}/alert`, {
+      method: "PUT",
+      body: { email: to, locale: "en", threshold_percent: 50, window_minutes: 60, min_responses: 3 },
+    })
+    expect(set.status, set.text).toBe(200)
+    expect((await adminApi(`/admin/feedback/questionnaires/${q.id}/alert`, { method: "PUT", body: { email: "not-an-address", threshold_percent: 50, window_minutes: 60 } })).status).toBe(400)
+    const send = (mood: number) => respond({ questionnaire_id: q.id, answers: { mood, ...(mood <= 2 ? { why: ["clean"] } : {}) } }, { key: t.key })
+    expect((await send(5)).status).toBe(201)
+    expect((await send(1)).status).toBe(201)
+    // Two of three are bad (67 % ≥ 50 %): the alert goes out.
+    expect((await send(2)).status).toBe(201)
+    const mail = await waitForMail((m) => m.envelopeTo.includes(to), 20_000)
+    expect(mail.subject).toBe("Feedback alert: 67% bad ratings (Alerting)")
+    expect(mail.text).toContain("2 of 3 ratings")
+    const claimed = (await adminApi(`/admin/feedback/questionnaires/${q.id}/alert`)).body.alert.last_alert_at
+    expect(claimed).toBeTruthy()
+    // More bad ratings in the same window: no second mail, the claim stays.
+    await Promise.all([send(1), send(1)])
+    expect((await adminApi(`/admin/feedback/questionnaires/${q.id}/alert`)).body.alert.last_alert_at).toBe(claimed)
+    expect(await mailsTo(to)).toHaveLength(1)
   })
 })

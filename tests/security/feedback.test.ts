@@ -34,12 +34,13 @@ beforeAll(async () => {
   checklistId = (await adminApi("/admin/feedback/checklists", { body: { location_id: locationId, name: "Sec check" } })).body.checklist.id
 })
 
-async function counts(): Promise<{ responses: number; questionnaires: number; checklists: number; checks: number }> {
+async function counts(): Promise<{ responses: number; questionnaires: number; checklists: number; checks: number; alert: unknown }> {
   const r = await adminApi(`/admin/feedback/questionnaires/${questionnaireId}/results`)
   const q = await adminApi("/admin/feedback/questionnaires")
   const c = await adminApi("/admin/feedback/checklists")
   const k = await adminApi("/admin/feedback/checks")
-  return { responses: r.body.responses, questionnaires: q.body.questionnaires.length, checklists: c.body.checklists.length, checks: k.body.checks.length }
+  const a = await adminApi(`/admin/feedback/questionnaires/${questionnaireId}/alert`)
+  return { responses: r.body.responses, questionnaires: q.body.questionnaires.length, checklists: c.body.checklists.length, checks: k.body.checks.length, alert: a.body.alert }
 }
 
 const adminRoutes = (): { method: string; path: string; body?: unknown }[] => [
@@ -49,6 +50,8 @@ const adminRoutes = (): { method: string; path: string; body?: unknown }[] => [
   { method: "PUT", path: `/admin/feedback/questionnaires/${questionnaireId}`, body: { title: "X", definition } },
   { method: "GET", path: `/admin/feedback/questionnaires/${questionnaireId}/results` },
   { method: "GET", path: `/admin/feedback/questionnaires/${questionnaireId}/export` },
+  { method: "GET", path: `/admin/feedback/questionnaires/${questionnaireId}/alert` },
+  { method: "PUT", path: `/admin/feedback/questionnaires/${questionnaireId}/alert`, body: { email: "x@example.test", threshold_percent: 1, window_minutes: 1 } },
   { method: "GET", path: "/admin/feedback/terminals" },
   { method: "GET", path: `/admin/feedback/terminals/${tabletId}` },
   { method: "PUT", path: `/admin/feedback/terminals/${tabletId}`, body: { questionnaire_ids: [] } },

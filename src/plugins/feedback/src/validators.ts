@@ -147,3 +147,14 @@ export const CreateShift = z
   .refine((s) => s.ends_at.getTime() > s.starts_at.getTime(), { message: "ends_at must be after starts_at" })
 
 export const ShiftsQuery = z.object({ location_id: ENTITY_ID, from: instant, to: instant }).strict()
+
+export const SetAlert = z
+  .object({
+    email: z.string().trim().email().max(320),
+    locale: z.enum(["de", "en", "pt"]).optional(),
+    threshold_percent: z.number().int().min(1).max(100),
+    window_minutes: z.number().int().min(1).max(7 * 24 * 60),
+    min_responses: z.number().int().min(1).max(10_000).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()

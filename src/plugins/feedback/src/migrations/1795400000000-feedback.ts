@@ -117,10 +117,27 @@ export class Feedback1795400000000 implements MigrationInterface {
         CONSTRAINT "CHK_feedback_shift_span" CHECK ("ends_at" > "starts_at")
       )`)
     await queryRunner.query(`CREATE INDEX IF NOT EXISTS "IDX_feedback_shift_location" ON "feedback_shift" ("location_id", "starts_at")`)
+    await queryRunner.query(`
+      CREATE TABLE IF NOT EXISTS "feedback_alert" (
+        "questionnaire_id" character varying NOT NULL,
+        "email" character varying NOT NULL,
+        "locale" character varying NOT NULL DEFAULT 'de',
+        "threshold_percent" integer NOT NULL,
+        "window_minutes" integer NOT NULL,
+        "min_responses" integer NOT NULL DEFAULT 5,
+        "active" boolean NOT NULL DEFAULT true,
+        "last_alert_at" TIMESTAMP WITH TIME ZONE,
+        "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        CONSTRAINT "PK_feedback_alert" PRIMARY KEY ("questionnaire_id"),
+        CONSTRAINT "FK_feedback_alert_questionnaire" FOREIGN KEY ("questionnaire_id") REFERENCES "feedback_questionnaire"("id"),
+        CONSTRAINT "CHK_feedback_alert_threshold" CHECK ("threshold_percent" BETWEEN 1 AND 100),
+        CONSTRAINT "CHK_feedback_alert_window" CHECK ("window_minutes" >= 1)
+      )`)
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
+      "feedback_alert",
       "feedback_shift",
       "feedback_check",
       "feedback_checklist",

@@ -1,4 +1,4 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { EventBusService, TransactionBaseService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import { DomainError, newEntityId } from "@customer-modules/core"
@@ -11,6 +11,7 @@ import { NOTIFY_CHANNEL } from "../utils/live"
 
 type InjectedDependencies = {
   manager: EntityManager
+  eventBusService: EventBusService
   posTerminalService: PosTerminalService
   posLocationService: PosLocationService
 }
@@ -57,6 +58,17 @@ export type ResponseInput = {
   answers: Record<string, unknown>
 }
 
+export type AlertSettings = {
+  questionnaire_id: string
+  email: string
+  locale: "de" | "en" | "pt"
+  threshold_percent: number
+  window_minutes: number
+  min_responses: number
+  active: boolean
+  last_alert_at: Date | null
+}
+
 export type ResultsFilter = { from?: Date; to?: Date; terminal_id?: string; location_id?: string; version?: number }
 
 export type QuestionResult = {
@@ -91,9 +103,11 @@ export default class FeedbackService extends TransactionBaseService {
 
   protected readonly posTerminalService_: PosTerminalService
   protected readonly posLocationService_: PosLocationService
+  protected readonly eventBusService_: EventBusService
 
   constructor(container: InjectedDependencies) {
     super(container)
+    this.eventBusService_ = container.eventBusService
     this.posTerminalService_ = container.posTerminalService
     this.posLocationService_ = container.posLocationService
   }
@@ -344,8 +358,94 @@ export default class FeedbackService extends TransactionBaseService {
           received_at: new Date().toISOString(),
         }),
       ])
+      await this.eventBusService_
+        .withTransaction(manager)
+        .emit(FeedbackService.Events.RESPONSE_RECEIVED, { id, questionnaire_id: input.questionnaire_id, location_id: terminal.location_id })
       return { id, created: true }
     })
+  }
+
+  // ── Alerts ───────────────────────────────────────────────────────────
+
+  /** The bad-rating alert of a questionnaire, or null. */
+  async getAlert(questionnaireId: string): Promise<AlertSettings | null> {
+    const rows: AlertSettings[] = await this.activeManager_.query(
+      `SELECT questionnaire_id, email, locale, threshold_percent, window_minutes, min_responses, active, last_alert_at FROM feedback_alert WHERE questionnaire_id = $1`,
+      [questionnaireId]
+    )
+    return rows[0] ?? null
+  }
+
+  /** Sets the alert: a mail to `email` when the share of bad ratings within `window_minutes` reaches `threshold_percent`. */
+  async setAlert(questionnaireId: string, input: Omit<AlertSettings, "questionnaire_id" | "last_alert_at">): Promise<AlertSettings> {
+    await this.retrieve(questionnaireId)
+    return this.atomicPhase_(async (manager) => {
+      const rows: AlertSettings[] = await manager.query(
+        `INSERT INTO feedback_alert (questionnaire_id, email, locale, threshold_percent, window_minutes, min_responses, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (questionnaire_id) DO UPDATE SET email = EXCLUDED.email, locale = EXCLUDED.locale, threshold_percent = EXCLUDED.threshold_percent,
+           window_minutes = EXCLUDED.window_minutes, min_responses = EXCLUDED.min_responses, active = EXCLUDED.active, updated_at = now()
+         RETURNING questionnaire_id, email, locale, threshold_percent, window_minutes, min_responses, active, last_alert_at`,
+        [questionnaireId, input.email, input.locale, input.threshold_percent, input.window_minutes, input.min_responses, input.active]
+      )
+      return rows[0]
+    })
+  }
+
+  /**
+   * After a response: when the share of bad ratings (smiley or rating ≤ 2, NPS ≤ 6) among
+   * the responses answered within the window reaches the threshold, claims the alert for
+   * this window (a conditional update: at most one mail per window, whatever the
+   * concurrency) and answers the mail to send; otherwise null.
+   */
+  async claimAlert(questionnaireId: string): Promise<{ to: string; locale: string; key: string; data: Record<string, unknown> } | null> {
+    const alert = await this.getAlert(questionnaireId)
+    if (!alert || !alert.active) {
+      return null
+    }
+    const questions = await this.questionsOf_(questionnaireId)
+    const low = questions.filter((q) => q.type === "smiley" || q.type === "rating").map((q) => q.id)
+    const nps = questions.filter((q) => q.type === "nps").map((q) => q.id)
+    const [counts]: { total: string; bad: string; since: Date }[] = await this.activeManager_.query(
+      `SELECT count(*) AS total,
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM jsonb_each(r.answers) a
+                 WHERE jsonb_typeof(a.value) = 'number'
+                   AND ((a.key = ANY($3) AND (a.value)::numeric <= 2) OR (a.key = ANY($4) AND (a.value)::numeric <= 6)))) AS bad,
+              now() - make_interval(mins => $2) AS since
+         FROM feedback_response r
+        WHERE r.questionnaire_id = $1 AND r.answered_at >= now() - make_interval(mins => $2)`,
+      [questionnaireId, alert.window_minutes, low, nps]
+    )
+    const total = Number(counts.total)
+    const bad = Number(counts.bad)
+    if (total < alert.min_responses || bad * 100 < alert.threshold_percent * total) {
+      return null
+    }
+    const claimed: { last_alert_at: Date }[] = await this.activeManager_.query(
+      `UPDATE feedback_alert SET last_alert_at = now()
+        WHERE questionnaire_id = $1 AND active AND (last_alert_at IS NULL OR last_alert_at <= now() - make_interval(mins => window_minutes))
+        RETURNING last_alert_at`,
+      [questionnaireId]
+    )
+    if (!claimed.length) {
+      return null
+    }
+    const q = await this.retrieve(questionnaireId)
+    return {
+      to: alert.email,
+      locale: alert.locale,
+      key: `feedback_alert_${questionnaireId}_${new Date(claimed[0].last_alert_at).getTime()}`,
+      data: {
+        questionnaire_title: q.title,
+        bad,
+        total,
+        share_percent: Math.round((bad * 100) / total),
+        threshold_percent: alert.threshold_percent,
+        window_minutes: alert.window_minutes,
+        since: new Date(counts.since).toISOString(),
+      },
+    }
   }
 
   protected async byClientId_(manager: EntityManager, terminalId: string, clientId: string): Promise<string | null> {

@@ -198,6 +198,49 @@ const Distribution = ({ q }: { q: QuestionResult }) => {
   )
 }
 
+type Alert = { email: string; locale: "de" | "en" | "pt"; threshold_percent: number; window_minutes: number; min_responses: number; active: boolean }
+
+/** The bad-rating alert of one questionnaire. */
+const AlertForm = ({ id }: { id: string }) => {
+  const t = texts()
+  const current = useLoad<{ alert: Alert | null }>(`/feedback/questionnaires/${id}/alert`)
+  const [form, setForm] = useState<Alert | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const value: Alert = form ?? current.data?.alert ?? { email: "", locale: adminLocaleForMail(), threshold_percent: 30, window_minutes: 60, min_responses: 5, active: true }
+  const set = (patch: Partial<Alert>) => setForm({ ...value, ...patch })
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    try {
+      await adminFetch("PUT", `/feedback/questionnaires/${id}/alert`, value)
+      setMessage(t.alert_saved)
+    } catch (err) {
+      setMessage((err as Error).message)
+    }
+  }
+  return (
+    <form onSubmit={(e) => void save(e)} className="border-ui-border-base mt-3 flex flex-wrap items-end gap-2 border-t pt-2">
+      <Text className="w-full" weight="plus">{t.alert}</Text>
+      <div><Label htmlFor="fb-a-email">{t.alert_email}</Label><Input id="fb-a-email" type="email" value={value.email} onChange={(e) => set({ email: e.target.value })} required /></div>
+      <div>
+        <Label htmlFor="fb-a-locale">de/en/pt</Label>
+        <select id="fb-a-locale" className="bg-ui-bg-field border-ui-border-base block rounded-md border p-2" value={value.locale} onChange={(e) => set({ locale: e.target.value as Alert["locale"] })}>
+          {(["de", "en", "pt"] as const).map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+      </div>
+      <div><Label htmlFor="fb-a-threshold">{t.alert_threshold}</Label><Input id="fb-a-threshold" type="number" min={1} max={100} value={value.threshold_percent} onChange={(e) => set({ threshold_percent: Number(e.target.value) })} /></div>
+      <div><Label htmlFor="fb-a-window">{t.alert_window}</Label><Input id="fb-a-window" type="number" min={1} value={value.window_minutes} onChange={(e) => set({ window_minutes: Number(e.target.value) })} /></div>
+      <div><Label htmlFor="fb-a-min">{t.alert_min}</Label><Input id="fb-a-min" type="number" min={1} value={value.min_responses} onChange={(e) => set({ min_responses: Number(e.target.value) })} /></div>
+      <Button type="submit" variant="secondary">{t.alert_save}</Button>
+      {message && <Text role="status">{message}</Text>}
+    </form>
+  )
+}
+
+const adminLocaleForMail = (): "de" | "en" | "pt" => {
+  const lang = (typeof navigator === "undefined" ? "en" : navigator.language).slice(0, 2)
+  return lang === "de" || lang === "pt" ? lang : "en"
+}
+
 const ResultsView = () => {
   const t = texts()
   const list = useLoad<{ questionnaires: QuestionnaireRow[] }>("/feedback/questionnaires")
@@ -248,6 +291,7 @@ const ResultsView = () => {
           <Text>{t.responses}: <b data-testid="fb-responses">{results.data.responses}</b></Text>
           <Heading level="h3" className="mt-2">{t.per_day}</Heading>
           <DayChart days={results.data.days} />
+          {chosen && <AlertForm key={chosen} id={chosen} />}
           {results.data.questions.map((q) => (
             <div key={q.id} className="border-ui-border-base mt-3 border-t pt-2" data-result={q.id}>
               <Text weight="plus">{q.title} <span className="text-ui-fg-subtle">({q.type})</span></Text>
