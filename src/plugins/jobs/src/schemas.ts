@@ -220,12 +220,21 @@ export const attachmentSchema = z.union([
     })
     .strict(),
   z.object({ document_id: text(64), filename: optText(120) }).strict(),
+  /** A small text file made by the sender (a calendar entry): stored with the mail, attached as is. */
+  z
+    .object({
+      file: z
+        .object({ filename: text(120), content_type: z.enum(["text/calendar"]), content: z.string().min(1).max(100_000) })
+        .strict(),
+    })
+    .strict(),
 ])
 export type MailAttachment =
   | { document: { [K in keyof DocumentDataByKind]: { kind: K; key: string; data: DocumentDataByKind[K]; filename?: string | null } }[keyof DocumentDataByKind] }
   /** A kind a plugin registered: `data` is checked against its schema at enqueue. */
   | { document: { kind: string; key: string; data: Record<string, unknown>; filename?: string | null } }
   | { document_id: string; filename?: string | null }
+  | { file: { filename: string; content_type: "text/calendar"; content: string } }
 
 const email = z.string().trim().email("must be an e-mail address").max(254)
 

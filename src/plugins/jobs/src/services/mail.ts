@@ -34,7 +34,7 @@ type InjectedDependencies = {
 }
 
 type MailJob = { mail_id: string; key: string }
-type StoredAttachment = { document?: { kind: string; key: string; data: Record<string, unknown>; filename?: string | null }; document_id?: string; filename?: string | null }
+type StoredAttachment = { document?: { kind: string; key: string; data: Record<string, unknown>; filename?: string | null }; document_id?: string; filename?: string | null; file?: { filename: string; content_type: string; content: string } }
 
 export type MailFilter = { status?: MailStatus; kind?: string; limit?: number; offset?: number }
 
@@ -267,6 +267,8 @@ export default class MailService extends TransactionBaseService {
       } else if (a.document_id) {
         const { content, filename } = await this.documents_.content(a.document_id)
         out.push({ filename: a.filename ?? filename, content, contentType: "application/pdf" })
+      } else if (a.file) {
+        out.push({ filename: a.file.filename, content: Buffer.from(a.file.content, "utf-8"), contentType: `${a.file.content_type}; charset=utf-8` })
       }
     }
     return out
