@@ -11,10 +11,12 @@ import { Client } from "pg"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
-import { clientIp } from "../support/pos"
+import { uniqueAddress, waitForMail } from "../support/mail"
+import { clientIp, createTerminal, posApi } from "../support/pos"
+import type { PosScope } from "../support/pos"
 
 type EventBody = { id: string; capacity: number; seats_left: number; taken: number; local_start: string; starts_at: string; sequence: number }
-type Reg = { id: string; status: string; quantity: number; payment_status: string; cancel_url: string }
+type Reg = { id: string; status: string; quantity: number; payment_status: string; cancel_url: string; cart_id: string | null }
 
 let db: Client
 let venueId: string
@@ -324,5 +326,136 @@ describe("bad input", () => {
     expect(reg.status).toBe(400)
     expect((await db.query(`SELECT count(*)::int AS n FROM event_registration WHERE event_id = $1`, [event.id])).rows[0].n).toBe(0)
     expect((await register("evt_unknown")).status).toBe(404)
+  })
+})
+
+describe("mails", () => {
+  it("sends the confirmation with an .ics (stable UID, times in UTC) to a real SMTP server", async () => {
+    const event = await createEvent({ title: "Brotbackkurs", starts_at: "2027-09-10T17:00:00+02:00", ends_at: "2027-09-10T20:00:00+02:00", price: 2000 })
+    const email = uniqueAddress("event-confirm")
+    const reg = await register(event.id, { email, name: "Ana Gast", locale: "en", quantity: 2 })
+    expect(reg.status, reg.text).toBe(201)
+    const mail = await waitForMail((m) => m.envelopeTo.includes(email))
+    expect(mail.subject).toBe("Registration confirmed: Brotbackkurs")
+    expect(mail.text).toContain("Kochstudio")
+    expect(mail.text).toContain("/embed/events/registrations/")
+    const ics = mail.attachments.find((a) => a.filename === "event.ics")!
+    expect(ics.contentType).toBe("text/calendar")
+    const body = ics.content.toString("utf-8")
+    expect(body).toContain(`UID:${event.id}@customer-modules`)
+    expect(body).toContain("DTSTART:20270910T150000Z")
+    expect(body).toContain("DTEND:20270910T180000Z")
+    expect(body).toContain("SEQUENCE:0")
+  })
+
+  it("offers a freed place by mail, and its signed link confirms", async () => {
+    const event = await createEvent({ capacity: 1, waitlist: true })
+    const first = (await register(event.id)).body.registration
+    const email = uniqueAddress("event-offer")
+    const waiting = (await register(event.id, { email, locale: "de" })).body.registration
+    expect(waiting.status).toBe("waitlisted")
+    await waitForMail((m) => m.envelopeTo.includes(email) && m.subject.startsWith("Warteliste"))
+    await api(`/store/events/registrations/${first.id}/cancel`, { body: { token: tokenOf(first) }, headers: { "x-forwarded-for": clientIp() } })
+    const offer = await waitForMail((m) => m.envelopeTo.includes(email) && m.subject.startsWith("Ein Platz ist frei"))
+    const link = /https?:\/\/\S+\/accept\?token=[^\s&]+/.exec(offer.text)![0]
+    const token = new URL(link).searchParams.get("token")!
+    const forged = await api(`/store/events/registrations/${waiting.id}/accept`, { body: { token: tokenOf(first) }, headers: { "x-forwarded-for": clientIp() } })
+    expect(forged.status).toBe(403)
+    const accepted = await api(`/store/events/registrations/${waiting.id}/accept`, { body: { token }, headers: { "x-forwarded-for": clientIp() } })
+    expect(accepted.status, accepted.text).toBe(200)
+    expect(accepted.body.registration.status).toBe("confirmed")
+    await waitForMail((m) => m.envelopeTo.includes(email) && m.subject.startsWith("Anmeldung bestätigt"))
+  })
+})
+
+/** Pays a cart through Medusa's checkout with the manual provider and captures the order; returns the order id. */
+async function payCart(cartId: string): Promise<string> {
+  const sessions = await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })
+  expect(sessions.status, sessions.text).toBe(200)
+  const selected = await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" } })
+  expect(selected.status, selected.text).toBe(200)
+  const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST" })
+  expect(completed.status, completed.text).toBe(200)
+  expect(completed.body.type).toBe("order")
+  const captured = await adminApi(`/admin/orders/${completed.body.data.id}/capture`, { method: "POST" })
+  expect(captured.status, captured.text).toBe(200)
+  return completed.body.data.id
+}
+
+async function registrationRow(id: string) {
+  return (await db.query(`SELECT status, payment_status, payment_method, order_id FROM event_registration WHERE id = $1`, [id])).rows[0]
+}
+
+describe("online payment", () => {
+  it("holds the places while the guest pays through a Medusa cart; the capture marks it paid and confirmed, once", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500 })
+    const held = await register(event.id, { quantity: 2, pay_online: true })
+    expect(held.status, held.text).toBe(201)
+    expect(held.body.registration).toMatchObject({ status: "held", payment_status: "unpaid" })
+    const cartId = held.body.registration.cart_id!
+    const cart = await api(`/store/carts/${cartId}`)
+    expect(cart.body.cart.total).toBe(3000)
+    const orderId = await payCart(cartId)
+    await expect.poll(() => registrationRow(held.body.registration.id), { timeout: 20_000, interval: 200 }).toMatchObject({
+      status: "confirmed",
+      payment_status: "paid",
+      payment_method: "online",
+      order_id: orderId,
+    })
+  })
+
+  it("a payment captured after its hold expired and the places went elsewhere is refunded, never overbooked", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500 })
+    const held = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
+    await db.query(`UPDATE event_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [held.id])
+    const other = await register(event.id, { quantity: 2 })
+    expect(other.body.registration.status).toBe("confirmed")
+    const orderId = await payCart(held.cart_id!)
+    await expect.poll(() => registrationRow(held.id), { timeout: 20_000, interval: 200 }).toMatchObject({ status: "cancelled", payment_status: "refunded" })
+    const order = await adminApi(`/admin/orders/${orderId}`)
+    expect(order.body.order.refunded_total).toBe(3000)
+    const { rows } = await db.query(`SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status = 'confirmed'`, [event.id])
+    expect(rows[0].n).toBe(2)
+  })
+})
+
+describe("at the till", () => {
+  it("registers and checks in with a terminal key of scope event, and refuses other scopes", async () => {
+    const event = await createEvent({ capacity: 5, price: 1000 })
+    const { key } = await createTerminal({ scopes: ["event" as PosScope] })
+    const { key: wrong } = await createTerminal({ scopes: ["loyalty"] })
+    const list = await posApi("/store/pos/events", { key })
+    expect(list.status, list.text).toBe(200)
+    expect(list.body.events.map((e: { id: string }) => e.id)).toContain(event.id)
+    expect((await posApi("/store/pos/events", { key: wrong })).status).toBe(403)
+    const idem = randomUUID()
+    const first = await posApi(`/store/pos/events/${event.id}/registrations`, { key, body: { name: "Kasse Gast", quantity: 2, paid: true, method: "cash" }, idempotencyKey: idem })
+    expect(first.status, first.text).toBe(201)
+    expect(first.body.registration).toMatchObject({ status: "confirmed", payment_status: "paid", payment_method: "cash", source: "pos" })
+    const again = await posApi(`/store/pos/events/${event.id}/registrations`, { key, body: { name: "Kasse Gast", quantity: 2, paid: true, method: "cash" }, idempotencyKey: idem })
+    expect(again.body.registration.id).toBe(first.body.registration.id)
+    expect((await db.query(`SELECT count(*)::int AS n FROM event_registration WHERE event_id = $1`, [event.id])).rows[0].n).toBe(1)
+    const checkIn = await posApi(`/store/pos/events/registrations/${first.body.registration.id}/check-in`, { key, method: "POST", body: {} })
+    expect(checkIn.status, checkIn.text).toBe(200)
+    expect(checkIn.body.registration.checked_in_at).toBeTruthy()
+  })
+})
+
+describe("minimum participants", () => {
+  it("calls off an event below its minimum at its cancel-by date and tells the participants; one that reached it stays", async () => {
+    const cancelBy = new Date(Date.now() + 3_600_000).toISOString()
+    const low = await createEvent({ min_participants: 3, cancel_by: cancelBy })
+    const full = await createEvent({ min_participants: 1, cancel_by: cancelBy })
+    const email = uniqueAddress("event-minimum")
+    await register(low.id, { email, locale: "pt" })
+    await register(full.id)
+    const run = await adminApi("/admin/jobs/schedules/event.minimum-participants/run", { body: { now: new Date(Date.now() + 2 * 3_600_000).toISOString() } })
+    expect(run.status, run.text).toBe(200)
+    expect((await adminApi(`/admin/events/${low.id}`)).body.event.status).toBe("cancelled")
+    expect((await adminApi(`/admin/events/${full.id}`)).body.event.status).toBe("scheduled")
+    const mail = await waitForMail((m) => m.envelopeTo.includes(email) && m.subject.startsWith("Cancelado"))
+    const ics = mail.attachments.find((a) => a.filename === "event.ics")!.content.toString("utf-8")
+    expect(ics).toContain("METHOD:CANCEL")
+    expect(ics).toContain("STATUS:CANCELLED")
   })
 })

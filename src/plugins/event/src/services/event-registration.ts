@@ -1,4 +1,4 @@
-import { EventBusService, TransactionBaseService } from "@medusajs/medusa"
+import { CartService, EventBusService, LineItemService, RegionService, TransactionBaseService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import { DomainError, newEntityId } from "@customer-modules/core"
@@ -10,7 +10,17 @@ import type { Register, RegisterByStaff } from "../validators"
 import { MAX_QUANTITY } from "../validators"
 import type EventService from "./event"
 
-type InjectedDependencies = { manager: EntityManager; eventBusService: EventBusService; eventService: EventService }
+type InjectedDependencies = {
+  manager: EntityManager
+  eventBusService: EventBusService
+  eventService: EventService
+  regionService: RegionService
+  cartService: CartService
+  lineItemService: LineItemService
+}
+
+/** Cart metadata (not writable through the store API) naming the registration an online payment is for. */
+export const CART_TERMS_KEY = "event_registration"
 
 export type RegistrationSource = "web" | "admin" | "pos"
 
@@ -43,6 +53,7 @@ export function publicRegistration(r: Registration) {
     hold_expires_at: r.hold_expires_at,
     offer_expires_at: r.offer_expires_at,
     payment_due_at: r.payment_due_at,
+    cart_id: r.cart_id,
   }
 }
 
@@ -58,11 +69,17 @@ export default class EventRegistrationService extends TransactionBaseService {
 
   protected readonly eventBusService_: EventBusService
   protected readonly eventService_: EventService
+  protected readonly regionService_: RegionService
+  protected readonly cartService_: CartService
+  protected readonly lineItemService_: LineItemService
 
   constructor(container: InjectedDependencies) {
     super(container)
     this.eventBusService_ = container.eventBusService
     this.eventService_ = container.eventService
+    this.regionService_ = container.regionService
+    this.cartService_ = container.cartService
+    this.lineItemService_ = container.lineItemService
   }
 
   /**
@@ -123,7 +140,10 @@ export default class EventRegistrationService extends TransactionBaseService {
           source,
         ]
       )
-      const registration = toRegistration(row)
+      let registration = toRegistration(row)
+      if (status === "held") {
+        registration = await this.createCart_(registration, event, m)
+      }
       const name =
         status === "confirmed" ? RegistrationEvents.CONFIRMED : status === "held" ? RegistrationEvents.HELD : RegistrationEvents.WAITLISTED
       await this.eventBusService_.withTransaction(m).emit(name, { id: registration.id })
@@ -131,9 +151,34 @@ export default class EventRegistrationService extends TransactionBaseService {
     })
   }
 
-  /** Attaches the checkout cart to a held registration. */
-  async attachCart(id: string, cartId: string): Promise<void> {
-    await this.activeManager_.query(`UPDATE event_registration SET cart_id = $2, updated_at = now() WHERE id = $1`, [id, cartId])
+  /**
+   * The checkout of a held registration: a Medusa cart in a region of the
+   * event's currency with one line without a variant (no price list, no tax,
+   * no stock; the store API cannot make such a line) at the registration's
+   * amount. The guest pays it with the configured payment provider; the
+   * order's capture marks the registration paid (`payOnline`).
+   */
+  protected async createCart_(r: Registration, event: EventView, m: EntityManager): Promise<Registration> {
+    const [region] = await this.regionService_.withTransaction(m).list({ currency_code: r.currency_code }, { take: 1, order: { created_at: "ASC" } })
+    if (!region) {
+      throw new DomainError("no_region", `No region sells in ${r.currency_code.toUpperCase()}; online payment is not possible`, 422)
+    }
+    const carts = this.cartService_.withTransaction(m)
+    const cart = await carts.create({ region_id: region.id, ...(r.email ? { email: r.email } : {}) })
+    await this.lineItemService_.withTransaction(m).create({
+      cart_id: cart.id,
+      title: `${event.title} (${event.local_start.replace("T", " ")})`,
+      unit_price: r.amount,
+      quantity: 1,
+      allow_discounts: false,
+      should_merge: false,
+      has_shipping: true,
+      is_giftcard: false,
+      metadata: { event_registration_id: r.id },
+    })
+    await carts.update(cart.id, { metadata: { [CART_TERMS_KEY]: { registration_id: r.id, amount: r.amount, currency_code: r.currency_code } } })
+    const [row] = await updated(m, `UPDATE event_registration SET cart_id = $2, updated_at = now() WHERE id = $1 RETURNING *`, [r.id, cart.id])
+    return toRegistration(row)
   }
 
   /**
@@ -228,11 +273,14 @@ export default class EventRegistrationService extends TransactionBaseService {
    * when the event has a waiting list) or cancelled and marked for refund —
    * never over capacity. Safe to run twice.
    */
-  async payOnline(cartId: string, orderId: string): Promise<Registration | null> {
+  async payOnline(cartId: string, orderId: string, paid: { amount: number; currency_code: string }): Promise<Registration | null> {
     return this.atomicPhase_(async (m) => {
       const [found] = await m.query(`SELECT * FROM event_registration WHERE cart_id = $1`, [cartId])
       if (!found) {
         return null
+      }
+      if (Number(found.amount) !== paid.amount || found.currency_code !== paid.currency_code.toLowerCase()) {
+        throw new DomainError("payment_mismatch", "The order's amount or currency is not the registration's", 422)
       }
       const event = await this.settle_(found.event_id, m)
       const r = await this.retrieve(found.id, m)
@@ -333,6 +381,36 @@ export default class EventRegistrationService extends TransactionBaseService {
       await this.activeManager_.transaction((m) => this.settle_(event_id, m))
     }
     return rows.length
+  }
+
+  /**
+   * Calls off the events whose cancel-by date has passed without their
+   * minimum of confirmed participants (each in its own transaction, under its
+   * lock; the participants are told). Returns the ids of the events called off.
+   */
+  async cancelBelowMinimum(now: Date = new Date(), limit = 100): Promise<string[]> {
+    const rows: { id: string }[] = await this.activeManager_.query(
+      `SELECT e.id FROM event e
+        WHERE e.status = 'scheduled' AND e.min_participants IS NOT NULL AND e.cancel_by IS NOT NULL AND e.cancel_by <= $1 AND e.starts_at > $1
+          AND COALESCE((SELECT SUM(r.quantity) FROM event_registration r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) < e.min_participants
+        ORDER BY e.cancel_by LIMIT $2`,
+      [now, limit]
+    )
+    const done: string[] = []
+    for (const { id } of rows) {
+      await this.activeManager_.transaction(async (m) => {
+        const event = await this.eventService_.lock(id, m)
+        const confirmed: { n: number }[] = await m.query(
+          `SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status = 'confirmed'`,
+          [id]
+        )
+        if (event.status === "scheduled" && event.min_participants !== null && confirmed[0].n < event.min_participants) {
+          await this.withTransaction(m).cancelEvent(id)
+          done.push(id)
+        }
+      })
+    }
+    return done
   }
 
   async retrieve(id: string, m: EntityManager = this.activeManager_): Promise<Registration> {

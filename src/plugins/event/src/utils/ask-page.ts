@@ -1,12 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { isDomainError } from "@customer-modules/core"
+import { isDomainError, sendEmbedPage } from "@customer-modules/core"
+import type { ActionTokens } from "@customer-modules/core"
 
 import { escapeHtml, formatDateTime, texts } from "./i18n"
-import { embedPage, sendEmbedPage } from "./page"
 import { servicesOf } from "./services"
-import type { RegistrationTokens } from "./tokens"
 import { LOCALES } from "../validators"
 
 type Kind = "cancel" | "accept"
@@ -26,8 +25,8 @@ function words(kind: Kind, locale: string) {
 function page(res: MedusaResponse, locale: string, title: string, inner: string, status = 200): void {
   sendEmbedPage(
     res,
-    embedPage({ title, lang: locale, body: `<main class="cm-event-embed">\n<h1 class="cm-event-embed__title">${escapeHtml(title)}</h1>\n${inner}\n</main>`, styles: ["/embed/events/assets/event.css"] }),
-    status
+    { title, lang: locale, body: `<main class="cm-event-embed">\n<h1 class="cm-event-embed__title">${escapeHtml(title)}</h1>\n${inner}\n</main>`, styles: ["/embed/events/assets/event.css"] },
+    { status }
   )
 }
 
@@ -35,7 +34,7 @@ function page(res: MedusaResponse, locale: string, title: string, inner: string,
  * The page behind a link in a mail that acts on a registration: GET asks
  * (nothing changes), only the form's POST acts. A wrong token is 403 either way.
  */
-export function askPage(kind: Kind, tokens: (req: MedusaRequest) => RegistrationTokens) {
+export function askPage(kind: Kind, tokens: (req: MedusaRequest) => ActionTokens) {
   const GET = async (req: MedusaRequest, res: MedusaResponse): Promise<void> => {
     const locale = localeOf(req)
     const w = words(kind, locale)

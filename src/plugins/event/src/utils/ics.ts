@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator"
 
 import type { EventView } from "../types"
+import { plainText } from "./markdown"
 
 /** The stable UID of an event in every calendar file (mail attachments and the feed). */
 export function eventUid(e: { id: string }): string {
@@ -15,7 +16,7 @@ function addEvent(cal: ReturnType<typeof ical>, e: EventView, url?: string): voi
     end: e.ends_at,
     // Times in UTC (…Z): every calendar shows them in its own zone, none shifts them.
     summary: e.title,
-    description: e.description ?? undefined,
+    description: plainText(e.description) || undefined,
     location: [e.venue.name, e.venue.address].filter(Boolean).join(", "),
     status: e.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     url: url ?? undefined,

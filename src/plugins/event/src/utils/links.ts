@@ -1,13 +1,15 @@
 import type { MedusaRequest } from "@medusajs/medusa"
 
-import { RegistrationTokens, tokenSecret } from "./tokens"
+import type { ActionTokens } from "@customer-modules/core"
 
-export function cancelTokens(req: { scope: MedusaRequest["scope"] }): RegistrationTokens {
-  return new RegistrationTokens(tokenSecret((n) => req.scope.resolve(n)), "event_cancel")
+import { registrationTokens } from "./tokens"
+
+export function cancelTokens(req: { scope: MedusaRequest["scope"] }): ActionTokens {
+  return registrationTokens(req.scope, "event_cancel")
 }
 
-export function acceptTokens(req: { scope: MedusaRequest["scope"] }): RegistrationTokens {
-  return new RegistrationTokens(tokenSecret((n) => req.scope.resolve(n)), "event_accept")
+export function acceptTokens(req: { scope: MedusaRequest["scope"] }): ActionTokens {
+  return registrationTokens(req.scope, "event_accept")
 }
 
 /** The page that asks before it cancels (the link in the mails). */
@@ -15,6 +17,7 @@ export function cancelUrl(base: string, id: string, token: string, locale: strin
   return `${base}/embed/events/registrations/${encodeURIComponent(id)}/cancel?token=${encodeURIComponent(token)}&locale=${locale}`
 }
 
+/** The page that asks before it takes an offered place. */
 export function acceptUrl(base: string, id: string, token: string, locale: string): string {
   return `${base}/embed/events/registrations/${encodeURIComponent(id)}/accept?token=${encodeURIComponent(token)}&locale=${locale}`
 }

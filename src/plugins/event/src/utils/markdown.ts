@@ -1,16 +1,11 @@
-import { escapeHtml } from "./i18n"
+import { markdownToHtml, markdownToText } from "@customer-modules/core"
 
-/**
- * Markdown to sanitised HTML. Until core's `markdownToHtml` lands this keeps
- * to paragraphs and line breaks of escaped text (safe, if plain).
- */
+/** An event's Markdown description as sanitised HTML (core's renderer: no raw HTML, no script, no `javascript:`). */
 export function renderMarkdown(md: string): string {
-  const text = md.trim()
-  if (!text) {
-    return ""
-  }
-  return text
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
-    .join("")
+  return md.trim() ? markdownToHtml(md) : ""
+}
+
+/** The plain text of a description (JSON-LD, calendar files, mails). */
+export function plainText(md: string | null): string {
+  return md?.trim() ? markdownToText(md) : ""
 }

@@ -3,7 +3,7 @@ import { createHash } from "crypto"
 import type { EventView } from "../types"
 import { localText } from "../types"
 import { escapeHtml, formatDateTime, formatMoney, formatTime, texts } from "./i18n"
-import { renderMarkdown } from "./markdown"
+import { plainText, renderMarkdown } from "./markdown"
 
 /** An event as the public sees it: the fixed fields of STORE-API.md, then more. */
 export function publicEvent(e: EventView, locale: string) {
@@ -45,7 +45,7 @@ export function eventJsonLd(e: EventView, publicUrl: string) {
     "@context": "https://schema.org",
     "@type": "Event",
     name: e.title,
-    description: e.description ?? undefined,
+    description: plainText(e.description) || undefined,
     startDate: e.starts_at.toISOString(),
     endDate: e.ends_at.toISOString(),
     eventStatus: e.status === "cancelled" ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",

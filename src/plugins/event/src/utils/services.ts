@@ -13,8 +13,7 @@ export function servicesOf(req: MedusaRequest, manager?: EntityManager): { event
     : { events, registrations }
 }
 
-/** The server's public base URL, for links. */
-export function publicUrl(req: MedusaRequest): string {
-  const configured = process.env.PUBLIC_URL?.replace(/\/+$/, "")
-  return configured || `${req.protocol}://${req.get("host")}`
+/** The server's public base URL, for links (PUBLIC_URL, as medusa-config.js reads it). */
+export function publicUrl(_req?: MedusaRequest): string {
+  return (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 9000}`).replace(/\/+$/, "")
 }

@@ -1,33 +1,10 @@
-import { createHmac, timingSafeEqual } from "crypto"
+import type { AwilixContainer } from "awilix"
 
-/**
- * Signed tokens for the links in mails that act on one registration (cancel,
- * accept a waiting-list offer): an HMAC of the purpose and the id, so a token
- * fits only its registration and its purpose.
- */
-export class RegistrationTokens {
-  constructor(
-    private readonly secret: string,
-    private readonly purpose: "event_cancel" | "event_accept"
-  ) {
-    if (!secret || secret.length < 32) {
-      throw new Error("RegistrationTokens: a secret of at least 32 characters is needed")
-    }
-  }
+import { ActionTokens, actionSecret } from "@customer-modules/core"
 
-  sign(id: string): string {
-    return createHmac("sha256", this.secret).update(`${this.purpose}:${id}`).digest("base64url")
-  }
+/** Purposes of the signed links in the mails: a token fits only its registration and its purpose. */
+export type LinkPurpose = "event_cancel" | "event_accept"
 
-  verify(id: string, token: string): boolean {
-    const expected = Buffer.from(this.sign(id))
-    const given = Buffer.from(token)
-    return expected.length === given.length && timingSafeEqual(expected, given)
-  }
-}
-
-/** The secret the server signs with (the JWT secret, which the server refuses to start without). */
-export function tokenSecret(resolve: <T>(name: string) => T): string {
-  const config = resolve<{ projectConfig: { jwt_secret?: string } }>("configModule")
-  return `event-links:${config.projectConfig.jwt_secret ?? ""}`
+export function registrationTokens(container: Pick<AwilixContainer, "resolve">, purpose: LinkPurpose): ActionTokens {
+  return new ActionTokens(actionSecret(container), purpose)
 }

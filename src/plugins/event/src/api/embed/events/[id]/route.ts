@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
+import { sendEmbedPage } from "@customer-modules/core"
+
 import { escapeHtml, texts } from "../../../../utils/i18n"
-import { embedPage, sendEmbedPage } from "../../../../utils/page"
 import { LOCALES } from "../../../../validators"
 
 /**
@@ -32,8 +33,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   <h1 class="cm-event-embed__title">${escapeHtml(t.register)}</h1>
   <noscript><p>${escapeHtml(t.error)} JavaScript</p></noscript>
 </main>`
-  sendEmbedPage(
-    res,
-    embedPage({ title: t.register, lang: locale, body, scripts: ["/embed/events/assets/register.js"], styles: ["/embed/events/assets/event.css"] })
-  )
+  sendEmbedPage(res, { title: t.register, lang: locale, body, scripts: ["/embed/events/assets/register.js"], styles: ["/embed/events/assets/event.css"] })
 }

@@ -1,15 +1,15 @@
 import { z } from "zod"
 
 import { publicEvent } from "../../../../utils/present"
-import { publicRoute } from "../../../../utils/public-route"
+import { publicRead } from "../../../../utils/public-read"
 import { servicesOf } from "../../../../utils/services"
 import { LOCALES } from "../../../../validators"
 
 /** GET /store/events/:id[?locale=] → `{ event }` (a published event; its places as they are now). */
-export const GET = publicRoute({
-  input: z.object({ locale: z.enum(LOCALES).optional() }).strict(),
+export const GET = publicRead({
+  query: z.object({ locale: z.enum(LOCALES).optional() }).strict(),
   limit: { points: 600, duration_s: 60 },
-  handler: async (req, _m, query) => {
+  handler: async (req, query) => {
     const event = await servicesOf(req).events.retrievePublished(req.params.id)
     return { status: 200, body: { event: publicEvent(event, query.locale ?? "de") }, headers: { "Cache-Control": "no-store" } }
   },

@@ -3,15 +3,15 @@ import { z } from "zod"
 import { texts } from "../../../../utils/i18n"
 import { eventsFeed } from "../../../../utils/ics"
 import { etagOf, notModified } from "../../../../utils/present"
-import { publicRoute } from "../../../../utils/public-route"
+import { publicRead } from "../../../../utils/public-read"
 import { publicUrl, servicesOf } from "../../../../utils/services"
 import { LOCALES } from "../../../../validators"
 
 /** GET /store/events/ical → `text/calendar`: the published events that have not ended (subscribe in a calendar app). */
-export const GET = publicRoute({
-  input: z.object({ locale: z.enum(LOCALES).optional() }).strict(),
+export const GET = publicRead({
+  query: z.object({ locale: z.enum(LOCALES).optional() }).strict(),
   limit: { points: 120, duration_s: 60 },
-  handler: async (req, _m, query) => {
+  handler: async (req, query) => {
     const events = await servicesOf(req).events.listPublished({ limit: 200 })
     const body = eventsFeed(events, texts(query.locale).events, publicUrl(req))
     const etag = etagOf(body.replace(/^DTSTAMP:.*$/gm, ""))

@@ -1,6 +1,7 @@
+import { publicRoute } from "@customer-modules/pos"
+
 import { publicRegistration } from "../../../../../services/event-registration"
 import { cancelTokens, cancelUrl } from "../../../../../utils/links"
-import { publicRoute } from "../../../../../utils/public-route"
 import { publicUrl, servicesOf } from "../../../../../utils/services"
 import { Register } from "../../../../../validators"
 
@@ -13,9 +14,9 @@ export const REGISTRATIONS_PER_MINUTE = 20
  * waiting list. Places are never given twice (the event's row is locked while its places are counted).
  */
 export const POST = publicRoute({
-  input: Register,
+  body: Register,
   limit: { points: REGISTRATIONS_PER_MINUTE, duration_s: 60 },
-  handler: async (req, manager, body) => {
+  handler: async (req, manager, { body }) => {
     const r = await servicesOf(req, manager).registrations.register(req.params.id, body, "web")
     const token = cancelTokens(req).sign(r.id)
     return {

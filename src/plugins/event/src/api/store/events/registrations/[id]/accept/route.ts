@@ -1,16 +1,16 @@
 import { DomainError } from "@customer-modules/core"
+import { publicRoute } from "@customer-modules/pos"
 
 import { publicRegistration } from "../../../../../../services/event-registration"
 import { acceptTokens } from "../../../../../../utils/links"
-import { publicRoute } from "../../../../../../utils/public-route"
 import { servicesOf } from "../../../../../../utils/services"
 import { TokenBody } from "../../../../../../validators"
 
 /** POST /store/events/registrations/:id/accept `{ token }` → 200 `{ registration }` (a waiting-list offer taken); 403 `invalid_token`, 409 `offer_expired`. */
 export const POST = publicRoute({
-  input: TokenBody,
+  body: TokenBody,
   limit: { points: 30, duration_s: 60 },
-  handler: async (req, manager, body) => {
+  handler: async (req, manager, { body }) => {
     if (!acceptTokens(req).verify(req.params.id, body.token)) {
       throw new DomainError("invalid_token", "This link is not valid", 403)
     }
