@@ -9,6 +9,7 @@ import { randomUUID } from "crypto"
 import { beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
+import type { ApiResponse } from "../support/api"
 import { signUp } from "../support/customers"
 import { createTerminal } from "../support/pos"
 
@@ -88,7 +89,7 @@ describe("public CMS routes", () => {
   it("limit requests per IP with 429 and Retry-After, without touching other addresses", async () => {
     const ip = `10.250.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
     // 1250 requests, 25 at a time (as many connections as a busy site's server might open).
-    const answers: Awaited<ReturnType<typeof api>>[] = []
+    const answers: ApiResponse<{ type?: string }>[] = []
     await Promise.all(
       Array.from({ length: 25 }, async () => {
         for (let i = 0; i < 50; i++) {
