@@ -26,7 +26,8 @@ let hostUrl: string
 
 beforeAll(async () => {
   const settings = await adminApi("/admin/voucher-shop/settings", {
-    body: { enabled: true, currency_code: "eur", free_amount: true, min_amount: 500, max_amount: 20000, preset_amounts: [2500, 5000] },
+    // The same settings as the other voucher-shop test files (they share one server).
+    body: { enabled: true, currency_code: "eur", free_amount: true, min_amount: 1000, max_amount: 30000, preset_amounts: [2500, 5000], postal_enabled: true, postal_fee: 250 },
   })
   expect(settings.status, settings.text).toBe(200)
   const design = await adminApi("/admin/voucher-shop/designs", { body: { name: "Sunset", image: PNG } })
@@ -51,7 +52,7 @@ afterAll(async () => {
   await new Promise((resolve) => host?.close(resolve))
 })
 
-describe("the voucher shop in a frame", () => {
+describe("the voucher shop in a frame", { timeout: 90_000 }, () => {
   it("buys a voucher with a message through the manual provider; the mail with its PDF arrives and the code redeems at a till", async () => {
     const errors: string[] = []
     page.on("pageerror", (e) => errors.push(e.message))

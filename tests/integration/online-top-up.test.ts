@@ -51,7 +51,7 @@ async function voucherBalance(code: string): Promise<{ status: number; balance?:
   return { status: res.status, balance: res.body?.gift_card?.balance, state: res.body?.gift_card?.status }
 }
 
-describe("blank vouchers", () => {
+describe("blank vouchers", { timeout: 90_000 }, () => {
   it("are created inactive with consecutive serials, random codes and PINs", async () => {
     const vouchers = await batch(3)
     expect(Number(vouchers[1].serial)).toBe(Number(vouchers[0].serial) + 1)
@@ -137,7 +137,7 @@ describe("blank vouchers", () => {
   })
 })
 
-describe("prepaid card top-up by number", () => {
+describe("prepaid card top-up by number", { timeout: 90_000 }, () => {
   it("tops up a prepaid card by its number as a guest, credited once on capture", async () => {
     const issued = await posApi("/store/pos/prepaid-cards", { key: prepaidKey, body: { currency_code: "EUR" } })
     expect(issued.status, issued.text).toBe(201)

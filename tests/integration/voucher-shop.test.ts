@@ -100,7 +100,7 @@ function balance(code: string, ip = `10.78.${randomInt()}.${randomInt()}`) {
   return api("/store/voucher-shop/balance", { body: { code }, headers: { "x-forwarded-for": ip } })
 }
 
-describe("shop settings", () => {
+describe("shop settings", { timeout: 90_000 }, () => {
   it("shows the shop in the buyer's language with amounts, designs, product vouchers, postage and terms", async () => {
     const res = await api("/store/voucher-shop?locale=pt")
     expect(res.status, res.text).toBe(200)
@@ -143,7 +143,7 @@ describe("shop settings", () => {
   })
 })
 
-describe("buying a voucher", () => {
+describe("buying a voucher", { timeout: 90_000 }, () => {
   it("refuses an amount outside the shop's limits and a day in the past", async () => {
     const recipient = { recipient_name: "Rita", recipient_email: uniqueAddress("rita") }
     expect((await shopCart([{ amount: 999, ...recipient }])).status).toBe(422)
@@ -278,7 +278,7 @@ describe("buying a voucher", () => {
   })
 })
 
-describe("balance check", () => {
+describe("balance check", { timeout: 90_000 }, () => {
   it("answers balance and validity for a code", async () => {
     const cart = await shopCart([{ amount: 2000, recipient_name: "Bea", recipient_email: uniqueAddress("bea") }])
     const orderId = await payAndComplete(cart.body.cart_id)

@@ -30,7 +30,7 @@ function call(method: string, path: string, token?: string) {
   return api(path, { method, token, body: method === "POST" ? {} : undefined })
 }
 
-describe("voucher shop admin routes", () => {
+describe("voucher shop admin routes", { timeout: 90_000 }, () => {
   it("refuse the internet (no login)", async () => {
     for (const [method, path] of ADMIN_ROUTES) {
       expect((await call(method, path)).status, `${method} ${path}`).toBe(401)
@@ -52,7 +52,7 @@ describe("voucher shop admin routes", () => {
   })
 })
 
-describe("voucher shop public routes", () => {
+describe("voucher shop public routes", { timeout: 90_000 }, () => {
   it("rate-limit cart creation per client IP with 429 and Retry-After", async () => {
     const ip = `10.90.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`
     let status = 0

@@ -3,6 +3,8 @@ import path from "path"
 
 import type { MedusaResponse } from "@medusajs/medusa"
 
+import { sendEmbedPage } from "@customer-modules/core"
+
 export type EmbedLocale = "de" | "en" | "pt"
 
 /** The plugin's static embed files (`embed/` next to `dist/`), read once. */
@@ -25,39 +27,13 @@ export function sendAsset(res: MedusaResponse, name: "voucher-shop.js" | "top-up
   res.send(embedAsset(name))
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
-}
-
 /**
- * Sends an `/embed/...` page: an HTML document that runs only its own static
- * script and style (no inline script), may be framed by any site (the
- * merchant's homepage), and sends no referrer. Until core's
- * `embedPage`/`sendEmbedPage` land this sets the same headers itself.
+ * Sends an `/embed/...` page through core's `sendEmbedPage` (its CSP: scripts
+ * only from this server, framing by any site): the plugin's own static script
+ * and style, no inline script.
  */
-export function sendEmbedHtml(res: MedusaResponse, page: { title: string; lang: EmbedLocale; body: string; script: string }): void {
-  res.setHeader("Content-Type", "text/html; charset=utf-8")
-  res.setHeader(
-    "Content-Security-Policy",
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors *"
-  )
-  res.setHeader("Referrer-Policy", "no-referrer")
-  res.setHeader("X-Content-Type-Options", "nosniff")
-  res.setHeader("Cache-Control", "no-store")
-  res.removeHeader("X-Frame-Options")
-  res.send(`<!doctype html>
-<html lang="${page.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(page.title)}</title>
-<link rel="stylesheet" href="/embed/vouchers/style">
-<script src="${page.script}" defer></script>
-</head>
-<body>
-${page.body}
-</body>
-</html>`)
+export function sendEmbedHtml(res: MedusaResponse, page: { title: string; lang: EmbedLocale; body: string; script: string; status?: number }): void {
+  sendEmbedPage(res, { title: page.title, lang: page.lang, body: page.body, scripts: [page.script], styles: ["/embed/vouchers/style"] }, { status: page.status })
 }
 
 export function localeOf(value: unknown): EmbedLocale {

@@ -1,35 +1,19 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { DomainError, isDomainError } from "@customer-modules/core"
-import { MissLimiter } from "@customer-modules/pos"
 import type { PosMissLimiterService } from "@customer-modules/pos"
-
-/** Calls per client IP and minute to the public top-up route. */
-export const PUBLIC_CALLS_PER_MINUTE = 60
-
-let limiter: MissLimiter | undefined
 
 function tooMany(res: MedusaResponse, retryAfter: number): DomainError {
   res.setHeader("Retry-After", String(retryAfter))
-  return new DomainError("too_many_requests", `Too many requests; try again in ${retryAfter} s`, 429)
+  return new DomainError("too_many_requests", `Too many unknown numbers; try again in ${retryAfter} s`, 429)
 }
 
 /**
- * A public call that takes a card number: a per-IP rate limit on every call
- * (until core's `publicRoute` is there), and the POS enumeration defence on
- * refused numbers (unknown, blocked: each tells a guesser something).
+ * The POS enumeration defence for a public call that takes a card number, per
+ * client IP: every refused number (unknown, blocked: each tells a guesser
+ * something) counts, and past the limit every call is 429 with Retry-After.
  */
-export async function publicCardCall<T>(req: MedusaRequest, res: MedusaResponse, work: () => Promise<T>): Promise<T> {
-  limiter ??= new MissLimiter({
-    redisUrl: process.env.REDIS_URL || undefined,
-    redisNamespace: `${process.env.REDIS_NAMESPACE || "cm"}:prepaid-top-up`,
-    missesPerIp: PUBLIC_CALLS_PER_MINUTE,
-    window_s: 60,
-  })
-  const rate = await limiter.miss({ ip: req.ip ?? null })
-  if (rate !== null) {
-    throw tooMany(res, rate)
-  }
+export async function countMisses<T>(req: MedusaRequest, res: MedusaResponse, work: () => Promise<T>): Promise<T> {
   const misses = req.scope.resolve<PosMissLimiterService>("posMissLimiterService")
   const blocked = await misses.retryAfter({ ip: req.ip ?? null })
   if (blocked !== null) {

@@ -1,6 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { escapeHtml as h, localeOf, sendEmbedHtml } from "../../../utils/embed"
+import { escapeHtml as h } from "@customer-modules/core"
+
+import { localeOf, sendEmbedHtml } from "../../../utils/embed"
 import { TOP_UP_TEXTS } from "../../../utils/embed-texts"
 
 /**

@@ -1,7 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
+import { escapeHtml as h } from "@customer-modules/core"
+
 import type VoucherShopService from "../../../services/voucher-shop"
-import { escapeHtml as h, localeOf, sendEmbedHtml } from "../../../utils/embed"
+import { localeOf, sendEmbedHtml } from "../../../utils/embed"
 import { SHOP_TEXTS } from "../../../utils/embed-texts"
 
 function money(minor: number, currency: string, locale: string): string {
@@ -22,8 +24,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     .publicShop(locale)
     .catch(() => null)
   if (!shop) {
-    res.status(404)
-    sendEmbedHtml(res, { title: T.title, lang: locale, script: "/embed/vouchers/script", body: `<main class="cm-shop"><p>${h(T.closed)}</p></main>` })
+    sendEmbedHtml(res, { status: 404, title: T.title, lang: locale, script: "/embed/vouchers/script", body: `<main class="cm-shop"><p>${h(T.closed)}</p></main>` })
     return
   }
   const s = shop as {

@@ -1,10 +1,6 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
-
-import { parseBody } from "@customer-modules/core"
+import { publicRoute } from "@customer-modules/pos"
 
 import type VoucherShopService from "../../../../services/voucher-shop"
-import { limitPublicCall } from "../../../../utils/public-limit"
 import { CreateShopCart } from "../../../../validators"
 
 /**
@@ -12,10 +8,11 @@ import { CreateShopCart } from "../../../../validators"
  * design_id?, recipient_name, recipient_email, message?, deliver_on? }] }` → 201 `{ cart_id, total, currency_code, items }`:
  * a guest cart to pay through Medusa's checkout (payment sessions, complete). The vouchers are issued when the payment is captured.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateShopCart, req.body)
-  await limitPublicCall(req, res)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const result = await manager.transaction((tx) => req.scope.resolve<VoucherShopService>("voucherShopService").withTransaction(tx).createCart(body))
-  res.status(201).json(result)
-}
+export const POST = publicRoute({
+  body: CreateShopCart,
+  limit: { points: 30, duration_s: 60 },
+  handler: async (req, manager, { body }) => ({
+    status: 201,
+    body: await req.scope.resolve<VoucherShopService>("voucherShopService").withTransaction(manager).createCart(body),
+  }),
+})

@@ -1,10 +1,9 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
+import type { MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { publicRoute } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../services/prepaid-card"
-import { publicCardCall } from "../../../../utils/public-call"
+import { countMisses } from "../../../../utils/public-call"
 import { GuestTopUpCart } from "../../../../validators"
 
 /**
@@ -12,13 +11,13 @@ import { GuestTopUpCart } from "../../../../validators"
  * topping up the prepaid card with this number, paid through Medusa's checkout; the card is credited once its payment
  * is captured, exactly once. Rate-limited per IP; unknown numbers count as misses (429 past the limit).
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(GuestTopUpCart, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const result = await publicCardCall(req, res, () =>
-    manager.transaction((tx) =>
-      req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).createGuestTopUpCart(body.number, body.amount, body.email)
-    )
-  )
-  res.status(201).json(result)
-}
+export const POST = publicRoute({
+  body: GuestTopUpCart,
+  limit: { points: 30, duration_s: 60 },
+  handler: async (req, manager, { body }) => ({
+    status: 201,
+    body: await countMisses(req, req.res as MedusaResponse, () =>
+      req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(manager).createGuestTopUpCart(body.number, body.amount, body.email)
+    ),
+  }),
+})

@@ -1,0 +1,60 @@
+/**
+ * The "Voucher shop" admin page in Chromium: the merchant changes the preset
+ * amounts and a text, saves, and the shop answers with them; a design's
+ * preview opens the voucher PDF in that design.
+ */
+import type { Browser, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { adminApi, api } from "../support/api"
+import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
+
+const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1600, height: 1200 }, locale: "en-US" })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe("the Voucher shop admin page", { timeout: 120_000 }, () => {
+  it("saves the shop settings and the shop shows them; a design previews on the voucher PDF", async () => {
+    const design = await adminApi("/admin/voucher-shop/designs", { body: { name: "Admin motif", image: PNG } })
+    expect(design.status, design.text).toBe(201)
+    await signInToAdmin(page)
+    await openFromSidebar(page, "Voucher shop")
+    await page.evaluate(() => localStorage.setItem("cm-admin-locale", "en"))
+    await page.reload()
+    await page.getByRole("heading", { name: "Shop settings" }).waitFor({ timeout: 30_000 })
+
+    const presets = page.getByLabel("Preset amounts (comma separated)")
+    await expect.poll(() => presets.inputValue(), { timeout: 30_000 }).not.toBe("")
+    // The same amounts as the other voucher-shop test files (they share one server); the German introduction is this test's own.
+    const intro = `Zum Verschenken ${Date.now().toString(36)}`
+    await presets.fill("25, 50")
+    await page.locator("#intro-de").fill(intro)
+    await page.getByRole("button", { name: "Save" }).click()
+    await page.getByTestId("shop-saved").waitFor({ timeout: 30_000 })
+
+    const shop = await api("/store/voucher-shop?locale=de")
+    expect(shop.body.shop.preset_amounts).toEqual([2500, 5000])
+    expect(shop.body.shop.texts.intro).toBe(intro)
+
+    // German is there too.
+    await page.evaluate(() => localStorage.setItem("cm-admin-locale", "de"))
+    await page.reload()
+    await page.getByRole("heading", { name: "Shop-Einstellungen" }).waitFor({ timeout: 30_000 })
+
+    const card = page.locator("div.rounded", { hasText: "Admin motif" })
+    await card.getByRole("button", { name: "Vorschau" }).click()
+    const preview = page.getByTestId("design-preview")
+    await preview.waitFor({ timeout: 30_000 })
+    expect(await preview.getAttribute("src")).toBe(`/admin/voucher-shop/designs/${design.body.design.id}/preview`)
+  })
+})
