@@ -92,6 +92,10 @@ describe("language", () => {
     expect(translate(m, "de", "hi", { name: "Ana" })).toBe("Hallo Ana")
     expect(translate(m, "pt", "only")).toBe("English")
     expect(interpolate("{a} and {b}", { a: 1 })).toBe("1 and {b}")
+    const cards = { en: { n: "{count} cards", n_one: "1 card" }, de: { n: "{count} Karten", n_one: "1 Karte" }, pt: { n: "{count} cartões", n_one: "1 cartão" } }
+    expect(translate(cards, "de", "n", { count: 1 })).toBe("1 Karte")
+    expect(translate(cards, "de", "n", { count: 3 })).toBe("3 Karten")
+    expect(translate(cards, "en", "n", { count: 0 })).toBe("0 cards")
     expect(missingTranslations(m)).toEqual(["de: missing only", "pt: missing only"])
     expect(missingTranslations({ en: { x: "{n} cards" }, de: { x: "Karten" }, pt: { x: "{n} cartões" } })).toEqual(["de: placeholders of x differ from en"])
   })

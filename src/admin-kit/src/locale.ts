@@ -48,9 +48,13 @@ export function interpolate(text: string, vars?: Vars): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole))
 }
 
-/** The text of `key` in `locale`, English when a language lacks it, the key itself when none has it. */
+/**
+ * The text of `key` in `locale`, English when a language lacks it, the key itself when none has it.
+ * With `vars.count === 1` a `${key}_one` text is taken where the messages have one ("1 card" / "{count} cards").
+ */
 export function translate<K extends string>(messages: Messages<K>, locale: AdminLocale, key: K, vars?: Vars): string {
-  const text = messages[locale]?.[key] ?? messages.en?.[key]
+  const one = vars?.count === 1 ? ((messages[locale] as Record<string, string> | undefined)?.[`${key}_one`] ?? (messages.en as Record<string, string> | undefined)?.[`${key}_one`]) : undefined
+  const text = one ?? messages[locale]?.[key] ?? messages.en?.[key]
   return text === undefined ? key : interpolate(text, vars)
 }
 

@@ -57,7 +57,7 @@ const statusOf = (i: Invoice): Shown => (i.status === "paid" ? "paid" : i.status
 const methodKey = (m: string) => ((METHODS as readonly string[]).includes(m) ? (`method_${m}` as `method_${(typeof METHODS)[number]}`) : null)
 
 /** One invoice: amounts, PDF preview, payments, record a payment, resend, cancel. */
-const InvoicePanel = ({ id }: { id: string }) => {
+const InvoicePanel = ({ id, onChanged }: { id: string; onChanged: () => void }) => {
   const t = useT(messages)
   const locale = useAdminLocale()
   const money = useFormatMoney()
@@ -74,7 +74,10 @@ const InvoicePanel = ({ id }: { id: string }) => {
     return <Container>{detail.isError ? <Text className="text-ui-fg-error">{errorText(detail.error)}</Text> : <Text>{t("loading")}</Text>}</Container>
   }
   const currency = invoice.currency_code
-  const refetch = () => void detail.refetch()
+  const refetch = () => {
+    void detail.refetch()
+    onChanged()
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
     if (amount === null || amount <= 0) {
@@ -312,7 +315,7 @@ const DebtorsPage = () => {
         />
         <Text className="text-ui-fg-subtle">{t("count", { count: list.data?.count ?? 0 })}</Text>
       </Container>
-      {selected && <InvoicePanel key={selected} id={selected} />}
+      {selected && <InvoicePanel key={selected} id={selected} onChanged={() => void list.refetch()} />}
       <Accounts />
     </div>
   )

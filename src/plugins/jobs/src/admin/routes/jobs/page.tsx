@@ -7,8 +7,9 @@ import { FormEvent, useEffect, useState } from "react"
 import { EmptyState, errorText, PagedTable, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
+import type { BrandingDTO, Locale } from "../../../types"
 
-type Locale = "de" | "en" | "pt"
+
 type Mail = {
   id: string
   key: string
@@ -26,21 +27,8 @@ type FailedJob = { id: string; queue: string; key: string | null; attempts: numb
 type Doc = { id: string; key: string; kind: string; status: string; url: string; size_bytes: number | null; created_at: string }
 type KindListing = { kind: string; plugin: string; registered: boolean }
 type Schedule = { name: string; cron: string; next_run_at: string | null; last_run_at: string | null; last_status: string | null; last_error: string | null }
-type Branding = {
-  sender_name: string
-  logo: string | null
-  primary_color: string
-  secondary_color: string
-  footer_text: string | null
-  default_locale: Locale
-  company_address: string[]
-  vat_id: string | null
-  tax_number: string | null
-  bank_name: string | null
-  iban: string | null
-  bic: string | null
-  reply_to: string | null
-}
+/** The design as the admin API answers it (no update time). */
+type Branding = Omit<BrandingDTO, "updated_at">
 
 const STATUS_COLOR = { queued: "orange", sent: "green", failed: "red" } as const
 const SELECT_CLASS = "bg-ui-bg-field border-ui-border-base block h-8 rounded-md border px-2"

@@ -18,6 +18,7 @@ export const messages = defineMessages({
     open: "Open",
     anonymous: "anonymous",
     count: "{count} cards",
+    count_one: "1 card",
     emptyTitle: "No prepaid cards yet",
     emptyHint: "A till issues a card with its first top-up; pre-printed cards can be created below.",
     noMatchTitle: "No card matches “{q}”",
@@ -59,6 +60,7 @@ export const messages = defineMessages({
     currency: "Currency",
     batchCreate: "Create inactive cards",
     batchDone: "{count} cards created; a till activates each when it issues it.",
+    batchDone_one: "1 card created; a till activates it when it issues it.",
   },
   de: {
     title: "Guthabenkarten",
@@ -76,6 +78,7 @@ export const messages = defineMessages({
     open: "Öffnen",
     anonymous: "anonym",
     count: "{count} Karten",
+    count_one: "1 Karte",
     emptyTitle: "Noch keine Guthabenkarten",
     emptyHint: "Eine Kasse gibt eine Karte mit der ersten Aufladung aus; vorgedruckte Karten legen Sie unten an.",
     noMatchTitle: "Keine Karte passt zu „{q}“",
@@ -117,6 +120,7 @@ export const messages = defineMessages({
     currency: "Währung",
     batchCreate: "Inaktive Karten anlegen",
     batchDone: "{count} Karten angelegt; eine Kasse aktiviert jede bei der Ausgabe.",
+    batchDone_one: "1 Karte angelegt; eine Kasse aktiviert sie bei der Ausgabe.",
   },
   pt: {
     title: "Cartões pré-pagos",
@@ -134,6 +138,7 @@ export const messages = defineMessages({
     open: "Abrir",
     anonymous: "anónimo",
     count: "{count} cartões",
+    count_one: "1 cartão",
     emptyTitle: "Ainda não há cartões pré-pagos",
     emptyHint: "Uma caixa emite um cartão com o primeiro carregamento; os cartões pré-impressos criam-se abaixo.",
     noMatchTitle: "Nenhum cartão corresponde a “{q}”",
@@ -175,5 +180,6 @@ export const messages = defineMessages({
     currency: "Moeda",
     batchCreate: "Criar cartões inativos",
     batchDone: "{count} cartões criados; uma caixa ativa cada um quando o emite.",
+    batchDone_one: "1 cartão criado; uma caixa ativa-o quando o emite.",
   },
 })
