@@ -72,7 +72,7 @@ CustomerModules("init", { url: ${JSON.stringify(serverUrl)}, locale: "pt" })`
     const queued = req.url === "/queued"
     res.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": `default-src 'self'; script-src 'self' ${serverUrl}; connect-src ${serverUrl}; frame-src ${serverUrl}; style-src 'self' 'unsafe-inline'`,
+      "content-security-policy": `default-src 'self'; script-src 'self' ${serverUrl}; connect-src ${serverUrl}; frame-src ${serverUrl}; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:`,
     })
     res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Site</title>
 <style>body { font-family: Georgia, serif; } .cm-news__title { color: rgb(200, 0, 0); } cm-booking { --cm-accent: #123456; }</style>

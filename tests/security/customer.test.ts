@@ -589,8 +589,8 @@ describe("customer: checkout settlement after the order is placed", () => {
       expect(stillFailing.status, stillFailing.text).toBe(200)
       expect(stillFailing.body.run.result.failed).toContain(orderId)
       expect((await voucher(c.voucherId)).balance).toBe(300)
-      // Let the repair job use up its attempts first: then only the reconciliation can settle it.
-      await expect.poll(() => failedSettlement(orderId), { timeout: 30_000, interval: 300 }).toBeDefined()
+      // Let the repair job use up its attempts first (all 5: a job between retries is listed too): then only the reconciliation can settle it.
+      await expect.poll(() => failedSettlement(orderId), { timeout: 30_000, interval: 300 }).toEqual(expect.objectContaining({ attempts: 5 }))
 
       await refusal.release()
       const repaired = await adminApi("/admin/jobs/schedules/ledger.checkout-settlements/run", { body: { now: later } })
