@@ -112,13 +112,15 @@ async function main(): Promise<void> {
     const slots = ["19:00", "19:15", "19:30"].map((t) => DateTime.fromISO(`${day2}T${t}`, { zone: ZONE }).toISO())
     let created = 0
     let refused = 0
+    let failed = 0
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async (_, w) => {
         for (let i = 0; i < 10; i++) {
           const res = await request(url, "POST", "/store/reservations", {
             body: { location_id: location.id, starts_at: slots[(w + i) % slots.length], party_size: 2, name: "B", email: `b${w}-${i}@example.com` },
-          })
-          if (res.status === 201) created++
+          }).catch(() => null)
+          if (!res) failed++
+          else if (res.status === 201) created++
           else refused++
         }
       })
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
          ON a.table_id = b.table_id AND a.reservation_id < b.reservation_id AND a.during && b.during WHERE a.location_id = $1`,
       [location.id]
     )
-    console.log(`\n${CONNECTIONS} concurrent bookers × 10 tries on 3 slots: ${created} booked, ${refused} refused, overlapping allocations: ${overlaps[0].n}`)
+    console.log(`\n${CONNECTIONS} concurrent bookers × 10 tries on 3 slots: ${created} booked, ${refused} refused, ${failed} connection errors, overlapping allocations: ${overlaps[0].n}`)
   } finally {
     await db.destroy()
     await bench.stop()

@@ -11,8 +11,8 @@ import { DateTime } from "luxon"
 import { describe, expect, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
-import { uniqueAddress, waitForMail } from "../support/mail"
-import { clientIp, createLocation } from "../support/pos"
+import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
+import { clientIp, createLocation, createTerminal, posApi } from "../support/pos"
 import { TEST_SECRETS } from "../support/server"
 
 const ZONE = "Europe/Berlin"
@@ -334,6 +334,28 @@ describe("mails", () => {
   })
 })
 
+describe("reminders", () => {
+  it("reminds the guest the day before, once, and not a cancelled booking", async () => {
+    const v = await venue({ A: [1, 4], B: [1, 4] })
+    const email = uniqueAddress("reminder")
+    const gone = uniqueAddress("reminder-cancelled")
+    const date = day(8)
+    const kept = await book({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 2, email, name: "Rui", locale: "pt" })
+    const dropped = await book({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 2, email: gone })
+    expect([kept.status, dropped.status]).toEqual([201, 201])
+    await adminApi(`/admin/reservations/${dropped.body.reservation.id}/status`, { body: { status: "cancelled" } })
+    const now = DateTime.fromISO(`${date}T10:00`, { zone: ZONE }).minus({ days: 1 }).toUTC().toISO()
+    for (let i = 0; i < 2; i++) {
+      const run = await adminApi("/admin/jobs/schedules/reservation.reminders/run", { body: { now } })
+      expect(run.status, run.text).toBe(200)
+    }
+    const reminder = await waitForMail((m) => m.to === email && /^Lembrete/.test(m.subject))
+    expect(reminder.subject).toContain("amanhã")
+    expect((await mailsTo(email)).filter((m) => /^Lembrete/.test(m.subject))).toHaveLength(1)
+    expect((await mailsTo(gone)).filter((m) => /Reminder|Erinnerung|Lembrete/.test(m.subject))).toHaveLength(0)
+  })
+})
+
 describe("cancel link, statuses, no-shows and the blacklist", () => {
   it("cancels once with the signed token, refuses a forged one with 403, and frees the table", async () => {
     const v = await venue({ T1: [1, 4] })
@@ -431,7 +453,6 @@ describe("staff tools", () => {
 describe("tills", () => {
   it("reads the floor plan with today's table states with the reservation scope, and is refused without it", async () => {
     const v = await venue({ A: [1, 4] })
-    const { createTerminal, posApi } = await import("../support/pos")
     const till = await createTerminal({ scopes: ["reservation" as never], location_id: v.location_id })
     const other = await createTerminal({ scopes: ["loyalty"], location_id: v.location_id })
     const res = await posApi("/store/pos/reservations/floor", { key: till.key })

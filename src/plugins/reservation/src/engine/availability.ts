@@ -41,9 +41,16 @@ export function localDate(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISODate() as string
 }
 
-/** The local wall-clock time `HH:MM` of an instant in a zone. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The local wall-clock time `HH:MM` of an instant in a zone (a cached Intl formatter: this runs once per slot). */
 export function localTime(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("HH:mm")
+  let f = timeFormats.get(zone)
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    timeFormats.set(zone, f)
+  }
+  return f.format(ms)
 }
 
 /**
@@ -138,6 +145,18 @@ export function conflicts(byTable: Map<string, EngineBooking[]>, tableIds: strin
   return [...found.values()]
 }
 
+/** Whether none of the tables is held within `[start, end)` (the hot path of availability: no allocation). */
+export function isFree(byTable: Map<string, EngineBooking[]>, tableIds: string[], start: number, end: number): boolean {
+  for (const id of tableIds) {
+    const list = byTable.get(id)
+    if (!list) continue
+    for (let i = 0; i < list.length; i++) {
+      if (list[i].start_ms < end && start < list[i].end_ms) return false
+    }
+  }
+  return true
+}
+
 export type PlanContext = {
   tables: EngineTable[]
   combinations: EngineCombination[]
@@ -146,6 +165,9 @@ export type PlanContext = {
   bookings: EngineBooking[]
   byTable?: Map<string, EngineBooking[]>
 }
+
+/** One collator for table names (T2 before T10); `localeCompare` with options builds one per call. */
+const NAMES = new Intl.Collator(undefined, { numeric: true })
 
 type Ranked = { candidate: Candidate; key: number[]; name: string }
 
@@ -178,7 +200,7 @@ export function rankCandidates(candidates: Candidate[], tables: EngineTable[], c
     })
   ranked.sort((a, b) => {
     for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i] - b.key[i]
-    return a.name.localeCompare(b.name, undefined, { numeric: true })
+    return NAMES.compare(a.name, b.name)
   })
   return ranked.map((r) => r.candidate)
 }
@@ -267,6 +289,8 @@ export type DayQuery = {
   now_ms: number
   /** Covers already starting per slot instant: all channels and online only. */
   pacing?: Map<number, { total: number; online: number }>
+  /** The last bookable business date (today + horizon), when already known. */
+  last_date?: string
 }
 
 /** The seating slots of a business date's opening periods (instants stepped by `slot_minutes`, so a DST day has the real number of slots). */
@@ -301,7 +325,7 @@ export function ruleRefusal(q: DayQuery, slot: Slot): string | null {
     if (!s.online) return "online_closed"
     if (q.party < s.min_party || q.party > s.max_party) return "party_size"
     if (slot.start_ms < q.now_ms + s.lead_minutes * MINUTE_MS) return "too_soon"
-    if (slot.date > addDays(localDate(q.now_ms, q.time_zone), s.horizon_days)) return "too_far_ahead"
+    if (slot.date > (q.last_date ?? addDays(localDate(q.now_ms, q.time_zone), s.horizon_days))) return "too_far_ahead"
   }
   const paced = q.pacing?.get(slot.start_ms)
   if (s.pacing_covers !== null && (paced?.total ?? 0) + q.party > s.pacing_covers && q.channel === "online") return "pacing"
@@ -335,15 +359,36 @@ export function dayAvailability(q: DayQuery, ctx: PlanContext): Slot[] {
   const candidates = ctx.candidates ?? candidatesOf(ctx.tables, ctx.combinations)
   const ranked = rankCandidates(candidates, ctx.tables, ctx.combinations, q.party)
   const buffer_ms = q.settings.buffer_minutes * MINUTE_MS
+  const query = { ...q, last_date: q.last_date ?? addDays(localDate(q.now_ms, q.time_zone), q.settings.horizon_days) }
+  // Without rules every slot has the same table states: compute them once.
+  const fixed = ctx.rules.length === 0 ? ruleStates(ctx.tables, [], q.date, "00:00") : null
+  const tableFree = new Map<string, boolean>()
   return slotsOfDay(q.settings, q.time_zone, q.date, q.party).map((slot) => {
-    const refusal = ruleRefusal(q, slot)
+    const refusal = ruleRefusal(query, slot)
     if (refusal) return { ...slot, available: false, reason: refusal }
     if (ranked.length === 0) return { ...slot, available: false, reason: "no_table" }
-    const states = ruleStates(ctx.tables, ctx.rules, slot.date, slot.time)
-    const open = ranked.filter((c) => allowed(c, states, q.channel))
-    if (open.length === 0) return { ...slot, available: false, reason: "closed_by_rule" }
-    const free = open.some((c) => conflicts(byTable, c.table_ids, slot.start_ms, slot.end_ms + buffer_ms).length === 0)
-    return free ? slot : { ...slot, available: false, reason: "fully_booked" }
+    const states = fixed ?? ruleStates(ctx.tables, ctx.rules, slot.date, slot.time)
+    const end = slot.end_ms + buffer_ms
+    tableFree.clear()
+    let open = false
+    for (const c of ranked) {
+      if (!allowed(c, states, q.channel)) continue
+      open = true
+      let free = true
+      for (const id of c.table_ids) {
+        let f = tableFree.get(id)
+        if (f === undefined) {
+          f = isFree(byTable, [id], slot.start_ms, end)
+          tableFree.set(id, f)
+        }
+        if (!f) {
+          free = false
+          break
+        }
+      }
+      if (free) return slot
+    }
+    return { ...slot, available: false, reason: open ? "fully_booked" : "closed_by_rule" }
   })
 }
 

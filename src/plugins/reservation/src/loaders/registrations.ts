@@ -15,11 +15,10 @@ export const REMINDER_SCHEDULE = "reservation.reminders"
 
 /** The reservation plugin's mail kinds, its POS scope (tills read the floor plan) and the reminder schedule. */
 export default async function registrations(container: AwilixContainer): Promise<void> {
-  // registerMailKind takes MailKindDefinition<ZodTypeAny>, which a definition with a concrete schema does not
-  // satisfy (its templates take the parsed data): widen it here (reported to the lead).
-  for (const kind of [confirmation, cancelled, reminder, merchantNotice]) {
-    registerMailKind(kind as unknown as Parameters<typeof registerMailKind>[0])
-  }
+  registerMailKind(confirmation)
+  registerMailKind(cancelled)
+  registerMailKind(reminder)
+  registerMailKind(merchantNotice)
   registerPosScope({ scope: "reservation", plugin: "reservation", label: { de: "Reservierungen (Tischplan)", en: "Reservations (floor plan)", pt: "Reservas (planta)" } })
   const schedules = container.resolve<ScheduleService>("scheduleService")
   // Every hour: a location's "tomorrow" begins at its own midnight.

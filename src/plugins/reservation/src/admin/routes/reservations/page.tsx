@@ -46,6 +46,10 @@ const TEXTS = {
     csv: "Export CSV", occupancy: "Guests per 15 minutes", none: "No reservations", area: "Area", newArea: "New area", addArea: "Add area",
     addTable: "Add table", square: "Square", round: "Round", rect: "Rectangle", rotate: "Rotate 15°", join: "Join selected", seats: "Seats",
     free: "free", reserved: "reserved", seated: "seated", flagged: "no-shows", saved: "Saved", selectHint: "Click tables to select them; drag to move, pull a corner to resize.",
+    book: "New booking (phone)", walkIn: "Seat walk-in", phone: "Phone", email: "E-mail", note: "Note", save: "Save", warnings: "Booked with warnings",
+    settings: "Settings", online: "Online booking", slot: "Slot (min)", turn: "Seating (min)", buffer: "Buffer (min)", lead: "Lead time (min)", horizon: "Horizon (days)",
+    minParty: "Min. party", maxParty: "Max. party", hours: "Opening hours (one period a line: weekday 1-7, HH:MM-HH:MM)", closedDates: "Closed dates (YYYY-MM-DD, comma-separated)",
+    pacing: "Online covers per slot (empty: no limit)", consent: "Newsletter consent text", cutoff: "Cancel cut-off (min)", badHours: "Opening hours: use lines like 5 18:00-23:00",
     combos: "Combinations", setup: "Set up reservations for this location first (settings).",
     statuses: { confirmed: "confirmed", seated: "seated", finished: "finished", cancelled: "cancelled", no_show: "no-show" },
   },
@@ -55,6 +59,10 @@ const TEXTS = {
     csv: "CSV exportieren", occupancy: "Gäste je 15 Minuten", none: "Keine Reservierungen", area: "Bereich", newArea: "Neuer Bereich", addArea: "Bereich anlegen",
     addTable: "Tisch hinzufügen", square: "Quadratisch", round: "Rund", rect: "Rechteckig", rotate: "15° drehen", join: "Auswahl verbinden", seats: "Plätze",
     free: "frei", reserved: "reserviert", seated: "besetzt", flagged: "No-Shows", saved: "Gespeichert", selectHint: "Tische anklicken zum Auswählen; ziehen zum Verschieben, an einer Ecke ziehen zum Vergrößern.",
+    book: "Neue Reservierung (Telefon)", walkIn: "Laufkundschaft platzieren", phone: "Telefon", email: "E-Mail", note: "Anmerkung", save: "Speichern", warnings: "Mit Hinweisen gebucht",
+    settings: "Einstellungen", online: "Online-Reservierung", slot: "Raster (Min.)", turn: "Verweildauer (Min.)", buffer: "Puffer (Min.)", lead: "Vorlauf (Min.)", horizon: "Horizont (Tage)",
+    minParty: "Min. Personen", maxParty: "Max. Personen", hours: "Öffnungszeiten (ein Zeitraum je Zeile: Wochentag 1-7, HH:MM-HH:MM)", closedDates: "Schließtage (JJJJ-MM-TT, durch Komma getrennt)",
+    pacing: "Online-Gäste je Zeitfenster (leer: unbegrenzt)", consent: "Text der Newsletter-Einwilligung", cutoff: "Stornofrist (Min.)", badHours: "Öffnungszeiten: Zeilen wie 5 18:00-23:00",
     combos: "Kombinationen", setup: "Richten Sie zuerst die Reservierungen für diesen Standort ein (Einstellungen).",
     statuses: { confirmed: "bestätigt", seated: "platziert", finished: "beendet", cancelled: "storniert", no_show: "nicht erschienen" },
   },
@@ -64,6 +72,10 @@ const TEXTS = {
     csv: "Exportar CSV", occupancy: "Pessoas por 15 minutos", none: "Sem reservas", area: "Área", newArea: "Nova área", addArea: "Criar área",
     addTable: "Adicionar mesa", square: "Quadrada", round: "Redonda", rect: "Retangular", rotate: "Rodar 15°", join: "Juntar seleção", seats: "Lugares",
     free: "livre", reserved: "reservada", seated: "ocupada", flagged: "faltas", saved: "Guardado", selectHint: "Clique nas mesas para as selecionar; arraste para mover, puxe um canto para redimensionar.",
+    book: "Nova reserva (telefone)", walkIn: "Sentar cliente sem reserva", phone: "Telefone", email: "E-mail", note: "Observação", save: "Guardar", warnings: "Reservado com avisos",
+    settings: "Definições", online: "Reservas online", slot: "Intervalo (min)", turn: "Duração (min)", buffer: "Margem (min)", lead: "Antecedência (min)", horizon: "Horizonte (dias)",
+    minParty: "Mín. pessoas", maxParty: "Máx. pessoas", hours: "Horário (um período por linha: dia 1-7, HH:MM-HH:MM)", closedDates: "Dias fechados (AAAA-MM-DD, separados por vírgula)",
+    pacing: "Pessoas online por intervalo (vazio: sem limite)", consent: "Texto do consentimento da newsletter", cutoff: "Prazo de cancelamento (min)", badHours: "Horário: use linhas como 5 18:00-23:00",
     combos: "Combinações", setup: "Configure primeiro as reservas deste local (definições).",
     statuses: { confirmed: "confirmada", seated: "sentada", finished: "terminada", cancelled: "cancelada", no_show: "não compareceu" },
   },
@@ -80,6 +92,136 @@ const localTime = (iso: string, zone: string) => new Intl.DateTimeFormat("en-GB"
 const today = (zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date())
 
 const stateColor = (s: PlanTable["state"]) => (s === "seated" ? "#f59e0b" : s === "reserved" ? "#60a5fa" : "#86efac")
+
+/** Local `HH:MM` on `date` in `zone` → an ISO instant (the admin's browser may be in another zone). */
+const instantIn = (date: string, time: string, zone: string): string => {
+  const guess = new Date(`${date}T${time}:00Z`)
+  const shown = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(guess)
+  const [h, m] = shown.split(":").map(Number)
+  const [wh, wm] = time.split(":").map(Number)
+  let diff = (h * 60 + m - (wh * 60 + wm)) * 60_000
+  if (diff > 12 * 3600_000) diff -= 24 * 3600_000
+  if (diff < -12 * 3600_000) diff += 24 * 3600_000
+  return new Date(guess.getTime() - diff).toISOString()
+}
+
+/** A phone booking (any time, rules as warnings) or a walk-in seated now. */
+const NewBooking = ({ location, date, onDone }: { location: Location; date: string; onDone: () => void }) => {
+  const t = texts()
+  const { client } = useMedusa()
+  const [f, setF] = useState({ time: "19:00", party: "2", name: "", phone: "", email: "", note: "" })
+  const [message, setMessage] = useState<string | null>(null)
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
+  const submit = async (walkIn: boolean) => {
+    setMessage(null)
+    try {
+      const body = walkIn
+        ? { location_id: location.id, party_size: Number(f.party), ...(f.name ? { name: f.name } : {}), ...(f.note ? { note: f.note } : {}) }
+        : {
+            location_id: location.id, starts_at: instantIn(date, f.time, location.time_zone), party_size: Number(f.party), name: f.name,
+            ...(f.phone ? { phone: f.phone } : {}), ...(f.email ? { email: f.email } : {}), ...(f.note ? { note: f.note } : {}),
+          }
+      const answer = (await client.admin.custom.post(walkIn ? "/reservations/walk-ins" : "/reservations", body)) as { warnings: string[] }
+      setMessage(answer.warnings.length ? `${t.warnings}: ${answer.warnings.join(", ")}` : t.saved)
+      onDone()
+    } catch (e) {
+      setMessage(errorText(e))
+    }
+  }
+  return (
+    <div className="flex gap-x-2 items-end flex-wrap">
+      <Heading level="h2">{t.book}</Heading>
+      <div><Label htmlFor="nb-time">{t.time}</Label><Input id="nb-time" type="time" value={f.time} onChange={set("time")} /></div>
+      <div><Label htmlFor="nb-party">{t.guests}</Label><Input id="nb-party" type="number" min={1} value={f.party} onChange={set("party")} /></div>
+      <div><Label htmlFor="nb-name">{t.name}</Label><Input id="nb-name" value={f.name} onChange={set("name")} /></div>
+      <div><Label htmlFor="nb-phone">{t.phone}</Label><Input id="nb-phone" value={f.phone} onChange={set("phone")} /></div>
+      <div><Label htmlFor="nb-email">{t.email}</Label><Input id="nb-email" value={f.email} onChange={set("email")} /></div>
+      <div><Label htmlFor="nb-note">{t.note}</Label><Input id="nb-note" value={f.note} onChange={set("note")} /></div>
+      <Button onClick={() => submit(false)} disabled={!f.name}>{t.save}</Button>
+      <Button variant="secondary" onClick={() => submit(true)}>{t.walkIn}</Button>
+      {message && <Text>{message}</Text>}
+    </div>
+  )
+}
+
+type SettingsDTO = {
+  online: boolean; slot_minutes: number; opening_hours: { weekday: number; open: string; close: string }[]; closed_dates: string[]; turn_minutes: number
+  buffer_minutes: number; min_party: number; max_party: number; lead_minutes: number; horizon_days: number; pacing_online_covers: number | null
+  cancel_cutoff_minutes: number; newsletter_consent_text: string | null; turn_minutes_by_party: { up_to: number; minutes: number }[]
+}
+
+const DEFAULT_SETTINGS: SettingsDTO = {
+  online: true, slot_minutes: 30, opening_hours: [2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: "18:00", close: "22:00" })), closed_dates: [], turn_minutes: 120,
+  buffer_minutes: 15, min_party: 1, max_party: 8, lead_minutes: 120, horizon_days: 90, pacing_online_covers: null, cancel_cutoff_minutes: 120, newsletter_consent_text: null, turn_minutes_by_party: [],
+}
+
+/** The location's booking settings. */
+const SettingsForm = ({ location }: { location: Location }) => {
+  const t = texts()
+  const query = useAdminCustomQuery<Record<string, never>, { settings: SettingsDTO }>(
+    `/reservations/locations/${location.id}/settings`, ["reservation-settings", location.id], undefined, { retry: false }
+  )
+  const [draft, setDraft] = useState<(SettingsDTO & { hours: string; closed: string }) | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  useEffect(() => {
+    if (draft || query.isLoading) return
+    const s = query.data?.settings ?? DEFAULT_SETTINGS
+    setDraft({ ...s, hours: s.opening_hours.map((p) => `${p.weekday} ${p.open}-${p.close}`).join("\n"), closed: s.closed_dates.join(", ") })
+  }, [query.data, query.isLoading, draft])
+  if (!draft) return null
+  const num = (k: keyof SettingsDTO) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: Number(e.target.value) })
+  const save = async () => {
+    const hours = draft.hours.split("\n").map((l) => l.trim()).filter(Boolean).map((l) => /^([1-7])\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(l))
+    if (hours.some((h) => !h)) {
+      setMessage(t.badHours)
+      return
+    }
+    const { hours: _h, closed, ...rest } = draft
+    void _h
+    try {
+      // medusa-js has no PUT: the admin runs on this server, so its session cookie goes with a same-origin fetch.
+      const res = await fetch(`/admin/reservations/locations/${location.id}/settings`, {
+        method: "PUT",
+        credentials: "include",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+        ...rest,
+        opening_hours: hours.map((h) => ({ weekday: Number(h![1]), open: h![2], close: h![3] })),
+        closed_dates: closed.split(",").map((d) => d.trim()).filter(Boolean),
+        newsletter_consent_text: rest.newsletter_consent_text?.trim() || null,
+        pacing_online_covers: rest.pacing_online_covers || null,
+        }),
+      })
+      if (!res.ok) throw new Error(((await res.json()) as { message?: string }).message ?? String(res.status))
+      setMessage(t.saved)
+      await query.refetch()
+    } catch (e) {
+      setMessage(errorText(e))
+    }
+  }
+  const field = (id: string, label: string, k: keyof SettingsDTO) => (
+    <div><Label htmlFor={id}>{label}</Label><Input id={id} type="number" value={String(draft[k] ?? "")} onChange={num(k)} /></div>
+  )
+  return (
+    <Container className="flex flex-col gap-y-3">
+      <Heading level="h2">{t.settings}</Heading>
+      <label className="flex gap-x-2 items-center"><input type="checkbox" checked={draft.online} onChange={(e) => setDraft({ ...draft, online: e.target.checked })} /> {t.online}</label>
+      <div className="grid grid-cols-4 gap-3">
+        {field("rs-slot", t.slot, "slot_minutes")}{field("rs-turn", t.turn, "turn_minutes")}{field("rs-buffer", t.buffer, "buffer_minutes")}{field("rs-lead", t.lead, "lead_minutes")}
+        {field("rs-horizon", t.horizon, "horizon_days")}{field("rs-min", t.minParty, "min_party")}{field("rs-max", t.maxParty, "max_party")}{field("rs-cutoff", t.cutoff, "cancel_cutoff_minutes")}
+        {field("rs-pacing", t.pacing, "pacing_online_covers")}
+      </div>
+      <Label htmlFor="rs-hours">{t.hours}</Label>
+      <textarea id="rs-hours" className="border rounded p-1 font-mono" rows={6} value={draft.hours} onChange={(e) => setDraft({ ...draft, hours: e.target.value })} />
+      <Label htmlFor="rs-closed">{t.closedDates}</Label>
+      <Input id="rs-closed" value={draft.closed} onChange={(e) => setDraft({ ...draft, closed: e.target.value })} />
+      <Label htmlFor="rs-consent">{t.consent}</Label>
+      <Input id="rs-consent" value={draft.newsletter_consent_text ?? ""} onChange={(e) => setDraft({ ...draft, newsletter_consent_text: e.target.value })} />
+      <Button onClick={save}>{t.save}</Button>
+      {message && <Text>{message}</Text>}
+    </Container>
+  )
+}
 
 /** The day's reservations with status actions, and the occupancy chart. */
 const DayList = ({ location, date }: { location: Location; date: string }) => {
@@ -126,6 +268,7 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
         <a className="underline" href={csv}>{t.csv}</a>
       </div>
       {error && <Text className="text-ui-fg-error">{error}</Text>}
+      <NewBooking location={location} date={date} onDone={() => void Promise.all([list.refetch(), occupancy.refetch()])} />
       <Table>
         <Table.Header>
           <Table.Row>
@@ -305,7 +448,7 @@ const ReservationsPage = () => {
   const locations = useAdminCustomQuery<Record<string, never>, { locations: Location[] }>("/pos/locations", ["pos-locations"])
   const [locationId, setLocationId] = useState("")
   const [date, setDate] = useState("")
-  const [tab, setTab] = useState<"day" | "floor">("day")
+  const [tab, setTab] = useState<"day" | "floor" | "settings">("day")
   const location = (locations.data?.locations ?? []).find((l) => l.id === locationId) ?? locations.data?.locations[0]
   const settings = useAdminCustomQuery<Record<string, never>, { settings: unknown }>(
     `/reservations/locations/${location?.id ?? "none"}/settings`,
@@ -332,10 +475,12 @@ const ReservationsPage = () => {
         </div>
         <Button variant={tab === "day" ? "primary" : "secondary"} onClick={() => setTab("day")}>{t.day}</Button>
         <Button variant={tab === "floor" ? "primary" : "secondary"} onClick={() => setTab("floor")}>{t.floor}</Button>
+        <Button variant={tab === "settings" ? "primary" : "secondary"} onClick={() => setTab("settings")}>{t.settings}</Button>
       </Container>
       {location && settings.isError && <Text>{t.setup}</Text>}
       {location && tab === "day" && <DayList key={`${location.id}${day}`} location={location} date={day} />}
       {location && tab === "floor" && <FloorPlan key={location.id} location={location} />}
+      {location && tab === "settings" && <SettingsForm key={location.id} location={location} />}
     </div>
   )
 }
