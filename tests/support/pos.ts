@@ -6,7 +6,7 @@ import { randomUUID } from "crypto"
 
 import { adminApi, api, ApiResponse } from "./api"
 
-export type PosScope = "gift_card" | "prepaid_charge" | "prepaid_topup" | "loyalty" | "debtor" | "feedback"
+export type PosScope = "gift_card" | "prepaid_charge" | "prepaid_topup" | "loyalty" | "debtor" | "feedback" | (string & {})
 
 export type PosLocation = { id: string; name: string; time_zone: string; address: string | null; sales_channel_id: string }
 

@@ -118,10 +118,10 @@ function checkNew(what: "mail" | "document", kind: string, plugin: string, owner
 }
 
 /** Registers a mail kind (idempotent for the same owner; another owner's kind throws). The sample must parse. */
-export function registerMailKind(def: MailKindDefinition): void {
+export function registerMailKind<S extends z.ZodTypeAny>(def: MailKindDefinition<S>): void {
   checkNew("mail", def.kind, def.plugin, mailKinds.get(def.kind)?.plugin)
   def.schema.parse(def.sample)
-  mailKinds.set(def.kind, def)
+  mailKinds.set(def.kind, def as unknown as MailKindDefinition)
 }
 
 /**
