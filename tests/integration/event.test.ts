@@ -459,3 +459,21 @@ describe("minimum participants", () => {
     expect(ics).toContain("STATUS:CANCELLED")
   })
 })
+
+describe("reminders", () => {
+  it("reminds confirmed participants once, in their language, within the days before the start", async () => {
+    const event = await createEvent({ title: "Käseseminar", starts_at: inDays(20), ends_at: inDays(20, 2) })
+    const email = uniqueAddress("event-reminder")
+    await register(event.id, { email, locale: "en" })
+    const at = new Date(Date.now() + 19 * 86_400_000).toISOString()
+    for (let i = 0; i < 2; i++) {
+      const run = await adminApi("/admin/jobs/schedules/event.reminders/run", { body: { now: at } })
+      expect(run.status, run.text).toBe(200)
+    }
+    await waitForMail((m) => m.envelopeTo.includes(email) && m.subject === "Coming soon: Käseseminar")
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM job_mail WHERE key LIKE $1`, [`event-reg:%:event_reminder:%`])
+    expect(rows[0].n).toBeGreaterThanOrEqual(1)
+    const mine = await db.query(`SELECT count(*)::int AS n FROM job_mail WHERE "to" = $1 AND kind = 'event_reminder'`, [email])
+    expect(mine.rows[0].n).toBe(1)
+  })
+})

@@ -4,9 +4,17 @@ import { ownInstance } from "@customer-modules/core"
 import type { ScheduleService } from "@customer-modules/jobs"
 
 import type EventRegistrationService from "../services/event-registration"
+import { sendRegistrationMail } from "../utils/registration-mail"
 
 export const SWEEP_SCHEDULE = "event.expire-holds"
 export const MINIMUM_SCHEDULE = "event.minimum-participants"
+export const REMINDER_SCHEDULE = "event.reminders"
+
+/** Days before the start the reminder goes out (EVENT_REMINDER_DAYS, 1 to 30; default 2). */
+export function reminderDays(): number {
+  const days = Number(process.env.EVENT_REMINDER_DAYS ?? 2)
+  return Number.isInteger(days) && days >= 1 && days <= 30 ? days : 2
+}
 
 /**
  * Frees expired holds, offers and unpaid registrations every minute (each
@@ -21,4 +29,12 @@ export default async function eventSchedules(container: AwilixContainer): Promis
   schedules.register(SWEEP_SCHEDULE, "* * * * *", () => registrations().sweep())
   // Events past their cancel-by date without their minimum of participants are called off (run on demand with `{ now }`).
   schedules.register(MINIMUM_SCHEDULE, "*/15 * * * *", ({ now }) => registrations().cancelBelowMinimum(now))
+  // Every hour: confirmed participants of events starting within the reminder window get one reminder (keyed per date and sequence).
+  schedules.register(REMINDER_SCHEDULE, "5 * * * *", async ({ now }) => {
+    const ids = await registrations().dueForReminder(now, reminderDays())
+    for (const id of ids) {
+      await sendRegistrationMail(container, id, "event_reminder")
+    }
+    return ids.length
+  })
 }

@@ -142,4 +142,10 @@ export const eventCancelled = kind("event_cancelled", {
   pt: { subject: (d) => `Cancelado: ${d.title}`, lead: (d) => [`Lamentamos, mas «${d.title}» foi cancelado. O que já foi pago será reembolsado.`], action: () => undefined },
 })
 
-export const ALL_KINDS = [confirmed, waitlisted, offered, cancelled, expired, eventChanged, eventCancelled]
+export const reminder = kind("event_reminder", {
+  de: { subject: (d) => `Bald ist es so weit: ${d.title}`, lead: (d, c) => [`Wir erinnern Sie an „${d.title}“ am ${c.dateTime(d.starts_at, d.time_zone)}. Wir freuen uns auf Sie!`] },
+  en: { subject: (d) => `Coming soon: ${d.title}`, lead: (d, c) => [`A reminder of “${d.title}” on ${c.dateTime(d.starts_at, d.time_zone)}. We look forward to seeing you!`] },
+  pt: { subject: (d) => `Está quase: ${d.title}`, lead: (d, c) => [`Lembramos «${d.title}» em ${c.dateTime(d.starts_at, d.time_zone)}. Contamos consigo!`] },
+})
+
+export const ALL_KINDS = [confirmed, waitlisted, offered, cancelled, expired, eventChanged, eventCancelled, reminder]

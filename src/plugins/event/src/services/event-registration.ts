@@ -413,6 +413,18 @@ export default class EventRegistrationService extends TransactionBaseService {
     return done
   }
 
+  /** Confirmed registrations with an e-mail of scheduled events that start within `days` after `now` (the reminder mail's key makes a repeat send nothing). */
+  async dueForReminder(now: Date, days: number, limit = 2000): Promise<string[]> {
+    const rows: { id: string }[] = await this.activeManager_.query(
+      `SELECT r.id FROM event_registration r JOIN event e ON e.id = r.event_id
+        WHERE r.status = 'confirmed' AND r.email IS NOT NULL AND e.status = 'scheduled'
+          AND e.starts_at > $1 AND e.starts_at <= $1::timestamptz + make_interval(days => $2::int)
+        ORDER BY e.starts_at, r.seq LIMIT $3`,
+      [now, days, limit]
+    )
+    return rows.map((r) => r.id)
+  }
+
   async retrieve(id: string, m: EntityManager = this.activeManager_): Promise<Registration> {
     const [row] = await m.query(`SELECT * FROM event_registration WHERE id = $1`, [id])
     if (!row) {

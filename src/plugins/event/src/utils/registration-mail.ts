@@ -18,6 +18,7 @@ export type EventMailKind =
   | "event_registration_expired"
   | "event_changed"
   | "event_cancelled"
+  | "event_reminder"
 
 /** Kinds that carry the date as an `.ics` (a confirmation, a change, a cancellation of the event). */
 const WITH_ICS = new Set<EventMailKind>(["event_registration_confirmed", "event_changed", "event_cancelled", "event_registration_cancelled"])
@@ -53,9 +54,10 @@ export async function sendRegistrationMail(container: AwilixContainer, registrat
     cancel_url: live && e.status === "scheduled" ? cancelUrl(base, r.id, cancelTokens(scope).sign(r.id), r.locale) : null,
     accept_url: kind === "event_registration_offered" ? acceptUrl(base, r.id, acceptTokens(scope).sign(r.id), r.locale) : null,
     offer_expires_at: r.offer_expires_at ? r.offer_expires_at.toISOString() : null,
-    text: kind === "event_registration_confirmed" ? (e.mail_texts.confirmation ?? null) : null,
+    text:
+      kind === "event_registration_confirmed" ? (e.mail_texts.confirmation ?? null) : kind === "event_reminder" ? (e.mail_texts.reminder ?? null) : null,
   }
-  const suffix = kind === "event_changed" || kind === "event_cancelled" ? `:${e.sequence}` : ""
+  const suffix = kind === "event_changed" || kind === "event_cancelled" || kind === "event_reminder" ? `:${e.sequence}` : ""
   const attachments = WITH_ICS.has(kind) ? [{ file: { filename: "event.ics", content_type: "text/calendar" as const, content: icsFor(e, r, kind) } }] : []
   await container.resolve<MailService>("mailService").enqueue({
     key: `event-reg:${r.id}:${kind}${suffix}`,
