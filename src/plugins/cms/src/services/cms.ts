@@ -40,6 +40,10 @@ type CacheEntry = { answer: PublicAnswer; expires: number }
  * a new one for each transaction): an edit in one clears it for all.
  */
 const cache = new Map<string, CacheEntry>()
+/** Answers being built: concurrent misses of one key wait for the same build (no stampede at expiry). */
+const building = new Map<string, { generation: number; promise: Promise<PublicAnswer> }>()
+/** Raised by every edit: a build that started before it is not cached. */
+let generation = 0
 let settingsCache: { value: CmsSettings; expires: number } | null = null
 
 const NEWS_COLUMNS = `"id", "title", "body", "image_url", "valid_from", "valid_until", "locale", "location_ids", "pinned", "status", "created_at", "updated_at"`
@@ -87,7 +91,9 @@ export default class CmsService extends TransactionBaseService {
   /** Drops every cached public answer (after any edit). */
   invalidate(): void {
     cache.clear()
+    building.clear()
     settingsCache = null
+    generation++
   }
 
   // ---- news ----
@@ -296,6 +302,28 @@ export default class CmsService extends TransactionBaseService {
     if (hit && hit.expires > nowMs) {
       return hit.answer
     }
+    const pending = building.get(key)
+    if (pending && pending.generation === generation) {
+      return pending.promise
+    }
+    const started = generation
+    const promise = this.build_(key, build, nowMs, started)
+    building.set(key, { generation: started, promise })
+    try {
+      return await promise
+    } finally {
+      if (building.get(key)?.promise === promise) {
+        building.delete(key)
+      }
+    }
+  }
+
+  protected async build_(
+    key: string,
+    build: (now: Date) => Promise<{ json: unknown; html: string; next_change: Date | null }>,
+    nowMs: number,
+    started: number
+  ): Promise<PublicAnswer> {
     const built = await build(new Date(nowMs))
     const json = JSON.stringify(built.json)
     const answer: PublicAnswer = { json, html: built.html, json_etag: etag(json), html_etag: etag(built.html), next_change: built.next_change }
@@ -303,7 +331,9 @@ export default class CmsService extends TransactionBaseService {
     if (cache.size > 1000) {
       cache.clear()
     }
-    cache.set(key, { answer, expires })
+    if (started === generation) {
+      cache.set(key, { answer, expires })
+    }
     return answer
   }
 }
