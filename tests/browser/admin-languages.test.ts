@@ -39,10 +39,11 @@ afterAll(async () => {
 /** A signed-in admin whose chosen language is `lng` (as Medusa's language menu stores it). */
 async function adminIn(lng: "de" | "en"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" })
-  await context.addInitScript((language) => window.localStorage.setItem("i18nextLng", language), lng)
   const page = await context.newPage()
+  // Signed in in English (the sign-in helper reads the English form), then the language chosen.
   await signInToAdmin(page)
-  await page.waitForURL(/\/app\/a\//, { timeout: 30_000 }).catch(() => undefined)
+  await page.getByRole("link", { name: "Customer modules" }).waitFor({ timeout: 30_000 })
+  await page.evaluate((language) => window.localStorage.setItem("i18nextLng", language), lng)
   return { context, page }
 }
 
