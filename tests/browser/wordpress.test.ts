@@ -126,7 +126,8 @@ require_once ABSPATH . 'wp-settings.php';
   wpPhp(`require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 wp_install('Café Test', '${WP_ADMIN.user}', 'wp-admin@example.com', true, '', '${WP_ADMIN.password}');
 switch_theme('twentytwentythree');`, true)
-  php = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", wpDir], { cwd: wpDir, env: { ...process.env, PHP_CLI_SERVER_WORKERS: "4" }, stdio: "ignore" })
+  // In a process group of its own: with PHP_CLI_SERVER_WORKERS the server forks workers, which a signal to the parent alone leaves running.
+  php = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", wpDir], { cwd: wpDir, env: { ...process.env, PHP_CLI_SERVER_WORKERS: "4" }, stdio: "ignore", detached: true })
   await eventually(
     () => fetch(`${wpUrl}/wp-login.php`).then((r) => r.status, () => 0),
     (s) => s === 200,
@@ -138,9 +139,33 @@ switch_theme('twentytwentythree');`, true)
   page.setDefaultTimeout(60_000)
 }, 300_000)
 
+/** Stops the PHP server and its workers (the whole group), and fails the run if any of them is left. */
+async function stopPhp(): Promise<void> {
+  const pid = php?.pid
+  if (!pid) return
+  try {
+    process.kill(-pid, "SIGTERM")
+  } catch {
+    return // already gone
+  }
+  const alive = () => {
+    try {
+      process.kill(-pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100))
+  if (alive()) {
+    process.kill(-pid, "SIGKILL")
+    throw new Error("php -S or one of its workers did not stop on SIGTERM")
+  }
+}
+
 afterAll(async () => {
   await browser?.close()
-  php?.kill("SIGTERM")
+  await stopPhp()
   if (!serverStopped) await server?.stop()
   if (wpDir) fs.rmSync(wpDir, { recursive: true, force: true })
   if (wpDatabase) mysql(`DROP DATABASE IF EXISTS ${wpDatabase}`)
