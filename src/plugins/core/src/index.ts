@@ -15,3 +15,5 @@ export { markdownToHtml, markdownToText, MAX_MARKDOWN_LENGTH } from "./utils/mar
 export { ActionTokens, actionSecret } from "./utils/action-tokens"
 export { embedPage, escapeHtml, sendEmbedPage } from "./utils/embed-page"
 export type { EmbedPage } from "./utils/embed-page"
+export { sendStaticFile } from "./utils/static-file"
+export type { StaticFileOptions } from "./utils/static-file"

@@ -1,10 +1,11 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type { MedusaRequest } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { adminUserIdOf, DomainError, parseBody } from "@customer-modules/core"
+import { adminUserIdOf, parseBody } from "@customer-modules/core"
 
-import { MAX_IDEMPOTENCY_KEY_LENGTH, PosAnswer, runIdempotent, toRefusal } from "./pos-route"
+import { answeringRefusals, runWithOptionalKey } from "./optional-key"
+import type { PosAnswer } from "./pos-route"
 
 export type AdminMutationOptions<S extends z.ZodTypeAny> = {
   body: S
@@ -27,49 +28,12 @@ export type AdminMutationOptions<S extends z.ZodTypeAny> = {
  * the route moves money (`requireKey`): then it is refused.
  */
 export function adminMutation<S extends z.ZodTypeAny>(opts: AdminMutationOptions<S>) {
-  return async (req: MedusaRequest, res: MedusaResponse): Promise<void> => {
-    try {
-      await run(req, res)
-    } catch (e) {
-      // Refusals (idempotency conflicts, busy cards, domain errors) answer `{ type, message }`.
-      const refusal = toRefusal(e)
-      if (!refusal) {
-        throw e
-      }
-      const answer = refusal.answer()
-      for (const [name, value] of Object.entries(refusal.headers)) {
-        res.setHeader(name, value)
-      }
-      res.status(answer.status).json(answer.body)
-    }
-  }
-
-  async function run(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  return answeringRefusals(async (req, res) => {
     const body = parseBody(opts.body, req.body)
-    const clientKey = (req.get("idempotency-key") ?? "").trim()
-    if (clientKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new DomainError("invalid_request", `Idempotency-Key: at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 400)
-    }
-    if (!clientKey && opts.requireKey) {
-      throw new DomainError(
-        "idempotency_key_missing",
-        `Send an Idempotency-Key header (1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters), the same for a retry of this request and a new one for the next`,
-        400
-      )
-    }
-    if (!clientKey) {
-      const answer = await req.scope.resolve<EntityManager>("manager").transaction((tx) => opts.handler(req, tx, body, { idempotency_key: null }))
-      res.status(answer.status).json(answer.body)
-      return
-    }
-    const { answer, replayed } = await runIdempotent(req, {
-      storedKey: `admin:${adminUserIdOf(req) ?? "unknown"}:${clientKey}`,
-      params: req.body ?? {},
-      run: (manager) => opts.handler(req, manager, body, { idempotency_key: clientKey }),
+    await runWithOptionalKey(req, res, {
+      scope: `admin:${adminUserIdOf(req) ?? "unknown"}`,
+      requireKey: opts.requireKey,
+      run: (manager, key) => opts.handler(req, manager, body, { idempotency_key: key }),
     })
-    if (replayed) {
-      res.setHeader("Idempotent-Replayed", "true")
-    }
-    res.status(answer.status).json(answer.body)
-  }
+  })
 }

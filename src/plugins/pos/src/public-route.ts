@@ -1,10 +1,11 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type { MedusaRequest } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { DomainError, parseBody } from "@customer-modules/core"
+import { parseBody } from "@customer-modules/core"
 
-import { MAX_IDEMPOTENCY_KEY_LENGTH, PosAnswer, runIdempotent, toRefusal } from "./pos-route"
+import { answeringRefusals, runWithOptionalKey } from "./optional-key"
+import type { PosAnswer } from "./pos-route"
 import type PublicRateLimiterService from "./services/public-rate-limiter"
 import type { RateBudget } from "./services/public-rate-limiter"
 
@@ -33,23 +34,7 @@ const ANY_QUERY = z.record(z.unknown())
  * work in one transaction.
  */
 export function publicRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(opts: PublicRouteOptions<B, Q>) {
-  return async (req: MedusaRequest, res: MedusaResponse): Promise<void> => {
-    try {
-      await run(req, res)
-    } catch (e) {
-      const refusal = toRefusal(e)
-      if (!refusal) {
-        throw e
-      }
-      const answer = refusal.answer()
-      for (const [name, value] of Object.entries(refusal.headers)) {
-        res.setHeader(name, value)
-      }
-      res.status(answer.status).json(answer.body)
-    }
-  }
-
-  async function run(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  return answeringRefusals(async (req, res) => {
     const limiter = req.scope.resolve<PublicRateLimiterService>("publicRateLimiterService")
     const bucket = opts.bucket ?? `${req.method} ${req.route?.path ?? req.baseUrl + req.path}`
     const wait = await limiter.consume(bucket, req.ip ?? "unknown", opts.limit)
@@ -62,29 +47,11 @@ export function publicRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.Zod
     const writes = req.method !== "GET" && req.method !== "HEAD"
     const body = writes ? parseBody((opts.body ?? EMPTY) as z.ZodTypeAny, req.body ?? {}) : undefined
     const input = { body, query } as { body: z.infer<B>; query: z.infer<Q> }
-    const manager = req.scope.resolve<EntityManager>("manager")
     if (!writes) {
-      const answer = await opts.handler(req, manager, input)
+      const answer = await opts.handler(req, req.scope.resolve<EntityManager>("manager"), input)
       res.status(answer.status).json(answer.body)
       return
     }
-    const clientKey = (req.get("idempotency-key") ?? "").trim()
-    if (clientKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new DomainError("invalid_request", `Idempotency-Key: at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 400)
-    }
-    if (!clientKey) {
-      const answer = await manager.transaction((tx) => opts.handler(req, tx, input))
-      res.status(answer.status).json(answer.body)
-      return
-    }
-    const { answer, replayed } = await runIdempotent(req, {
-      storedKey: `store:${clientKey}`,
-      params: req.body ?? {},
-      run: (tx) => opts.handler(req, tx, input),
-    })
-    if (replayed) {
-      res.setHeader("Idempotent-Replayed", "true")
-    }
-    res.status(answer.status).json(answer.body)
-  }
+    await runWithOptionalKey(req, res, { scope: "store", run: (manager) => opts.handler(req, manager, input) })
+  })
 }

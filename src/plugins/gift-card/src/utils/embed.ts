@@ -1,30 +1,16 @@
-import fs from "fs"
 import path from "path"
 
 import type { MedusaResponse } from "@medusajs/medusa"
 
-import { sendEmbedPage } from "@customer-modules/core"
+import { sendEmbedPage, sendStaticFile } from "@customer-modules/core"
 
 export type EmbedLocale = "de" | "en" | "pt"
 
-/** The plugin's static embed files (`embed/` next to `dist/`), read once. */
+/** The plugin's static embed files (`embed/` next to `dist/`). */
 const ASSET_DIR = path.resolve(__dirname, "..", "..", "embed")
-const cache = new Map<string, string>()
-
-export function embedAsset(name: "voucher-shop.js" | "top-up.js" | "embed.css"): string {
-  let text = cache.get(name)
-  if (text === undefined) {
-    text = fs.readFileSync(path.join(ASSET_DIR, name), "utf-8")
-    cache.set(name, text)
-  }
-  return text
-}
 
 export function sendAsset(res: MedusaResponse, name: "voucher-shop.js" | "top-up.js" | "embed.css"): void {
-  res.setHeader("Content-Type", name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
-  res.setHeader("Cache-Control", "public, max-age=300")
-  res.setHeader("X-Content-Type-Options", "nosniff")
-  res.send(embedAsset(name))
+  sendStaticFile(res, ASSET_DIR, name)
 }
 
 /**

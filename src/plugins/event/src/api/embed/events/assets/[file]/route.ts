@@ -1,24 +1,13 @@
-import fs from "fs"
 import path from "path"
 
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-/** The static files of the embed pages (the registration script and the page style), from the plugin's `static/`. */
-const FILES: Record<string, string> = {
-  "register.js": "application/javascript; charset=utf-8",
-  "event.css": "text/css; charset=utf-8",
-}
+import { sendStaticFile } from "@customer-modules/core"
+
+/** The plugin's `static/` folder. */
 const DIR = path.resolve(__dirname, "..", "..", "..", "..", "..", "..", "static")
 
-/** GET /embed/events/assets/:file → the file; 404 for anything not listed. */
+/** GET /embed/events/assets/:file → the registration script or the page style; 404 for anything else. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const type = FILES[req.params.file]
-  if (!type) {
-    res.status(404).json({ type: "not_found", message: "No such file" })
-    return
-  }
-  res.setHeader("Content-Type", type)
-  res.setHeader("Cache-Control", "public, max-age=300")
-  res.setHeader("X-Content-Type-Options", "nosniff")
-  res.send(fs.readFileSync(path.join(DIR, req.params.file), "utf-8"))
+  sendStaticFile(res, DIR, req.params.file, { only: ["register.js", "event.css"] })
 }
