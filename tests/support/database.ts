@@ -64,7 +64,7 @@ export async function ensureTemplate(): Promise<string> {
   }
   const building = `${name}_building_${process.pid}`
   await withAdminClient((c) => c.query(`CREATE DATABASE ${building}`))
-  const env = { ...process.env, ...TEST_SECRETS, DATABASE_URL: databaseUrl(building), REDIS_URL: "" }
+  const env = { ...process.env, ...TEST_SECRETS, DATABASE_URL: databaseUrl(building), REDIS_URL: "", CM_DEMO_MODULES: "0" }
   try {
     execFileSync(process.execPath, [path.join(ROOT, "dist", "scripts", "cli.js"), "seed"], { cwd: ROOT, env, stdio: "pipe" })
   } catch (e) {
