@@ -99,17 +99,7 @@ export default class CmsService extends TransactionBaseService {
   // ---- news ----
 
   async listNews(filter: { status?: Status; locale?: Locale }, page: { limit: number; offset: number }): Promise<[NewsDTO[], number]> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.status) {
-      params.push(filter.status)
-      where.push(`"status" = $${params.length}`)
-    }
-    if (filter.locale) {
-      params.push(filter.locale)
-      where.push(`("locale" = $${params.length} OR "locale" IS NULL)`)
-    }
-    const sql = where.length ? `WHERE ${where.join(" AND ")}` : ""
+    const { sql, params } = statusAndLocaleWhere(filter)
     const rows = await this.activeManager_.query(
       `SELECT ${NEWS_COLUMNS}, count(*) OVER () AS "total" FROM "cms_news" ${sql}
        ORDER BY "pinned" DESC, coalesce("valid_from", "created_at") DESC, "id" DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
@@ -164,17 +154,7 @@ export default class CmsService extends TransactionBaseService {
   // ---- FAQ ----
 
   async listFaq(filter: { status?: Status; locale?: Locale }): Promise<FaqDTO[]> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.status) {
-      params.push(filter.status)
-      where.push(`"status" = $${params.length}`)
-    }
-    if (filter.locale) {
-      params.push(filter.locale)
-      where.push(`("locale" = $${params.length} OR "locale" IS NULL)`)
-    }
-    const sql = where.length ? `WHERE ${where.join(" AND ")}` : ""
+    const { sql, params } = statusAndLocaleWhere(filter)
     const rows = await this.activeManager_.query(`SELECT ${FAQ_COLUMNS} FROM "cms_faq" ${sql} ORDER BY "position", "created_at", "id" LIMIT 1000`, params)
     return rows.map(toFaq)
   }
@@ -336,4 +316,19 @@ export default class CmsService extends TransactionBaseService {
     }
     return answer
   }
+}
+
+/** The WHERE of a news or FAQ list: by status, and by locale (items without a locale are in every one). */
+function statusAndLocaleWhere(filter: { status?: Status; locale?: Locale }): { sql: string; params: unknown[] } {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (filter.status) {
+    params.push(filter.status)
+    where.push(`"status" = $${params.length}`)
+  }
+  if (filter.locale) {
+    params.push(filter.locale)
+    where.push(`("locale" = $${params.length} OR "locale" IS NULL)`)
+  }
+  return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", params }
 }
