@@ -120,6 +120,34 @@ describe("a cart paid partly by voucher", () => {
   })
 })
 
+describe("Medusa's own gift-card page", () => {
+  it("lists Medusa's gift cards but none of the shadows that pay carts with our vouchers", async () => {
+    const v = await sell(300)
+    const c = await cart(1)
+    const applied = await apply(c.id, v.code)
+    expect(applied.status, applied.text).toBe(200)
+    const shadow = applied.body.cart.gift_cards[0]
+    expect(shadow.metadata.card_id).toBeTruthy()
+    const own = await adminApi("/admin/gift-cards", { body: { region_id: regionId, value: 1000 } })
+    expect(own.status, own.text).toBe(200)
+
+    const listed = await adminApi(`/admin/gift-cards?limit=1000`)
+    expect(listed.status, listed.text).toBe(200)
+    const ids = listed.body.gift_cards.map((g: { id: string }) => g.id)
+    expect(ids).toContain(own.body.gift_card.id)
+    expect(ids).not.toContain(shadow.id)
+    expect(listed.body.gift_cards.filter((g: { metadata: Record<string, unknown> | null }) => g.metadata?.ledger_account_id)).toEqual([])
+    expect(listed.body.count).toBe(listed.body.gift_cards.length)
+    // The search box of that page neither.
+    const searched = await adminApi(`/admin/gift-cards?q=${encodeURIComponent(shadow.code)}`)
+    expect(searched.status, searched.text).toBe(200)
+    expect(searched.body.gift_cards).toEqual([])
+    // The shadow itself still works: the cart completes with it.
+    await payRestManually(c.id)
+    expect((await api(`/store/carts/${c.id}/complete`, { method: "POST" })).body.type).toBe("order")
+  })
+})
+
 describe("several vouchers on one cart", () => {
   it("spends the soonest-expiring first, then the smallest, and stops once the cart is covered", async () => {
     const c = await cart(1) // one menu: 12.90 + 19 % tax
