@@ -111,7 +111,10 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
     try {
       // (a) the terminal key
       const match = BEARER.exec(req.get("authorization") ?? "")
-      const terminal = match ? await terminals.authenticate(match[1]) : null
+      // One Redis round trip for a key held in the process: its revocation generation and its miss counter.
+      const { terminal, extra: missCounter } = match
+        ? await terminals.authenticateReading(match[1], (id) => limiter.counterKeyOf(id))
+        : { terminal: null, extra: undefined }
       if (!terminal) {
         // (b) a call without a valid key counts against its client IP (TRUST_PROXY decides which that is)
         const ipBlockedFor_s = ip ? await limiter.retryAfter({ ip }) : null
@@ -127,7 +130,8 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
 
       // (b) a valid key that guessed too many codes waits, whatever it asks; only its own misses count,
       // so tills behind one router (one IP) never block one another
-      const blockedFor_s = await limiter.retryAfter({ key: terminal.id })
+      const blockedFor_s =
+        missCounter === undefined || limiter.keyCounterBlocks(missCounter) ? await limiter.retryAfter({ key: terminal.id }) : null
       if (blockedFor_s !== null) {
         throw throttled(blockedFor_s)
       }

@@ -26,7 +26,8 @@ type Entry = { terminal: AuthenticatedTerminal; generation: string; loaded_at_ms
  * without Redis, where there is only one). A cached key is used only when it
  * was loaded under the generation that is current now, so the first call after
  * a revocation anywhere reads the database again. When Redis cannot be asked,
- * nothing cached is trusted. One GET per call instead of a database round trip.
+ * nothing cached is trusted. One GET per call instead of a database round trip,
+ * and on the hot path that GET also brings the key's miss counter (`cachedWith`).
  *
  * Also remembers when each terminal was last touched, so last_seen_at costs a
  * round trip at most once a minute per terminal.
@@ -63,6 +64,33 @@ export default class PosTerminalCacheService {
     } catch {
       return null
     }
+  }
+
+  /**
+   * For the hot path: the terminal cached for a key hash, with the generation and one
+   * more Redis value (`alsoRead(terminalId)`, the key's miss counter) read in one round
+   * trip (MGET). `extra` is undefined when it was not read (nothing cached, no Redis,
+   * or Redis failing); the caller then asks for it the usual way.
+   */
+  async cachedWith(
+    keyHash: string,
+    alsoRead: (terminalId: string) => string | null
+  ): Promise<{ generation: string | null; terminal: AuthenticatedTerminal | null; extra: string | null | undefined }> {
+    const entry = this.entries_.get(keyHash)
+    const extraKey = entry && this.redis_ ? alsoRead(entry.terminal.id) : null
+    if (!entry || extraKey === null || !this.redis_) {
+      const generation = await this.generation()
+      return { generation, terminal: this.get(keyHash, generation), extra: undefined }
+    }
+    let values: (string | null)[]
+    try {
+      values = await this.redis_.mget(this.generationKey_, extraKey)
+    } catch {
+      return { generation: null, terminal: null, extra: undefined }
+    }
+    const generation = values[0] ?? "0"
+    const terminal = this.get(keyHash, generation)
+    return { generation, terminal, extra: terminal ? values[1] : undefined }
   }
 
   /** The terminal cached for a key hash under this generation, if still fresh. */

@@ -137,15 +137,27 @@ export default class PosTerminalService extends TransactionBaseService implement
 
   /** The terminal a key belongs to, or null for an unknown, malformed or revoked key. */
   async authenticate(key: string): Promise<AuthenticatedTerminal | null> {
+    return (await this.authenticateReading(key, () => null)).terminal
+  }
+
+  /**
+   * `authenticate`, and for a key held in the process also the Redis value named by
+   * `alsoRead(terminalId)`, in the same round trip as the revocation generation
+   * (`extra`; undefined when it was not read). The POS wrapper reads the key's miss
+   * counter this way: one Redis round trip per call instead of two.
+   */
+  async authenticateReading(
+    key: string,
+    alsoRead: (terminalId: string) => string | null
+  ): Promise<{ terminal: AuthenticatedTerminal | null; extra: string | null | undefined }> {
     if (!KEY_PATTERN.test(key)) {
-      return null
+      return { terminal: null, extra: undefined }
     }
     const hash = hashKey(key)
     // Read before the database: a revocation committed after this read bumps it.
-    const generation = await this.cache_.generation()
-    const cached = this.cache_.get(hash, generation)
+    const { generation, terminal: cached, extra } = await this.cache_.cachedWith(hash, alsoRead)
     if (cached) {
-      return cached
+      return { terminal: cached, extra }
     }
     const rows: { id: string; name: string; location_id: string; scopes: string[] }[] = await this.activeManager_.query(
       `SELECT id, name, location_id, scopes FROM pos_terminal WHERE key_hash = $1 AND revoked_at IS NULL`,
@@ -153,11 +165,11 @@ export default class PosTerminalService extends TransactionBaseService implement
     )
     const row = rows[0]
     if (!row) {
-      return null
+      return { terminal: null, extra: undefined }
     }
     const terminal = { id: row.id, name: row.name, location_id: row.location_id, scopes: row.scopes.filter(isPosScope) }
     this.cache_.set(hash, terminal, generation)
-    return terminal
+    return { terminal, extra: undefined }
   }
 
   /**

@@ -123,6 +123,24 @@ export class MissLimiter {
     return results.length ? Math.max(...results) : null
   }
 
+  /**
+   * The Redis key holding a terminal key's miss counter, for reading it together with
+   * other values in one round trip; null without Redis (nothing to read there).
+   */
+  counterKeyOf(terminalId: string): string | null {
+    return this.redis_ ? this.perKey_.getKey(terminalId) : null
+  }
+
+  /**
+   * Whether a terminal key's counter value, read from `counterKeyOf`, means it is
+   * blocked now: the same test as `retryAfter` (consumed points over the limit; a
+   * block keeps the counter over it until the block ends). Ask `retryAfter` for the
+   * seconds to wait.
+   */
+  keyCounterBlocks(value: string | null): boolean {
+    return value !== null && Number.parseInt(value, 10) > this.missesPerKey
+  }
+
   /** Forgets the counters of a subject (after an operator unblocks it, and in tests). */
   async reset(subject: MissSubject): Promise<void> {
     await this.ready_
