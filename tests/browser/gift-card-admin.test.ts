@@ -8,6 +8,7 @@ import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { adminApi } from "../support/api"
 import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { createTerminal, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
@@ -48,7 +49,15 @@ describe("the Gift vouchers page", () => {
     await expect(page.getByTestId("voucher-balance").textContent()).resolves.toMatch(/15[.,]00/)
     await expect(page.getByTestId("voucher-history").textContent()).resolves.toContain("receipt 77")
 
+    // Blocking asks first: cancelled, nothing happens; confirmed, the voucher is blocked.
     await detail.getByRole("button", { name: "Block" }).click()
+    const ask = page.getByRole("alertdialog")
+    await expect(ask.textContent()).resolves.toContain(`Block the voucher ${code}?`)
+    await ask.getByRole("button", { name: "Cancel" }).click()
+    await ask.waitFor({ state: "detached", timeout: 30_000 })
+    expect((await adminApi(`/admin/vouchers/${sold.body.gift_card.id}`)).body.gift_card.status).toBe("active")
+    await detail.getByRole("button", { name: "Block" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Block" }).click()
     await detail.getByRole("button", { name: "Unblock" }).waitFor({ timeout: 30_000 })
     fs.mkdirSync(LOG_DIR, { recursive: true })
     await page.screenshot({ path: path.join(LOG_DIR, "gift-vouchers.png"), fullPage: true })

@@ -98,6 +98,7 @@ describe("the loyalty page", () => {
       expect(saved).toEqual([...before, expect.objectContaining({ name, multiplier_percent: 200, location_ids: [location.id] })])
 
       await row.getByRole("button", { name: "Remove" }).click()
+      await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click()
       await row.waitFor({ state: "detached", timeout: 30_000 })
       expect((await adminApi("/admin/loyalty/settings")).body.settings.campaigns).toEqual(before)
     } finally {
@@ -135,6 +136,7 @@ describe("the loyalty page", () => {
 
     const row = page.locator(`[data-loyalty-reward="${product!.id}"]`)
     await row.getByRole("button", { name: "Withdraw" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Withdraw" }).click()
     await page.locator(`[data-loyalty-reward="${product!.id}"]:has-text("withdrawn")`).waitFor({ timeout: 30_000 })
     expect((await adminApi(`/admin/loyalty/rewards/${product!.id}`)).body.reward.active).toBe(false)
     await row.getByRole("button", { name: "Offer again" }).click()
@@ -281,6 +283,7 @@ describe("the loyalty widget on the customer page", () => {
       await tab.locator('[data-testid="loyalty-consent-state"]:text-is("agreed")').waitFor({ timeout: 30_000 })
       expect((await adminApi(`/admin/loyalty/customers/${id}`)).body.customer.marketing_consent).toBe(true)
       await consent.getByRole("button", { name: "Withdraw consent" }).click()
+      await tab.getByRole("alertdialog").getByRole("button", { name: "Withdraw consent" }).click()
       await tab.locator('[data-testid="loyalty-consent-state"]:text-is("not agreed")').waitFor({ timeout: 30_000 })
       expect((await adminApi(`/admin/loyalty/customers/${id}`)).body.customer.marketing_consent).toBe(false)
     } catch (e) {

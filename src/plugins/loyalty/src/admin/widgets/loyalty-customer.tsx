@@ -3,7 +3,7 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { errorStatus, errorText, newIdempotencyKey, useAdminLocale, useFormatMoney, useT } from "@customer-modules/admin-kit"
+import { ConfirmButton, errorStatus, errorText, newIdempotencyKey, useAdminLocale, useFormatMoney, useT } from "@customer-modules/admin-kit"
 
 import { PointsTransaction, useFormPost } from "../components/shared"
 import { messages } from "../messages"
@@ -129,14 +129,23 @@ const ConsentLine = ({ customerId, consent, onDone }: { customerId: string; cons
     <div className="my-2 flex flex-wrap items-center gap-2" data-testid="loyalty-consent">
       <Text>{t("consentLabel")}</Text>
       <Badge color={consent ? "green" : "grey"} data-testid="loyalty-consent-state">{consent ? t("agreed") : t("notAgreed")}</Badge>
-      <Button
-        size="small"
-        variant="secondary"
-        isLoading={state.loading}
-        onClick={change}
-      >
-        {consent ? t("withdrawConsent") : t("recordConsent")}
-      </Button>
+      {consent ? (
+        <ConfirmButton
+          size="small"
+          variant="secondary"
+          isLoading={state.loading}
+          onConfirm={change}
+          title={t("withdrawConsentTitle")}
+          description={t("withdrawConsentText")}
+          confirmLabel={t("withdrawConsent")}
+        >
+          {t("withdrawConsent")}
+        </ConfirmButton>
+      ) : (
+        <Button size="small" variant="secondary" isLoading={state.loading} onClick={change}>
+          {t("recordConsent")}
+        </Button>
+      )}
       {state.error && <Text className="text-ui-fg-error">{state.error}</Text>}
     </div>
   )

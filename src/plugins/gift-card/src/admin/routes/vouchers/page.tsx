@@ -6,6 +6,7 @@ import { FormEvent, useState } from "react"
 
 import {
   AmountInput,
+  ConfirmButton,
   DateRangePicker,
   EmptyState,
   errorText,
@@ -72,7 +73,15 @@ const VoucherDetail = ({ id }: { id: string }) => {
       )}
       <div className="my-2 flex items-end gap-2">
         {card.status === "active" && (
-          <Button variant="danger" onClick={() => void block.mutate({ reference: "admin" }, { onSuccess: refetch })} isLoading={block.isLoading}>{t("block")}</Button>
+          <ConfirmButton
+            onConfirm={() => block.mutate({ reference: "admin" }, { onSuccess: refetch })}
+            isLoading={block.isLoading}
+            title={t("blockTitle", { code: card.code })}
+            description={t("blockText")}
+            confirmLabel={t("block")}
+          >
+            {t("block")}
+          </ConfirmButton>
         )}
         {card.status === "blocked" && (
           <Button variant="secondary" onClick={() => void unblock.mutate({ reference: "admin" }, { onSuccess: refetch })} isLoading={unblock.isLoading}>{t("unblock")}</Button>

@@ -2,7 +2,7 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { EmptyState, errorText, useAdminLocale, useT } from "@customer-modules/admin-kit"
+import { ConfirmButton, EmptyState, errorText, useAdminLocale, useT } from "@customer-modules/admin-kit"
 
 import { Campaign, SELECT_CLASS, Settings } from "../../components/shared"
 import { messages } from "../../messages"
@@ -66,7 +66,11 @@ export const CampaignsSection = () => {
                   <Table.Cell>{new Date(c.starts_at).toLocaleString(locale)}</Table.Cell>
                   <Table.Cell>{new Date(c.ends_at).toLocaleString(locale)}</Table.Cell>
                   <Table.Cell>{c.location_ids?.map(nameOf).join(", ") ?? t("everywhere")}</Table.Cell>
-                  <Table.Cell><Button size="small" variant="secondary" onClick={() => remove(i)} isLoading={save.isLoading}>{t("remove")}</Button></Table.Cell>
+                  <Table.Cell>
+                    <ConfirmButton size="small" onConfirm={() => remove(i)} isLoading={save.isLoading} title={t("removeCampaignTitle", { name: c.name })} description={t("removeCampaignText")} confirmLabel={t("remove")}>
+                      {t("remove")}
+                    </ConfirmButton>
+                  </Table.Cell>
                 </Table.Row>
               )
             })}

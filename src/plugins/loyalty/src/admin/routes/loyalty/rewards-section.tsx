@@ -2,7 +2,7 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomPost, useAdminCustomQuery, useAdminProducts } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { AmountInput, EmptyState, errorText, formatAmountInput, useAdminLocale, useFormatMoney, useT } from "@customer-modules/admin-kit"
+import { AmountInput, ConfirmButton, EmptyState, errorText, formatAmountInput, useAdminLocale, useFormatMoney, useT } from "@customer-modules/admin-kit"
 
 import { Reward, SELECT_CLASS, useFormPost } from "../../components/shared"
 import { messages } from "../../messages"
@@ -56,9 +56,23 @@ const RewardRow = ({ reward }: { reward: Reward }) => {
       <Table.Cell>{what}</Table.Cell>
       <Table.Cell><Badge color={reward.active ? "green" : "grey"}>{reward.active ? t("offered") : t("withdrawn")}</Badge></Table.Cell>
       <Table.Cell>
-        <Button size="small" variant="secondary" isLoading={update.isLoading} onClick={() => update.mutate({ active: !reward.active })}>
-          {reward.active ? t("withdraw") : t("offerAgain")}
-        </Button>
+        {reward.active ? (
+          <ConfirmButton
+            size="small"
+            variant="secondary"
+            isLoading={update.isLoading}
+            onConfirm={() => update.mutate({ active: false })}
+            title={t("withdrawRewardTitle", { title: reward.title })}
+            description={t("withdrawRewardText")}
+            confirmLabel={t("withdraw")}
+          >
+            {t("withdraw")}
+          </ConfirmButton>
+        ) : (
+          <Button size="small" variant="secondary" isLoading={update.isLoading} onClick={() => update.mutate({ active: true })}>
+            {t("offerAgain")}
+          </Button>
+        )}
         {update.isError && <Text className="text-ui-fg-error">{errorText(update.error)}</Text>}
       </Table.Cell>
     </Table.Row>
