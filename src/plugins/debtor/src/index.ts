@@ -1,3 +1,7 @@
+import DebtorInvoiceService from "./services/debtor-invoice"
+
+/** The debtor plugin's events, for subscribers outside it (src/subscribers/). */
+export const DebtorInvoiceEvents = DebtorInvoiceService.Events
 export type { default as DebtorInvoiceService } from "./services/debtor-invoice"
 export type { default as DebtorAccountService, CustomerAccountView, AccountMovement } from "./services/debtor-account"
 export type * from "./types"

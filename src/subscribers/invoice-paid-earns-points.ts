@@ -1,11 +1,15 @@
 import type { Logger, SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import type LoyaltyService from "../services/loyalty"
+import { DebtorInvoiceEvents } from "@customer-modules/debtor"
+import type { LoyaltyService } from "@customer-modules/loyalty"
 
 /**
- * The debtor plugin's event when an invoice is paid in full (`{ id, order_id }`;
- * loyalty names it, it does not import the debtor plugin). A web order paid on
+ * App-level glue between two plugins that do not know each other: the debtor
+ * plugin's event when an invoice is paid in full (`{ id, order_id }`) makes the
+ * loyalty plugin earn the order's points. The app installs every plugin
+ * (medusa-config.js), so both services are here; neither plugin imports the
+ * other. A web order paid on
  * invoice earns its points now, not when it was placed: an unpaid order never
  * earns. Refunds booked before the payment (a return, a claim) take their
  * share back at once. Keyed like every web earning (`loyalty:earn:order:<id>`,
@@ -32,6 +36,6 @@ export default async function earnPointsOfPaidInvoice({ data, container }: Subsc
 }
 
 export const config: SubscriberConfig = {
-  event: "debtor_invoice.paid",
+  event: DebtorInvoiceEvents.PAID,
   context: { subscriberId: "loyalty-invoice-paid" },
 }
