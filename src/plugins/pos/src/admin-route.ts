@@ -1,3 +1,5 @@
+import { createHash } from "crypto"
+
 import type { MedusaRequest } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
@@ -36,4 +38,16 @@ export function adminMutation<S extends z.ZodTypeAny>(opts: AdminMutationOptions
       run: (manager, key) => opts.handler(req, manager, body, { idempotency_key: key }),
     })
   })
+}
+
+/** The longest key a service passes on to the ledger's own guard against a second movement. */
+const LEDGER_KEY_LENGTH = 120
+
+/**
+ * The caller's Idempotency-Key as the ledger's own guard against a second
+ * movement (defence in depth under the wrapper's stored answer): the key
+ * itself, or its sha256 when it is longer than a ledger key may be.
+ */
+export function ledgerKeyOf(key: string | null): string | null {
+  return key && key.length > LEDGER_KEY_LENGTH ? createHash("sha256").update(key).digest("hex") : key
 }

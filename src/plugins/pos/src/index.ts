@@ -1,5 +1,5 @@
 export { posRoute, MAX_IDEMPOTENCY_KEY_LENGTH } from "./pos-route"
-export { adminMutation } from "./admin-route"
+export { adminMutation, ledgerKeyOf } from "./admin-route"
 export { publicRoute } from "./public-route"
 export type { PublicRouteOptions } from "./public-route"
 export type { default as PublicRateLimiterService, RateBudget } from "./services/public-rate-limiter"

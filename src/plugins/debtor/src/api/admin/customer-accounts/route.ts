@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
 
 import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorAccountService from "../../../services/debtor-account"
 import { ListAccounts, OpenAccount } from "../../../validators"
@@ -17,9 +17,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * POST /admin/customer-accounts `{ customer_id, currency_code, credit_limit }` →
  * 201 `{ account }` (with `card_code`: the customer's card, created when they had none).
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(OpenAccount, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const account = await manager.transaction((tx) => req.scope.resolve<DebtorAccountService>("debtorAccountService").withTransaction(tx).open(body))
-  res.status(201).json({ account })
-}
+export const POST = adminMutation({
+  body: OpenAccount,
+  handler: async (req, manager, body) => ({
+    status: 201,
+    body: { account: await req.scope.resolve<DebtorAccountService>("debtorAccountService").withTransaction(manager).open(body) },
+  }),
+})

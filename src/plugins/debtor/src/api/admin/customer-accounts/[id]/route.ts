@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorAccountService from "../../../../services/debtor-account"
 import { UpdateAccount } from "../../../../validators"
@@ -12,8 +12,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/customer-accounts/:id `{ credit_limit }` → `{ account }`; 422 `limit_below_balance`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const { credit_limit } = parseBody(UpdateAccount, req.body)
-  const account = await req.scope.resolve<DebtorAccountService>("debtorAccountService").setCreditLimit(req.params.id, credit_limit)
-  res.json({ account })
-}
+export const POST = adminMutation({
+  body: UpdateAccount,
+  handler: async (req, manager, { credit_limit }) => {
+    const account = await req.scope.resolve<DebtorAccountService>("debtorAccountService").withTransaction(manager).setCreditLimit(req.params.id, credit_limit)
+    return { status: 200, body: { account } }
+  },
+})

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorInvoiceService from "../../../../services/debtor-invoice"
 import { CustomerSettings } from "../../../../validators"
@@ -12,8 +12,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/debtor-customers/:customer_id `{ payment_terms_days?, monthly_statement?, address_lines? }` → `{ settings }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CustomerSettings, req.body)
-  const settings = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").updateSettings(req.params.customer_id, body)
-  res.json({ settings })
-}
+export const POST = adminMutation({
+  body: CustomerSettings,
+  handler: async (req, manager, body) => {
+    const settings = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(manager).updateSettings(req.params.customer_id, body)
+    return { status: 200, body: { settings } }
+  },
+})

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorInvoiceService from "../../../../services/debtor-invoice"
 import { LocationSettings } from "../../../../validators"
@@ -16,8 +16,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * the location numbers its invoices in a range of its own (`RE-<prefix>-2026-00001`),
  * counted per year like the shared one; null returns it to the shared range.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(LocationSettings, req.body)
-  const number_prefix = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").setLocationPrefix(req.params.location_id, body.number_prefix)
-  res.json({ settings: { number_prefix } })
-}
+export const POST = adminMutation({
+  body: LocationSettings,
+  handler: async (req, manager, body) => {
+    const number_prefix = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(manager).setLocationPrefix(req.params.location_id, body.number_prefix)
+    return { status: 200, body: { settings: { number_prefix } } }
+  },
+})

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type CodeRangeService from "../../../../services/code-range"
 import { CreateCodeRange } from "../../../../validators"
@@ -15,8 +15,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * POST /admin/ledger/code-ranges `{ name, card_kind, prefix, start, end }` → 201 `{ code_range }`;
  * 400 `range_invalid`, 409 `range_overlap`.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateCodeRange, req.body)
-  const service = req.scope.resolve<CodeRangeService>("codeRangeService")
-  res.status(201).json({ code_range: await service.create(body) })
-}
+export const POST = adminMutation({
+  body: CreateCodeRange,
+  handler: async (req, manager, body) => {
+    const service = req.scope.resolve<CodeRangeService>("codeRangeService").withTransaction(manager)
+    return { status: 201, body: { code_range: await service.create(body) } }
+  },
+})

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../services/loyalty"
 import { RegisterCustomer, SearchCustomers } from "../../../../validators"
@@ -16,8 +17,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * POST /admin/loyalty/customers `{ first_name, last_name, email?, phone?, birthday?, card_code?, marketing_consent? }`
  * → 201 `{ customer, card }`: registers a customer in the back office, as a till does.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(RegisterCustomer, req.body)
-  // The back office may enrol a customer who already exists (a web shopper, a guest).
-  res.status(201).json(await req.scope.resolve<LoyaltyService>("loyaltyService").register(body, {}, { attach_existing: true }))
-}
+export const POST = adminMutation({
+  body: RegisterCustomer,
+  handler: async (req, manager, body) => {
+    // The back office may enrol a customer who already exists (a web shopper, a guest).
+    return { status: 201, body: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).register(body, {}, { attach_existing: true }) }
+  },
+})

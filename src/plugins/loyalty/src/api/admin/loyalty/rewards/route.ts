@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../services/loyalty"
 import { CreateReward } from "../../../../validators"
@@ -14,7 +14,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * POST /admin/loyalty/rewards `{ title, points, kind: "product_variant", variant_id }`
  * or `{ title, points, kind: "discount", discount_amount, currency_code }` → 201 `{ reward }`.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateReward, req.body)
-  res.status(201).json({ reward: await req.scope.resolve<LoyaltyService>("loyaltyService").createReward(body) })
-}
+export const POST = adminMutation({
+  body: CreateReward,
+  handler: async (req, manager, body) => {
+    return { status: 201, body: { reward: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).createReward(body) } }
+  },
+})

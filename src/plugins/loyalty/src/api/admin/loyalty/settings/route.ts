@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../services/loyalty"
 import { UpdateSettings } from "../../../../validators"
@@ -15,7 +15,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * redemption_cap_points?, excluded_product_ids?, excluded_category_ids?, location_rates?,
  * birthday_points?, birthday_message?, time_zone? }` → `{ settings }`: applies to sales from now on.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(UpdateSettings, req.body)
-  res.json({ settings: await req.scope.resolve<LoyaltyService>("loyaltyService").updateSettings(body) })
-}
+export const POST = adminMutation({
+  body: UpdateSettings,
+  handler: async (req, manager, body) => {
+    return { status: 200, body: { settings: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).updateSettings(body) } }
+  },
+})

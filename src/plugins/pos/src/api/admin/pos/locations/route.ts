@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
-
+import { adminMutation } from "../../../../admin-route"
 import type PosLocationService from "../../../../services/pos-location"
 import { CreateLocation } from "../../../../validators"
 
@@ -12,8 +11,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/pos/locations `{ name, time_zone, address? }` → 201 `{ location }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateLocation, req.body)
-  const service = req.scope.resolve<PosLocationService>("posLocationService")
-  res.status(201).json({ location: await service.create(body) })
-}
+export const POST = adminMutation({
+  body: CreateLocation,
+  handler: async (req, manager, body) => {
+    const service = req.scope.resolve<PosLocationService>("posLocationService").withTransaction(manager)
+    return { status: 201, body: { location: await service.create(body) } }
+  },
+})

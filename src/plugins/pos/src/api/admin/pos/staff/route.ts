@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
-
+import { adminMutation } from "../../../../admin-route"
 import type StaffService from "../../../../services/staff"
 import { CreateStaffMember } from "../../../../validators"
 
@@ -13,8 +12,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/pos/staff `{ name, location_id? }` → 201 `{ staff_member }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateStaffMember, req.body)
-  const service = req.scope.resolve<StaffService>("staffService")
-  res.status(201).json({ staff_member: await service.create(body) })
-}
+export const POST = adminMutation({
+  body: CreateStaffMember,
+  handler: async (req, manager, body) => {
+    const service = req.scope.resolve<StaffService>("staffService").withTransaction(manager)
+    return { status: 201, body: { staff_member: await service.create(body) } }
+  },
+})

@@ -12,7 +12,11 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   res.json({ terminals: await service.list({ location_id: locationId }) })
 }
 
-/** POST /admin/pos/terminals `{ name, location_id, scopes }` → 201 `{ terminal, key }`: the only time the key is shown. */
+/**
+ * POST /admin/pos/terminals `{ name, location_id, scopes }` → 201 `{ terminal, key }`: the only time the key is shown.
+ * The one admin mutation outside `adminMutation`: its answer holds the secret key, and a stored answer for
+ * Idempotency-Key replays would keep that key in plain text in the database (only its sha256 is kept).
+ */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const body = parseBody(CreateTerminal, req.body)
   const service = req.scope.resolve<PosTerminalService>("posTerminalService")

@@ -1,7 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
 import { CancelInvoice } from "../../../../../validators"
@@ -11,11 +8,10 @@ import { CancelInvoice } from "../../../../../validators"
  * the invoice keeps its number and becomes `cancelled`; the credit note gets
  * the next number of its own series. 422 `invoice_has_payments`.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CancelInvoice, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const result = await manager.transaction((tx) =>
-    req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(tx).cancel(req.params.id, body)
-  )
-  res.json(result)
-}
+export const POST = adminMutation({
+  body: CancelInvoice,
+  handler: async (req, manager, body) => ({
+    status: 200,
+    body: await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(manager).cancel(req.params.id, body),
+  }),
+})

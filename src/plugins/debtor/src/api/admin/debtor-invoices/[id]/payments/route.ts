@@ -1,7 +1,7 @@
+import { adminUserIdOf } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
-import { adminUserIdOf } from "../../../../../utils/request"
 import { RecordPayment } from "../../../../../validators"
 
 /**

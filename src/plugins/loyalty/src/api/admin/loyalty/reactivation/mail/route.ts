@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyAnalysisService from "../../../../../services/loyalty-analysis"
 import { ReactivationMail } from "../../../../../validators"
@@ -10,7 +8,9 @@ import { ReactivationMail } from "../../../../../validators"
  * → `{ listed, mailed, skipped_without_consent }`: one reactivation mail per consenting
  * customer and campaign, with an unsubscribe link on the server's public address (PUBLIC_URL).
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(ReactivationMail, req.body)
-  res.json(await req.scope.resolve<LoyaltyAnalysisService>("loyaltyAnalysisService").mailReactivation(body))
-}
+export const POST = adminMutation({
+  body: ReactivationMail,
+  handler: async (req, manager, body) => {
+    return { status: 200, body: await req.scope.resolve<LoyaltyAnalysisService>("loyaltyAnalysisService").withTransaction(manager).mailReactivation(body) }
+  },
+})

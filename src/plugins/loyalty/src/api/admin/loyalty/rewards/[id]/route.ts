@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { z } from "zod"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../../services/loyalty"
 import { UpdateReward } from "../../../../../validators"
@@ -11,12 +12,17 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/loyalty/rewards/:id `{ title?, points?, active? }` → `{ reward }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(UpdateReward, req.body)
-  res.json({ reward: await req.scope.resolve<LoyaltyService>("loyaltyService").updateReward(req.params.id, body) })
-}
+export const POST = adminMutation({
+  body: UpdateReward,
+  handler: async (req, manager, body) => {
+    return { status: 200, body: { reward: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).updateReward(req.params.id, body) } }
+  },
+})
 
 /** DELETE /admin/loyalty/rewards/:id → `{ reward }`: withdraws it (kept for the history, `active: false`). */
-export async function DELETE(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  res.json({ reward: await req.scope.resolve<LoyaltyService>("loyaltyService").updateReward(req.params.id, { active: false }) })
-}
+export const DELETE = adminMutation({
+  body: z.object({}).strict(),
+  handler: async (req, manager) => {
+    return { status: 200, body: { reward: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).updateReward(req.params.id, { active: false }) } }
+  },
+})

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
-
+import { adminMutation } from "../../../../../admin-route"
 import type PosLocationService from "../../../../../services/pos-location"
 import { UpdateLocation } from "../../../../../validators"
 
@@ -12,8 +11,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/pos/locations/:id `{ name?, time_zone?, address?, metadata? }` → `{ location }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(UpdateLocation, req.body)
-  const service = req.scope.resolve<PosLocationService>("posLocationService")
-  res.json({ location: await service.update(req.params.id, body) })
-}
+export const POST = adminMutation({
+  body: UpdateLocation,
+  handler: async (req, manager, body) => {
+    const service = req.scope.resolve<PosLocationService>("posLocationService").withTransaction(manager)
+    return { status: 200, body: { location: await service.update(req.params.id, body) } }
+  },
+})

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
-
+import { adminMutation } from "../../../../../admin-route"
 import type StaffService from "../../../../../services/staff"
 import { UpdateStaffMember } from "../../../../../validators"
 
@@ -12,8 +11,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 }
 
 /** POST /admin/pos/staff/:id `{ name?, location_id?, active? }` → `{ staff_member }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(UpdateStaffMember, req.body)
-  const service = req.scope.resolve<StaffService>("staffService")
-  res.json({ staff_member: await service.update(req.params.id, body) })
-}
+export const POST = adminMutation({
+  body: UpdateStaffMember,
+  handler: async (req, manager, body) => {
+    const service = req.scope.resolve<StaffService>("staffService").withTransaction(manager)
+    return { status: 200, body: { staff_member: await service.update(req.params.id, body) } }
+  },
+})

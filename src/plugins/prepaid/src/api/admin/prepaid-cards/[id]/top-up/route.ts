@@ -1,7 +1,5 @@
-import { createHash } from "crypto"
-
 import { adminUserIdOf } from "@customer-modules/core"
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation, ledgerKeyOf } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
 import { AdminTopUp } from "../../../../../validators"
@@ -21,11 +19,6 @@ export const POST = adminMutation({
     body: await req.scope
       .resolve<PrepaidCardService>("prepaidCardService")
       .withTransaction(tx)
-      .adjust(req.params.id, body.amount, { reason: body.reason, user_id: adminUserIdOf(req), idempotency_key: ledgerKey(idempotency_key) }),
+      .adjust(req.params.id, body.amount, { reason: body.reason, user_id: adminUserIdOf(req), idempotency_key: ledgerKeyOf(idempotency_key) }),
   }),
 })
-
-/** The ledger's own guard against a second credit: the caller's key, hashed when it is too long for a ledger key. */
-function ledgerKey(key: string | null): string | null {
-  return key && key.length > 120 ? createHash("sha256").update(key).digest("hex") : key
-}

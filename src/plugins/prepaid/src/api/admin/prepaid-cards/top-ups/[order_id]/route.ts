@@ -1,5 +1,6 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
+import { z } from "zod"
+
+import { adminMutation } from "@customer-modules/pos"
 
 import type PrepaidCardService from "../../../../../services/prepaid-card"
 
@@ -9,10 +10,10 @@ import type PrepaidCardService from "../../../../../services/prepaid-card"
  * yet (what the `order.payment_captured` subscriber does; for recovery after a
  * failure). Running it again credits nothing.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const credited = await manager.transaction((tx) =>
-    req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(tx).creditCapturedTopUps(req.params.order_id)
-  )
-  res.json({ credited })
-}
+export const POST = adminMutation({
+  body: z.object({}).strict(),
+  handler: async (req, manager) => ({
+    status: 200,
+    body: { credited: await req.scope.resolve<PrepaidCardService>("prepaidCardService").withTransaction(manager).creditCapturedTopUps(req.params.order_id) },
+  }),
+})

@@ -1,7 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { EntityManager } from "typeorm"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type DebtorInvoiceService from "../../../../../../services/debtor-invoice"
 import { CreditRefunds } from "../../../../../../validators"
@@ -13,11 +10,12 @@ import { CreditRefunds } from "../../../../../../validators"
  * `invoice` payment that has no credit note yet gets one; a repeat writes
  * nothing more and answers `credit_notes: []`.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  parseBody(CreditRefunds, req.body)
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const credit_notes = await manager.transaction((tx) =>
-    req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(tx).creditRefundsOfOrder(req.params.order_id)
-  )
-  res.json({ credit_notes })
-}
+export const POST = adminMutation({
+  body: CreditRefunds,
+  handler: async (req, manager) => ({
+    status: 200,
+    body: {
+      credit_notes: await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(manager).creditRefundsOfOrder(req.params.order_id),
+    },
+  }),
+})

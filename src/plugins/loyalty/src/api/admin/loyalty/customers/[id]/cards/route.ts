@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../../../services/loyalty"
 import { IssueCard } from "../../../../../../validators"
@@ -10,7 +8,9 @@ import { IssueCard } from "../../../../../../validators"
  * makes an existing customer a member and issues a card (generated, scanned,
  * or a pre-printed one); 409 `code_taken` for a code in use.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(IssueCard, req.body)
-  res.status(201).json(await req.scope.resolve<LoyaltyService>("loyaltyService").issueCard(req.params.id, body))
-}
+export const POST = adminMutation({
+  body: IssueCard,
+  handler: async (req, manager, body) => {
+    return { status: 201, body: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).issueCard(req.params.id, body) }
+  },
+})

@@ -1,12 +1,12 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyAnalysisService from "../../../../../../services/loyalty-analysis"
 import { Consent } from "../../../../../../validators"
 
 /** POST /admin/loyalty/customers/:id/consent `{ marketing_consent }` → `{ marketing_consent }`. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(Consent, req.body)
-  res.json(await req.scope.resolve<LoyaltyAnalysisService>("loyaltyAnalysisService").setConsent(req.params.id, body.marketing_consent))
-}
+export const POST = adminMutation({
+  body: Consent,
+  handler: async (req, manager, body) => {
+    return { status: 200, body: await req.scope.resolve<LoyaltyAnalysisService>("loyaltyAnalysisService").withTransaction(manager).setConsent(req.params.id, body.marketing_consent) }
+  },
+})

@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyExpiryService from "../../../../../../services/loyalty-expiry"
 import { ExpireRun } from "../../../../../../validators"
@@ -9,7 +7,9 @@ import { ExpireRun } from "../../../../../../validators"
  * POST /admin/loyalty/customers/:id/expire `{ now? }` → `{ expired, announced }`: runs
  * the expiry policy for one customer (what the nightly schedule does for all).
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(ExpireRun, req.body)
-  res.json(await req.scope.resolve<LoyaltyExpiryService>("loyaltyExpiryService").runForCustomer(req.params.id, body.now))
-}
+export const POST = adminMutation({
+  body: ExpireRun,
+  handler: async (req, manager, body) => {
+    return { status: 200, body: await req.scope.resolve<LoyaltyExpiryService>("loyaltyExpiryService").withTransaction(manager).runForCustomer(req.params.id, body.now) }
+  },
+})

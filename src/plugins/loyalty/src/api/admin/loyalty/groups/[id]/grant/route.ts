@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../../../services/loyalty"
 import { GroupGrant } from "../../../../../../validators"
@@ -10,7 +8,9 @@ import { GroupGrant } from "../../../../../../validators"
  * `{ customers, granted }`: extra points for every customer of a Medusa
  * customer group, once per customer and campaign.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(GroupGrant, req.body)
-  res.json(await req.scope.resolve<LoyaltyService>("loyaltyService").grantToGroup(req.params.id, body.points, body))
-}
+export const POST = adminMutation({
+  body: GroupGrant,
+  handler: async (req, manager, body) => {
+    return { status: 200, body: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).grantToGroup(req.params.id, body.points, body) }
+  },
+})

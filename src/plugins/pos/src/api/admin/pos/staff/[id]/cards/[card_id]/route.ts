@@ -1,9 +1,13 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { z } from "zod"
 
+import { adminMutation } from "../../../../../../../admin-route"
 import type StaffService from "../../../../../../../services/staff"
 
 /** DELETE /admin/pos/staff/:id/cards/:card_id: revokes the card at once → `{ card }`. */
-export async function DELETE(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const service = req.scope.resolve<StaffService>("staffService")
-  res.json({ card: await service.revokeCard(req.params.id, req.params.card_id) })
-}
+export const DELETE = adminMutation({
+  body: z.object({}).strict(),
+  handler: async (req, manager) => {
+    const service = req.scope.resolve<StaffService>("staffService").withTransaction(manager)
+    return { status: 200, body: { card: await service.revokeCard(req.params.id, req.params.card_id) } }
+  },
+})

@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
 import type LoyaltyService from "../../../../../../../../services/loyalty"
 import { IssueCard } from "../../../../../../../../validators"
@@ -9,7 +7,9 @@ import { IssueCard } from "../../../../../../../../validators"
  * POST /admin/loyalty/customers/:id/cards/:code/replace `{ card_code? }` → `{ replaced, card }`:
  * a lost card is blocked and replaced (generated or scanned code); the points stay with the customer.
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(IssueCard, req.body)
-  res.json(await req.scope.resolve<LoyaltyService>("loyaltyService").replaceCard(req.params.id, req.params.code, body))
-}
+export const POST = adminMutation({
+  body: IssueCard,
+  handler: async (req, manager, body) => {
+    return { status: 200, body: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).replaceCard(req.params.id, req.params.code, body) }
+  },
+})
