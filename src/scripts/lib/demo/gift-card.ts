@@ -6,6 +6,7 @@
  * code of a fresh till voucher for the printed curl line.
  */
 import type { CartService, IdempotencyKeyService, OrderService } from "@medusajs/medusa"
+
 import type VoucherService from "@customer-modules/gift-card/dist/services/voucher"
 import type VoucherShopService from "@customer-modules/gift-card/dist/services/voucher-shop"
 import type { LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
@@ -151,12 +152,12 @@ async function completeCart(ctx: DemoContext, cartId: string): Promise<string> {
   await carts.setPaymentSession(cartId, "manual")
   const idempotency = ctx.resolve<IdempotencyKeyService>("idempotencyKeyService")
   const key = await idempotency.initializeRequest(undefined as unknown as string, "post", { id: cartId }, `/store/carts/${cartId}/complete`)
-  const strategy = ctx.resolve<{ complete(id: string, key: unknown, context: Record<string, unknown>): Promise<{ response_code: number; response_body: Record<string, any> }> }>(
+  const strategy = ctx.resolve<{ complete(id: string, key: unknown, context: Record<string, unknown>): Promise<{ response_code: number; response_body: { type?: string; data?: { id?: string } } }> }>(
     "cartCompletionStrategy"
   )
   const { response_code, response_body } = await strategy.complete(cartId, key, {})
   if (response_code !== 200 || response_body.type !== "order") {
     throw new Error(`demo: the voucher shop's cart did not complete (${response_code} ${JSON.stringify(response_body).slice(0, 300)})`)
   }
-  return response_body.data.id as string
+  return String(response_body.data?.id)
 }
