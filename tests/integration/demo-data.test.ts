@@ -39,7 +39,7 @@ describe("module demo data", () => {
     const started = Date.now()
     seedOutput = cli("seed")
     seedSeconds = (Date.now() - started) / 1000
-    console.log(`[demo-data] seed took ${seedSeconds.toFixed(1)} s`)
+    console.log(`[demo-data] seed took ${seedSeconds.toFixed(1)} s; ${seedOutput.match(/module demo seeded in [0-9.]+ s/)?.[0]}`)
     server = await startServer({
       name: "demo-data",
       env: {

@@ -17,7 +17,14 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
   const loyalty = ctx.resolve<LoyaltyService>("loyaltyService")
   const { clock, backdate, locations } = ctx
   const year = Number(clock.day(0).slice(0, 4))
-  const birthday = (offsetDays: number, age: number) => `${year - age}${clock.day(offsetDays).slice(4)}`
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  // A birthday on that day: the year `age` years back (the leap year before it for 29 February).
+  const birthday = (offsetDays: number, age: number) => {
+    const monthDay = clock.day(offsetDays).slice(4)
+    let born = year - age
+    while (monthDay === "-02-29" && !leap(born)) born--
+    return `${born}${monthDay}`
+  }
   const MEMBERS: Member[] = [
     { first_name: "Clara", last_name: "Neumann", email: "clara.neumann@example.com", birthday: birthday(2, 34), consent: true, visits: 14 },
     { first_name: "Felix", last_name: "Wagner", email: "felix.wagner@example.com", phone: "+49 30 5550102", birthday: birthday(5, 41), consent: false, visits: 9 },
