@@ -22,7 +22,7 @@ import type { AwilixContainer } from "awilix"
 import express from "express"
 import type { EntityManager } from "typeorm"
 
-import { seedPosDemo } from "./lib/demo/pos"
+import { seedModuleDemo } from "./lib/demo"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const REGION_NAME = "Deutschland"
@@ -126,9 +126,12 @@ async function main(): Promise<void> {
   const { container } = await loaders({ directory: ROOT, expressApp: express(), isTest: false })
   const result = await seed(container as unknown as AwilixContainer)
   console.log(`[customer-modules] ${result}`)
-  // The module demo (terminals, staff, …) on top of the base seed; the test template turns it off (CM_DEMO_MODULES=0).
+  // The module demo (terminals, staff, every module's data) on top of the base seed; the test template turns it off (CM_DEMO_MODULES=0).
   if (result.startsWith("seeded") && process.env.CM_DEMO_MODULES !== "0") {
-    for (const line of await seedPosDemo(container as unknown as AwilixContainer)) {
+    for (const line of await seedModuleDemo(container as unknown as AwilixContainer, {
+      customerEmails: CUSTOMERS.map((c) => c.email),
+      locationNames: DEMO_LOCATIONS.map((l) => l.name),
+    })) {
       console.log(`[customer-modules] ${line}`)
     }
   }
