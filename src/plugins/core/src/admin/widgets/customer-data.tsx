@@ -1,5 +1,5 @@
 import type { CustomerDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
-import { Container, Heading, Input, Label, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 
 import { ConfirmButton, errorText, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
@@ -32,14 +32,11 @@ const CustomerDataWidget = ({ customer }: CustomerDetailsWidgetProps) => {
     <Container data-testid="customer-data-widget">
       <Heading level="h2">{t("title")}</Heading>
       <Text className="text-ui-fg-subtle my-2">{t("intro")}</Text>
-      <a
-        className="text-ui-fg-interactive"
-        href={`/admin/customer-data/${customer.id}/export`}
-        download
-        data-testid="customer-data-export"
-      >
-        {t("export")}
-      </a>
+      <Button variant="secondary" size="small" asChild>
+        <a href={`/admin/customer-data/${customer.id}/export`} download data-testid="customer-data-export">
+          {t("export")}
+        </a>
+      </Button>
       {!erasedAlready && !erasure && (
         <div className="mt-4 flex flex-col gap-2">
           <Heading level="h3">{t("eraseHeading")}</Heading>
