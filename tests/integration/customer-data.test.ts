@@ -14,15 +14,17 @@ import { Client } from "pg"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
+import { eventually } from "../support/eventually"
 import { clientIp, createLocation, createTerminal, posApi } from "../support/pos"
 import { TEST_SECRETS } from "../support/server"
+import { demoShop } from "../support/shop"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const ZONE = "Europe/Berlin"
 const SECTIONS = ["cms", "debtor", "event", "feedback", "gift-card", "jobs", "loyalty", "prepaid", "reservation"]
 
 type Person = { id: string; email: string; password: string; token: string; first_name: string; last_name: string; phone: string; street: string; note: string }
-type Holdings = { invoiceId: string; invoiceNumber: string; voucherCode: string; prepaidCode: string; accountCode: string; loyaltyCode: string }
+type Holdings = { orderId: string; earnedOnOrder: number; invoiceId: string; invoiceNumber: string; voucherCode: string; prepaidCode: string; accountCode: string; loyaltyCode: string }
 
 let db: Client
 let till: string
@@ -118,7 +120,30 @@ async function giveEveryModuleData(p: Person): Promise<Holdings> {
     headers: { "x-forwarded-for": clientIp() },
   })
   expect(registration.status, registration.text).toBe(201)
-  return { invoiceId: invoice.body.invoice.id, invoiceNumber: invoice.body.invoice.number, voucherCode, prepaidCode, accountCode, loyaltyCode }
+  // Medusa: a web order shipped to the customer's address (it earns points once paid for)
+  const shop = await demoShop()
+  const cart = await api("/store/carts", { body: { region_id: shop.regionId }, token: p.token })
+  expect(cart.status, cart.text).toBe(200)
+  const cartId = cart.body.cart.id
+  expect((await api(`/store/carts/${cartId}/line-items`, { body: { variant_id: shop.variantId, quantity: 1 }, token: p.token })).status).toBe(200)
+  const shipTo = { first_name: p.first_name, last_name: p.last_name, address_1: p.street, city: "Berlin", postal_code: "10115", country_code: "de" }
+  expect((await api(`/store/carts/${cartId}`, { body: { shipping_address: shipTo }, token: p.token })).status).toBe(200)
+  const options = await api(`/store/shipping-options/${cartId}`)
+  expect((await api(`/store/carts/${cartId}/shipping-methods`, { body: { option_id: options.body.shipping_options[0].id }, token: p.token })).status).toBe(200)
+  expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST", token: p.token })).status).toBe(200)
+  expect((await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" }, token: p.token })).status).toBe(200)
+  const done = await api(`/store/carts/${cartId}/complete`, { method: "POST", token: p.token })
+  expect(done.status, done.text).toBe(200)
+  expect(done.body.type).toBe("order")
+  const order = done.body.data
+  const earnedOnOrder = Math.floor(order.items.reduce((sum: number, i: { total: number }) => sum + i.total, 0) / 100)
+  // The order's points arrive through an event: wait, so that the balances hold still.
+  const settled = await eventually(
+    () => exportOf(p.id),
+    (res) => res.body.sections.loyalty.data.points[0]?.balance === 130 + earnedOnOrder
+  )
+  expect(settled.body.sections.loyalty.data.points[0].balance).toBe(130 + earnedOnOrder)
+  return { orderId: order.id, earnedOnOrder, invoiceId: invoice.body.invoice.id, invoiceNumber: invoice.body.invoice.number, voucherCode, prepaidCode, accountCode, loyaltyCode }
 }
 
 async function exportOf(customerId: string) {
@@ -154,7 +179,7 @@ afterAll(async () => {
 describe("export", () => {
   it("downloads every module's section with the customer's cards, points, vouchers, invoices, bookings and registrations", async () => {
     const p = await newCustomer()
-    await giveEveryModuleData(p)
+    const held = await giveEveryModuleData(p)
     const res = await exportOf(p.id)
     expect(res.headers.get("content-type")).toContain("application/json")
     expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="customer-data-${p.id}-\\d{4}-\\d{2}-\\d{2}\\.json"; filename\\*=UTF-8''`))
@@ -166,13 +191,13 @@ describe("export", () => {
     expect(body.erased).toBeNull()
     expect(body.medusa.customer).toMatchObject({ id: p.id, email: p.email, first_name: p.first_name, last_name: p.last_name, phone: p.phone })
     expect(body.medusa.addresses).toEqual([expect.objectContaining({ address_1: p.street, city: "Berlin" })])
-    expect(body.medusa.orders).toEqual([])
+    expect(body.medusa.orders).toEqual([expect.objectContaining({ id: held.orderId, currency_code: "eur", items_total: expect.any(Number) })])
     const loyalty = body.sections.loyalty.data
     expect(loyalty.cards).toEqual([expect.objectContaining({ status: "active" })])
     expect(loyalty.consents).toEqual([expect.objectContaining({ purpose: "marketing_mail", given: true })])
-    expect(loyalty.points[0].balance).toBe(130)
-    expect(loyalty.points[0].history.map((t: { points: number }) => t.points).sort()).toEqual([10, 120])
-    expect(loyalty.visits).toEqual([expect.objectContaining({ amount_minor: 1000, points_earned: 10 })])
+    expect(loyalty.points[0].balance).toBe(130 + held.earnedOnOrder)
+    expect(loyalty.points[0].history.map((t: { points: number }) => t.points)).toEqual(expect.arrayContaining([10, 120, held.earnedOnOrder]))
+    expect(loyalty.visits).toEqual(expect.arrayContaining([expect.objectContaining({ source: "pos", amount_minor: 1000, points_earned: 10 }), expect.objectContaining({ source: "web", order_id: held.orderId })]))
     const voucher = body.sections["gift-card"].data.vouchers
     expect(voucher).toEqual([expect.objectContaining({ balance: 1800, currency_code: "eur" })])
     expect(voucher[0].movements).toHaveLength(2)
@@ -243,6 +268,9 @@ describe("erasure", () => {
     // The booking and the registration stay, anonymised (a phone search finds them no more).
     const { rows: bookings } = await db.query(`SELECT name, email, phone, note FROM reservation WHERE id = $1`, [before.sections.reservation.data.bookings[0].id])
     expect(bookings).toEqual([{ name: "—", email: null, phone: null, note: null }])
+    const { rows: orders } = await db.query(`SELECT email FROM "order" WHERE id = $1`, [held.orderId])
+    expect(orders).toEqual([{ email: `erased+${p.id}@invalid` }])
+    expect(after.body.medusa.orders).toEqual([expect.objectContaining({ id: held.orderId })])
     const { rows: registrations } = await db.query(`SELECT name, email, phone, note FROM event_registration WHERE id = $1`, [before.sections.event.data.registrations[0].id])
     expect(registrations).toEqual([{ name: "—", email: null, phone: null, note: null }])
 
