@@ -1,5 +1,7 @@
+import { requireCustomerAuthentication } from "@medusajs/medusa"
 import type { MiddlewaresConfig } from "@medusajs/medusa"
 
+import { apiErrorHandler } from "../error-handler"
 import { crossSiteGuard } from "../utils/cross-site"
 
 /**
@@ -7,5 +9,9 @@ import { crossSiteGuard } from "../utils/cross-site"
  * routes, so these guard the whole admin API.
  */
 export const config: MiddlewaresConfig = {
-  routes: [{ matcher: "/admin/*", method: ["POST", "PUT", "PATCH", "DELETE"], middlewares: [crossSiteGuard()] }],
+  errorHandler: apiErrorHandler(),
+  routes: [
+    { matcher: "/admin/*", method: ["POST", "PUT", "PATCH", "DELETE"], middlewares: [crossSiteGuard()] },
+    { matcher: "/store/customers/me/data-export", middlewares: [requireCustomerAuthentication()] },
+  ],
 }
