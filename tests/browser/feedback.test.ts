@@ -1,7 +1,9 @@
 /**
  * In Chromium: the tablet app answers a branching questionnaire, goes offline,
- * takes two more responses, comes back and they arrive once each; the admin's
- * questionnaire editor saves a questionnaire with a follow-up rule.
+ * takes two more responses, comes back and they arrive once each; it pairs by
+ * the admin's QR code (its URL read back from the image) or a typed code, in
+ * the merchant's colours and the guest's language; the admin's questionnaire
+ * editor saves a questionnaire with a follow-up rule.
  */
 import fs from "fs"
 import path from "path"
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { adminApi } from "../support/api"
 import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
 import { createTerminal } from "../support/pos"
+import { readQr } from "../support/qr"
 import { LOG_DIR } from "../support/server"
 
 let browser: Browser
@@ -147,5 +150,92 @@ describe("the admin's questionnaire editor", () => {
       },
     ])
     await page.close()
+  })
+})
+
+describe("pairing the tablet", () => {
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`
+
+  async function pairedTablet(name: string): Promise<{ terminalId: string; code: string; url: string }> {
+    const { terminal } = await createTerminal({ scopes: ["feedback"], name })
+    const created = await adminApi("/admin/feedback/questionnaires", { body: { title: `Pairing ${name}`, definition } })
+    expect(created.status, created.text).toBe(201)
+    expect((await adminApi(`/admin/feedback/terminals/${terminal.id}`, { method: "PUT", body: { questionnaire_ids: [created.body.questionnaire.id], press_interval_ms: 0 } })).status).toBe(200)
+    const made = await adminApi(`/admin/feedback/terminals/${terminal.id}/pairing`, { body: {} })
+    expect(made.status, made.text).toBe(201)
+    return { terminalId: terminal.id, code: made.body.pairing.code, url: readQr(made.body.pairing.qr) }
+  }
+
+  it("opens the QR's URL and lands paired, in the guest's language and the merchant's colours; the URL works once", async () => {
+    const { url } = await pairedTablet("QR tablet")
+    expect(url).toMatch(/\/feedback\/app#pair=[A-Z2-9]{8}$/)
+    const context = await browser.newContext({ locale: "de-DE", viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on("pageerror", (e) => errors.push(e.message))
+    await page.goto(url)
+    await page.locator(`[data-question="mood"]`).waitFor({ timeout: 15_000 })
+    expect(await page.locator("main h1").textContent()).toBe("Wie war es?")
+    expect(await page.evaluate(() => location.hash)).toBe("")
+    expect(await page.evaluate(() => localStorage.getItem("cm-feedback-key"))).toMatch(/^pos_/)
+    expect(await page.evaluate(() => document.body.dataset.paired)).toBe("true")
+
+    // The merchant's primary colour (jobs branding) is the tablet's --brand and colours its buttons.
+    // Polled with a reload: another suite may change the branding while this runs.
+    await expect
+      .poll(
+        async () => {
+          const brand: string = (await adminApi("/admin/jobs/branding")).body.branding.primary_color
+          await page.reload()
+          await page.locator(`[data-question="mood"]`).waitFor({ timeout: 15_000 })
+          const applied = await page.evaluate(() => ({
+            brand: getComputedStyle(document.documentElement).getPropertyValue("--brand").trim(),
+            border: getComputedStyle(document.querySelector(".languages button.active") as Element).backgroundColor,
+          }))
+          return applied.brand.toLowerCase() === brand.toLowerCase() && applied.border === rgb(brand)
+        },
+        { timeout: 30_000 }
+      )
+      .toBe(true)
+    await page.screenshot({ path: path.join(LOG_DIR, "feedback-tablet-paired.png") })
+
+    // A guest choosing Portuguese gets it for their response; the next guest starts in the tablet's language again.
+    await page.getByRole("button", { name: "PT" }).click()
+    expect(await page.locator("main h1").textContent()).toBe("Como foi?")
+    await page.locator(`[data-question="mood"] [data-value="5"]`).click()
+    await page.locator(`[data-question="again"]`).waitFor({ timeout: 15_000 })
+    expect(await page.locator("main h1").textContent()).toBe("De novo?")
+    await page.locator(`[data-question="again"] [data-value="4"]`).click()
+    await page.getByRole("status").waitFor({ timeout: 15_000 })
+    expect(await page.getByRole("status").textContent()).toBe("Obrigado pela sua opinião!")
+    await page.locator(`[data-question="mood"]`).waitFor({ timeout: 15_000 })
+    expect(await page.locator("main h1").textContent()).toBe("Wie war es?")
+
+    // The QR's URL was used: on another tablet it is refused, in that tablet's language.
+    const other = await browser.newContext({ locale: "en-GB" })
+    const second = await other.newPage()
+    await second.goto(url)
+    await expect.poll(() => second.getByRole("alert").textContent(), { timeout: 15_000 }).toContain("The code is not valid")
+    expect(await second.evaluate(() => localStorage.getItem("cm-feedback-key"))).toBeNull()
+    expect(errors).toEqual([])
+    await other.close()
+    await context.close()
+  })
+
+  it("pairs by a code typed on the pairing screen", async () => {
+    const { code } = await pairedTablet("Typed tablet")
+    const context = await browser.newContext({ locale: "pt-PT" })
+    const page = await context.newPage()
+    await page.goto(`${inject("baseUrl")}/feedback/app`)
+    await page.locator("#pair-key").waitFor({ timeout: 15_000 })
+    expect(await page.locator("main h1").textContent()).toBe("Emparelhar este tablet")
+    await page.locator("#pair-key").fill("WRONGCODE")
+    await page.locator("#pair-button").click()
+    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 15_000 }).toContain("O código não é válido")
+    await page.locator("#pair-key").fill(code.toLowerCase())
+    await page.locator("#pair-button").click()
+    await page.locator(`[data-question="mood"]`).waitFor({ timeout: 15_000 })
+    expect(await page.locator("main h1").textContent()).toBe("Como foi?")
+    await context.close()
   })
 })

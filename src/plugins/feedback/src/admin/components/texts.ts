@@ -1,6 +1,13 @@
 /** The admin pages' texts in de, en and pt; the admin's browser language picks one. */
 const TEXTS = {
   en: {
+    pair_code: "Show pairing code and QR",
+    pair_code_hint: "Type this code on the tablet or scan the QR code with it. Valid once, until",
+    pair_code_note: "Pairing gives the tablet a new key; the terminal's earlier key stops working.",
+    overdue_email: "Mail when overdue (address, empty: no mail)",
+    overdue_mail_to: "Overdue mail",
+    save_short: "Save",
+    all_tablets: "all tablets",
     title: "Feedback",
     intro: "Questionnaires for feedback tablets, live results, and staff checks signed with a staff card.",
     tab_questionnaires: "Questionnaires",
@@ -88,6 +95,13 @@ const TEXTS = {
     alert_saved: "Alert saved",
   },
   de: {
+    pair_code: "Kopplungscode und QR anzeigen",
+    pair_code_hint: "Diesen Code am Tablet eingeben oder den QR-Code mit dem Tablet scannen. Einmal gültig, bis",
+    pair_code_note: "Beim Koppeln erhält das Tablet einen neuen Schlüssel; der bisherige Schlüssel des Terminals wird ungültig.",
+    overdue_email: "Mail bei Überfälligkeit (Adresse, leer: keine Mail)",
+    overdue_mail_to: "Mail bei Überfälligkeit",
+    save_short: "Speichern",
+    all_tablets: "alle Tablets",
     title: "Feedback",
     intro: "Fragebögen für Feedback-Tablets, Ergebnisse in Echtzeit und Kontrollen, die mit der Mitarbeiterkarte bestätigt werden.",
     tab_questionnaires: "Fragebögen",
@@ -175,6 +189,13 @@ const TEXTS = {
     alert_saved: "Alarm gespeichert",
   },
   pt: {
+    pair_code: "Mostrar código de emparelhamento e QR",
+    pair_code_hint: "Introduza este código no tablet ou leia o código QR com ele. Válido uma vez, até",
+    pair_code_note: "O emparelhamento dá uma nova chave ao tablet; a chave anterior do terminal deixa de funcionar.",
+    overdue_email: "E-mail quando em atraso (endereço, vazio: sem e-mail)",
+    overdue_mail_to: "E-mail de atraso",
+    save_short: "Guardar",
+    all_tablets: "todos os tablets",
     title: "Feedback",
     intro: "Questionários para tablets de feedback, resultados em tempo real e controlos assinados com o cartão de funcionário.",
     tab_questionnaires: "Questionários",
