@@ -11,7 +11,7 @@ button:active, button[aria-pressed="true"] { background: var(--brand); color: #f
 button.primary { background: var(--brand); color: #fff; }
 button.skip { border-color: transparent; background: transparent; text-decoration: underline; }
 .scale { display: flex; flex-wrap: wrap; gap: 1.5vw; justify-content: center; }
-.scale-smiley button { font-size: clamp(2.5rem, 8vw, 6rem); border: none; background: transparent; }
+.scale-smiley button { font-size: clamp(2.5rem, 8vw, 6rem); border: none; background: transparent; padding: 0.1em 0.25em; }
 .scale-nps button { min-width: 64px; }
 .choices { display: flex; flex-wrap: wrap; gap: 1.5vw; justify-content: center; max-width: 90vw; }
 textarea { font: inherit; font-size: 1.4rem; width: min(80vw, 900px); border-radius: 12px; padding: 0.6em; }
