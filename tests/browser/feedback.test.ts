@@ -108,6 +108,35 @@ describe("the tablet app", () => {
   })
 })
 
+describe("the admin's tablets", () => {
+  it("shows what a tablet shows now, and its pairing code and QR; the QR's URL pairs a tablet", async () => {
+    const { terminal } = await createTerminal({ scopes: ["feedback"], name: `Admin QR ${Date.now()}` })
+    const title = `Lobby ${Date.now()}`
+    const created = await adminApi("/admin/feedback/questionnaires", { body: { title, definition } })
+    expect((await adminApi(`/admin/feedback/terminals/${terminal.id}`, { method: "PUT", body: { questionnaire_ids: [created.body.questionnaire.id] } })).status).toBe(200)
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: "en-US" })
+    await signInToAdmin(page)
+    await openFromSidebar(page, "Feedback", { name: "Feedback", exact: true })
+    await page.getByRole("tab", { name: "Tablets" }).click()
+    const card = page.locator(`[data-terminal="${terminal.id}"]`)
+    await card.waitFor({ timeout: 30_000 })
+    await expect(card.textContent()).resolves.toContain(`Shows now: ${title}`)
+    await card.getByRole("button", { name: "Show pairing code and QR" }).click()
+    await card.getByTestId("fb-pairing-qr").waitFor({ timeout: 15_000 })
+    const code = (await card.getByTestId("fb-pairing-code").textContent()) ?? ""
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    const url = readQr((await card.getByTestId("fb-pairing-qr").getAttribute("src")) ?? "")
+    expect(url).toBe(`${inject("baseUrl")}/feedback/app#pair=${code.replace("-", "")}`)
+    await card.screenshot({ path: path.join(LOG_DIR, "feedback-admin-pairing.png") })
+    const tablet = await browser.newPage({ locale: "en-GB" })
+    await tablet.goto(url)
+    await tablet.locator(`[data-question="mood"]`).waitFor({ timeout: 15_000 })
+    expect(await tablet.locator("main h1").textContent()).toBe("How was it?")
+    await tablet.close()
+    await page.close()
+  })
+})
+
 describe("the admin's questionnaire editor", () => {
   it("saves a questionnaire with a follow-up rule", async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: "en-US" })
@@ -156,14 +185,14 @@ describe("the admin's questionnaire editor", () => {
 describe("pairing the tablet", () => {
   const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`
 
-  async function pairedTablet(name: string): Promise<{ terminalId: string; code: string; url: string }> {
+  async function pairedTablet(name: string): Promise<{ terminalId: string; questionnaireId: string; code: string; url: string }> {
     const { terminal } = await createTerminal({ scopes: ["feedback"], name })
     const created = await adminApi("/admin/feedback/questionnaires", { body: { title: `Pairing ${name}`, definition } })
     expect(created.status, created.text).toBe(201)
-    expect((await adminApi(`/admin/feedback/terminals/${terminal.id}`, { method: "PUT", body: { questionnaire_ids: [created.body.questionnaire.id], press_interval_ms: 0 } })).status).toBe(200)
+    expect((await adminApi(`/admin/feedback/terminals/${terminal.id}`, { method: "PUT", body: { questionnaire_ids: [created.body.questionnaire.id], press_interval_ms: 0, idle_seconds: 5 } })).status).toBe(200)
     const made = await adminApi(`/admin/feedback/terminals/${terminal.id}/pairing`, { body: {} })
     expect(made.status, made.text).toBe(201)
-    return { terminalId: terminal.id, code: made.body.pairing.code, url: readQr(made.body.pairing.qr) }
+    return { terminalId: terminal.id, questionnaireId: created.body.questionnaire.id, code: made.body.pairing.code, url: readQr(made.body.pairing.qr) }
   }
 
   it("opens the QR's URL and lands paired, in the guest's language and the merchant's colours; the URL works once", async () => {
@@ -222,8 +251,8 @@ describe("pairing the tablet", () => {
     await context.close()
   })
 
-  it("pairs by a code typed on the pairing screen", async () => {
-    const { code } = await pairedTablet("Typed tablet")
+  it("pairs by a code typed on the pairing screen, and returns to the start when idle, keeping only a valid partial response", async () => {
+    const { code, questionnaireId } = await pairedTablet("Typed tablet")
     const context = await browser.newContext({ locale: "pt-PT" })
     const page = await context.newPage()
     await page.goto(`${inject("baseUrl")}/feedback/app`)
@@ -236,6 +265,20 @@ describe("pairing the tablet", () => {
     await page.locator("#pair-button").click()
     await page.locator(`[data-question="mood"]`).waitFor({ timeout: 15_000 })
     expect(await page.locator("main h1").textContent()).toBe("Como foi?")
+
+    // A guest walks away after the first answer: after the idle time (5 s) the start screen is back,
+    // and the answers given so far are a valid response (the rest is optional), so it is kept.
+    const count = async () => (await adminApi(`/admin/feedback/questionnaires/${questionnaireId}/results`)).body.responses as number
+    await page.locator(`[data-question="mood"] [data-value="5"]`).click()
+    await page.locator(`[data-question="again"]`).waitFor({ timeout: 15_000 })
+    await page.locator(`[data-question="mood"]`).waitFor({ timeout: 20_000 })
+    await expect.poll(count, { timeout: 15_000 }).toBe(1)
+    // A bad rating opens a required follow-up; walking away from it keeps nothing.
+    await page.locator(`[data-question="mood"] [data-value="1"]`).click()
+    await page.locator(`[data-question="why"]`).waitFor({ timeout: 15_000 })
+    await page.locator(`[data-question="mood"]`).waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.evaluate(() => document.body.dataset.pending), { timeout: 15_000 }).toBe("0")
+    expect(await count()).toBe(1)
     await context.close()
   })
 })

@@ -1,6 +1,9 @@
 /** The admin pages' texts in de, en and pt; the admin's browser language picks one. */
 const TEXTS = {
   en: {
+    opening_hours: "Opening hours (weekday open close, one per line: 1 08:00 18:00; empty: always open)",
+    show_last: "Show the last check on the tablet",
+    shift_name: "Staff / shift",
     pair_code: "Show pairing code and QR",
     pair_code_hint: "Type this code on the tablet or scan the QR code with it. Valid once, until",
     pair_code_note: "Pairing gives the tablet a new key; the terminal's earlier key stops working.",
@@ -95,6 +98,9 @@ const TEXTS = {
     alert_saved: "Alert saved",
   },
   de: {
+    opening_hours: "Öffnungszeiten (Wochentag von bis, je Zeile: 1 08:00 18:00; leer: immer geöffnet)",
+    show_last: "Letzte Kontrolle am Tablet zeigen",
+    shift_name: "Mitarbeiter / Schicht",
     pair_code: "Kopplungscode und QR anzeigen",
     pair_code_hint: "Diesen Code am Tablet eingeben oder den QR-Code mit dem Tablet scannen. Einmal gültig, bis",
     pair_code_note: "Beim Koppeln erhält das Tablet einen neuen Schlüssel; der bisherige Schlüssel des Terminals wird ungültig.",
@@ -189,6 +195,9 @@ const TEXTS = {
     alert_saved: "Alarm gespeichert",
   },
   pt: {
+    opening_hours: "Horário (dia da semana abre fecha, um por linha: 1 08:00 18:00; vazio: sempre aberto)",
+    show_last: "Mostrar o último controlo no tablet",
+    shift_name: "Funcionário / turno",
     pair_code: "Mostrar código de emparelhamento e QR",
     pair_code_hint: "Introduza este código no tablet ou leia o código QR com ele. Válido uma vez, até",
     pair_code_note: "O emparelhamento dá uma nova chave ao tablet; a chave anterior do terminal deixa de funcionar.",

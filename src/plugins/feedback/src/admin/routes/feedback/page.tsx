@@ -378,6 +378,8 @@ const Checks = () => {
   const [interval, setInterval] = useState("")
   const [items, setItems] = useState("")
   const [overdueEmail, setOverdueEmail] = useState("")
+  const [hours, setHours] = useState("")
+  const [showLast, setShowLast] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const create = async (e: FormEvent) => {
     e.preventDefault()
@@ -389,7 +391,13 @@ const Checks = () => {
         ...(interval ? { interval_minutes: Number(interval) } : {}),
         items: items.split("\n").map((l) => l.trim()).filter(Boolean).map((label, i) => ({ id: `i${i + 1}`, label })),
         ...(overdueEmail.trim() ? { overdue_email: overdueEmail.trim(), overdue_locale: adminLocaleForMail() } : {}),
+        opening_hours: hours.split("\n").map((l) => l.trim()).filter(Boolean).map((l) => {
+          const [weekday, open, close] = l.split(/\s+/)
+          return { weekday: Number(weekday), open, close }
+        }),
+        show_last: showLast,
       })
+      setHours("")
       setName("")
       setOverdueEmail("")
       setItems("")
@@ -437,6 +445,11 @@ const Checks = () => {
             <Label htmlFor="fb-cl-items">{t.items}</Label>
             <textarea id="fb-cl-items" className="bg-ui-bg-field border-ui-border-base block w-full rounded-md border p-2" rows={2} value={items} onChange={(e) => setItems(e.target.value)} />
           </div>
+          <div>
+            <Label htmlFor="fb-cl-hours">{t.opening_hours}</Label>
+            <textarea id="fb-cl-hours" className="bg-ui-bg-field border-ui-border-base block w-full rounded-md border p-2" rows={2} value={hours} onChange={(e) => setHours(e.target.value)} />
+          </div>
+          <div className="flex items-center gap-2"><Checkbox id="fb-cl-last" checked={showLast} onCheckedChange={(v) => setShowLast(v === true)} /><Label htmlFor="fb-cl-last">{t.show_last}</Label></div>
           <div><Label htmlFor="fb-cl-mail">{t.overdue_email}</Label><Input id="fb-cl-mail" type="email" value={overdueEmail} onChange={(e) => setOverdueEmail(e.target.value)} /></div>
           <div><Button type="submit">{t.new_checklist}</Button></div>
         </form>
@@ -483,6 +496,19 @@ const ShiftPlan = () => {
   const [locationId, setLocationId] = useState("")
   const [day, setDay] = useState(today)
   const [csv, setCsv] = useState("")
+  const [shift, setShift] = useState({ name: "", starts: "", ends: "" })
+  const addShift = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    try {
+      // datetime-local is the admin's local time; the server stores instants.
+      await adminFetch("POST", "/feedback/shifts", { location_id: loc, name: shift.name.trim(), starts_at: new Date(shift.starts).toISOString(), ends_at: new Date(shift.ends).toISOString() })
+      setShift({ name: "", starts: "", ends: "" })
+      plan.reload()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
   const [error, setError] = useState<string | null>(null)
   const loc = locationId || locations.data?.locations[0]?.id || ""
   const next = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10)
@@ -525,6 +551,12 @@ const ShiftPlan = () => {
       <Text>{plan.data?.gaps.length ? plan.data.gaps.map((g) => `${g.name}: ${time(g.from)}–${time(g.to)} (${g.minutes} ${t.minutes})`).join(" · ") : t.none}</Text>
       <Heading level="h3" className="mt-3">{t.outside}</Heading>
       <Text>{plan.data?.outside_shifts.length ? plan.data.outside_shifts.map((c) => `${time(c.checked_at)} ${c.checklist_name} (${c.staff.name})`).join(" · ") : t.none}</Text>
+      <form onSubmit={(e) => void addShift(e)} className="mt-3 flex flex-wrap items-end gap-2">
+        <div><Label htmlFor="fb-s-name">{t.shift_name}</Label><Input id="fb-s-name" value={shift.name} onChange={(e) => setShift({ ...shift, name: e.target.value })} required /></div>
+        <div><Label htmlFor="fb-s-starts">{t.starts}</Label><Input id="fb-s-starts" type="datetime-local" value={shift.starts} onChange={(e) => setShift({ ...shift, starts: e.target.value })} required /></div>
+        <div><Label htmlFor="fb-s-ends">{t.ends}</Label><Input id="fb-s-ends" type="datetime-local" value={shift.ends} onChange={(e) => setShift({ ...shift, ends: e.target.value })} required /></div>
+        <Button type="submit" variant="secondary">{t.add_shift}</Button>
+      </form>
       <div className="mt-3">
         <Label htmlFor="fb-p-csv">{t.import_csv}</Label>
         <textarea id="fb-p-csv" className="bg-ui-bg-field border-ui-border-base block w-full rounded-md border p-2" rows={3} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder="Anna,2026-03-02T06:00:00+01:00,2026-03-02T14:00:00+01:00" />
