@@ -1,10 +1,10 @@
 import QRCode from "qrcode"
+import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
 import type FeedbackPairingService from "../../../../../../services/feedback-pairing"
 import { PAIRING_TTL_MINUTES } from "../../../../../../services/feedback-pairing"
-import { z } from "zod"
 
 /**
  * POST /admin/feedback/terminals/:terminal_id/pairing `{}` → 201 `{ pairing: { code,
