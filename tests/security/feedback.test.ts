@@ -111,7 +111,8 @@ describe("feedback tablet routes", () => {
   })
 
   it("give no key for a pairing code of nobody, whoever asks, and create no code without the admin", async () => {
-    for (const headers of [{}, { authorization: `Bearer ${customerToken}` }, { authorization: `Bearer ${tablet}` }]) {
+    const callers: Record<string, string>[] = [{}, { authorization: `Bearer ${customerToken}` }, { authorization: `Bearer ${tablet}` }]
+    for (const headers of callers) {
       const res = await api("/store/feedback/pair", { body: { code: "ABCD-EFGH" }, headers: { "x-forwarded-for": clientIp(), ...headers } })
       expect(res.status).toBe(403)
       expect(res.body).toEqual({ type: "invalid_pairing_code", message: expect.any(String) })
