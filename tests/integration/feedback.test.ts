@@ -415,13 +415,19 @@ describe("overdue mails", () => {
     const id = created.body.checklist.id
     const check = (checked_at: string) =>
       posApi("/store/pos/checks", { key: tablet.key, headers: { "x-staff-card": uid }, body: { checklist_id: id, client_id: randomUUID(), checked_at } })
-    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000)
-    expect((await check(twoHoursAgo.toISOString())).status).toBe(201)
-    const flagged = (await adminApi(`/admin/feedback/checklists?location_id=${location.id}`)).body.checklists.find((c: any) => c.id === id)
-    expect(flagged).toEqual(expect.objectContaining({ overdue: true, overdue_email: to }))
+    // Runs are made as if 31 minutes on (the schedule takes any instant), so the schedule's own
+    // ticks at the real time, which find nothing overdue yet, cannot take part.
+    const first = await check(new Date().toISOString())
+    expect(first.status).toBe(201)
+    const due = new Date(first.body.check.checked_at).getTime() + 30 * 60_000
+    const listed = (await adminApi(`/admin/feedback/checklists?location_id=${location.id}`)).body.checklists.find((c: any) => c.id === id)
+    expect(listed).toEqual(expect.objectContaining({ overdue: false, overdue_email: to }))
+    expect(new Date(listed.due_at).getTime()).toBe(due)
+    const overdueAt = new Date(due + 60_000).toISOString()
+    expect(await runSchedule(new Date(due - 60_000).toISOString())).toBe(0)
 
     // Five runs, three of them at once: one mail between them.
-    const mailed = [...(await Promise.all([runSchedule(), runSchedule(), runSchedule()])), await runSchedule(), await runSchedule()]
+    const mailed = [...(await Promise.all([runSchedule(overdueAt), runSchedule(overdueAt), runSchedule(overdueAt)])), await runSchedule(overdueAt), await runSchedule(overdueAt)]
     expect(mailed.reduce((a, b) => a + b, 0)).toBe(1)
     const mail = await waitForMail((m) => m.envelopeTo.includes(to), 20_000)
     expect(mail.subject).toBe(`Check overdue: Washroom round (${location.name})`)
@@ -432,7 +438,7 @@ describe("overdue mails", () => {
     const made = await check(new Date().toISOString())
     expect(made.status).toBe(201)
     expect((await adminApi(`/admin/feedback/checklists?location_id=${location.id}`)).body.checklists.find((c: any) => c.id === id).overdue).toBe(false)
-    expect(await runSchedule()).toBe(0)
+    expect(await runSchedule(new Date(new Date(made.body.check.checked_at).getTime() + 29 * 60_000).toISOString())).toBe(0)
     const later = new Date(new Date(made.body.check.checked_at).getTime() + 31 * 60_000).toISOString()
     expect((await Promise.all([runSchedule(later), runSchedule(later)])).reduce((a, b) => a + b, 0)).toBe(1)
     expect(await runSchedule(later)).toBe(0)
@@ -448,10 +454,9 @@ describe("overdue mails", () => {
       body: { location_id: location.id, name: "Morning round", interval_minutes: 60, opening_hours: [{ weekday: 1, open: "08:00", close: "09:00" }] },
     })
     const id = created.body.checklist.id
-    expect(
-      (await posApi("/store/pos/checks", { key: tablet.key, headers: { "x-staff-card": uid }, body: { checklist_id: id, client_id: randomUUID(), checked_at: new Date(Date.now() - 3 * 3600_000).toISOString() } })).status
-    ).toBe(201)
-    // The next Monday 08:30 and the Sunday before it, both in Berlin (UTC+1 in winter, +2 in summer: 06:30Z is 08:30 in summer, 07:30 in winter).
+    // Checked now: due in an hour, so the schedule's own ticks find nothing while this runs.
+    expect((await posApi("/store/pos/checks", { key: tablet.key, headers: { "x-staff-card": uid }, body: { checklist_id: id, client_id: randomUUID() } })).status).toBe(201)
+    // The next Monday 08:30 (at least a day ahead) and the Sunday before it, both in Berlin (UTC+1 in winter, +2 in summer: 06:30Z is 08:30 in summer, 07:30 in winter).
     const monday = new Date()
     monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7))
     const berlinOffset = new Date(monday.toLocaleString("en-US", { timeZone: "Europe/Berlin" })).getTime() - new Date(monday.toLocaleString("en-US", { timeZone: "UTC" })).getTime()
