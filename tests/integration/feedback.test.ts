@@ -1,16 +1,19 @@
 /**
  * Feedback tablets and staff checks over HTTP: the tablet's questionnaire,
  * responses stored once per client id under concurrency, the rules refused
- * with 400, versions, rotation, results and CSV, the live stream, and checks
- * signed with a staff card.
+ * with 400, versions, rotation, results and CSV (filtered by tablet, location
+ * and period), the live stream, checks signed with a staff card, overdue
+ * mails, and pairing a tablet by code or QR.
  */
 import { randomUUID } from "crypto"
 
+import { Client } from "pg"
 import { beforeAll, describe, expect, inject, it } from "vitest"
 
-import { adminApi, adminToken } from "../support/api"
+import { adminApi, adminToken, api } from "../support/api"
 import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
-import { createTerminal, posApi } from "../support/pos"
+import { clientIp, createLocation, createTerminal, posApi } from "../support/pos"
+import { readQr } from "../support/qr"
 
 const branching = {
   questions: [
@@ -353,5 +356,202 @@ describe("bad-rating alerts", () => {
     await Promise.all([send(1), send(1)])
     expect((await adminApi(`/admin/feedback/questionnaires/${q.id}/alert`)).body.alert.last_alert_at).toBe(claimed)
     expect(await mailsTo(to)).toHaveLength(1)
+  })
+})
+
+describe("results filters", () => {
+  it("filters the results and the export by tablet, location and period, and refuses a bad filter with 400", async () => {
+    const q = await createQuestionnaire("Filtered")
+    const here = await createTerminal({ scopes: ["feedback"], location_id: locationId })
+    const there = await createTerminal({ scopes: ["feedback"] })
+    for (const t of [here, there]) {
+      await adminApi(`/admin/feedback/terminals/${t.terminal.id}`, { method: "PUT", body: { questionnaire_ids: [q.id] } })
+    }
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString()
+    const send = (key: string, answered_at = new Date().toISOString()) => respond({ questionnaire_id: q.id, answered_at, answers: { mood: 4 } }, { key })
+    expect((await Promise.all([send(here.key), send(here.key), send(there.key), send(here.key, threeDaysAgo)])).map((r) => r.status)).toEqual([201, 201, 201, 201])
+    const count = async (query: Record<string, string>) => (await results(q.id, `?${new URLSearchParams(query)}`)).responses
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString()
+    expect(await count({})).toBe(4)
+    expect(await count({ terminal_id: here.terminal.id })).toBe(3)
+    expect(await count({ terminal_id: there.terminal.id })).toBe(1)
+    expect(await count({ location_id: there.location.id })).toBe(1)
+    expect(await count({ location_id: locationId })).toBe(3)
+    expect(await count({ from: twoDaysAgo })).toBe(3)
+    expect(await count({ to: twoDaysAgo })).toBe(1)
+    expect(await count({ terminal_id: here.terminal.id, from: twoDaysAgo })).toBe(2)
+    const csv = await adminApi(`/admin/feedback/questionnaires/${q.id}/export?terminal_id=${here.terminal.id}&from=${encodeURIComponent(twoDaysAgo)}`)
+    expect(csv.text.trim().split("\r\n")).toHaveLength(3)
+    for (const bad of ["?from=yesterday", "?terminal_id=", "?colour=red"]) {
+      expect((await adminApi(`/admin/feedback/questionnaires/${q.id}/results${bad}`)).status, bad).toBe(400)
+    }
+  })
+})
+
+describe("overdue mails", () => {
+  const uid = `04:0D:${randomUUID().slice(0, 8)}`
+  let location: { id: string; name: string }
+
+  beforeAll(async () => {
+    location = await createLocation({ time_zone: "Europe/Berlin" })
+    const staff = await adminApi("/admin/pos/staff", { body: { name: "Olga" } })
+    expect((await adminApi(`/admin/pos/staff/${staff.body.staff_member.id}/cards`, { body: { uid } })).status).toBe(201)
+  })
+
+  const runSchedule = async (now?: string) => {
+    const res = await adminApi("/admin/jobs/schedules/feedback.overdue-checks/run", { body: now ? { now } : {} })
+    expect(res.status, res.text).toBe(200)
+    expect(res.body.run.status, res.text).toBe("ok")
+    return res.body.run.result.mailed as number
+  }
+
+  it("mails the merchant once per overdue period however often the schedule runs, and a check starts a new period", async () => {
+    const tablet = await createTerminal({ scopes: ["feedback"], location_id: location.id })
+    const to = uniqueAddress("fboverdue")
+    const created = await adminApi("/admin/feedback/checklists", {
+      body: { location_id: location.id, name: "Washroom round", interval_minutes: 30, overdue_email: to, overdue_locale: "en" },
+    })
+    expect(created.status, created.text).toBe(201)
+    const id = created.body.checklist.id
+    const check = (checked_at: string) =>
+      posApi("/store/pos/checks", { key: tablet.key, headers: { "x-staff-card": uid }, body: { checklist_id: id, client_id: randomUUID(), checked_at } })
+    // Runs are made as if 31 minutes on (the schedule takes any instant), so the schedule's own
+    // ticks at the real time, which find nothing overdue yet, cannot take part.
+    const first = await check(new Date().toISOString())
+    expect(first.status).toBe(201)
+    const due = new Date(first.body.check.checked_at).getTime() + 30 * 60_000
+    const listed = (await adminApi(`/admin/feedback/checklists?location_id=${location.id}`)).body.checklists.find((c: any) => c.id === id)
+    expect(listed).toEqual(expect.objectContaining({ overdue: false, overdue_email: to }))
+    expect(new Date(listed.due_at).getTime()).toBe(due)
+    const overdueAt = new Date(due + 60_000).toISOString()
+    expect(await runSchedule(new Date(due - 60_000).toISOString())).toBe(0)
+
+    // Five runs, three of them at once: one mail between them.
+    const mailed = [...(await Promise.all([runSchedule(overdueAt), runSchedule(overdueAt), runSchedule(overdueAt)])), await runSchedule(overdueAt), await runSchedule(overdueAt)]
+    expect(mailed.reduce((a, b) => a + b, 0)).toBe(1)
+    const mail = await waitForMail((m) => m.envelopeTo.includes(to), 20_000)
+    expect(mail.subject).toBe(`Check overdue: Washroom round (${location.name})`)
+    expect(mail.text).toContain("Olga")
+    expect(await mailsTo(to)).toHaveLength(1)
+
+    // A check resets it: not overdue now, nothing mailed; overdue again 31 minutes later, a second mail.
+    const made = await check(new Date().toISOString())
+    expect(made.status).toBe(201)
+    expect((await adminApi(`/admin/feedback/checklists?location_id=${location.id}`)).body.checklists.find((c: any) => c.id === id).overdue).toBe(false)
+    expect(await runSchedule(new Date(new Date(made.body.check.checked_at).getTime() + 29 * 60_000).toISOString())).toBe(0)
+    const later = new Date(new Date(made.body.check.checked_at).getTime() + 31 * 60_000).toISOString()
+    expect((await Promise.all([runSchedule(later), runSchedule(later)])).reduce((a, b) => a + b, 0)).toBe(1)
+    expect(await runSchedule(later)).toBe(0)
+    await expect.poll(async () => (await mailsTo(to)).length, { timeout: 20_000 }).toBe(2)
+    expect(await mailsTo(to)).toHaveLength(2)
+  })
+
+  it("mails only inside the opening hours, and never without an address", async () => {
+    const tablet = await createTerminal({ scopes: ["feedback"], location_id: location.id })
+    const to = uniqueAddress("fbhours")
+    // Open on Mondays 08:00–09:00 in Berlin only.
+    const created = await adminApi("/admin/feedback/checklists", {
+      body: { location_id: location.id, name: "Morning round", interval_minutes: 60, opening_hours: [{ weekday: 1, open: "08:00", close: "09:00" }] },
+    })
+    const id = created.body.checklist.id
+    // Checked now: due in an hour, so the schedule's own ticks find nothing while this runs.
+    expect((await posApi("/store/pos/checks", { key: tablet.key, headers: { "x-staff-card": uid }, body: { checklist_id: id, client_id: randomUUID() } })).status).toBe(201)
+    // The next Monday 08:30 (at least a day ahead) and the Sunday before it, both in Berlin (UTC+1 in winter, +2 in summer: 06:30Z is 08:30 in summer, 07:30 in winter).
+    const monday = new Date()
+    monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7))
+    const berlinOffset = new Date(monday.toLocaleString("en-US", { timeZone: "Europe/Berlin" })).getTime() - new Date(monday.toLocaleString("en-US", { timeZone: "UTC" })).getTime()
+    const mondayOpen = new Date(Date.UTC(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate(), 8, 30) - berlinOffset).toISOString()
+    const sunday = new Date(new Date(mondayOpen).getTime() - 86_400_000).toISOString()
+    // Without an address: nothing, open or not.
+    expect(await runSchedule(mondayOpen)).toBe(0)
+    const put = await adminApi(`/admin/feedback/checklists/${id}`, { method: "PUT", body: { overdue_email: to, overdue_locale: "de" } })
+    expect(put.status, put.text).toBe(200)
+    expect(put.body.checklist).toEqual(expect.objectContaining({ overdue_email: to, overdue_locale: "de" }))
+    expect((await adminApi(`/admin/feedback/checklists/${id}`, { method: "PUT", body: { overdue_email: "not-an-address" } })).status).toBe(400)
+    expect((await adminApi(`/admin/feedback/checklists/${id}`, { method: "PUT", body: {} })).status).toBe(400)
+    expect((await adminApi(`/admin/feedback/checklists/fbcl_nope`, { method: "PUT", body: { overdue_email: null } })).status).toBe(404)
+    // Closed on Sunday: due, but not overdue; open on Monday: one mail, in German.
+    expect(await runSchedule(sunday)).toBe(0)
+    expect(await runSchedule(mondayOpen)).toBe(1)
+    const mail = await waitForMail((m) => m.envelopeTo.includes(to), 20_000)
+    expect(mail.subject).toBe(`Kontrolle überfällig: Morning round (${location.name})`)
+  })
+})
+
+describe("pairing a tablet by code or QR", () => {
+  const pair = (code: string, ip = clientIp()) => api("/store/feedback/pair", { body: { code }, headers: { "x-forwarded-for": ip } })
+
+  it("exchanges a code once for a new key (the old key stops), and refuses a used, expired or wrong code alike", async () => {
+    const t = await createTerminal({ scopes: ["feedback"], location_id: locationId })
+    await adminApi(`/admin/feedback/terminals/${t.terminal.id}`, { method: "PUT", body: { questionnaire_ids: [questionnaireId] } })
+    const made = await adminApi(`/admin/feedback/terminals/${t.terminal.id}/pairing`, { body: {} })
+    expect(made.status, made.text).toBe(201)
+    const { code, url, qr, expires_at } = made.body.pairing
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    expect(url).toBe(`${inject("baseUrl")}/feedback/app#pair=${code.replace("-", "")}`)
+    expect(readQr(qr)).toBe(url)
+    const ttl = new Date(expires_at).getTime() - Date.now()
+    expect(ttl).toBeGreaterThan(8 * 60_000)
+    expect(ttl).toBeLessThanOrEqual(10 * 60_000)
+
+    // Two tablets sending the code at once: one key between them.
+    const [a, b] = await Promise.all([pair(code), pair(code.toLowerCase().replace("-", " "))])
+    expect([a.status, b.status].sort()).toEqual([200, 403])
+    const won = a.status === 200 ? a : b
+    expect(won.headers.get("cache-control")).toBe("no-store")
+    expect(won.body.terminal).toEqual({ id: t.terminal.id, name: t.terminal.name, location_id: locationId })
+    expect((await posApi("/store/pos/feedback/questionnaire", { key: won.body.key })).body.questionnaire.id).toBe(questionnaireId)
+    expect((await posApi("/store/pos/feedback/questionnaire", { key: t.key })).status).toBe(401)
+
+    const used = await pair(code)
+    const wrong = await pair("ZZZZ-ZZZZ")
+    const next = (await adminApi(`/admin/feedback/terminals/${t.terminal.id}/pairing`, { body: {} })).body.pairing
+    const db = new Client({ connectionString: inject("databaseUrl") })
+    await db.connect()
+    try {
+      await db.query(`UPDATE feedback_pairing SET expires_at = now() - interval '1 second' WHERE terminal_id = $1`, [t.terminal.id])
+    } finally {
+      await db.end()
+    }
+    const expired = await pair(next.code)
+    for (const refused of [used, wrong, expired]) {
+      expect(refused.status).toBe(403)
+      expect(refused.body).toEqual(wrong.body)
+    }
+    expect(wrong.body.type).toBe("invalid_pairing_code")
+    // The key from the first exchange still works; nothing was issued since.
+    expect((await posApi("/store/pos/feedback/questionnaire", { key: won.body.key })).status).toBe(200)
+  })
+
+  it("makes an earlier unused code invalid, refuses bad input with 400 and a till or unknown terminal", async () => {
+    const t = await createTerminal({ scopes: ["feedback"], location_id: locationId })
+    const first = (await adminApi(`/admin/feedback/terminals/${t.terminal.id}/pairing`, { body: {} })).body.pairing
+    const second = (await adminApi(`/admin/feedback/terminals/${t.terminal.id}/pairing`, { body: {} })).body.pairing
+    expect((await pair(first.code)).status).toBe(403)
+    expect((await posApi("/store/pos/feedback/questionnaire", { key: t.key })).status).toBe(200)
+    for (const body of [{}, { code: "" }, { code: "AB" }, { code: "ABCD-EFGH", extra: 1 }, { code: "pos_" + "x".repeat(43) }]) {
+      const res = await api("/store/feedback/pair", { body, headers: { "x-forwarded-for": clientIp() } })
+      expect(res.status, JSON.stringify(body)).toBe(400)
+    }
+    expect((await pair(second.code)).status).toBe(200)
+    const till = await createTerminal({ scopes: ["loyalty"], location_id: locationId })
+    expect((await adminApi(`/admin/feedback/terminals/${till.terminal.id}/pairing`, { body: {} })).status).toBe(422)
+    expect((await adminApi(`/admin/feedback/terminals/term_nope/pairing`, { body: {} })).status).toBe(404)
+  })
+
+  it("limits tries per client IP (429 with Retry-After) while another address still pairs", async () => {
+    const guesser = clientIp()
+    const answers: number[] = []
+    for (let i = 0; i < 12; i++) {
+      answers.push((await pair(`GUESS${String(i).padStart(3, "0")}`, guesser)).status)
+    }
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill(403))
+    const limited = await pair("GUESS999", guesser)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0)
+    const t = await createTerminal({ scopes: ["feedback"], location_id: locationId })
+    const code = (await adminApi(`/admin/feedback/terminals/${t.terminal.id}/pairing`, { body: {} })).body.pairing.code
+    expect((await pair(code, guesser)).status).toBe(429)
+    expect((await pair(code)).status).toBe(200)
   })
 })

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
 import { signUp } from "../support/customers"
-import { createTerminal, posApi } from "../support/pos"
+import { clientIp, createTerminal, posApi } from "../support/pos"
 
 let tablet: string
 let tabletId: string
@@ -57,6 +57,8 @@ const adminRoutes = (): { method: string; path: string; body?: unknown }[] => [
   { method: "PUT", path: `/admin/feedback/terminals/${tabletId}`, body: { questionnaire_ids: [] } },
   { method: "GET", path: "/admin/feedback/stream" },
   { method: "GET", path: "/admin/feedback/checklists" },
+  { method: "PUT", path: `/admin/feedback/checklists/${checklistId}`, body: { overdue_email: "x@example.test" } },
+  { method: "POST", path: `/admin/feedback/terminals/${tabletId}/pairing`, body: {} },
   { method: "POST", path: "/admin/feedback/checklists", body: { location_id: locationId, name: "X" } },
   { method: "GET", path: "/admin/feedback/checks" },
   { method: "POST", path: "/admin/feedback/shifts", body: { location_id: locationId, name: "X", starts_at: "2026-01-01T08:00:00Z", ends_at: "2026-01-01T16:00:00Z" } },
@@ -106,6 +108,18 @@ describe("feedback tablet routes", () => {
     expect((await posApi(`/store/pos/checks/${checklistId}/last`, { key: other.key })).status).toBe(404)
     const list = await posApi("/store/pos/feedback/checklists", { key: other.key })
     expect(list.body.checklists.map((c: { id: string }) => c.id)).not.toContain(checklistId)
+  })
+
+  it("give no key for a pairing code of nobody, whoever asks, and create no code without the admin", async () => {
+    const callers: Record<string, string>[] = [{}, { authorization: `Bearer ${customerToken}` }, { authorization: `Bearer ${tablet}` }]
+    for (const headers of callers) {
+      const res = await api("/store/feedback/pair", { body: { code: "ABCD-EFGH" }, headers: { "x-forwarded-for": clientIp(), ...headers } })
+      expect(res.status).toBe(403)
+      expect(res.body).toEqual({ type: "invalid_pairing_code", message: expect.any(String) })
+      expect(JSON.stringify(res.body)).not.toMatch(/pos_/)
+    }
+    // The tablet's own key still works: no refused call changed it.
+    expect((await posApi("/store/pos/feedback/questionnaire", { key: tablet })).status).toBe(200)
   })
 
   it("serve the tablet app with a policy that allows no inline script and only its own modules", async () => {

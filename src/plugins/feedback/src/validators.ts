@@ -105,15 +105,27 @@ export const OpeningHours = z
   .array(z.object({ weekday: z.number().int().min(1).max(7), open: HHMM, close: HHMM }).strict())
   .max(50)
 
-export const CreateChecklist = z
-  .object({
-    location_id: ENTITY_ID,
-    name: z.string().trim().min(1).max(200),
-    interval_minutes: z.number().int().min(1).max(7 * 24 * 60).nullable().optional(),
-    items: z.array(z.object({ id: ID, label: Text }).strict()).max(50).optional(),
-    opening_hours: OpeningHours.optional(),
-    show_last: z.boolean().optional(),
-  })
+const ChecklistFields = {
+  name: z.string().trim().min(1).max(200),
+  interval_minutes: z.number().int().min(1).max(7 * 24 * 60).nullable().optional(),
+  items: z.array(z.object({ id: ID, label: Text }).strict()).max(50).optional(),
+  opening_hours: OpeningHours.optional(),
+  show_last: z.boolean().optional(),
+  /** Mail this address once per overdue period (null: no mail). */
+  overdue_email: z.string().trim().email().max(320).nullable().optional(),
+  overdue_locale: z.enum(["de", "en", "pt"]).optional(),
+}
+
+export const CreateChecklist = z.object({ location_id: ENTITY_ID, ...ChecklistFields }).strict()
+
+export const UpdateChecklist = z
+  .object({ ...ChecklistFields, name: ChecklistFields.name.optional() })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" })
+
+/** A pairing code as typed: letters and digits, dashes and spaces ignored. */
+export const PairBody = z
+  .object({ code: z.string().trim().min(4).max(20).transform((s) => s.replace(/[\s-]/g, "").toUpperCase()).pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, "letters and digits only")) })
   .strict()
 
 export const SubmitCheck = z

@@ -38,9 +38,20 @@ const SMILEYS = ["😞", "🙁", "😐", "🙂", "😄"]
 
 const T: Record<string, Record<Locale, string>> = {
   pair_title: { de: "Tablet koppeln", en: "Pair this tablet", pt: "Emparelhar este tablet" },
-  pair_hint: { de: "Terminal-Schlüssel aus dem Backoffice eingeben", en: "Enter the terminal key from the back office", pt: "Introduza a chave do terminal do back office" },
+  pair_hint: {
+    de: "Kopplungscode oder Terminal-Schlüssel aus dem Backoffice eingeben (oder den QR-Code scannen)",
+    en: "Enter the pairing code or terminal key from the back office (or scan the QR code)",
+    pt: "Introduza o código de emparelhamento ou a chave do terminal do back office (ou leia o código QR)",
+  },
   pair: { de: "Koppeln", en: "Pair", pt: "Emparelhar" },
   pair_failed: { de: "Der Schlüssel wurde nicht angenommen", en: "The key was not accepted", pt: "A chave não foi aceite" },
+  code_failed: {
+    de: "Der Code ist ungültig, abgelaufen oder schon benutzt. Bitte im Backoffice einen neuen anzeigen.",
+    en: "The code is not valid, has expired or was already used. Please show a new one in the back office.",
+    pt: "O código não é válido, expirou ou já foi usado. Mostre um novo no back office.",
+  },
+  too_many: { de: "Zu viele Versuche – bitte kurz warten", en: "Too many tries – please wait a moment", pt: "Demasiadas tentativas – aguarde um momento" },
+  offline: { de: "Keine Verbindung zum Server", en: "No connection to the server", pt: "Sem ligação ao servidor" },
   nothing: { de: "Zurzeit keine Umfrage", en: "No questionnaire right now", pt: "De momento sem questionário" },
   next: { de: "Weiter", en: "Next", pt: "Seguinte" },
   skip: { de: "Überspringen", en: "Skip", pt: "Saltar" },
@@ -62,7 +73,9 @@ const T: Record<string, Record<Locale, string>> = {
 const root = document.getElementById("app") as HTMLElement
 const base = location.origin
 let key = localStorage.getItem(KEY_STORAGE)
-let locale: Locale = (localStorage.getItem(LOCALE_STORAGE) as Locale) ?? pickLocale()
+/** The tablet's own language (its browser's, or one set in its storage); a guest's choice lasts for their response. */
+const homeLocale: Locale = (localStorage.getItem(LOCALE_STORAGE) as Locale) ?? pickLocale()
+let locale: Locale = homeLocale
 let tablet: Tablet | null = null
 let checklists: Checklist[] = []
 let lastPress = 0
@@ -127,27 +140,63 @@ async function get<R>(path: string): Promise<{ status: number; body: R | null }>
 function showPairing(message?: string): void {
   const input = h("input", { type: "password", id: "pair-key", autocomplete: "off", "aria-label": t("pair_hint") }) as HTMLInputElement
   render(
+    brandBar(),
     h(
       "main",
       { class: "pair" },
       h("h1", {}, t("pair_title")),
       h("p", {}, t("pair_hint")),
       input,
-      button(t("pair"), () => {
-        key = input.value.trim()
-        void load().then((ok) => {
-          if (ok && key) {
-            localStorage.setItem(KEY_STORAGE, key)
-            showStart()
-          } else {
-            key = null
-            showPairing(t("pair_failed"))
-          }
-        })
-      }, { id: "pair-button" }),
+      button(t("pair"), () => void pairWith(input.value.trim()), { id: "pair-button" }),
       message ? h("p", { class: "error", role: "alert" }, message) : null
     )
   )
+}
+
+/** A typed terminal key (`pos_…`) is tried as it is; anything else is a pairing code to exchange for the key. */
+async function pairWith(typed: string): Promise<void> {
+  if (!typed) return
+  if (!typed.startsWith("pos_")) {
+    await pairByCode(typed)
+    return
+  }
+  key = typed
+  if ((await load()) && key) {
+    localStorage.setItem(KEY_STORAGE, key)
+    start()
+  } else {
+    key = null
+    showPairing(t("pair_failed"))
+  }
+}
+
+/** Exchanges a pairing code (typed, or from the QR's link) for the terminal key, once. */
+async function pairByCode(code: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(`${base}/store/feedback/pair`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) })
+  } catch {
+    showPairing(t("offline"))
+    return
+  }
+  if (!res.ok) {
+    showPairing(res.status === 429 ? t("too_many") : t("code_failed"))
+    return
+  }
+  const body = (await res.json()) as { key: string }
+  key = body.key
+  localStorage.setItem(KEY_STORAGE, key)
+  document.body.dataset.paired = "true"
+  if (await load()) {
+    start()
+  } else {
+    showPairing(t("pair_failed"))
+  }
+}
+
+/** The merchant's logo (from the branding's `--logo`) beside the language buttons. */
+function brandBar(...right: (Node | null)[]): HTMLElement {
+  return h("header", { class: "brand-bar" }, h("div", { class: "brand-logo", role: "img", "aria-label": "logo" }), ...right.filter((n): n is Node => n !== null))
 }
 
 // ── Loading ──────────────────────────────────────────────────────────────
@@ -218,13 +267,18 @@ function touch(): void {
 }
 
 function languageBar(): HTMLElement {
+  return brandBar(languageButtons())
+}
+
+function languageButtons(): HTMLElement {
   return h(
     "nav",
     { class: "languages" },
     ...LOCALES.map((l) =>
       button(l.toUpperCase(), () => {
+        // The guest's language, for their response only (showStart returns to the tablet's).
         locale = l
-        localStorage.setItem(LOCALE_STORAGE, l)
+        document.documentElement.lang = l
         renderQuestion()
       }, { class: l === locale ? "active" : "", "aria-pressed": String(l === locale), lang: l })
     )
@@ -257,6 +311,9 @@ function lastChecks(): HTMLElement | null {
 
 function showStart(): void {
   window.clearTimeout(idleTimer)
+  // The next guest starts in the tablet's language, not in the one the last guest chose.
+  locale = homeLocale
+  document.documentElement.lang = locale
   newResponse()
   renderQuestion()
 }
@@ -465,19 +522,35 @@ function listenNfc(): void {
 
 // ── Start ────────────────────────────────────────────────────────────────
 
-// Paired by a link or QR from the admin: /feedback/app#key=… (the fragment never reaches a server log).
-const fromLink = new URLSearchParams(location.hash.slice(1)).get("key")
+// Paired by a link from the admin (/feedback/app#key=…) or by its QR code (/feedback/app#pair=CODE);
+// the fragment never reaches a server log, and is removed from the address at once.
+const fragment = new URLSearchParams(location.hash.slice(1))
+const fromLink = fragment.get("key")
+const codeFromLink = fragment.get("pair")
+if (fromLink || codeFromLink) {
+  history.replaceState(null, "", location.pathname)
+}
 if (fromLink) {
   key = fromLink
   localStorage.setItem(KEY_STORAGE, fromLink)
-  history.replaceState(null, "", location.pathname)
 }
 
 window.addEventListener("online", () => void send())
 window.setInterval(() => void send(), FLUSH_MS)
 document.documentElement.lang = locale
 
-if (!key) {
+/** Paired: the questionnaire, its refresh, the card reader and the outbox. */
+function start(): void {
+  document.body.dataset.paired = "true"
+  showStart()
+  scheduleRefresh()
+  listenNfc()
+  void send()
+}
+
+if (codeFromLink) {
+  void pairByCode(codeFromLink)
+} else if (!key) {
   showPairing()
 } else {
   void load().then((ok) => {
@@ -487,9 +560,6 @@ if (!key) {
       showPairing(t("pair_failed"))
       return
     }
-    showStart()
-    scheduleRefresh()
-    listenNfc()
-    void send()
+    start()
   })
 }

@@ -2,6 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import { DomainError, newEntityId } from "@customer-modules/core"
+import type { MailService } from "@customer-modules/jobs"
 import type { PosLocationService, StaffService } from "@customer-modules/pos"
 
 import { Text } from "../shared/rules"
@@ -12,6 +13,7 @@ type InjectedDependencies = {
   manager: EntityManager
   staffService: StaffService
   posLocationService: PosLocationService
+  mailService: MailService
 }
 
 export type OpeningHours = { weekday: number; open: string; close: string }[]
@@ -24,6 +26,9 @@ export type Checklist = {
   interval_minutes: number | null
   opening_hours: OpeningHours
   show_last: boolean
+  /** Whom to mail when the checklist is overdue (null: no mail). */
+  overdue_email: string | null
+  overdue_locale: "de" | "en" | "pt"
   created_at: Date
   updated_at: Date
 }
@@ -61,11 +66,83 @@ const MAX_BACKDATE_MS = 7 * 24 * 3600_000
 export default class FeedbackCheckService extends TransactionBaseService {
   protected readonly staffService_: StaffService
   protected readonly posLocationService_: PosLocationService
+  protected readonly container_: InjectedDependencies
 
   constructor(container: InjectedDependencies) {
     super(container)
+    this.container_ = container
     this.staffService_ = container.staffService
     this.posLocationService_ = container.posLocationService
+  }
+
+  /**
+   * Changes a checklist's settings (those given); 404 for an unknown one. A
+   * change of the interval or opening hours takes effect on the next overdue run.
+   */
+  async updateChecklist(
+    id: string,
+    patch: { name?: string; interval_minutes?: number | null; items?: { id: string; label: Text }[]; opening_hours?: OpeningHours; show_last?: boolean; overdue_email?: string | null; overdue_locale?: "de" | "en" | "pt" }
+  ): Promise<Checklist> {
+    return this.atomicPhase_(async (manager) => {
+      const current = await this.withTransaction(manager).retrieveChecklist(id)
+      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Checklist
+      const [rows]: [Checklist[], number] = await manager.query(
+        `UPDATE feedback_checklist SET name = $2, items = $3::jsonb, interval_minutes = $4, opening_hours = $5::jsonb, show_last = $6,
+                overdue_email = $7, overdue_locale = $8, updated_at = now()
+          WHERE id = $1
+          RETURNING id, location_id, name, items, interval_minutes, opening_hours, show_last, overdue_email, overdue_locale, created_at, updated_at`,
+        [id, next.name, JSON.stringify(next.items), next.interval_minutes, JSON.stringify(next.opening_hours), next.show_last, next.overdue_email, next.overdue_locale]
+      )
+      return rows[0]
+    })
+  }
+
+  /**
+   * Mails the merchant about every checklist overdue at `now` that has an
+   * address, once per overdue period: the period is the due time, claimed on
+   * the checklist in the same transaction as the mail (keyed by it), so runs
+   * at once or again mail nothing more; a check starts a new period.
+   */
+  async mailOverdue(now: Date): Promise<{ mailed: number }> {
+    const overdue = (await this.listChecklists({ mailing: true }, now)).filter((c) => c.overdue && c.overdue_email && c.due_at)
+    if (!overdue.length) {
+      return { mailed: 0 }
+    }
+    const locations = new Map((await this.posLocationService_.list()).map((l) => [l.id, l]))
+    let mailed = 0
+    for (const c of overdue) {
+      const dueAt = c.due_at as Date
+      const sent = await this.atomicPhase_(async (manager) => {
+        // TypeORM answers an UPDATE with [rows, affected].
+        const [claimed]: [{ id: string }[], number] = await manager.query(
+          `UPDATE feedback_checklist SET overdue_mailed_for = $2
+            WHERE id = $1 AND archived_at IS NULL AND overdue_email IS NOT NULL AND overdue_mailed_for IS DISTINCT FROM $2 RETURNING id`,
+          [c.id, dueAt]
+        )
+        if (!claimed.length) {
+          return false
+        }
+        const location = locations.get(c.location_id)
+        await this.container_.mailService.withTransaction(manager).enqueue({
+          key: `feedback_overdue_${c.id}_${dueAt.getTime()}`,
+          kind: "feedback_check_overdue",
+          to: c.overdue_email as string,
+          locale: c.overdue_locale,
+          data: {
+            checklist_name: c.name,
+            location_name: location?.name ?? c.location_id,
+            interval_minutes: c.interval_minutes as number,
+            due_at: dueAt.toISOString(),
+            last_check_at: c.last_check ? new Date(c.last_check.checked_at).toISOString() : null,
+            last_staff_name: c.last_check?.staff.name || null,
+            time_zone: location?.time_zone ?? "UTC",
+          },
+        })
+        return true
+      })
+      if (sent) mailed++
+    }
+    return { mailed }
   }
 
   /** Creates a checklist at a location (404 for an unknown location). */
@@ -76,13 +153,15 @@ export default class FeedbackCheckService extends TransactionBaseService {
     items?: { id: string; label: Text }[]
     opening_hours?: OpeningHours
     show_last?: boolean
+    overdue_email?: string | null
+    overdue_locale?: "de" | "en" | "pt"
   }): Promise<Checklist> {
     await this.posLocationService_.retrieve(input.location_id)
     return this.atomicPhase_(async (manager) => {
       const rows: Checklist[] = await manager.query(
-        `INSERT INTO feedback_checklist (id, location_id, name, items, interval_minutes, opening_hours, show_last)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7)
-         RETURNING id, location_id, name, items, interval_minutes, opening_hours, show_last, created_at, updated_at`,
+        `INSERT INTO feedback_checklist (id, location_id, name, items, interval_minutes, opening_hours, show_last, overdue_email, overdue_locale)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9)
+         RETURNING id, location_id, name, items, interval_minutes, opening_hours, show_last, overdue_email, overdue_locale, created_at, updated_at`,
         [
           newEntityId("fbcl"),
           input.location_id,
@@ -91,6 +170,8 @@ export default class FeedbackCheckService extends TransactionBaseService {
           input.interval_minutes ?? null,
           JSON.stringify(input.opening_hours ?? []),
           input.show_last ?? true,
+          input.overdue_email ?? null,
+          input.overdue_locale ?? "de",
         ]
       )
       return rows[0]
@@ -100,7 +181,7 @@ export default class FeedbackCheckService extends TransactionBaseService {
   /** One checklist; with `location_id`, only if it belongs there (404 otherwise). */
   async retrieveChecklist(id: string, locationId?: string): Promise<Checklist> {
     const rows: Checklist[] = await this.activeManager_.query(
-      `SELECT id, location_id, name, items, interval_minutes, opening_hours, show_last, created_at, updated_at
+      `SELECT id, location_id, name, items, interval_minutes, opening_hours, show_last, overdue_email, overdue_locale, created_at, updated_at
          FROM feedback_checklist WHERE id = $1 AND archived_at IS NULL`,
       [id]
     )
@@ -111,15 +192,16 @@ export default class FeedbackCheckService extends TransactionBaseService {
   }
 
   /** Checklists (of a location, or all) with their last check and whether they are overdue at `at`. */
-  async listChecklists(filter: { location_id?: string }, at: Date): Promise<ChecklistStatus[]> {
+  async listChecklists(filter: { location_id?: string; mailing?: boolean }, at: Date): Promise<ChecklistStatus[]> {
     const rows: (Checklist & { last_staff_id: string | null; last_checked_at: Date | null })[] = await this.activeManager_.query(
-      `SELECT c.id, c.location_id, c.name, c.items, c.interval_minutes, c.opening_hours, c.show_last, c.created_at, c.updated_at,
+      `SELECT c.id, c.location_id, c.name, c.items, c.interval_minutes, c.opening_hours, c.show_last, c.overdue_email, c.overdue_locale, c.created_at, c.updated_at,
               l.staff_id AS last_staff_id, l.checked_at AS last_checked_at
          FROM feedback_checklist c
          LEFT JOIN LATERAL (SELECT staff_id, checked_at FROM feedback_check k WHERE k.checklist_id = c.id ORDER BY checked_at DESC, id DESC LIMIT 1) l ON true
         WHERE c.archived_at IS NULL AND ($1::text IS NULL OR c.location_id = $1)
-        ORDER BY c.name, c.id LIMIT 500`,
-      [filter.location_id ?? null]
+          AND ($2::boolean IS NOT TRUE OR (c.overdue_email IS NOT NULL AND c.interval_minutes IS NOT NULL))
+        ORDER BY c.name, c.id LIMIT ${filter.mailing ? 10_000 : 500}`,
+      [filter.location_id ?? null, filter.mailing ?? false]
     )
     const names = await this.staffNames_()
     const zones = new Map((await this.posLocationService_.list()).map((l) => [l.id, l.time_zone]))

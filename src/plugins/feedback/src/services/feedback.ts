@@ -422,7 +422,8 @@ export default class FeedbackService extends TransactionBaseService {
     if (total < alert.min_responses || bad * 100 < alert.threshold_percent * total) {
       return null
     }
-    const claimed: { last_alert_at: Date }[] = await this.activeManager_.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [claimed]: [{ last_alert_at: Date }[], number] = await this.activeManager_.query(
       `UPDATE feedback_alert SET last_alert_at = now()
         WHERE questionnaire_id = $1 AND active AND (last_alert_at IS NULL OR last_alert_at <= now() - make_interval(mins => window_minutes))
         RETURNING last_alert_at`,

@@ -9,7 +9,7 @@ const PUBLIC_DIR = path.resolve(__dirname, "..", "public")
 
 /** The content security policy of the tablet app: its own scripts and styles only, no inline script. */
 export const TABLET_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 /** Sends `<dir>/<file>` from the compiled app (only plain `name.js` files of that folder), else 404. */
 export function sendModule(res: MedusaResponse, dir: "app" | "shared", file: string): void {

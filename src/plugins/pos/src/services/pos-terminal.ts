@@ -135,6 +135,27 @@ export default class PosTerminalService extends TransactionBaseService implement
     return revoked
   }
 
+  /**
+   * Gives an active terminal a new key and returns it, the only time it is
+   * visible; the old key stops working at once, on every instance (used when a
+   * tablet is paired by a code). `not_found` (404) for an unknown or revoked
+   * terminal. Call it without an outer transaction, as revoke().
+   */
+  async issueKey(id: string): Promise<{ terminal: PosTerminalDTO; key: string }> {
+    const key = KEY_PREFIX + randomBytes(KEY_BYTES).toString("base64url")
+    const terminal = await this.atomicPhase_(async (manager) => {
+      const repo = manager.getRepository(PosTerminal)
+      const changed = await repo.update({ id, revoked_at: IsNull() }, { key_hash: hashKey(key), key_prefix: key.slice(0, DISPLAY_PREFIX_LENGTH) })
+      const row = changed.affected ? await repo.findOne({ where: { id }, relations: { location: true } }) : null
+      if (!row) {
+        throw new DomainError("not_found", `Terminal ${id} was not found`, 404)
+      }
+      return toTerminalDTO(row)
+    })
+    await this.cache_.invalidate()
+    return { terminal, key }
+  }
+
   /** The terminal a key belongs to, or null for an unknown, malformed or revoked key. */
   async authenticate(key: string): Promise<AuthenticatedTerminal | null> {
     return (await this.authenticateReading(key, () => null)).terminal

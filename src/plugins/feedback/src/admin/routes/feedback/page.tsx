@@ -16,7 +16,7 @@ type TerminalRow = {
 }
 type QuestionResult = { id: string; type: string; title: string; answered: number; counts?: Record<string, number>; average?: number | null; nps?: number | null; texts?: { text: string; answered_at: string }[] }
 type Results = { responses: number; questions: QuestionResult[]; days: { day: string; responses: number }[] }
-type ChecklistRow = { id: string; location_id: string; name: string; interval_minutes: number | null; last_check: { staff: { name: string }; checked_at: string } | null; overdue: boolean; due_at: string | null }
+type ChecklistRow = { id: string; location_id: string; name: string; interval_minutes: number | null; overdue_email: string | null; last_check: { staff: { name: string }; checked_at: string } | null; overdue: boolean; due_at: string | null }
 type CheckRow = { id: string; checklist_name: string; staff: { name: string }; checked_at: string; items: string[] }
 type Location = { id: string; name: string; time_zone: string }
 
@@ -102,6 +102,16 @@ const TabletRow = ({ row, onSaved }: { row: TerminalRow; onSaved: () => void }) 
   const [showLast, setShowLast] = useState(row.settings.show_last_check)
   const [error, setError] = useState<string | null>(null)
   const [key, setKey] = useState("")
+  const [pairing, setPairing] = useState<{ code: string; expires_at: string; url: string; qr: string } | null>(null)
+  const showPairing = async () => {
+    setError(null)
+    try {
+      const { pairing: made } = await adminFetch<{ pairing: { code: string; expires_at: string; url: string; qr: string } }>("POST", `/feedback/terminals/${row.terminal.id}/pairing`, {})
+      setPairing(made)
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setError(null)
@@ -145,7 +155,18 @@ const TabletRow = ({ row, onSaved }: { row: TerminalRow; onSaved: () => void }) 
       <div className="mt-2 flex items-end gap-2">
         <div className="flex-1"><Label htmlFor={`${p}-key`}>{t.pair_key}</Label><Input id={`${p}-key`} type="password" value={key} onChange={(e) => setKey(e.target.value)} /></div>
         {key && <a className="text-ui-fg-interactive" href={`/feedback/app#key=${encodeURIComponent(key)}`} target="_blank" rel="noreferrer">{t.pair_link}</a>}
+        <Button type="button" variant="secondary" onClick={() => void showPairing()}>{t.pair_code}</Button>
       </div>
+      {pairing && (
+        <div className="mt-2 flex items-center gap-4" data-testid="fb-pairing">
+          <img src={pairing.qr} alt={pairing.url} width={160} height={160} data-testid="fb-pairing-qr" />
+          <div>
+            <Text>{`${t.pair_code_hint} ${new Date(pairing.expires_at).toLocaleTimeString()}:`}</Text>
+            <Text size="xlarge" weight="plus" className="font-mono" data-testid="fb-pairing-code">{pairing.code}</Text>
+            <Text size="small" className="text-ui-fg-subtle">{t.pair_code_note}</Text>
+          </div>
+        </div>
+      )}
     </Container>
   )
 }
@@ -249,9 +270,11 @@ const ResultsView = () => {
   const [from, setFrom] = useState("")
   const [to, setTo] = useState("")
   const [location, setLocation] = useState("")
+  const [terminal, setTerminal] = useState("")
+  const tablets = useLoad<{ terminals: TerminalRow[] }>("/feedback/terminals")
   const [live, setLive] = useState(0)
   const chosen = id || list.data?.questionnaires[0]?.id || ""
-  const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(location ? { location_id: location } : {}) }).toString()
+  const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(location ? { location_id: location } : {}), ...(terminal ? { terminal_id: terminal } : {}) }).toString()
   const results = useLoad<Results>(chosen ? `/feedback/questionnaires/${chosen}/results${query ? `?${query}` : ""}` : null)
   const { reload } = results
   useEffect(() => {
@@ -278,6 +301,13 @@ const ResultsView = () => {
           <select id="fb-r-loc" className="bg-ui-bg-field border-ui-border-base block rounded-md border p-2" value={location} onChange={(e) => setLocation(e.target.value)}>
             <option value="">{t.all}</option>
             {(locations.data?.locations ?? []).map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <Label htmlFor="fb-r-term">{t.terminal}</Label>
+          <select id="fb-r-term" className="bg-ui-bg-field border-ui-border-base block rounded-md border p-2" value={terminal} onChange={(e) => setTerminal(e.target.value)}>
+            <option value="">{t.all_tablets}</option>
+            {(tablets.data?.terminals ?? []).filter((r) => !location || r.terminal.location_id === location).map((r) => <option key={r.terminal.id} value={r.terminal.id}>{r.terminal.name}</option>)}
           </select>
         </div>
         <div><Label htmlFor="fb-r-from">{t.from}</Label><Input id="fb-r-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></div>
@@ -314,6 +344,30 @@ const ResultsView = () => {
   )
 }
 
+/** Whom a checklist mails when overdue (empty: no mail), saved in the merchant's language. */
+const OverdueMail = ({ row, onSaved }: { row: ChecklistRow; onSaved: () => void }) => {
+  const t = texts()
+  const [value, setValue] = useState(row.overdue_email ?? "")
+  const [error, setError] = useState<string | null>(null)
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    try {
+      await adminFetch("PUT", `/feedback/checklists/${row.id}`, { overdue_email: value.trim() || null, overdue_locale: adminLocaleForMail() })
+      onSaved()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  return (
+    <form onSubmit={(e) => void save(e)} className="flex items-center gap-1">
+      <Input aria-label={t.overdue_email} type="email" size="small" value={value} onChange={(e) => setValue(e.target.value)} />
+      <Button type="submit" size="small" variant="secondary">{t.save_short}</Button>
+      {error && <Text className="text-ui-fg-error">{error}</Text>}
+    </form>
+  )
+}
+
 const Checks = () => {
   const t = texts()
   const locations = useLoad<{ locations: Location[] }>("/pos/locations")
@@ -323,6 +377,9 @@ const Checks = () => {
   const [name, setName] = useState("")
   const [interval, setInterval] = useState("")
   const [items, setItems] = useState("")
+  const [overdueEmail, setOverdueEmail] = useState("")
+  const [hours, setHours] = useState("")
+  const [showLast, setShowLast] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const create = async (e: FormEvent) => {
     e.preventDefault()
@@ -333,8 +390,16 @@ const Checks = () => {
         name: name.trim(),
         ...(interval ? { interval_minutes: Number(interval) } : {}),
         items: items.split("\n").map((l) => l.trim()).filter(Boolean).map((label, i) => ({ id: `i${i + 1}`, label })),
+        ...(overdueEmail.trim() ? { overdue_email: overdueEmail.trim(), overdue_locale: adminLocaleForMail() } : {}),
+        opening_hours: hours.split("\n").map((l) => l.trim()).filter(Boolean).map((l) => {
+          const [weekday, open, close] = l.split(/\s+/)
+          return { weekday: Number(weekday), open, close }
+        }),
+        show_last: showLast,
       })
+      setHours("")
       setName("")
+      setOverdueEmail("")
       setItems("")
       checklists.reload()
     } catch (err) {
@@ -352,6 +417,7 @@ const Checks = () => {
               <Table.HeaderCell>{t.interval}</Table.HeaderCell>
               <Table.HeaderCell>{t.last_check}</Table.HeaderCell>
               <Table.HeaderCell />
+              <Table.HeaderCell>{t.overdue_mail_to}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -361,6 +427,7 @@ const Checks = () => {
                 <Table.Cell>{c.interval_minutes ?? ""}</Table.Cell>
                 <Table.Cell>{c.last_check ? `${new Date(c.last_check.checked_at).toLocaleString()} · ${c.last_check.staff.name}` : t.none}</Table.Cell>
                 <Table.Cell>{c.interval_minutes ? <Badge color={c.overdue ? "red" : "green"}>{c.overdue ? t.overdue : t.on_time}</Badge> : null}</Table.Cell>
+                <Table.Cell><OverdueMail row={c} onSaved={checklists.reload} /></Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -378,6 +445,12 @@ const Checks = () => {
             <Label htmlFor="fb-cl-items">{t.items}</Label>
             <textarea id="fb-cl-items" className="bg-ui-bg-field border-ui-border-base block w-full rounded-md border p-2" rows={2} value={items} onChange={(e) => setItems(e.target.value)} />
           </div>
+          <div>
+            <Label htmlFor="fb-cl-hours">{t.opening_hours}</Label>
+            <textarea id="fb-cl-hours" className="bg-ui-bg-field border-ui-border-base block w-full rounded-md border p-2" rows={2} value={hours} onChange={(e) => setHours(e.target.value)} />
+          </div>
+          <div className="flex items-center gap-2"><Checkbox id="fb-cl-last" checked={showLast} onCheckedChange={(v) => setShowLast(v === true)} /><Label htmlFor="fb-cl-last">{t.show_last}</Label></div>
+          <div><Label htmlFor="fb-cl-mail">{t.overdue_email}</Label><Input id="fb-cl-mail" type="email" value={overdueEmail} onChange={(e) => setOverdueEmail(e.target.value)} /></div>
           <div><Button type="submit">{t.new_checklist}</Button></div>
         </form>
         {error && <Text className="text-ui-fg-error">{error}</Text>}
@@ -423,6 +496,19 @@ const ShiftPlan = () => {
   const [locationId, setLocationId] = useState("")
   const [day, setDay] = useState(today)
   const [csv, setCsv] = useState("")
+  const [shift, setShift] = useState({ name: "", starts: "", ends: "" })
+  const addShift = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    try {
+      // datetime-local is the admin's local time; the server stores instants.
+      await adminFetch("POST", "/feedback/shifts", { location_id: loc, name: shift.name.trim(), starts_at: new Date(shift.starts).toISOString(), ends_at: new Date(shift.ends).toISOString() })
+      setShift({ name: "", starts: "", ends: "" })
+      plan.reload()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
   const [error, setError] = useState<string | null>(null)
   const loc = locationId || locations.data?.locations[0]?.id || ""
   const next = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10)
@@ -465,6 +551,12 @@ const ShiftPlan = () => {
       <Text>{plan.data?.gaps.length ? plan.data.gaps.map((g) => `${g.name}: ${time(g.from)}–${time(g.to)} (${g.minutes} ${t.minutes})`).join(" · ") : t.none}</Text>
       <Heading level="h3" className="mt-3">{t.outside}</Heading>
       <Text>{plan.data?.outside_shifts.length ? plan.data.outside_shifts.map((c) => `${time(c.checked_at)} ${c.checklist_name} (${c.staff.name})`).join(" · ") : t.none}</Text>
+      <form onSubmit={(e) => void addShift(e)} className="mt-3 flex flex-wrap items-end gap-2">
+        <div><Label htmlFor="fb-s-name">{t.shift_name}</Label><Input id="fb-s-name" value={shift.name} onChange={(e) => setShift({ ...shift, name: e.target.value })} required /></div>
+        <div><Label htmlFor="fb-s-starts">{t.starts}</Label><Input id="fb-s-starts" type="datetime-local" value={shift.starts} onChange={(e) => setShift({ ...shift, starts: e.target.value })} required /></div>
+        <div><Label htmlFor="fb-s-ends">{t.ends}</Label><Input id="fb-s-ends" type="datetime-local" value={shift.ends} onChange={(e) => setShift({ ...shift, ends: e.target.value })} required /></div>
+        <Button type="submit" variant="secondary">{t.add_shift}</Button>
+      </form>
       <div className="mt-3">
         <Label htmlFor="fb-p-csv">{t.import_csv}</Label>
         <textarea id="fb-p-csv" className="bg-ui-bg-field border-ui-border-base block w-full rounded-md border p-2" rows={3} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder="Anna,2026-03-02T06:00:00+01:00,2026-03-02T14:00:00+01:00" />
