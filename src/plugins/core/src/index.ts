@@ -21,3 +21,7 @@ export { affectedRows, everyPage, listCustomerData, registerCustomerData } from 
 export type { CustomerDataContext, CustomerDataDefinition, CustomerDataLabel, ErasureReport, RetainedData } from "./customer-data"
 export { erasedEmail } from "./services/customer-data"
 export type { CustomerDataExport, ErasureDTO, ErasureSection } from "./services/customer-data"
+export { answeringRefusals, MAX_IDEMPOTENCY_KEY_LENGTH, Refusal, runIdempotent, runWithOptionalKey, toRefusal } from "./idempotency"
+export type { RouteAnswer } from "./idempotency"
+export { adminMutation, ledgerKeyOf } from "./admin-mutation"
+export type { AdminMutationOptions } from "./admin-mutation"

@@ -1,9 +1,10 @@
-export { posRoute, MAX_IDEMPOTENCY_KEY_LENGTH } from "./pos-route"
-export { adminMutation, ledgerKeyOf } from "./admin-route"
+export { posRoute } from "./pos-route"
+/** The admin wrapper lives in core (decision 131); re-exported here for the routes that import it from pos. */
+export { adminMutation, ledgerKeyOf, MAX_IDEMPOTENCY_KEY_LENGTH } from "@customer-modules/core"
+export type { AdminMutationOptions } from "@customer-modules/core"
 export { publicRoute } from "./public-route"
 export type { PublicRouteOptions } from "./public-route"
 export type { default as PublicRateLimiterService, RateBudget } from "./services/public-rate-limiter"
-export type { AdminMutationOptions } from "./admin-route"
 export type { PosAnswer, PosContext, PosRouteOptions } from "./pos-route"
 export { POS_SCOPES, isPosScope, listPosScopes, registerPosScope } from "./scopes"
 export type { PosScope, PosScopeDefinition, ScopeLabel } from "./scopes"

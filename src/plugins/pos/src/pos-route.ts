@@ -1,10 +1,9 @@
 import type { Logger, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { escapeLiteral } from "pg"
-import { QueryFailedError } from "typeorm"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { describeIssues, DomainError, isDomainError, isUnavailable, newEntityId, redactText, redactUrl, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "@customer-modules/core"
+import { describeIssues, DomainError, MAX_IDEMPOTENCY_KEY_LENGTH, redactText, redactUrl, Refusal, runIdempotent, toRefusal } from "@customer-modules/core"
+import type { RouteAnswer } from "@customer-modules/core"
 
 import type { PosScope } from "./scopes"
 import type PosMissLimiterService from "./services/pos-miss-limiter"
@@ -25,7 +24,7 @@ export type PosContext = {
   requireScope(scope: PosScope | PosScope[]): void
 }
 
-export type PosAnswer = { status: number; body: unknown }
+export type PosAnswer = RouteAnswer
 
 export type PosRouteOptions<S extends z.ZodTypeAny> = {
   /** Any one of these scopes; omitted = any valid key. */
@@ -40,36 +39,9 @@ export type PosRouteOptions<S extends z.ZodTypeAny> = {
   handler: (req: MedusaRequest, ctx: PosContext, body: z.infer<S>) => Promise<PosAnswer>
 }
 
-/** Longest Idempotency-Key accepted from a client. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200
-
 const BEARER = /^Bearer\s+(\S+)\s*$/i
 const MAX_STAFF_CARD_LENGTH = 128
 const EMPTY_BODY = z.object({}).strict()
-const SAVEPOINT = "pos_handler"
-/** How long a POS call waits for a card's row lock before answering 409 account_busy (retryable, not stored). */
-const LOCK_TIMEOUT_MS = 2000
-const LOCK_NOT_AVAILABLE = "55P03"
-
-/** A refusal answered as `{ type, message }` with its status. */
-class Refusal {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    readonly message: string,
-    readonly headers: Record<string, string> = {}
-  ) {}
-
-  answer(): PosAnswer {
-    return { status: this.status, body: { type: this.type, message: this.message } }
-  }
-
-  /** A final answer is remembered for its Idempotency-Key; "try again later" (429, busy) is not. */
-  get final(): boolean {
-    return this.status !== 429 && this.status !== 503 && this.type !== "account_busy"
-  }
-}
-
 /** The answer to a key (or, without a valid key, an IP) past its miss limit: the same whatever the code. */
 function throttled(retryAfter_s: number): Refusal {
   return new Refusal(429, "too_many_requests", `Too many unknown codes; try again in ${retryAfter_s} s`, {
@@ -278,158 +250,4 @@ function bodyOf(req: MedusaRequest): unknown {
     throw new Refusal(400, "invalid_json", "Send the body as JSON with Content-Type: application/json")
   }
   return body
-}
-
-/** The part of node-postgres' client that the combined statements use (simple protocol: several statements, one result each). */
-type PgClient = { query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> }
-/** TypeORM's query-runner state, kept in step with the transaction opened and committed by hand below. */
-type RunnerState = { isTransactionActive: boolean; transactionDepth: number }
-
-/** A string as an SQL literal (node-postgres' escaping; E'…' when it holds a backslash). */
-const lit = (value: string): string => escapeLiteral(value)
-
-/**
- * Runs the work guarded by Medusa's idempotency_key table in one transaction.
- * A duplicate that arrives while the first is running blocks on the unique
- * index until the first commits, then replays its stored answer.
- *
- * Round trips: one that opens the transaction, bounds lock waits, claims the
- * key and sets the savepoint; the handler's own; one that stores the answer
- * and commits. The first and last are several statements sent as one simple
- * query, so their values are escaped literals rather than parameters.
- */
-export async function runIdempotent(
-  req: MedusaRequest,
-  opts: { storedKey: string; params: unknown; run: (manager: EntityManager) => Promise<PosAnswer> }
-): Promise<{ answer: PosAnswer; replayed: boolean }> {
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const path = req.originalUrl.split("?")[0]
-  const params = JSON.stringify(opts.params)
-  const runner = manager.connection.createQueryRunner()
-  const state = runner as unknown as RunnerState
-  const simple = async (sql: string) => {
-    try {
-      return await ((await runner.connect()) as PgClient).query(sql)
-    } catch (e) {
-      throw new QueryFailedError(sql, undefined, e as Error)
-    }
-  }
-
-  try {
-    const id = newEntityId("ikey")
-    // From here TypeORM treats the runner as inside a transaction (so a nested save() opens a savepoint, not a second transaction).
-    state.isTransactionActive = true
-    state.transactionDepth = 1
-    // A card's row may be locked by a web checkout completing: wait a little, never long
-    // enough to starve the connection pool the checkout itself needs.
-    const opened = await simple(
-      `START TRANSACTION;
-       SET LOCAL lock_timeout = '${LOCK_TIMEOUT_MS}ms';
-       INSERT INTO idempotency_key (id, idempotency_key, request_method, request_params, request_path, recovery_point)
-       VALUES (${lit(id)}, ${lit(opts.storedKey)}, ${lit(req.method)}, ${lit(params)}::jsonb, ${lit(path)}, 'started')
-       ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id;
-       SAVEPOINT ${SAVEPOINT}`
-    )
-    const tx = runner.manager
-
-    if (!opened[2].rows.length) {
-      const [row]: {
-        request_method: string
-        request_path: string
-        recovery_point: string
-        response_code: number | null
-        response_body: unknown
-        same_params: boolean
-      }[] = await tx.query(
-        `SELECT request_method, request_path, recovery_point, response_code, response_body,
-                request_params = $2::jsonb AS same_params
-           FROM idempotency_key WHERE idempotency_key = $1`,
-        [opts.storedKey, params]
-      )
-      await runner.rollbackTransaction()
-      if (!row || row.request_method !== req.method || row.request_path !== path || !row.same_params) {
-        throw new Refusal(
-          409,
-          "idempotency_conflict",
-          "This Idempotency-Key was already used for another request; use a new key for a new request"
-        )
-      }
-      if (row.recovery_point !== "finished" || row.response_code === null) {
-        throw new Refusal(409, "idempotency_conflict", "A request with this Idempotency-Key is still in progress")
-      }
-      return { answer: { status: row.response_code, body: row.response_body }, replayed: true }
-    }
-
-    let answer: PosAnswer
-    try {
-      answer = await opts.run(tx)
-    } catch (e) {
-      const refusal = toRefusal(e)
-      // A throttled or busy call is no answer to remember: the whole transaction goes, key included.
-      if (!refusal || !refusal.final) {
-        throw e
-      }
-      await tx.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
-      answer = refusal.answer()
-    }
-    if (!Number.isInteger(answer.status) || answer.status < 100 || answer.status > 599) {
-      throw new Error(`POS handler answered the status ${String(answer.status)}`)
-    }
-    // The first caller gets the body as stored (jsonb orders keys its own way), so
-    // a retry's replay is the same to the byte.
-    const stored = await simple(
-      `UPDATE idempotency_key
-          SET response_code = ${answer.status}, response_body = ${lit(JSON.stringify(answer.body ?? null))}::jsonb, recovery_point = 'finished'
-        WHERE id = ${lit(id)}
-        RETURNING response_body;
-       COMMIT`
-    )
-    state.isTransactionActive = false
-    state.transactionDepth = 0
-    return { answer: { status: answer.status, body: stored[0].rows[0].response_body }, replayed: false }
-  } catch (e) {
-    if (state.isTransactionActive) {
-      state.transactionDepth = 1
-      await runner.rollbackTransaction().catch(() => undefined)
-    }
-    throw e
-  } finally {
-    await runner.release()
-  }
-}
-
-const MEDUSA_ERRORS: Record<string, { status: number; type: string }> = {
-  not_found: { status: 404, type: "not_found" },
-  invalid_data: { status: 400, type: "invalid_request" },
-  invalid_argument: { status: 400, type: "invalid_request" },
-  not_allowed: { status: 422, type: "not_allowed" },
-  duplicate_error: { status: 409, type: "duplicate" },
-  conflict: { status: 409, type: "conflict" },
-  unauthorized: { status: 401, type: "unauthorized" },
-}
-
-/** A DomainError (or a MedusaError of a known type) as the answer it stands for; null for a bug. */
-export function toRefusal(e: unknown): Refusal | null {
-  if (e instanceof Refusal) {
-    return e
-  }
-  const driverError = (e as { driverError?: { code?: string } })?.driverError
-  if ((driverError ?? (e as { code?: string }))?.code === LOCK_NOT_AVAILABLE) {
-    return new Refusal(409, "account_busy", "This card is being used by another payment right now; try again in a moment", {
-      "Retry-After": "1",
-    })
-  }
-  if (isUnavailable(e)) {
-    return new Refusal(503, "service_unavailable", UNAVAILABLE_MESSAGE, { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_S) })
-  }
-  if (isDomainError(e)) {
-    return new Refusal(e.status, e.type, e.message)
-  }
-  const medusa = e as { __isMedusaError?: boolean; type?: string; message?: string }
-  if (medusa?.__isMedusaError && medusa.type && MEDUSA_ERRORS[medusa.type]) {
-    const mapped = MEDUSA_ERRORS[medusa.type]
-    return new Refusal(mapped.status, mapped.type, medusa.message ?? mapped.type)
-  }
-  return null
 }

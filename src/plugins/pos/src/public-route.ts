@@ -2,10 +2,9 @@ import type { MedusaRequest } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { parseBody } from "@customer-modules/core"
+import { answeringRefusals, parseBody, runWithOptionalKey } from "@customer-modules/core"
+import type { RouteAnswer } from "@customer-modules/core"
 
-import { answeringRefusals, runWithOptionalKey } from "./optional-key"
-import type { PosAnswer } from "./pos-route"
 import type PublicRateLimiterService from "./services/public-rate-limiter"
 import type { RateBudget } from "./services/public-rate-limiter"
 
@@ -19,7 +18,7 @@ export type PublicRouteOptions<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> =
   /** The budget's name; default: the route's path pattern. Routes may share one. */
   bucket?: string
   /** Does the work with `manager` (one transaction for POST, the plain manager for GET) and answers status and body. */
-  handler: (req: MedusaRequest, manager: EntityManager, input: { body: z.infer<B>; query: z.infer<Q> }) => Promise<PosAnswer>
+  handler: (req: MedusaRequest, manager: EntityManager, input: { body: z.infer<B>; query: z.infer<Q> }) => Promise<RouteAnswer>
 }
 
 const EMPTY = z.object({}).strict()

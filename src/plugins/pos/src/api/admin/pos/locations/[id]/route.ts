@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "../../../../../admin-route"
+import { adminMutation } from "@customer-modules/core"
+
 import type PosLocationService from "../../../../../services/pos-location"
 import { UpdateLocation } from "../../../../../validators"
 

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "../../../../../admin-route"
+import { adminMutation } from "@customer-modules/core"
+
 import type StaffService from "../../../../../services/staff"
 import { UpdateStaffMember } from "../../../../../validators"
 

@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { z } from "zod"
 
-import { adminMutation } from "../../../../../admin-route"
+import { adminMutation } from "@customer-modules/core"
+
 import type PosTerminalService from "../../../../../services/pos-terminal"
 
 /** GET /admin/pos/terminals/:id */

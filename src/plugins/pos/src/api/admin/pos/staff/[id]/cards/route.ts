@@ -1,4 +1,5 @@
-import { adminMutation } from "../../../../../../admin-route"
+import { adminMutation } from "@customer-modules/core"
+
 import type StaffService from "../../../../../../services/staff"
 import { AddStaffCard } from "../../../../../../validators"
 

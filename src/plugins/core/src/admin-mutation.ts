@@ -4,10 +4,11 @@ import type { MedusaRequest } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { adminUserIdOf, parseBody } from "@customer-modules/core"
+import { answeringRefusals, runWithOptionalKey } from "./idempotency"
+import type { RouteAnswer } from "./idempotency"
+import { adminUserIdOf } from "./request"
+import { parseBody } from "./schemas"
 
-import { answeringRefusals, runWithOptionalKey } from "./optional-key"
-import type { PosAnswer } from "./pos-route"
 
 export type AdminMutationOptions<S extends z.ZodTypeAny> = {
   body: S
@@ -18,7 +19,7 @@ export type AdminMutationOptions<S extends z.ZodTypeAny> = {
    */
   requireKey?: boolean
   /** Does the work with `manager` (one transaction) and answers status and body; `idempotency_key` is the caller's key, if sent. */
-  handler: (req: MedusaRequest, manager: EntityManager, body: z.infer<S>, ctx: { idempotency_key: string | null }) => Promise<PosAnswer>
+  handler: (req: MedusaRequest, manager: EntityManager, body: z.infer<S>, ctx: { idempotency_key: string | null }) => Promise<RouteAnswer>
 }
 
 /**
@@ -26,7 +27,7 @@ export type AdminMutationOptions<S extends z.ZodTypeAny> = {
  * (scripts, integrations, a double-clicked button): the same key and body
  * return the first answer and change nothing, another body is 409
  * `idempotency_conflict` — the same rules as the POS routes, keyed per admin
- * user. Without the header the work simply runs in one transaction, unless
+ * user. Every admin POST/PUT/DELETE of every plugin goes through it (decision 131). Without the header the work simply runs in one transaction, unless
  * the route moves money (`requireKey`): then it is refused.
  */
 export function adminMutation<S extends z.ZodTypeAny>(opts: AdminMutationOptions<S>) {
