@@ -188,5 +188,5 @@ export const AdminListEvents = z
   .strict()
 
 export const ListRegistrations = z
-  .object({ q: z.string().max(200).optional(), format: z.enum(["json", "csv"]).optional() })
+  .object({ q: z.string().max(200).optional(), format: z.enum(["json", "csv", "pdf"]).optional(), locale: z.enum(LOCALES).optional() })
   .strict()
