@@ -435,6 +435,9 @@ describe("mails", () => {
     expect(mail.subject).toBe("Registration confirmed: Brotbackkurs")
     expect(mail.text).toContain("Kochstudio")
     expect(mail.text).toContain("/embed/events/registrations/")
+    // The code the till scans at the door.
+    expect(mail.text).toContain(reg.body.registration.id)
+    expect(mail.text).toContain("Check-in code")
     const ics = mail.attachments.find((a) => a.filename === "event.ics")!
     expect(ics.contentType).toBe("text/calendar")
     const body = ics.content.toString("utf-8")
