@@ -2,7 +2,8 @@
  * The venues and templates of the "Events" admin page in Chromium: a venue and
  * a template made in the admin, a weekly series from the template previewed in
  * the venue's zone (across the clock change) and created, the dates listed on
- * the events tab; a venue in use is refused after the confirmation dialog.
+ * the events tab, one date moved alone by its local time; a venue in use is
+ * refused after the confirmation dialog.
  */
 import fs from "fs"
 import path from "path"
@@ -85,6 +86,18 @@ describe("venues, templates and series in the admin", () => {
     for (const e of made.body.events as { id: string }[]) {
       await page.locator(`[data-event-id="${e.id}"]`).waitFor({ timeout: 15_000 })
     }
+
+    // One date of the series changed alone, by its local time in the venue's zone.
+    const first = made.body.events[0] as { id: string }
+    await page.locator(`[data-event-id="${first.id}"]`).click()
+    const editor = page.getByTestId("event-editor")
+    await editor.getByLabel("Start (local time, Europe/Berlin)").fill("2027-03-23T20:00")
+    await editor.getByLabel("End (local time, Europe/Berlin)").fill("2027-03-23T22:30")
+    await editor.getByRole("button", { name: "Save" }).click()
+    await expect
+      .poll(async () => (await adminApi(`/admin/events/${first.id}`)).body.event, { timeout: 15_000 })
+      .toMatchObject({ local_start: "2027-03-23T20:00", starts_at: "2027-03-23T19:00:00.000Z", ends_at: "2027-03-23T21:30:00.000Z" })
+    expect((await adminApi(`/admin/events/${made.body.events[1].id}`)).body.event.local_start).toBe("2027-03-25T19:30")
 
     await page.getByRole("tab", { name: "Venues" }).click()
     await page.locator(`[data-venue-name="${venueName}"]`).getByRole("button", { name: "Delete" }).click()

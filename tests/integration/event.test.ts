@@ -225,6 +225,19 @@ describe("series from a template", () => {
     expect(other.body.event.capacity).toBe(12)
   })
 
+  it("moves one date by its local wall time in the venue's zone, across the clock change, and refuses both forms at once", async () => {
+    const event = await createEvent({ starts_at: "2027-03-25T18:00:00+01:00", ends_at: "2027-03-25T21:00:00+01:00" })
+    const moved = await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-01T18:00", local_end: "2027-04-01T21:00" } })
+    expect(moved.status, moved.text).toBe(200)
+    expect(moved.body.event).toMatchObject({ local_start: "2027-04-01T18:00", local_end: "2027-04-01T21:00", starts_at: "2027-04-01T16:00:00.000Z", ends_at: "2027-04-01T19:00:00.000Z", sequence: 1 })
+    const same = await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-01T18:00" } })
+    expect(same.body.event.sequence).toBe(1)
+    const both = await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-02T18:00", starts_at: "2027-04-02T16:00:00Z" } })
+    expect(both.status).toBe(400)
+    expect((await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-01 18:00" } })).status).toBe(400)
+    expect((await adminApi(`/admin/events/${event.id}`)).body.event.starts_at).toBe("2027-04-01T16:00:00.000Z")
+  })
+
   it("raises the calendar SEQUENCE only on a real change", async () => {
     const event = await createEvent()
     const same = await adminApi(`/admin/events/${event.id}`, { body: { description: "Neu beschrieben", starts_at: event.starts_at } })

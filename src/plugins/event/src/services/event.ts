@@ -346,9 +346,22 @@ export default class EventService extends TransactionBaseService {
         throw new DomainError("event_cancelled", "This event is cancelled", 409)
       }
       const venue = await this.retrieveVenue(data.venue_id ?? current.venue_id, m)
-      const starts = data.starts_at ? new Date(data.starts_at) : current.starts_at
-      const ends = data.ends_at ? new Date(data.ends_at) : current.ends_at
-      const merged = { ...current, ...data }
+      const wall = (local: string | undefined): Date | null => {
+        if (!local) {
+          return null
+        }
+        try {
+          return instantOf(local.slice(0, 10), local.slice(11, 16), venue.time_zone)
+        } catch (e) {
+          throw new DomainError("invalid_request", (e as Error).message, 400)
+        }
+      }
+      const starts = wall(data.local_start) ?? (data.starts_at ? new Date(data.starts_at) : current.starts_at)
+      const ends = wall(data.local_end) ?? (data.ends_at ? new Date(data.ends_at) : current.ends_at)
+      const fields: Partial<UpdateEvent> = { ...data }
+      delete fields.local_start
+      delete fields.local_end
+      const merged = { ...current, ...fields }
       checkTimes(starts, ends, merged)
       if (data.capacity !== undefined && data.capacity < current.taken) {
         throw new DomainError("capacity_below_taken", `${current.taken} places are given; the capacity cannot be lower`, 409)

@@ -1,10 +1,10 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { CalendarMini } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
+import { Badge, Button, Checkbox, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useAdminCustomQuery, useMedusa } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { EmptyState, errorText, newIdempotencyKey, PagedTable, useAdminLocale, useAdminPost, useFormatMoney, useT } from "@customer-modules/admin-kit"
+import { ConfirmButton, EmptyState, errorText, newIdempotencyKey, PagedTable, useAdminLocale, useAdminPost, useFormatMoney, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 import { SeriesForm, Template, TemplatesSection } from "./templates-section"
@@ -16,6 +16,8 @@ type EventItem = {
   starts_at: string
   time_zone: string
   local_start: string
+  local_end: string
+  waitlist: boolean
   capacity: number
   taken: number
   seats_left: number
@@ -42,6 +44,74 @@ type Registration = {
   checked_in_at: string | null
 }
 type Totals = { confirmed: number; waitlisted: number; checked_in: number; paid_amount: number; open_amount: number }
+
+/** One date changed alone: title, local times in the venue's zone, capacity, publication, waiting list; or cancelled. */
+const EventEditor = ({ event, onChanged }: { event: EventItem; onChanged: (e: EventItem) => void }) => {
+  const t = useT(messages)
+  const [d, setD] = useState({ title: event.title, local_start: event.local_start, local_end: event.local_end, capacity: String(event.capacity), published: event.published, waitlist: event.waitlist })
+  const save = useAdminPost<Record<string, unknown>, { event: EventItem }>(`/events/${event.id}`)
+  const cancel = useAdminPost<Record<string, never>, { event: EventItem }>(`/events/${event.id}/cancel`)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const body: Record<string, unknown> = { title: d.title, capacity: Number(d.capacity), published: d.published, waitlist: d.waitlist }
+    if (d.local_start !== event.local_start) body.local_start = d.local_start
+    if (d.local_end !== event.local_end) body.local_end = d.local_end
+    void save.mutate(body, { onSuccess: (a) => onChanged(a.event) })
+  }
+  const off = event.status === "cancelled"
+  return (
+    <Container className="mb-4" data-testid="event-editor">
+      <Heading level="h2">{t("eventSettings", { title: event.title })}</Heading>
+      <form onSubmit={submit} className="grid grid-cols-2 gap-3 mt-2">
+        <div><Label htmlFor="ev-edit-title">{t("templateTitle")}</Label><Input id="ev-edit-title" value={d.title} disabled={off} onChange={(e) => setD({ ...d, title: e.target.value })} required maxLength={200} /></div>
+        <div><Label htmlFor="ev-edit-capacity">{t("capacity")}</Label><Input id="ev-edit-capacity" type="number" min={1} value={d.capacity} disabled={off} onChange={(e) => setD({ ...d, capacity: e.target.value })} required /></div>
+        <div><Label htmlFor="ev-edit-start">{t("startLocal", { zone: event.time_zone })}</Label><Input id="ev-edit-start" type="datetime-local" value={d.local_start} disabled={off} onChange={(e) => setD({ ...d, local_start: e.target.value })} required /></div>
+        <div><Label htmlFor="ev-edit-end">{t("endLocal", { zone: event.time_zone })}</Label><Input id="ev-edit-end" type="datetime-local" value={d.local_end} disabled={off} onChange={(e) => setD({ ...d, local_end: e.target.value })} required /></div>
+        <div className="flex items-center gap-2"><Checkbox id="ev-edit-published" checked={d.published} disabled={off} onCheckedChange={(v) => setD({ ...d, published: v === true })} /><Label htmlFor="ev-edit-published">{t("publishedLabel")}</Label></div>
+        <div className="flex items-center gap-2"><Checkbox id="ev-edit-waitlist" checked={d.waitlist} disabled={off} onCheckedChange={(v) => setD({ ...d, waitlist: v === true })} /><Label htmlFor="ev-edit-waitlist">{t("waitlist")}</Label></div>
+        <div className="col-span-2 flex gap-2">
+          <Button type="submit" disabled={off} isLoading={save.isLoading}>{t("save")}</Button>
+          {!off && (
+            <ConfirmButton title={t("cancelEventTitle", { title: event.title })} description={t("cancelEventText")} confirmLabel={t("cancelEvent")} onConfirm={() => cancel.mutate({}, { onSuccess: (a) => onChanged(a.event) })}>
+              {t("cancelEvent")}
+            </ConfirmButton>
+          )}
+          {off && <Badge>{t("cancelled")}</Badge>}
+        </div>
+        {save.isSuccess && <Text className="col-span-2 text-ui-fg-subtle">{t("saved")}</Text>}
+        {(save.isError || cancel.isError) && <Text className="col-span-2 text-ui-fg-error">{errorText(save.error ?? cancel.error)}</Text>}
+      </form>
+    </Container>
+  )
+}
+
+/** A registration's note, changed in place. */
+const NoteCell = ({ note, onSave }: { note: string | null; onSave: (note: string | null) => unknown }) => {
+  const t = useT(messages)
+  const [editing, setEditing] = useState(false)
+  const [text, setText] = useState(note ?? "")
+  if (!editing) {
+    return (
+      <div className="flex gap-1 items-center">
+        <span>{note ?? ""}</span>
+        <Button size="small" variant="transparent" onClick={() => setEditing(true)}>{t("editNote")}</Button>
+      </div>
+    )
+  }
+  return (
+    <form
+      className="flex gap-1"
+      onSubmit={(e) => {
+        e.preventDefault()
+        setEditing(false)
+        void onSave(text.trim() || null)
+      }}
+    >
+      <Input size="small" aria-label={t("note")} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+      <Button size="small" type="submit">{t("save")}</Button>
+    </form>
+  )
+}
 
 /** The participant list of one event: search, payment, check-in, phone registration, CSV and the printable list. */
 const Participants = ({ event }: { event: EventItem }) => {
@@ -104,7 +174,13 @@ const Participants = ({ event }: { event: EventItem }) => {
           { key: "name", header: t("name"), cell: (r) => <>{r.name}<br /><span className="text-ui-fg-subtle">{[r.email, r.phone].filter(Boolean).join(" · ")}</span></> },
           { key: "qty", header: t("qty"), cell: (r) => r.quantity },
           { key: "status", header: t("status"), cell: (r) => <><Badge>{r.status}</Badge>{r.checked_in_at ? ` ${t("checkedIn")}` : ""}</> },
-          { key: "payment", header: t("payment"), cell: (r) => `${r.payment_status}${r.amount ? ` (${m(r.amount)})` : ""}` },
+          { key: "payment", header: t("payment"), cell: (r) => `${r.payment_status}${r.payment_method ? ` · ${r.payment_method}` : ""}${r.amount ? ` (${m(r.amount)})` : ""}` },
+          {
+            key: "answers",
+            header: t("answers"),
+            cell: (r) => Object.entries(r.answers).map(([k, v]) => <div key={k} className="text-ui-fg-subtle">{`${k}: ${typeof v === "boolean" ? (v ? t("yes") : t("no")) : v}`}</div>),
+          },
+          { key: "note", header: t("note"), cell: (r) => <NoteCell note={r.note} onSave={(note) => post(`/events/${event.id}/registrations/${r.id}`, { note })} /> },
           {
             key: "actions",
             header: "",
@@ -112,6 +188,7 @@ const Participants = ({ event }: { event: EventItem }) => {
               <div className="flex gap-1">
                 {r.payment_status === "unpaid" && <Button size="small" onClick={() => void post(`/events/${event.id}/registrations/${r.id}/payment`, { status: "paid", method: "cash" })}>{t("markPaid")}</Button>}
                 {r.payment_status === "paid" && <Button size="small" variant="secondary" onClick={() => void post(`/events/${event.id}/registrations/${r.id}/payment`, { status: "unpaid" })}>{t("markUnpaid")}</Button>}
+                {r.payment_status === "paid" && <Button size="small" variant="secondary" onClick={() => void post(`/events/${event.id}/registrations/${r.id}/payment`, { status: "refunded" })}>{t("markRefunded")}</Button>}
                 {r.status === "confirmed" && !r.checked_in_at && (
                   <Button size="small" variant="secondary" onClick={() => void post(`/events/${event.id}/registrations/${r.id}`, { checked_in: true })}>{t("checkIn")}</Button>
                 )}
@@ -166,6 +243,7 @@ const EventsTab = ({ generation }: { generation: number }) => {
           ]}
         />
       </Container>
+      {selected && <EventEditor key={`${selected.id}-${selected.status}`} event={selected} onChanged={(e) => { setSelected({ ...selected, ...e }); setOwn((n) => n + 1) }} />}
       {selected && <Participants key={selected.id} event={selected} />}
       <Container className="mb-4">
         <SeriesForm templates={templates.data?.templates ?? []} venues={venues.data?.venues ?? []} onCreated={() => setOwn((n) => n + 1)} />

@@ -1,5 +1,4 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
 import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
