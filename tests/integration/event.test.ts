@@ -573,6 +573,24 @@ describe("online payment", () => {
     expect(await confirmedPlaces(event.id)).toBe(2)
   })
 
+  it("an order cancelled in Medusa cancels its registration and offers the places to the waiting list", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500, waitlist: true })
+    const held = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
+    const waiting = (await register(event.id, { quantity: 2 })).body.registration
+    expect(waiting.status).toBe("waitlisted")
+    const completed = await completeCart(held.cart_id!)
+    expect(completed.status, completed.text).toBe(200)
+    const cancelled = await adminApi(`/admin/orders/${completed.body.data.id}/cancel`, { method: "POST" })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    await expect.poll(() => registrationRow(held.id), { timeout: 20_000, interval: 200 }).toMatchObject({ status: "cancelled" })
+    await expect.poll(() => registrationRow(waiting.id), { timeout: 20_000, interval: 200 }).toMatchObject({ status: "offered" })
+    const { rows } = await db.query(
+      `SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status IN ('confirmed', 'held', 'offered')`,
+      [event.id]
+    )
+    expect(rows[0].n).toBe(2)
+  })
+
   it("a payment captured for places that are gone (cancelled by the staff after the order) is refunded, never overbooked", async () => {
     const event = await createEvent({ capacity: 2, price: 1500 })
     const held = (await register(event.id, { quantity: 2, pay_online: true })).body.registration

@@ -384,6 +384,24 @@ export default class EventRegistrationService extends TransactionBaseService {
     })
   }
 
+  /**
+   * Cancels the live registration whose cart became `orderId` (the order was
+   * cancelled in Medusa); the freed places are offered to the waiting list.
+   * Returns its id, or null when there is none (or it is already cancelled).
+   */
+  async cancelForOrder(orderId: string): Promise<string | null> {
+    const [found] = await this.activeManager_.query(
+      `SELECT r.id FROM event_registration r JOIN "order" o ON o.cart_id = r.cart_id
+        WHERE o.id = $1 AND r.status IN ('held', 'confirmed', 'waitlisted', 'offered')`,
+      [orderId]
+    )
+    if (!found) {
+      return null
+    }
+    await this.cancel(found.id, "staff")
+    return found.id
+  }
+
   /** Records a refund of an online payment. */
   async markRefunded(id: string): Promise<void> {
     await this.activeManager_.query(
