@@ -16,7 +16,7 @@ import { pdfText } from "../support/pdf"
 import { clientIp, createTerminal, posApi } from "../support/pos"
 import type { PosScope } from "../support/pos"
 
-type EventBody = { id: string; capacity: number; seats_left: number; taken: number; local_start: string; starts_at: string; sequence: number }
+type EventBody = { id: string; title: string; capacity: number; seats_left: number; taken: number; local_start: string; starts_at: string; sequence: number }
 type Reg = { id: string; status: string; quantity: number; payment_status: string; cancel_url: string; cart_id: string | null }
 
 let db: Client
