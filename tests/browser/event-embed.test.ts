@@ -2,7 +2,8 @@
  * The registration page `/embed/events/:id` in Chromium, inside an iframe of
  * another origin as a merchant's site embeds it: it shows the event, takes a
  * registration with a custom question and confirms it; the place is taken.
- * Also the events page in the admin lists the event with its participant.
+ * Also the events page in the admin lists the event with its participant,
+ * links the printable list and checks the participant in with a click.
  */
 import http from "http"
 import type { AddressInfo } from "net"
@@ -78,6 +79,15 @@ describe("the embedded registration page", () => {
     await signInToAdmin(page)
     await openFromSidebar(page, "Events")
     await page.getByText(/^Weinprobe/).first().click()
-    await page.getByTestId("event-participants").getByText("Rita Guest").waitFor({ timeout: 15_000 })
+    const participants = page.getByTestId("event-participants")
+    await participants.getByText("Rita Guest").waitFor({ timeout: 15_000 })
+    // The printable list is one click away, in the admin's language.
+    await expect(participants.locator(`a[href*="registrations?format=pdf"]`).getAttribute("href")).resolves.toBe(`/admin/events/${eventId}/registrations?format=pdf&locale=en`)
+    // A click at the door checks Rita's group in, once.
+    await participants.locator('[data-registration-name="Rita Guest"]').getByRole("button", { name: "Check in" }).click()
+    await expect
+      .poll(async () => (await adminApi(`/admin/events/${eventId}/registrations`)).body.totals.checked_in, { timeout: 15_000 })
+      .toBe(2)
+    await participants.locator('[data-registration-name="Rita Guest"]').getByText("checked in").waitFor({ timeout: 15_000 })
   })
 })

@@ -10,12 +10,13 @@ import { randomUUID } from "crypto"
 import { Client } from "pg"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
-import { adminApi, api } from "../support/api"
+import { adminApi, adminToken, api } from "../support/api"
 import { uniqueAddress, waitForMail } from "../support/mail"
+import { pdfText } from "../support/pdf"
 import { clientIp, createTerminal, posApi } from "../support/pos"
 import type { PosScope } from "../support/pos"
 
-type EventBody = { id: string; capacity: number; seats_left: number; taken: number; local_start: string; starts_at: string; sequence: number }
+type EventBody = { id: string; title: string; capacity: number; seats_left: number; taken: number; local_start: string; starts_at: string; sequence: number }
 type Reg = { id: string; status: string; quantity: number; payment_status: string; cancel_url: string; cart_id: string | null }
 
 let db: Client
@@ -224,6 +225,19 @@ describe("series from a template", () => {
     expect(other.body.event.capacity).toBe(12)
   })
 
+  it("moves one date by its local wall time in the venue's zone, across the clock change, and refuses both forms at once", async () => {
+    const event = await createEvent({ starts_at: "2027-03-25T18:00:00+01:00", ends_at: "2027-03-25T21:00:00+01:00" })
+    const moved = await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-01T18:00", local_end: "2027-04-01T21:00" } })
+    expect(moved.status, moved.text).toBe(200)
+    expect(moved.body.event).toMatchObject({ local_start: "2027-04-01T18:00", local_end: "2027-04-01T21:00", starts_at: "2027-04-01T16:00:00.000Z", ends_at: "2027-04-01T19:00:00.000Z", sequence: 1 })
+    const same = await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-01T18:00" } })
+    expect(same.body.event.sequence).toBe(1)
+    const both = await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-02T18:00", starts_at: "2027-04-02T16:00:00Z" } })
+    expect(both.status).toBe(400)
+    expect((await adminApi(`/admin/events/${event.id}`, { body: { local_start: "2027-04-01 18:00" } })).status).toBe(400)
+    expect((await adminApi(`/admin/events/${event.id}`)).body.event.starts_at).toBe("2027-04-01T16:00:00.000Z")
+  })
+
   it("raises the calendar SEQUENCE only on a real change", async () => {
     const event = await createEvent()
     const same = await adminApi(`/admin/events/${event.id}`, { body: { description: "Neu beschrieben", starts_at: event.starts_at } })
@@ -312,6 +326,101 @@ describe("payment status and participant list", () => {
   })
 })
 
+describe("printable participant list", () => {
+  it("prints each registration with participants, status, payment, answers and note, and the totals, as a PDF in the chosen language", async () => {
+    const event = await createEvent({
+      title: `Weinprobe ${randomUUID().slice(0, 6)}`,
+      price: 2500,
+      questions: [
+        { id: "diet", type: "choice", label: { de: "Ernährung", en: "Diet" }, required: false, choices: [{ id: "veg", label: { de: "Vegetarisch", en: "Vegetarian" } }, { id: "all", label: "Alles" }] },
+        { id: "car", type: "yes_no", label: { de: "Mit dem Auto?", en: "By car?" } },
+      ],
+    })
+    const first = (await register(event.id, { name: "Paula Pdf", quantity: 2, participants: [{ name: "Paula Pdf" }, { name: "Quentin Begleitung" }], answers: { diet: "veg", car: true } })).body.registration
+    await adminApi(`/admin/events/${event.id}/registrations/${first.id}/payment`, { body: { status: "paid", method: "cash" }, headers: { "idempotency-key": randomUUID() } })
+    const phone = await adminApi(`/admin/events/${event.id}/registrations`, { body: { name: "Rita Telefon", quantity: 1, note: "Rollstuhlplatz" } })
+    expect(phone.status, phone.text).toBe(201)
+    const res = await fetch(`${inject("baseUrl")}/admin/events/${event.id}/registrations?format=pdf&locale=en`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(res.headers.get("content-type")).toContain("application/pdf")
+    expect(res.headers.get("content-disposition")).toMatch(/participants-\d{4}-\d{2}-\d{2}\.pdf/)
+    const text = (await pdfText(Buffer.from(await res.arrayBuffer()))).replace(/\s+/g, " ")
+    expect(text).toContain(`Participant list: ${event.title}`)
+    expect(text).toContain("Kochstudio")
+    expect(text).toContain("Paula Pdf")
+    expect(text).toContain("Quentin Begleitung")
+    expect(text).toContain("Diet: Vegetarian")
+    expect(text).toContain("By car?: Yes")
+    expect(text).toContain("Rita Telefon")
+    expect(text).toContain("Note: Rollstuhlplatz")
+    expect(text).toContain("Confirmed: 3")
+    expect(text).toMatch(/Paid: \D{0,3}50[.,]00/)
+    expect(text).toMatch(/Open: \D{0,3}25[.,]00/)
+    expect(text).toContain("paid (cash)")
+    const german = await fetch(`${inject("baseUrl")}/admin/events/${event.id}/registrations?format=pdf&locale=de`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    const de = (await pdfText(Buffer.from(await german.arrayBuffer()))).replace(/\s+/g, " ")
+    expect(de).toContain(`Teilnehmerliste: ${event.title}`)
+    expect(de).toContain("Ernährung: Vegetarisch")
+    expect(de).toContain("Bestätigt: 3")
+    expect((await adminApi(`/admin/events/${event.id}/registrations?format=pdf&locale=fr`)).status).toBe(400)
+  })
+})
+
+describe("check-in at the door", () => {
+  it("checks a participant in once, by a click in the admin or a scan at a till, and counts them", async () => {
+    const event = await createEvent({ capacity: 5 })
+    const { key } = await createTerminal({ scopes: ["event" as PosScope] })
+    const a = (await register(event.id, { quantity: 2 })).body.registration
+    const b = (await register(event.id, { quantity: 1 })).body.registration
+    const click = () => adminApi(`/admin/events/${event.id}/registrations/${a.id}`, { body: { checked_in: true } })
+    const firstClick = await click()
+    expect(firstClick.status, firstClick.text).toBe(200)
+    const at = firstClick.body.registration.checked_in_at
+    expect(at).toBeTruthy()
+    const secondClick = await click()
+    expect(secondClick.body.registration.checked_in_at).toBe(at)
+    const scanA = await posApi(`/store/pos/events/registrations/${a.id}/check-in`, { key, body: {} })
+    expect(scanA.status, scanA.text).toBe(409)
+    expect(scanA.body.type).toBe("already_checked_in")
+    const scans = await Promise.all([0, 1, 2].map(() => posApi(`/store/pos/events/registrations/${b.id}/check-in`, { key, body: {}, idempotencyKey: randomUUID() })))
+    expect(scans.map((s) => s.status).sort()).toEqual([200, 409, 409])
+    const list = await adminApi(`/admin/events/${event.id}/registrations`)
+    expect(list.body.totals).toMatchObject({ confirmed: 3, checked_in: 3 })
+    const rows = await db.query(`SELECT id, checked_in_at FROM event_registration WHERE event_id = $1`, [event.id])
+    expect(rows.rows.every((r) => r.checked_in_at)).toBe(true)
+    expect(new Date(rows.rows.find((r) => r.id === a.id).checked_in_at).toISOString()).toBe(new Date(at).toISOString())
+    const unknown = await posApi(`/store/pos/events/registrations/evreg_unknown/check-in`, { key, body: {} })
+    expect(unknown.status).toBe(404)
+  })
+})
+
+describe("venues and templates", () => {
+  it("previews the local dates of a series, and refuses to delete a venue or template in use", async () => {
+    const venue = (await adminApi("/admin/events/venues", { body: { name: `Saal ${randomUUID().slice(0, 6)}`, time_zone: "Europe/Lisbon" } })).body.venue
+    const template = (await adminApi("/admin/events/templates", { body: { title: "Fado-Abend", venue_id: venue.id, duration_minutes: 120, capacity: 30, price: 0, currency_code: "EUR" } })).body.template
+    const body = { time: "20:00", weekly: { weekdays: [6], from: "2027-03-20", until: "2027-04-03" } }
+    const preview = await adminApi(`/admin/events/templates/${template.id}/events/preview`, { body })
+    expect(preview.status, preview.text).toBe(200)
+    expect(preview.body.dates.map((d: { local_start: string }) => d.local_start)).toEqual(["2027-03-20T20:00", "2027-03-27T20:00", "2027-04-03T20:00"])
+    expect(preview.body.dates.map((d: { starts_at: string }) => d.starts_at)).toEqual(["2027-03-20T20:00:00.000Z", "2027-03-27T20:00:00.000Z", "2027-04-03T19:00:00.000Z"])
+    expect((await db.query(`SELECT count(*)::int AS n FROM event WHERE template_id = $1`, [template.id])).rows[0].n).toBe(0)
+    expect((await adminApi(`/admin/events/templates/${template.id}/events/preview`, { body: { time: "25:00", dates: ["2027-01-01"] } })).status).toBe(400)
+    expect((await adminApi(`/admin/events/venues/${venue.id}`, { method: "DELETE" })).body.type).toBe("venue_in_use")
+    const spare = (await adminApi("/admin/events/templates", { body: { title: "Unbenutzt", duration_minutes: 60, capacity: 5, price: 0, currency_code: "EUR" } })).body.template
+    const created = await adminApi(`/admin/events/templates/${template.id}/events`, { body: { ...body, published: false } })
+    expect(created.status, created.text).toBe(201)
+    const inUse = await adminApi(`/admin/events/templates/${template.id}`, { method: "DELETE" })
+    expect(inUse.status).toBe(409)
+    expect(inUse.body.type).toBe("template_in_use")
+    const gone = await adminApi(`/admin/events/templates/${spare.id}`, { method: "DELETE" })
+    expect(gone.status, gone.text).toBe(200)
+    expect((await adminApi(`/admin/events/templates/${spare.id}`)).status).toBe(404)
+    const lone = (await adminApi("/admin/events/venues", { body: { name: "Leer", time_zone: "Europe/Berlin" } })).body.venue
+    expect((await adminApi(`/admin/events/venues/${lone.id}`, { method: "DELETE" })).status).toBe(200)
+    expect((await adminApi(`/admin/events/venues/${lone.id}`)).status).toBe(404)
+  })
+})
+
 describe("bad input", () => {
   it("answers 400 and writes nothing", async () => {
     const before = (await db.query(`SELECT count(*)::int AS n FROM event`)).rows[0].n
@@ -339,6 +448,9 @@ describe("mails", () => {
     expect(mail.subject).toBe("Registration confirmed: Brotbackkurs")
     expect(mail.text).toContain("Kochstudio")
     expect(mail.text).toContain("/embed/events/registrations/")
+    // The code the till scans at the door.
+    expect(mail.text).toContain(reg.body.registration.id)
+    expect(mail.text).toContain("Check-in code")
     const ics = mail.attachments.find((a) => a.filename === "event.ics")!
     expect(ics.contentType).toBe("text/calendar")
     const body = ics.content.toString("utf-8")
@@ -369,12 +481,17 @@ describe("mails", () => {
 })
 
 /** Pays a cart through Medusa's checkout with the manual provider and captures the order; returns the order id. */
-async function payCart(cartId: string): Promise<string> {
+/** Chooses the manual provider and completes the cart (Medusa's checkout, through the ledger's completion strategy). */
+async function completeCart(cartId: string) {
   const sessions = await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })
   expect(sessions.status, sessions.text).toBe(200)
   const selected = await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" } })
   expect(selected.status, selected.text).toBe(200)
-  const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST" })
+  return api(`/store/carts/${cartId}/complete`, { method: "POST" })
+}
+
+async function payCart(cartId: string): Promise<string> {
+  const completed = await completeCart(cartId)
   expect(completed.status, completed.text).toBe(200)
   expect(completed.body.type).toBe("order")
   const captured = await adminApi(`/admin/orders/${completed.body.data.id}/capture`, { method: "POST" })
@@ -404,20 +521,100 @@ describe("online payment", () => {
     })
   })
 
-  it("a payment captured after its hold expired and the places went elsewhere is refunded, never overbooked", async () => {
+  it("a cart completed after its hold expired and the places went elsewhere is refused before any payment, never overbooked", async () => {
     const event = await createEvent({ capacity: 2, price: 1500 })
     const held = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
     await db.query(`UPDATE event_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [held.id])
     const other = await register(event.id, { quantity: 2 })
     expect(other.body.registration.status).toBe("confirmed")
+    const refused = await completeCart(held.cart_id!)
+    expect(refused.status, refused.text).toBe(409)
+    expect(refused.body.type).toBe("sold_out")
+    const cart = (await db.query(`SELECT completed_at FROM cart WHERE id = $1`, [held.cart_id])).rows[0]
+    expect(cart.completed_at).toBeNull()
+    expect((await db.query(`SELECT count(*)::int AS n FROM "order" WHERE cart_id = $1`, [held.cart_id])).rows[0].n).toBe(0)
+    const payments = await db.query(`SELECT status FROM payment_session WHERE cart_id = $1`, [held.cart_id])
+    expect(payments.rows.map((p) => p.status)).not.toContain("authorized")
+    expect(await registrationRow(held.id)).toMatchObject({ status: "expired", payment_status: "unpaid", order_id: null })
+    expect(await confirmedPlaces(event.id)).toBe(2)
+  })
+
+  it("a cart completed after its hold expired takes its places again while they are free, and the capture marks it paid", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500 })
+    const held = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
+    await db.query(`UPDATE event_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [held.id])
     const orderId = await payCart(held.cart_id!)
+    await expect.poll(() => registrationRow(held.id), { timeout: 20_000, interval: 200 }).toMatchObject({ status: "confirmed", payment_status: "paid", order_id: orderId })
+    expect(await confirmedPlaces(event.id)).toBe(2)
+  })
+
+  it("of two carts completed at once for the last places after their holds expired, exactly one gets the order and the other 409 sold_out", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500 })
+    const first = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
+    await db.query(`UPDATE event_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [first.id])
+    const second = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
+    expect(second.status).toBe("held")
+    await db.query(`UPDATE event_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [second.id])
+    for (const cartId of [first.cart_id!, second.cart_id!]) {
+      expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })).status).toBe(200)
+      expect((await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" } })).status).toBe(200)
+    }
+    const answers = await Promise.all([first.cart_id!, second.cart_id!].map((cartId) => api(`/store/carts/${cartId}/complete`, { method: "POST" })))
+    const statuses = answers.map((a) => a.status).sort()
+    expect(statuses, answers.map((a) => a.text).join("\n")).toEqual([200, 409])
+    expect(answers.find((a) => a.status === 409)!.body.type).toBe("sold_out")
+    const orders = await db.query(`SELECT count(*)::int AS n FROM "order" WHERE cart_id = ANY($1)`, [[first.cart_id, second.cart_id]])
+    expect(orders.rows[0].n).toBe(1)
+    const { rows } = await db.query(
+      `SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status IN ('confirmed', 'held')`,
+      [event.id]
+    )
+    expect(rows[0].n).toBe(2)
+    expect(await confirmedPlaces(event.id)).toBe(2)
+  })
+
+  it("an order cancelled in Medusa cancels its registration and offers the places to the waiting list", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500, waitlist: true })
+    const held = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
+    const waiting = (await register(event.id, { quantity: 2 })).body.registration
+    expect(waiting.status).toBe("waitlisted")
+    const completed = await completeCart(held.cart_id!)
+    expect(completed.status, completed.text).toBe(200)
+    const cancelled = await adminApi(`/admin/orders/${completed.body.data.id}/cancel`, { method: "POST" })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    await expect.poll(() => registrationRow(held.id), { timeout: 20_000, interval: 200 }).toMatchObject({ status: "cancelled" })
+    await expect.poll(() => registrationRow(waiting.id), { timeout: 20_000, interval: 200 }).toMatchObject({ status: "offered" })
+    const { rows } = await db.query(
+      `SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status IN ('confirmed', 'held', 'offered')`,
+      [event.id]
+    )
+    expect(rows[0].n).toBe(2)
+  })
+
+  it("a payment captured for places that are gone (cancelled by the staff after the order) is refunded, never overbooked", async () => {
+    const event = await createEvent({ capacity: 2, price: 1500 })
+    const held = (await register(event.id, { quantity: 2, pay_online: true })).body.registration
+    const completed = await completeCart(held.cart_id!)
+    expect(completed.status, completed.text).toBe(200)
+    const orderId = completed.body.data.id
+    expect(await registrationRow(held.id)).toMatchObject({ status: "confirmed", payment_status: "unpaid", order_id: orderId })
+    const cancelled = await adminApi(`/admin/events/${event.id}/registrations/${held.id}/cancel`, { method: "POST", body: {} })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    const other = await register(event.id, { quantity: 2 })
+    expect(other.body.registration.status).toBe("confirmed")
+    const captured = await adminApi(`/admin/orders/${orderId}/capture`, { method: "POST" })
+    expect(captured.status, captured.text).toBe(200)
     await expect.poll(() => registrationRow(held.id), { timeout: 20_000, interval: 200 }).toMatchObject({ status: "cancelled", payment_status: "refunded" })
     const order = await adminApi(`/admin/orders/${orderId}`)
     expect(order.body.order.refunded_total).toBe(3000)
-    const { rows } = await db.query(`SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status = 'confirmed'`, [event.id])
-    expect(rows[0].n).toBe(2)
+    expect(await confirmedPlaces(event.id)).toBe(2)
   })
 })
+
+async function confirmedPlaces(eventId: string): Promise<number> {
+  const { rows } = await db.query(`SELECT COALESCE(SUM(quantity), 0)::int AS n FROM event_registration WHERE event_id = $1 AND status = 'confirmed'`, [eventId])
+  return rows[0].n
+}
 
 describe("at the till", () => {
   it("registers and checks in with a terminal key of scope event, and refuses other scopes", async () => {

@@ -21,6 +21,8 @@ let draftId: string
 let registrationId: string
 let templateId: string
 let venueId: string
+let spareVenueId: string
+let spareTemplateId: string
 let customerToken: string
 let eventKey: string
 let otherKey: string
@@ -37,6 +39,8 @@ beforeAll(async () => {
   const reg = await api(`/store/events/${eventId}/registrations`, { body: { name: guestName, email: guestEmail }, headers: { "x-forwarded-for": clientIp() } })
   expect(reg.status, reg.text).toBe(201)
   registrationId = reg.body.registration.id
+  spareVenueId = (await adminApi("/admin/events/venues", { body: { name: "Unbenutzt", time_zone: "Europe/Berlin" } })).body.venue.id
+  spareTemplateId = (await adminApi("/admin/events/templates", { body: { title: "Unbenutzt", duration_minutes: 30, capacity: 2, currency_code: "EUR" } })).body.template.id
   customerToken = (await signUp()).token
   eventKey = (await createTerminal({ scopes: ["event" as PosScope] })).key
   otherKey = (await createTerminal({ scopes: ["gift_card", "loyalty"] })).key
@@ -63,6 +67,11 @@ const adminRoutes = (): [string, string, unknown?][] => [
   ["GET", `/admin/events/templates/${templateId}`],
   ["POST", `/admin/events/templates/${templateId}`, { title: "T2" }],
   ["POST", `/admin/events/templates/${templateId}/events`, { time: "10:00", dates: ["2030-01-01"] }],
+  ["POST", `/admin/events/templates/${templateId}/events/preview`, { time: "10:00", dates: ["2030-01-01"] }],
+  ["GET", `/admin/events/${eventId}/registrations?format=pdf`],
+  ["GET", `/admin/events/${eventId}/registrations?format=csv`],
+  ["DELETE", `/admin/events/templates/${spareTemplateId}`],
+  ["DELETE", `/admin/events/venues/${spareVenueId}`],
 ]
 
 describe("admin routes", () => {
@@ -75,6 +84,8 @@ describe("admin routes", () => {
     }
     const event = await adminApi(`/admin/events/${eventId}`)
     expect(event.body.event).toMatchObject({ status: "scheduled", capacity: 5 })
+    expect((await adminApi(`/admin/events/templates/${spareTemplateId}`)).status).toBe(200)
+    expect((await adminApi(`/admin/events/venues/${spareVenueId}`)).status).toBe(200)
   })
 })
 
@@ -93,6 +104,24 @@ describe("POS routes", () => {
       const wrong = await posApi(path, { method, body, key: otherKey })
       expect(wrong.status, `${method} ${path}`).toBe(403)
     }
+  })
+})
+
+describe("checkout", () => {
+  it("does not let a guest complete the cart of a registration that is no longer held (cancelled by its link) and charges nothing", async () => {
+    const paid = await api(`/store/events/${eventId}/registrations`, { body: { name: "Online", email: uniqueAddress("event-sec-pay"), pay_online: true }, headers: { "x-forwarded-for": clientIp() } })
+    expect(paid.status, paid.text).toBe(201)
+    const r = paid.body.registration
+    const token = new URL(r.cancel_url).searchParams.get("token")
+    const cancelled = await api(`/store/events/registrations/${r.id}/cancel`, { body: { token }, headers: { "x-forwarded-for": clientIp() } })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    expect((await api(`/store/carts/${r.cart_id}/payment-sessions`, { method: "POST" })).status).toBe(200)
+    expect((await api(`/store/carts/${r.cart_id}/payment-session`, { body: { provider_id: "manual" } })).status).toBe(200)
+    const completed = await api(`/store/carts/${r.cart_id}/complete`, { method: "POST" })
+    expect(completed.status, completed.text).toBe(409)
+    expect(completed.body.type).toBe("registration_not_held")
+    const cart = await api(`/store/carts/${r.cart_id}`)
+    expect(cart.body.cart.completed_at).toBeNull()
   })
 })
 

@@ -10,6 +10,11 @@ export type Locale = (typeof LOCALES)[number]
 const instant = z.string().refine(isIsoInstant, { message: "must be an ISO 8601 instant with its offset (2026-05-01T18:00:00+02:00)" })
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "must be a real date")
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:MM")
+/** A wall time in the venue's zone, as the admin's date-and-time field gives it. */
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "must be a local date and time YYYY-MM-DDTHH:MM")
+  .refine((s) => !Number.isNaN(Date.parse(`${s.slice(0, 10)}T00:00:00Z`)), "must be a real date")
 const text = (max: number) => z.string().trim().min(1).max(max)
 const id = z.string().trim().min(1).max(64)
 const money = z.number().int("must be an integer number of minor units").min(0).max(100_000_000)
@@ -108,12 +113,16 @@ export const UpdateEvent = z
     venue_id: id.optional(),
     starts_at: instant.optional(),
     ends_at: instant.optional(),
+    /** Instead of `starts_at` / `ends_at`: the wall time in the (new) venue's zone. */
+    local_start: localDateTime.optional(),
+    local_end: localDateTime.optional(),
     capacity: z.number().int().positive().max(100_000).optional(),
     price: money.optional(),
     published: z.boolean().optional(),
     ...EventSettings,
   })
   .strict()
+  .refine((b) => !(b.starts_at && b.local_start) && !(b.ends_at && b.local_end), { message: "give starts_at or local_start (ends_at or local_end), not both" })
 export type UpdateEvent = z.infer<typeof UpdateEvent>
 
 /** One date or a series from a template: weekly on weekdays between two dates, or a list of dates; each at `time` local. */
@@ -188,5 +197,5 @@ export const AdminListEvents = z
   .strict()
 
 export const ListRegistrations = z
-  .object({ q: z.string().max(200).optional(), format: z.enum(["json", "csv"]).optional() })
+  .object({ q: z.string().max(200).optional(), format: z.enum(["json", "csv", "pdf"]).optional(), locale: z.enum(LOCALES).optional() })
   .strict()

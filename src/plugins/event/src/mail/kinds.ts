@@ -21,6 +21,8 @@ export const EventMailData = z
     accept_url: z.string().url().nullish(),
     offer_expires_at: z.string().nullish(),
     text: z.string().max(2000).nullish(),
+    /** The code the till scans at the door (the registration's id), in the confirmation and the reminder. */
+    checkin_code: z.string().max(60).nullish(),
   })
   .strict()
 export type EventMailData = z.infer<typeof EventMailData>
@@ -41,6 +43,7 @@ const SAMPLE: EventMailData = {
   accept_url: "https://example.com/embed/events/registrations/evreg_1/accept?token=t",
   offer_expires_at: "2027-03-20T12:00:00.000Z",
   text: null,
+  checkin_code: "evreg_01JEXAMPLE",
 }
 
 type Words = {
@@ -50,9 +53,9 @@ type Words = {
 }
 
 const L = {
-  de: { when: "Wann", where: "Ort", places: "Plätze", amount: "Betrag", payment: "Zahlung", unpaid: "offen", paid: "bezahlt", free: "kostenlos", refunded: "erstattet", cancel: "Anmeldung stornieren" },
-  en: { when: "When", where: "Venue", places: "Places", amount: "Amount", payment: "Payment", unpaid: "open", paid: "paid", free: "free", refunded: "refunded", cancel: "Cancel registration" },
-  pt: { when: "Quando", where: "Local", places: "Lugares", amount: "Valor", payment: "Pagamento", unpaid: "em aberto", paid: "pago", free: "gratuito", refunded: "reembolsado", cancel: "Cancelar inscrição" },
+  de: { when: "Wann", where: "Ort", places: "Plätze", amount: "Betrag", payment: "Zahlung", unpaid: "offen", paid: "bezahlt", free: "kostenlos", refunded: "erstattet", cancel: "Anmeldung stornieren", code: "Einlass-Code" },
+  en: { when: "When", where: "Venue", places: "Places", amount: "Amount", payment: "Payment", unpaid: "open", paid: "paid", free: "free", refunded: "refunded", cancel: "Cancel registration", code: "Check-in code" },
+  pt: { when: "Quando", where: "Local", places: "Lugares", amount: "Valor", payment: "Pagamento", unpaid: "em aberto", paid: "pago", free: "gratuito", refunded: "reembolsado", cancel: "Cancelar inscrição", code: "Código de entrada" },
 }
 
 function template(locale: "de" | "en" | "pt", w: Words) {
@@ -66,6 +69,9 @@ function template(locale: "de" | "en" | "pt", w: Words) {
     ]
     if (d.amount > 0) {
       details.push([l.amount, c.money(d.amount, d.currency_code)], [l.payment, payment])
+    }
+    if (d.checkin_code) {
+      details.push([l.code, d.checkin_code])
     }
     const action = w.action?.(d) ?? (d.cancel_url ? { label: l.cancel, url: d.cancel_url } : undefined)
     return {

@@ -318,6 +318,90 @@ export default class EventRegistrationService extends TransactionBaseService {
     })
   }
 
+  /**
+   * Cart completion of a registration paid online, before Medusa authorises
+   * the payment (inside the completion's locking transaction, whose lock on
+   * the event is kept until the order is placed): a hold still running is
+   * kept; a hold that expired takes its places again only if they are still
+   * free, else the completion is refused (409 `sold_out`) and nothing is
+   * charged. Never over capacity: every other change of the event's places
+   * waits for this lock.
+   */
+  async reserveForCompletion(id: string): Promise<void> {
+    return this.atomicPhase_(async (m) => {
+      const current = await this.retrieve(id, m)
+      const event = await this.settle_(current.event_id, m)
+      const r = await this.retrieve(id, m)
+      if (r.status === "held" || (r.status === "confirmed" && r.order_id)) {
+        return
+      }
+      if (r.status !== "expired") {
+        throw new DomainError("registration_not_held", "This registration is no longer waiting for its payment; nothing is charged", 409)
+      }
+      if (event.status === "cancelled") {
+        throw new DomainError("event_cancelled", "This event is cancelled; nothing is charged", 409)
+      }
+      if (event.ends_at.getTime() <= Date.now()) {
+        throw new DomainError("event_over", "This event is over; nothing is charged", 422)
+      }
+      if (r.quantity > event.capacity - event.taken) {
+        throw new DomainError("sold_out", "The places held for this payment have expired and are gone; nothing is charged", 409)
+      }
+      await updated(m,
+        `UPDATE event_registration SET status = 'held', hold_expires_at = now() + make_interval(mins => $2::int), updated_at = now()
+          WHERE id = $1 AND status = 'expired' RETURNING id`,
+        [id, event.hold_minutes]
+      )
+    })
+  }
+
+  /**
+   * The order of a held registration's cart was placed (still under the
+   * completion's lock on the event): its places are confirmed for the order
+   * and no longer expire; the capture marks it paid (`payOnline`). A
+   * registration no longer held is left to `payOnline`'s re-check. Safe to run twice.
+   */
+  async confirmForOrder(id: string, orderId: string): Promise<void> {
+    await this.activeManager_.query(
+      `UPDATE event_registration SET status = 'confirmed', order_id = $2, hold_expires_at = NULL, payment_due_at = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'held'`,
+      [id, orderId]
+    )
+  }
+
+  /** The repair of a placed order whose completion did not confirm its registration: under the event's lock, a hold still running is confirmed. */
+  async confirmPlacedOrder(orderId: string): Promise<void> {
+    return this.atomicPhase_(async (m) => {
+      const [found] = await m.query(
+        `SELECT r.id, r.event_id FROM event_registration r JOIN "order" o ON o.cart_id = r.cart_id WHERE o.id = $1`,
+        [orderId]
+      )
+      if (!found) {
+        return
+      }
+      await this.settle_(found.event_id, m)
+      await this.withTransaction(m).confirmForOrder(found.id, orderId)
+    })
+  }
+
+  /**
+   * Cancels the live registration whose cart became `orderId` (the order was
+   * cancelled in Medusa); the freed places are offered to the waiting list.
+   * Returns its id, or null when there is none (or it is already cancelled).
+   */
+  async cancelForOrder(orderId: string): Promise<string | null> {
+    const [found] = await this.activeManager_.query(
+      `SELECT r.id FROM event_registration r JOIN "order" o ON o.cart_id = r.cart_id
+        WHERE o.id = $1 AND r.status IN ('held', 'confirmed', 'waitlisted', 'offered')`,
+      [orderId]
+    )
+    if (!found) {
+      return null
+    }
+    await this.cancel(found.id, "staff")
+    return found.id
+  }
+
   /** Records a refund of an online payment. */
   async markRefunded(id: string): Promise<void> {
     await this.activeManager_.query(
@@ -361,6 +445,30 @@ export default class EventRegistrationService extends TransactionBaseService {
            updated_at = now() WHERE id = $1 RETURNING *`,
         [id, data.note !== undefined, data.note ?? null, data.checked_in ?? null]
       )
+      return toRegistration(row)
+    })
+  }
+
+  /**
+   * Checks a confirmed registration in at the door, once: a second scan of
+   * the same code is refused (409 `already_checked_in`, with the first time),
+   * so a forwarded confirmation does not let two groups in. Under the row
+   * lock of the registration: two tills scanning at once check it in once.
+   */
+  async checkIn(id: string): Promise<Registration> {
+    return this.atomicPhase_(async (m) => {
+      const [locked] = await m.query(`SELECT * FROM event_registration WHERE id = $1 FOR UPDATE`, [id])
+      if (!locked) {
+        throw new DomainError("not_found", "No registration with this code", 404)
+      }
+      const r = toRegistration(locked)
+      if (r.status !== "confirmed") {
+        throw new DomainError("not_confirmed", "Only a confirmed registration can be checked in", 422)
+      }
+      if (r.checked_in_at) {
+        throw new DomainError("already_checked_in", `Already checked in at ${new Date(r.checked_in_at).toISOString()}`, 409)
+      }
+      const [row] = await updated(m, `UPDATE event_registration SET checked_in_at = now(), updated_at = now() WHERE id = $1 RETURNING *`, [id])
       return toRegistration(row)
     })
   }

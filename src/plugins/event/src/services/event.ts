@@ -114,6 +114,24 @@ export default class EventService extends TransactionBaseService {
     return rows.map(toVenue)
   }
 
+  /** Deletes a venue no event and no template uses (else 409 `venue_in_use`: the dates keep their venue). */
+  async deleteVenue(id: string): Promise<void> {
+    return this.atomicPhase_(async (m) => {
+      const [row] = await m.query(`SELECT id FROM event_venue WHERE id = $1 FOR UPDATE`, [id])
+      if (!row) {
+        throw new DomainError("not_found", "No venue with this id", 404)
+      }
+      const [use] = await m.query(
+        `SELECT (SELECT count(*) FROM event WHERE venue_id = $1)::int AS events, (SELECT count(*) FROM event_template WHERE venue_id = $1)::int AS templates`,
+        [id]
+      )
+      if (use.events || use.templates) {
+        throw new DomainError("venue_in_use", `This venue is used by ${use.events} event(s) and ${use.templates} template(s); it cannot be deleted`, 409)
+      }
+      await m.query(`DELETE FROM event_venue WHERE id = $1`, [id])
+    })
+  }
+
   // ── Templates ─────────────────────────────────────────────────────────
 
   async createTemplate(data: Omit<Template, "id" | "created_at" | "updated_at" | "description" | "image_url" | "venue_id" | "min_participants"> & Partial<Template>): Promise<Template> {
@@ -176,6 +194,21 @@ export default class EventService extends TransactionBaseService {
     return rows.map(toTemplate)
   }
 
+  /** Deletes a template no event was made from (else 409 `template_in_use`: the dates remember their template). */
+  async deleteTemplate(id: string): Promise<void> {
+    return this.atomicPhase_(async (m) => {
+      const [row] = await m.query(`SELECT id FROM event_template WHERE id = $1 FOR UPDATE`, [id])
+      if (!row) {
+        throw new DomainError("not_found", "No template with this id", 404)
+      }
+      const [use] = await m.query(`SELECT count(*)::int AS events FROM event WHERE template_id = $1`, [id])
+      if (use.events) {
+        throw new DomainError("template_in_use", `${use.events} event(s) were made from this template; it cannot be deleted`, 409)
+      }
+      await m.query(`DELETE FROM event_template WHERE id = $1`, [id])
+    })
+  }
+
   // ── Events ────────────────────────────────────────────────────────────
 
   /** Creates one event (one date); its local wall times are computed once, in the venue's zone. */
@@ -233,21 +266,7 @@ export default class EventService extends TransactionBaseService {
   /** One date or a series from a template: each date its own event, at `time` local time in the venue's zone. */
   async createFromTemplate(templateId: string, data: CreateFromTemplate): Promise<EventView[]> {
     return this.atomicPhase_(async (m) => {
-      const t = await this.retrieveTemplate(templateId, m)
-      const venueId = data.venue_id ?? t.venue_id
-      if (!venueId) {
-        throw new DomainError("invalid_request", "venue_id: the template has no venue, name one", 400)
-      }
-      const venue = await this.retrieveVenue(venueId, m)
-      let days: string[]
-      try {
-        days = data.dates ? [...new Set(data.dates)].sort() : weeklyDays(data.weekly!.from, data.weekly!.until, data.weekly!.weekdays)
-      } catch (e) {
-        throw new DomainError("invalid_request", (e as Error).message, 400)
-      }
-      if (!days.length) {
-        throw new DomainError("invalid_request", "weekly: no date falls on these weekdays between from and until", 400)
-      }
+      const { template: t, venue, days } = await this.planFromTemplate_(templateId, data, m)
       const seriesId = days.length > 1 ? newEntityId("evser") : null
       const created: EventView[] = []
       for (const day of days) {
@@ -279,6 +298,42 @@ export default class EventService extends TransactionBaseService {
   }
 
   /**
+   * What `createFromTemplate` would create, written nowhere: each date's
+   * local start and end in the venue's zone and its instants (the admin's
+   * preview; across a clock change the local time stays, the offset moves).
+   */
+  async previewFromTemplate(templateId: string, data: CreateFromTemplate): Promise<{ venue: Venue; dates: { local_start: string; local_end: string; starts_at: Date; ends_at: Date }[] }> {
+    const { template, venue, days } = await this.planFromTemplate_(templateId, data, this.activeManager_)
+    return {
+      venue,
+      dates: days.map((day) => {
+        const starts = instantOf(day, data.time, venue.time_zone)
+        const ends = addMinutes(starts, template.duration_minutes)
+        return { local_start: localWallTime(starts, venue.time_zone), local_end: localWallTime(ends, venue.time_zone), starts_at: starts, ends_at: ends }
+      }),
+    }
+  }
+
+  protected async planFromTemplate_(templateId: string, data: CreateFromTemplate, m: EntityManager): Promise<{ template: Template; venue: Venue; days: string[] }> {
+    const template = await this.retrieveTemplate(templateId, m)
+    const venueId = data.venue_id ?? template.venue_id
+    if (!venueId) {
+      throw new DomainError("invalid_request", "venue_id: the template has no venue, name one", 400)
+    }
+    const venue = await this.retrieveVenue(venueId, m)
+    let days: string[]
+    try {
+      days = data.dates ? [...new Set(data.dates)].sort() : weeklyDays(data.weekly!.from, data.weekly!.until, data.weekly!.weekdays)
+    } catch (e) {
+      throw new DomainError("invalid_request", (e as Error).message, 400)
+    }
+    if (!days.length) {
+      throw new DomainError("invalid_request", "weekly: no date falls on these weekdays between from and until", 400)
+    }
+    return { template, venue, days }
+  }
+
+  /**
    * Changes one event. A change of title, venue or times raises its
    * `sequence` (calendar clients replace the entry) and is announced to the
    * participants; other changes are not. Capacity cannot go below the places
@@ -291,9 +346,22 @@ export default class EventService extends TransactionBaseService {
         throw new DomainError("event_cancelled", "This event is cancelled", 409)
       }
       const venue = await this.retrieveVenue(data.venue_id ?? current.venue_id, m)
-      const starts = data.starts_at ? new Date(data.starts_at) : current.starts_at
-      const ends = data.ends_at ? new Date(data.ends_at) : current.ends_at
-      const merged = { ...current, ...data }
+      const wall = (local: string | undefined): Date | null => {
+        if (!local) {
+          return null
+        }
+        try {
+          return instantOf(local.slice(0, 10), local.slice(11, 16), venue.time_zone)
+        } catch (e) {
+          throw new DomainError("invalid_request", (e as Error).message, 400)
+        }
+      }
+      const starts = wall(data.local_start) ?? (data.starts_at ? new Date(data.starts_at) : current.starts_at)
+      const ends = wall(data.local_end) ?? (data.ends_at ? new Date(data.ends_at) : current.ends_at)
+      const fields: Partial<UpdateEvent> = { ...data }
+      delete fields.local_start
+      delete fields.local_end
+      const merged = { ...current, ...fields }
       checkTimes(starts, ends, merged)
       if (data.capacity !== undefined && data.capacity < current.taken) {
         throw new DomainError("capacity_below_taken", `${current.taken} places are given; the capacity cannot be lower`, 409)

@@ -56,6 +56,7 @@ export async function sendRegistrationMail(container: AwilixContainer, registrat
     offer_expires_at: r.offer_expires_at ? r.offer_expires_at.toISOString() : null,
     text:
       kind === "event_registration_confirmed" ? (e.mail_texts.confirmation ?? null) : kind === "event_reminder" ? (e.mail_texts.reminder ?? null) : null,
+    checkin_code: (kind === "event_registration_confirmed" || kind === "event_reminder") && r.status === "confirmed" ? r.id : null,
   }
   const suffix = kind === "event_changed" || kind === "event_cancelled" || kind === "event_reminder" ? `:${e.sequence}` : ""
   const attachments = WITH_ICS.has(kind) ? [{ file: { filename: "event.ics", content_type: "text/calendar" as const, content: icsFor(e, r, kind) } }] : []

@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
@@ -17,4 +18,13 @@ export const POST = adminMutation({
     status: 200,
     body: { template: await servicesOf(req, manager).events.updateTemplate(req.params.template_id, body) },
   }),
+})
+
+/** DELETE /admin/events/templates/:template_id → 200 `{ id, deleted: true }` when no event was made from it, else 409 `template_in_use`. */
+export const DELETE = adminMutation({
+  body: z.object({}).strict(),
+  handler: async (req, manager) => {
+    await servicesOf(req, manager).events.deleteTemplate(req.params.template_id)
+    return { status: 200, body: { id: req.params.template_id, deleted: true } }
+  },
 })
