@@ -5,7 +5,7 @@ import type { EntityManager } from "typeorm"
 import { assertCurrency, DomainError } from "@customer-modules/core"
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 import { addressLines } from "@customer-modules/jobs"
-import type { DocumentService, InvoiceDocumentData, MailDTO, MailService, StatementDocumentData } from "@customer-modules/jobs"
+import type { DocumentService, MailDTO, MailService } from "@customer-modules/jobs"
 import type { Page } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
@@ -24,6 +24,8 @@ import { nextNumber } from "../utils/numbers"
 import { day, INVOICE_COLUMNS, Row, toCorrectionDTO, toCreditNoteDTO, toInvoiceDTO, toPaymentDTO } from "../utils/rows"
 import { allocate, invoiceTotals } from "../utils/totals"
 import type { CreateInvoiceInput, InvoiceFilter } from "../validators"
+import type { InvoiceDocumentData } from "../documents/invoice"
+import type { StatementDocumentData } from "../documents/statement"
 
 type InjectedDependencies = {
   manager: EntityManager

@@ -2,7 +2,6 @@ import { EventBusService, TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
 import { assertCurrency, assertCustomer, DomainError, ModuleHealth } from "@customer-modules/core"
-import type { VoucherDocumentData } from "@customer-modules/jobs"
 import type {
   CardDTO,
   CardService,
@@ -16,6 +15,7 @@ import type {
 import type { PosLocationService } from "@customer-modules/pos"
 
 import { liabilityOf, LiabilityReport } from "../utils/liability"
+import type { VoucherDocumentData } from "../documents/voucher"
 
 type InjectedDependencies = {
   manager: EntityManager

@@ -6,7 +6,7 @@ import { EntityManager } from "typeorm"
 
 import { DomainError, ModuleHealth, newEntityId } from "@customer-modules/core"
 import { addressLines, formatNumber } from "@customer-modules/jobs"
-import type { BirthdayLetterDocumentData, BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
+import type { BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
 import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement, TillCustomer, TillLine } from "../types"
@@ -15,6 +15,7 @@ import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
 import { UnsubscribeLinks } from "../utils/unsubscribe"
 import { MAX_TILL_SEARCH, MIN_TILL_NAME, Settings } from "../validators"
 import type { LoyaltySettings } from "../validators"
+import type { BirthdayLetterDocumentData } from "../documents/letter"
 
 type InjectedDependencies = {
   manager: EntityManager
