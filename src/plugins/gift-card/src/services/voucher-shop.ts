@@ -722,8 +722,8 @@ export default class VoucherShopService extends TransactionBaseService implement
   async verifyBlank(serial: string, pin: string): Promise<{ card_id: string; currency_code: string }> {
     return this.atomicPhase_(async (manager) => {
       const [row] = await manager.query(
-        `SELECT b.card_id, b.pin_hash, b.failed_attempts, b.locked_until, a.currency_code, c.status
-           FROM gift_card_blank b JOIN card c ON c.id = b.card_id JOIN value_account a ON a.id = c.account_id
+        `SELECT b.card_id, b.pin_hash, b.failed_attempts, b.locked_until, c.account_id, c.status
+           FROM gift_card_blank b JOIN card c ON c.id = b.card_id
           WHERE b.serial = $1 FOR UPDATE OF b`,
         [serial.trim()]
       )
@@ -746,7 +746,8 @@ export default class VoucherShopService extends TransactionBaseService implement
         throw new DomainError("card_blocked", "This voucher is blocked", 409)
       }
       await manager.query(`UPDATE gift_card_blank SET failed_attempts = 0, locked_until = NULL WHERE card_id = $1`, [row.card_id])
-      return { card_id: row.card_id, currency_code: row.currency_code }
+      const account = await this.valueAccountService_.withTransaction(manager).retrieve(row.account_id)
+      return { card_id: row.card_id, currency_code: account.currency_code }
     })
   }
 

@@ -175,11 +175,11 @@ export default class VoucherService extends TransactionBaseService {
         throw new DomainError("card_inactive", `Voucher ${card.code} was never sold`, 409)
       }
       const accounts = this.valueAccountService_.withTransaction(manager)
-      const [locked] = await manager.query(`SELECT balance::text, status FROM value_account WHERE id = $1 FOR UPDATE`, [card.account_id])
+      const [locked] = await accounts.lockAccounts([card.account_id])
       if (locked.status === "blocked" && card.status === "blocked") {
         throw new DomainError("card_blocked", `Voucher ${card.code} is blocked; unblock it in the admin before refunding it`, 409)
       }
-      const left = Number(locked.balance)
+      const left = locked.balance
       if (left <= 0) {
         throw new DomainError("nothing_to_refund", `Voucher ${card.code} holds nothing`, 422)
       }
