@@ -6,6 +6,8 @@ export type { default as PublicRateLimiterService, RateBudget } from "./services
 export type { AdminMutationOptions } from "./admin-route"
 export type { PosAnswer, PosContext, PosRouteOptions } from "./pos-route"
 export { POS_SCOPES, isPosScope, listPosScopes, registerPosScope } from "./scopes"
+export { ledgerReversal, listReversalRules, registerReversalRule, reversalRuleFor } from "./reversals"
+export type { ReversalContext, ReversalResult, ReversalRule } from "./reversals"
 export type { PosScope, PosScopeDefinition, ScopeLabel } from "./scopes"
 export { MissLimiter } from "./utils/miss-limiter"
 export type { MissLimiterOptions, MissSubject } from "./utils/miss-limiter"
