@@ -5,7 +5,7 @@ import { CartService, EventBusService, LineItemService, OrderService, RegionServ
 import type { Logger } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { assertCurrency, DomainError, newEntityId } from "@customer-modules/core"
+import { assertCurrency, DomainError, localDay, newEntityId } from "@customer-modules/core"
 import type { MailService } from "@customer-modules/jobs"
 import type { CardService, CheckoutParticipant, CompletionPlan, ValueAccountService } from "@customer-modules/ledger"
 
@@ -849,7 +849,7 @@ function pinMatches(serial: string, pin: string, stored: string): boolean {
 
 /** The day before `expiresAt` (the first instant no longer valid), as YYYY-MM-DD in `timeZone`. */
 function lastValidDay(expiresAt: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(expiresAt.getTime() - 1))
+  return localDay(new Date(expiresAt.getTime() - 1), timeZone)
 }
 
 function isoDayOf(value: unknown): string | null {

@@ -1,7 +1,7 @@
 import { EventBusService, TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { assertCurrency, assertCustomer, DomainError, ModuleHealth } from "@customer-modules/core"
+import { assertCurrency, assertCustomer, DomainError, localDay, ModuleHealth } from "@customer-modules/core"
 import type {
   CardDTO,
   CardService,
@@ -14,8 +14,8 @@ import type {
 } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
-import { liabilityOf, LiabilityReport } from "../utils/liability"
 import type { VoucherDocumentData } from "../documents/voucher"
+import { liabilityOf, LiabilityReport } from "../utils/liability"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -470,7 +470,7 @@ function view(card: CardDTO, account: ValueAccountDTO): GiftCardView {
 
 /** The day before `expiresAt` (the first instant no longer valid), as YYYY-MM-DD in `timeZone`. */
 function lastValidDay(expiresAt: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(expiresAt.getTime() - 1))
+  return localDay(new Date(expiresAt.getTime() - 1), timeZone)
 }
 
 function toSettings(row: Record<string, unknown>): GiftCardSettings {
