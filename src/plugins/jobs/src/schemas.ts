@@ -72,8 +72,6 @@ export type ParsedDocumentData = { [K in keyof typeof documentSchemas]: z.output
 // ---------- mails ----------
 
 const greeting = { customer_name: name }
-/** Marketing mails carry the customer's unsubscribe link (footer and List-Unsubscribe header). */
-const optOut = { unsubscribe_url: url.nullish() }
 
 /** jobs' own mail kinds; the others are registered by their owners. */
 export const mailSchemas = {

@@ -1,12 +1,11 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer"
-
 import { z } from "zod"
 
 import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatIban, formatMoney, formatNumber, Frame, schemaParts as p } from "@customer-modules/jobs"
 import type { DocumentBranding, Locale } from "@customer-modules/jobs"
 
-import { documentTotals } from "../utils/totals"
 import { LABELS } from "./labels"
+import { documentTotals } from "../utils/totals"
 
 export const invoiceLineSchema = z
   .object({

@@ -1,5 +1,4 @@
 import { Text, View } from "@react-pdf/renderer"
-
 import { z } from "zod"
 
 import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatMoney, Frame, schemaParts as p } from "@customer-modules/jobs"

@@ -6,8 +6,8 @@ import { assertCurrency, DomainError } from "@customer-modules/core"
 import type { DocumentService, MailDTO, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, Page, TransactionContext, ValueAccountDTO, ValueAccountService } from "@customer-modules/ledger"
 
-import { localDate } from "../utils/dates"
 import type { StatementDocumentData } from "../documents/statement"
+import { localDate } from "../utils/dates"
 
 type InjectedDependencies = {
   manager: EntityManager

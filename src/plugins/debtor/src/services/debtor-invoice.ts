@@ -9,6 +9,8 @@ import type { DocumentService, MailDTO, MailService } from "@customer-modules/jo
 import type { Page } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
+import type { InvoiceDocumentData } from "../documents/invoice"
+import type { StatementDocumentData } from "../documents/statement"
 import type {
   CustomerSettingsDTO,
   DebtorContext,
@@ -24,8 +26,6 @@ import { nextNumber } from "../utils/numbers"
 import { day, INVOICE_COLUMNS, Row, toCorrectionDTO, toCreditNoteDTO, toInvoiceDTO, toPaymentDTO } from "../utils/rows"
 import { allocate, invoiceTotals } from "../utils/totals"
 import type { CreateInvoiceInput, InvoiceFilter } from "../validators"
-import type { InvoiceDocumentData } from "../documents/invoice"
-import type { StatementDocumentData } from "../documents/statement"
 
 type InjectedDependencies = {
   manager: EntityManager

@@ -1,5 +1,4 @@
 import { Image, Text, View } from "@react-pdf/renderer"
-
 import { z } from "zod"
 
 import { defineDocumentKind, documentStyles as styles, formatDate, formatMoney, Frame, schemaParts as p } from "@customer-modules/jobs"

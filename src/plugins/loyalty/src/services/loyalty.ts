@@ -9,13 +9,13 @@ import { addressLines, formatNumber } from "@customer-modules/jobs"
 import type { BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
+import type { BirthdayLetterDocumentData } from "../documents/letter"
 import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement, TillCustomer, TillLine } from "../types"
 import { birthdayKeys, localDate, pointsFor, share, withCampaign } from "../utils/points"
 import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
 import { UnsubscribeLinks } from "../utils/unsubscribe"
 import { MAX_TILL_SEARCH, MIN_TILL_NAME, Settings } from "../validators"
 import type { LoyaltySettings } from "../validators"
-import type { BirthdayLetterDocumentData } from "../documents/letter"
 
 type InjectedDependencies = {
   manager: EntityManager
