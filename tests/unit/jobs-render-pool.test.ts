@@ -16,6 +16,9 @@ const dist = (file: string) => require(path.join(ROOT, "src/plugins/jobs/dist", 
 const { RenderPool } = dist("pdf/pool") as { RenderPool: new (size: number) => Pool }
 const { renderDocument } = dist("pdf/render") as { renderDocument(kind: string, data: unknown, branding: unknown): Promise<Buffer> }
 const { DEFAULT_BRANDING } = dist("services/branding")
+// The invoice is the debtor's document kind, registered by its loader as the server does (decision 74).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require(path.join(ROOT, "src/plugins/debtor/dist/loaders/registrations")).default()
 
 const invoice = (n: number) => ({
   number: `RE-2026-${String(n).padStart(5, "0")}`,

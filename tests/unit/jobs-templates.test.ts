@@ -1,19 +1,34 @@
 /**
  * Mail templates of every kind in German, English and Portuguese, the HTML
- * escaping of user data, and the invoice arithmetic (tax per rate).
+ * escaping of user data, and the invoice arithmetic (tax per rate). The kinds
+ * of debtor, gift-card, prepaid and loyalty are registered by their owners'
+ * loaders (decision 74), as the server does it: the compiled plugins, one
+ * module instance of jobs' registry.
  */
+import path from "path"
+
 import { describe, expect, it } from "vitest"
 
-import { renderMail } from "../../src/plugins/jobs/src/mail/templates"
-import { computeInvoiceTotals } from "../../src/plugins/jobs/src/pdf/invoice-totals"
-import type { MailDataByKind } from "../../src/plugins/jobs/src/schemas"
-import { invoiceDocumentSchema, isValidIban } from "../../src/plugins/jobs/src/schemas"
-import { DEFAULT_BRANDING } from "../../src/plugins/jobs/src/services/branding"
-import { LOCALES, MAIL_KINDS } from "../../src/plugins/jobs/src/types"
+import { ROOT } from "../support/server"
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dist = (plugin: string, file: string) => require(path.join(ROOT, "src/plugins", plugin, "dist", file))
+type Rendered = { subject: string; html: string; text: string; unsubscribe_url?: string }
+const { renderMail } = dist("jobs", "mail/templates") as { renderMail(kind: string, data: unknown, locale: string | null | undefined, branding: unknown): Rendered }
+type Totals = { tax_groups: unknown[]; net_minor: number; tax_minor: number; gross_minor: number }
+/** The figures the invoice PDF prints: the debtor's integer arithmetic. */
+const { documentTotals: computeInvoiceTotals } = dist("debtor", "utils/totals") as { documentTotals(d: unknown): Totals }
+const { invoiceDocumentSchema } = dist("debtor", "documents/invoice")
+const { isValidIban } = dist("jobs", "schemas") as { isValidIban(s: string): boolean }
+const { DEFAULT_BRANDING } = dist("jobs", "services/branding")
+const { LOCALES } = dist("jobs", "types") as { LOCALES: readonly ("de" | "en" | "pt")[] }
+for (const owner of ["debtor", "gift-card", "prepaid", "loyalty"]) {
+  dist(owner, "loaders/registrations").default()
+}
 
 const branding = { ...DEFAULT_BRANDING, sender_name: "Café Müller", company_address: ["Marktplatz 1", "10115 Berlin"], vat_id: "DE123456789" }
 
-const samples: MailDataByKind = {
+const samples = {
   invoice: { customer_name: "Anna", invoice_number: "RE-1", total_minor: 12345, currency_code: "EUR", due_date: "2026-03-01" },
   invoice_reminder: { customer_name: "Anna", invoice_number: "RE-1", open_minor: 12345, currency_code: "EUR", due_date: "2026-03-01" },
   credit_note: { customer_name: "Anna", credit_note_number: "GS-1", invoice_number: "RE-1", total_minor: 500, currency_code: "EUR" },
@@ -35,6 +50,7 @@ const samples: MailDataByKind = {
   },
   generic: { customer_name: "Anna", subject: "Hallo", body: "Erster Absatz.\n\nZweiter Absatz." },
 }
+const MAIL_KINDS = Object.keys(samples) as (keyof typeof samples)[]
 
 describe("mail templates", () => {
   for (const kind of MAIL_KINDS) {

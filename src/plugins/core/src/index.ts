@@ -25,3 +25,7 @@ export { answeringRefusals, MAX_IDEMPOTENCY_KEY_LENGTH, Refusal, runIdempotent, 
 export type { RouteAnswer } from "./idempotency"
 export { adminMutation, ledgerKeyOf } from "./admin-mutation"
 export type { AdminMutationOptions } from "./admin-mutation"
+export { basisPoints, milli, roundDiv, taxTotals, toSafeInteger } from "./utils/tax"
+export type { TaxGroupTotals, TaxLineInput, TaxLineTotals, TaxSplit, TaxTotals } from "./utils/tax"
+export { localDay, localDayParts } from "./utils/local-date"
+export { CSV_RECORD_DELIMITER, spreadsheetSafe } from "./utils/csv"

@@ -4,21 +4,17 @@ export type { default as BrandingService } from "./services/branding"
 export type { default as ScheduleService, ScheduleContext, ScheduleHandler, ScheduleRun } from "./services/schedule"
 export type { default as JobQueueService } from "./services/job-queue"
 export type {
-  BirthdayLetterDocumentData,
   BookingConfirmationDocumentData,
   DocumentDataByKind,
   EnqueueDocumentInput,
   EnqueueMailInput,
-  InvoiceDocumentData,
-  InvoiceLine,
   MailAttachment,
   MailDataByKind,
-  StatementDocumentData,
   UpdateBrandingInput,
-  VoucherDocumentData,
 } from "./schemas"
+export { isValidIban, schemaParts } from "./schemas"
 export { computeInvoiceTotals } from "./pdf/invoice-totals"
-export type { InvoiceTotals, TaxGroup } from "./pdf/invoice-totals"
+export type { InvoiceLineTotals, InvoiceTotals, TaxGroup } from "./pdf/invoice-totals"
 export { renderMail } from "./mail/templates"
 export { renderPage } from "./mail/page"
 export { addressLines, formatNumber } from "./utils/format"
@@ -40,6 +36,6 @@ export { defineDocumentKind, defineMailKind, listKinds, registerDocumentKind, re
 export type { DocumentKindDefinition, DocumentRenderContext, KindListing, MailKindDefinition, MailTemplate, MailTemplateContext } from "./registry"
 export { mailContext, mailText } from "./mail/templates"
 export type { MailContent } from "./mail/layout"
-export { Frame, FramePage, styles as documentStyles } from "./pdf/frame"
+export { AddressBlock, formatIban, Frame, FramePage, styles as documentStyles } from "./pdf/frame"
 export type { DocumentBranding } from "./pdf/frame"
 export { formatDate, formatDateTime, formatMoney } from "./utils/format"

@@ -69,8 +69,13 @@ const KIND = /^[a-z][a-z0-9_]{1,59}$/
 const mailKinds = new Map<string, MailKindDefinition>()
 const documentKinds = new Map<string, { def: DocumentKindDefinition; module: string }>()
 /**
- * Kinds whose templates still live in jobs, with the plugin each belongs to
- * (reserved names; listed by owner in the admin). New kinds register from their owner.
+ * Reserved kind names with their owner: the kinds that existed before plugins
+ * registered their own (stored mails and documents carry these names). Each is
+ * now defined and registered in its owner's folder (debtor's `src/mail`, …);
+ * the reservation keeps another plugin from taking the name, and the listing
+ * shows them with `registered: false` (a reserved kind) even before or without
+ * the owner loaded. `booking_confirmation` and `generic` are still jobs' own
+ * (see types.ts).
  */
 const builtIn = {
   mail: new Map<string, string>([
@@ -150,17 +155,19 @@ export function registeredDocumentKind(kind: string): { def: DocumentKindDefinit
   return documentKinds.get(kind)
 }
 
+/** `registered`: a kind a plugin added under a new name; false for the reserved kinds (see `builtIn`), wherever their templates live. */
 export type KindListing = { kind: string; plugin: string; registered: boolean }
 
-/** Every mail kind and every document kind, by plugin then kind. */
+/** Every mail kind and every document kind (each once), by plugin then kind. */
 export function listKinds(): { mail_kinds: KindListing[]; document_kinds: KindListing[] } {
   const of = (what: "mail" | "document", registered: Iterable<[string, string]>): KindListing[] =>
     [
       ...[...builtIn[what]].map(([kind, plugin]) => ({ kind, plugin, registered: false })),
-      ...[...registered].map(([kind, plugin]) => ({ kind, plugin, registered: true })),
+      ...[...registered].filter(([kind]) => !builtIn[what].has(kind)).map(([kind, plugin]) => ({ kind, plugin, registered: true })),
     ].sort((a, b) => a.plugin.localeCompare(b.plugin) || a.kind.localeCompare(b.kind))
   return {
     mail_kinds: of("mail", [...mailKinds.values()].map((d) => [d.kind, d.plugin])),
     document_kinds: of("document", [...documentKinds.values()].map((d) => [d.def.kind, d.def.plugin])),
   }
 }
+

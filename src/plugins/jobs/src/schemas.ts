@@ -43,97 +43,6 @@ export const partySchema = z
 
 // ---------- documents ----------
 
-export const invoiceLineSchema = z
-  .object({
-    description: text(300),
-    /** Up to three decimals (1.5 kg). */
-    quantity: z.number().positive().max(1_000_000).refine((q) => Number.isInteger(Math.round(q * 1000)) && Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, "at most three decimals"),
-    unit: optText(20),
-    /** Net price per unit unless `prices_include_tax`. */
-    unit_price_minor: minor,
-    /** 19, 7, 0 … (percent, at most two decimals). */
-    tax_rate: z.number().min(0).max(100),
-  })
-  .strict()
-
-export const invoiceDocumentSchema = z
-  .object({
-    number: text(60),
-    issue_date: isoDate,
-    /** Date of delivery or service (or the start of the period); required on a German invoice. */
-    delivery_date: isoDate,
-    delivery_period_end: isoDate.nullish(),
-    due_date: isoDate.nullish(),
-    currency_code: currency,
-    buyer: partySchema,
-    lines: z.array(invoiceLineSchema).min(1, "an invoice needs at least one line").max(500),
-    prices_include_tax: z.boolean().default(false),
-    payment_terms: optText(500),
-    notes: optText(1000),
-    /** Set for a credit note: the invoice it corrects. */
-    corrects_invoice_number: optText(60),
-    locale: localeSchema.nullish(),
-  })
-  .strict()
-
-export const voucherDocumentSchema = z
-  .object({
-    code: text(64),
-    amount_minor: minor.refine((n) => n > 0, "must be greater than zero"),
-    currency_code: currency,
-    valid_until: isoDate.nullish(),
-    recipient_name: name,
-    message: optText(500),
-    /** Encoded in the QR code; default: the code. */
-    qr_payload: optText(500),
-    /** `data:image/…` or http(s) URL, printed behind the voucher. */
-    background_image: optText(700_000),
-    locale: localeSchema.nullish(),
-  })
-  .strict()
-
-export const statementDocumentSchema = z
-  .object({
-    as_of: isoDate,
-    currency_code: currency,
-    customer: partySchema,
-    items: z
-      .array(
-        z
-          .object({
-            date: isoDate,
-            reference: text(80),
-            description: optText(300),
-            due_date: isoDate.nullish(),
-            /** Positive: the customer owes it; negative: a credit. */
-            amount_minor: minor,
-          })
-          .strict()
-      )
-      .max(1000),
-    notes: optText(1000),
-    locale: localeSchema.nullish(),
-  })
-  .strict()
-
-export const birthdayLetterDocumentSchema = z
-  .object({
-    date: isoDate,
-    customer: partySchema,
-    message: optText(2000),
-    reward: optText(300),
-    valid_until: isoDate.nullish(),
-    locale: localeSchema.nullish(),
-  })
-  .strict()
-
-/** Most letters in one printable PDF. */
-export const MAX_LETTERS_PER_PDF = 500
-
-export const birthdayLettersDocumentSchema = z
-  .object({ letters: z.array(birthdayLetterDocumentSchema).min(1).max(MAX_LETTERS_PER_PDF), locale: localeSchema.nullish() })
-  .strict()
-
 export const bookingConfirmationDocumentSchema = z
   .object({
     reference: text(60),
@@ -151,21 +60,11 @@ export const bookingConfirmationDocumentSchema = z
   })
   .strict()
 
+/** jobs' own document kinds; the others are registered by their owners (debtor, gift-card, loyalty …). */
 export const documentSchemas = {
-  invoice: invoiceDocumentSchema,
-  voucher: voucherDocumentSchema,
-  statement: statementDocumentSchema,
-  birthday_letter: birthdayLetterDocumentSchema,
-  birthday_letters: birthdayLettersDocumentSchema,
   booking_confirmation: bookingConfirmationDocumentSchema,
 } as const
 
-export type InvoiceLine = z.input<typeof invoiceLineSchema>
-export type InvoiceDocumentData = z.input<typeof invoiceDocumentSchema>
-export type VoucherDocumentData = z.input<typeof voucherDocumentSchema>
-export type StatementDocumentData = z.input<typeof statementDocumentSchema>
-export type BirthdayLetterDocumentData = z.input<typeof birthdayLetterDocumentSchema>
-export type BirthdayLettersDocumentData = z.input<typeof birthdayLettersDocumentSchema>
 export type BookingConfirmationDocumentData = z.input<typeof bookingConfirmationDocumentSchema>
 export type DocumentDataByKind = { [K in keyof typeof documentSchemas]: z.input<(typeof documentSchemas)[K]> }
 export type ParsedDocumentData = { [K in keyof typeof documentSchemas]: z.output<(typeof documentSchemas)[K]> }
@@ -173,28 +72,9 @@ export type ParsedDocumentData = { [K in keyof typeof documentSchemas]: z.output
 // ---------- mails ----------
 
 const greeting = { customer_name: name }
-/** Marketing mails carry the customer's unsubscribe link (footer and List-Unsubscribe header). */
-const optOut = { unsubscribe_url: url.nullish() }
 
+/** jobs' own mail kinds; the others are registered by their owners. */
 export const mailSchemas = {
-  invoice: z.object({ ...greeting, invoice_number: text(60), total_minor: minor, currency_code: currency, due_date: isoDate.nullish() }).strict(),
-  invoice_reminder: z
-    .object({ ...greeting, invoice_number: text(60), open_minor: minor, currency_code: currency, due_date: isoDate, level: z.number().int().min(1).max(3).default(1) })
-    .strict(),
-  credit_note: z
-    .object({ ...greeting, credit_note_number: text(60), invoice_number: optText(60), total_minor: minor, currency_code: currency })
-    .strict(),
-  statement: z.object({ ...greeting, as_of: isoDate, open_total_minor: minor, currency_code: currency, open_items: z.number().int().min(0) }).strict(),
-  account_statement: z.object({ ...greeting, as_of: isoDate, balance_minor: minor, currency_code: currency }).strict(),
-  voucher: z
-    .object({ ...greeting, code: text(64), amount_minor: minor, currency_code: currency, valid_until: isoDate.nullish(), message: optText(500), from_name: name })
-    .strict(),
-  prepaid_receipt: z
-    .object({ ...greeting, card_label: text(80), amount_minor: minor, balance_minor: minor, currency_code: currency, location_name: name })
-    .strict(),
-  birthday: z.object({ ...greeting, ...optOut, message: optText(2000), reward: optText(300) }).strict(),
-  points_expiry: z.object({ ...greeting, points: z.number().int().positive(), expires_at: isoDate }).strict(),
-  reactivation: z.object({ ...greeting, ...optOut, message: optText(2000), offer: optText(300), offer_valid_until: isoDate.nullish() }).strict(),
   booking_confirmation: z
     .object({
       ...greeting,
@@ -328,3 +208,10 @@ export const updateBrandingSchema = z
   .partial()
   .strict()
 export type UpdateBrandingInput = z.input<typeof updateBrandingSchema>
+
+/**
+ * The building blocks of every kind's data schema, for the plugins that
+ * register kinds (`schemaParts.minor`, `schemaParts.party` …): one wording of
+ * the messages, one currency rule.
+ */
+export const schemaParts = { text, optText, minor, currency, isoDate, url, name, email, locale: localeSchema, party: partySchema }

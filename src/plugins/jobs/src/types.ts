@@ -20,23 +20,15 @@ export type JobsPluginOptions = {
 export const LOCALES = ["de", "en", "pt"] as const
 export type Locale = (typeof LOCALES)[number]
 
-export const MAIL_KINDS = [
-  "invoice",
-  "invoice_reminder",
-  "credit_note",
-  "statement",
-  "account_statement",
-  "voucher",
-  "prepaid_receipt",
-  "birthday",
-  "points_expiry",
-  "reactivation",
-  "booking_confirmation",
-  "generic",
-] as const
+/**
+ * jobs' own mail kinds. The kinds of other plugins (invoice, voucher, birthday …)
+ * are defined and registered in their owner's folder (see registry.ts).
+ */
+export const MAIL_KINDS = ["booking_confirmation", "generic"] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
 
-export const DOCUMENT_KINDS = ["invoice", "voucher", "statement", "birthday_letter", "birthday_letters", "booking_confirmation"] as const
+/** jobs' own document kinds; the others are registered by their owners. */
+export const DOCUMENT_KINDS = ["booking_confirmation"] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 export type MailStatus = "queued" | "sent" | "failed"

@@ -3,9 +3,10 @@ import type { CustomerService, EventBusService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import { assertCurrency, DomainError } from "@customer-modules/core"
-import type { DocumentService, MailDTO, MailService, StatementDocumentData } from "@customer-modules/jobs"
+import type { DocumentService, MailDTO, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, Page, TransactionContext, ValueAccountDTO, ValueAccountService } from "@customer-modules/ledger"
 
+import type { StatementDocumentData } from "../documents/statement"
 import { localDate } from "../utils/dates"
 
 type InjectedDependencies = {

@@ -5,10 +5,12 @@ import type { EntityManager } from "typeorm"
 import { assertCurrency, DomainError } from "@customer-modules/core"
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 import { addressLines } from "@customer-modules/jobs"
-import type { DocumentService, InvoiceDocumentData, MailDTO, MailService, StatementDocumentData } from "@customer-modules/jobs"
+import type { DocumentService, MailDTO, MailService } from "@customer-modules/jobs"
 import type { Page } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
+import type { InvoiceDocumentData } from "../documents/invoice"
+import type { StatementDocumentData } from "../documents/statement"
 import type {
   CustomerSettingsDTO,
   DebtorContext,

@@ -1,12 +1,8 @@
 import { stringify } from "csv-stringify/sync"
 
-import type { InvoiceDTO, PaymentDTO } from "../types"
+import { CSV_RECORD_DELIMITER, spreadsheetSafe as safe } from "@customer-modules/core"
 
-/** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
-function safe(value: string | null): string {
-  const v = value ?? ""
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
-}
+import type { InvoiceDTO, PaymentDTO } from "../types"
 
 /** Open items: one row per open invoice, amounts in minor units. */
 export function openItemsCsv(invoices: InvoiceDTO[]): string {
@@ -15,7 +11,7 @@ export function openItemsCsv(invoices: InvoiceDTO[]): string {
     {
       header: true,
       columns: ["number", "issue_date", "due_date", "customer_id", "customer_name", "email", "currency_code", "total_minor", "paid_minor", "open_minor", "overdue"],
-      record_delimiter: "\r\n",
+      record_delimiter: CSV_RECORD_DELIMITER,
     }
   )
 }
@@ -27,7 +23,7 @@ export function paymentsCsv(payments: (PaymentDTO & { number: string; currency_c
     {
       header: true,
       columns: ["paid_on", "payment_id", "invoice_number", "customer_id", "currency_code", "amount_minor", "method", "reference"],
-      record_delimiter: "\r\n",
+      record_delimiter: CSV_RECORD_DELIMITER,
     }
   )
 }

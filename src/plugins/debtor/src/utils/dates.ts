@@ -1,9 +1,7 @@
-/** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant)
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ""
-  return `${get("year")}-${get("month")}-${get("day")}`
-}
+import { localDay } from "@customer-modules/core"
+
+/** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone: core's one rule. */
+export const localDate: (instant: Date, timeZone: string) => string = localDay
 
 /** A calendar day plus `days` (calendar arithmetic, no time zone involved). */
 export function addDays(day: string, days: number): string {

@@ -5,50 +5,40 @@
  * - per tax rate, net = round(gross sum × 10000 / (10000 + rate_bp)), half away
  *   from zero, and tax = gross − net (so net + tax = gross exactly, per rate);
  * - the invoice total is the sum of the lines' gross amounts.
- * This is the rule the jobs plugin's `computeInvoiceTotals` applies to gross
- * prices, so the PDF prints the same figures.
+ * The arithmetic is core's `taxTotals`; the invoice PDF (debtor's document kind)
+ * prints `documentTotals`, the same figures.
  */
+import { taxTotals, toSafeInteger } from "@customer-modules/core"
+import type { TaxLineInput, TaxTotals } from "@customer-modules/core"
+
 export type InvoiceLineInput = { title: string; quantity: number; unit_price: number; tax_rate: number }
 export type InvoiceLine = InvoiceLineInput & { total: number }
 export type TaxGroup = { tax_rate: number; net: number; tax: number; gross: number }
 export type Totals = { lines: InvoiceLine[]; tax_groups: TaxGroup[]; net_total: number; tax_total: number; total: number }
 
-function roundDiv(a: bigint, b: bigint): bigint {
-  const negative = a < 0n !== b < 0n
-  const abs = (x: bigint) => (x < 0n ? -x : x)
-  const q = abs(a) / abs(b)
-  const r = abs(a) % abs(b)
-  const rounded = 2n * r >= abs(b) ? q + 1n : q
-  return negative ? -rounded : rounded
-}
+export { basisPoints, milli } from "@customer-modules/core"
 
-const toSafe = (x: bigint): number => {
-  const n = Number(x)
-  if (!Number.isSafeInteger(n)) {
-    throw new RangeError("amount out of range")
-  }
-  return n
-}
-
-export const milli = (quantity: number): bigint => BigInt(Math.round(quantity * 1000))
-export const basisPoints = (rate: number): bigint => BigInt(Math.round(rate * 100))
-
+/** The debtor's lines through the one tax rule (core's `taxTotals`, gross prices). */
 export function invoiceTotals(input: InvoiceLineInput[]): Totals {
-  const groups = new Map<bigint, bigint>()
-  const lines = input.map((l) => {
-    const gross = roundDiv(milli(l.quantity) * BigInt(l.unit_price), 1000n)
-    const bp = basisPoints(l.tax_rate)
-    groups.set(bp, (groups.get(bp) ?? 0n) + gross)
-    return { ...l, total: toSafe(gross) }
-  })
-  const tax_groups = [...groups.entries()]
-    .sort(([a], [b]) => (a > b ? -1 : a < b ? 1 : 0))
-    .map(([bp, gross]) => {
-      const net = roundDiv(gross * 10_000n, 10_000n + bp)
-      return { tax_rate: Number(bp) / 100, net: toSafe(net), tax: toSafe(gross - net), gross: toSafe(gross) }
-    })
-  const sum = (k: "net" | "tax" | "gross") => tax_groups.reduce((s, g) => s + g[k], 0)
-  return { lines, tax_groups, net_total: sum("net"), tax_total: sum("tax"), total: sum("gross") }
+  const t = taxTotals(
+    input.map((l) => ({ quantity: l.quantity, unit_price_minor: l.unit_price, tax_rate: l.tax_rate })),
+    true
+  )
+  return {
+    lines: input.map((l, i) => ({ ...l, total: t.lines[i].line_minor })),
+    tax_groups: t.tax_groups.map((g) => ({ tax_rate: g.tax_rate, net: g.net_minor, tax: g.tax_minor, gross: g.gross_minor })),
+    net_total: t.net_minor,
+    tax_total: t.tax_minor,
+    total: t.gross_minor,
+  }
+}
+
+/**
+ * The figures an invoice or credit note PDF prints, from the same rule: what
+ * the debtor's document kind prints (gross or net prices).
+ */
+export function documentTotals(data: { lines: TaxLineInput[]; prices_include_tax: boolean }): TaxTotals {
+  return taxTotals(data.lines, data.prices_include_tax)
 }
 
 /**
@@ -71,5 +61,5 @@ export function allocate(amount: number, weights: number[]): number[] {
     shares[i] += 1n
     left -= 1n
   }
-  return shares.map(toSafe)
+  return shares.map(toSafeInteger)
 }

@@ -139,20 +139,25 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
    * `debitOrder` keys it), oldest first.
    */
   async unsettledOrders(window: { from: Date; to: Date; limit: number }): Promise<string[]> {
-    const rows: { order_id: string }[] = await this.activeManager_.query(
-      `SELECT t.order_id
+    // The orders' voucher payments in the window, then the ledger says which debits exist (keyed as `debitOrder` keys them).
+    const rows: { order_id: string; gift_card_id: string }[] = await this.activeManager_.query(
+      `SELECT t.order_id, t.gift_card_id
          FROM gift_card_transaction t
          JOIN gift_card g ON g.id = t.gift_card_id
          JOIN "order" o ON o.id = t.order_id
         WHERE g.${SHADOW_FILTER} AND t.amount > 0 AND o.status <> 'canceled'
           AND o.created_at >= $1 AND o.created_at < $2
-          AND NOT EXISTS (SELECT 1 FROM ledger_transaction l WHERE l.idempotency_key = 'web:' || t.order_id || ':' || t.gift_card_id)
-        GROUP BY t.order_id
-        ORDER BY min(o.created_at), t.order_id
-        LIMIT $3`,
-      [window.from, window.to, window.limit]
+        ORDER BY o.created_at, t.order_id`,
+      [window.from, window.to]
     )
-    return rows.map((r) => r.order_id)
+    const debited = await this.valueAccountService_.usedIdempotencyKeys(rows.map((r) => orderKey(r.order_id, r.gift_card_id)))
+    const orders: string[] = []
+    for (const r of rows) {
+      if (!debited.has(orderKey(r.order_id, r.gift_card_id)) && !orders.includes(r.order_id)) {
+        orders.push(r.order_id)
+      }
+    }
+    return orders.slice(0, window.limit)
   }
 
   /**
@@ -163,27 +168,43 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
    * A cart without vouchers has none.
    */
   async refreshShadows(cartId: string): Promise<(Shadow & { changed: boolean })[]> {
-    // One statement: atomic by itself, and a cart without vouchers costs one round trip.
-    const rows: (Omit<Shadow, "balance"> & { balance: string; changed: boolean })[] = await this.activeManager_.query(
-      `WITH fresh AS (
-         SELECT g.id, g.code, g.balance AS before, a.id AS account_id, g.metadata->>'card_id' AS card_id,
-                CASE WHEN a.status = 'active' AND (a.expires_at IS NULL OR a.expires_at > now()) THEN a.balance ELSE 0 END AS after,
-                a.expires_at
-           FROM gift_card g
-           JOIN cart_gift_cards c ON g.id = c.gift_card_id
-           JOIN value_account a ON a.id = g.metadata->>'ledger_account_id'
-          WHERE c.cart_id = $1 AND g.${SHADOW_FILTER}
-       ), updated AS (
-         UPDATE gift_card g SET balance = fresh.after, ends_at = fresh.expires_at, updated_at = now()
-           FROM fresh WHERE g.id = fresh.id
-         RETURNING g.id
-       )
-       SELECT fresh.id, fresh.code, fresh.after::text AS balance, fresh.account_id, fresh.card_id, fresh.before <> fresh.after AS changed
-         FROM fresh JOIN updated ON updated.id = fresh.id
-        ORDER BY fresh.account_id`,
+    // The cart's shadows (a cart without vouchers costs one round trip), their accounts from the ledger, then one update.
+    const shadows: { id: string; code: string; before: string; account_id: string; card_id: string }[] = await this.activeManager_.query(
+      `SELECT g.id, g.code, g.balance::text AS before, g.metadata->>'ledger_account_id' AS account_id, g.metadata->>'card_id' AS card_id
+         FROM gift_card g JOIN cart_gift_cards c ON g.id = c.gift_card_id
+        WHERE c.cart_id = $1 AND g.${SHADOW_FILTER}`,
       [cartId]
     )
-    return rows.map((r) => ({ ...r, balance: Number(r.balance) }))
+    if (!shadows.length) {
+      return []
+    }
+    const accounts = new Map((await this.valueAccountService_.retrieveMany(shadows.map((s) => s.account_id))).map((a) => [a.id, a]))
+    const fresh = shadows
+      .filter((s) => accounts.has(s.account_id))
+      .map((s) => {
+        const a = accounts.get(s.account_id)!
+        const after = a.status === "active" && (!a.expires_at || a.expires_at.getTime() > Date.now()) ? a.balance : 0
+        return { ...s, after, expires_at: a.expires_at }
+      })
+    if (!fresh.length) {
+      return []
+    }
+    const updated: { id: string }[] = await this.activeManager_.query(
+      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count].
+      `WITH updated AS (
+         UPDATE gift_card g SET balance = f.after, ends_at = f.expires_at, updated_at = now()
+           FROM unnest($1::varchar[], $2::int[], $3::timestamptz[]) AS f(id, after, expires_at)
+          WHERE g.id = f.id
+         RETURNING g.id
+       )
+       SELECT id FROM updated`,
+      [fresh.map((f) => f.id), fresh.map((f) => f.after), fresh.map((f) => f.expires_at)]
+    )
+    const done = new Set(updated.map((u) => u.id))
+    return fresh
+      .filter((f) => done.has(f.id))
+      .sort((x, y) => (x.account_id < y.account_id ? -1 : x.account_id > y.account_id ? 1 : 0))
+      .map((f) => ({ id: f.id, code: f.code, balance: f.after, account_id: f.account_id, card_id: f.card_id, changed: Number(f.before) !== f.after }))
   }
 
   /**
@@ -192,17 +213,15 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
    * since the refresh). Run inside the completion's locking transaction.
    */
   async lockForCompletion(shadows: Shadow[]): Promise<void> {
-    const manager = this.activeManager_
     const ids = shadows.map((s) => s.account_id)
-    const rows: { id: string; balance: string; status: string; expires_at: Date | null }[] = await manager.query(
-      `SELECT id, balance::text, status, expires_at FROM value_account WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
-      [ids]
-    )
+    const rows = await this.valueAccountService_.withTransaction(this.activeManager_).lockAccounts(ids).catch((e: { type?: string }) => {
+      throw e?.type === "not_found" ? voucherChanged() : e
+    })
     const byId = new Map(rows.map((r) => [r.id, r]))
     for (const shadow of shadows) {
       const account = byId.get(shadow.account_id)
       const usable = account && account.status === "active" && (!account.expires_at || account.expires_at.getTime() > Date.now())
-      if (!account || (shadow.balance > 0 && (!usable || Number(account.balance) < shadow.balance))) {
+      if (!account || (shadow.balance > 0 && (!usable || account.balance < shadow.balance))) {
         throw voucherChanged()
       }
     }
@@ -337,7 +356,7 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
     return this.atomicPhase_(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`voucher-refund:${orderId}`])
       const prefix = `gift-card:${key}:`
-      const [done] = await manager.query(`SELECT 1 FROM ledger_transaction WHERE left(idempotency_key, length($1)) = $1 LIMIT 1`, [prefix])
+      const done = await this.valueAccountService_.withTransaction(manager).hasIdempotencyKeyPrefix(prefix)
       if (done || amount <= 0) {
         return { refunded: 0, transactions: [] }
       }
@@ -370,22 +389,10 @@ export default class VoucherCheckoutService extends TransactionBaseService imple
     manager: EntityManager,
     orderId: string
   ): Promise<{ account_id: string; status: string; expires_at: Date | null; returned: string; left: number; debit_ids: string[] }[]> {
-    const rows: { account_id: string; taken: string; returned: string; status: string; expires_at: Date | null; debit_ids: string[] }[] =
-      await manager.query(
-        `SELECT a.id AS account_id, a.status, a.expires_at, array_agg(t.id ORDER BY t.seq) AS debit_ids,
-                SUM(-t.amount)::text AS taken,
-                (COALESCE(SUM(r.amount), 0) + COALESCE((
-                   SELECT SUM(x.amount) FROM ledger_transaction x
-                    WHERE x.account_id = a.id AND x.type = 'adjust' AND x.metadata->>'refund_of_order' = $2), 0))::text AS returned
-           FROM ledger_transaction t
-           JOIN value_account a ON a.id = t.account_id
-           LEFT JOIN ledger_transaction r ON r.reverses_id = t.id
-          WHERE left(t.idempotency_key, length($1)) = $1 AND t.type = 'redeem'
-          GROUP BY a.id, a.status, a.expires_at
-          ORDER BY a.expires_at DESC NULLS FIRST, a.id`,
-        [orderKey(orderId, ""), orderId]
-      )
-    return rows.map((r) => ({ ...r, left: Number(r.taken) - Number(r.returned) }))
+    const rows = await this.valueAccountService_
+      .withTransaction(manager)
+      .debitsByKeyPrefix(orderKey(orderId, ""), "redeem", { key: "refund_of_order", value: orderId })
+    return rows.map((r) => ({ account_id: r.account_id, status: r.status, expires_at: r.expires_at, debit_ids: r.debit_ids, returned: String(r.returned), left: r.taken - r.returned }))
   }
 
   /** The shadow of a voucher: created on first use, its balance set from the ledger. */

@@ -5,7 +5,7 @@ import { CartService, EventBusService, LineItemService, OrderService, RegionServ
 import type { Logger } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { assertCurrency, DomainError, newEntityId } from "@customer-modules/core"
+import { assertCurrency, DomainError, localDay, newEntityId } from "@customer-modules/core"
 import type { MailService } from "@customer-modules/jobs"
 import type { CardService, CheckoutParticipant, CompletionPlan, ValueAccountService } from "@customer-modules/ledger"
 
@@ -722,8 +722,8 @@ export default class VoucherShopService extends TransactionBaseService implement
   async verifyBlank(serial: string, pin: string): Promise<{ card_id: string; currency_code: string }> {
     return this.atomicPhase_(async (manager) => {
       const [row] = await manager.query(
-        `SELECT b.card_id, b.pin_hash, b.failed_attempts, b.locked_until, a.currency_code, c.status
-           FROM gift_card_blank b JOIN card c ON c.id = b.card_id JOIN value_account a ON a.id = c.account_id
+        `SELECT b.card_id, b.pin_hash, b.failed_attempts, b.locked_until, c.account_id, c.status
+           FROM gift_card_blank b JOIN card c ON c.id = b.card_id
           WHERE b.serial = $1 FOR UPDATE OF b`,
         [serial.trim()]
       )
@@ -746,7 +746,8 @@ export default class VoucherShopService extends TransactionBaseService implement
         throw new DomainError("card_blocked", "This voucher is blocked", 409)
       }
       await manager.query(`UPDATE gift_card_blank SET failed_attempts = 0, locked_until = NULL WHERE card_id = $1`, [row.card_id])
-      return { card_id: row.card_id, currency_code: row.currency_code }
+      const account = await this.valueAccountService_.withTransaction(manager).retrieve(row.account_id)
+      return { card_id: row.card_id, currency_code: account.currency_code }
     })
   }
 
@@ -848,7 +849,7 @@ function pinMatches(serial: string, pin: string, stored: string): boolean {
 
 /** The day before `expiresAt` (the first instant no longer valid), as YYYY-MM-DD in `timeZone`. */
 function lastValidDay(expiresAt: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(expiresAt.getTime() - 1))
+  return localDay(new Date(expiresAt.getTime() - 1), timeZone)
 }
 
 function isoDayOf(value: unknown): string | null {

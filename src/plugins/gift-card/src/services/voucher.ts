@@ -1,8 +1,7 @@
 import { EventBusService, TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { assertCurrency, assertCustomer, DomainError, ModuleHealth } from "@customer-modules/core"
-import type { VoucherDocumentData } from "@customer-modules/jobs"
+import { assertCurrency, assertCustomer, DomainError, localDay, ModuleHealth } from "@customer-modules/core"
 import type {
   CardDTO,
   CardService,
@@ -15,6 +14,7 @@ import type {
 } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
+import type { VoucherDocumentData } from "../documents/voucher"
 import { liabilityOf, LiabilityReport } from "../utils/liability"
 
 type InjectedDependencies = {
@@ -175,11 +175,11 @@ export default class VoucherService extends TransactionBaseService {
         throw new DomainError("card_inactive", `Voucher ${card.code} was never sold`, 409)
       }
       const accounts = this.valueAccountService_.withTransaction(manager)
-      const [locked] = await manager.query(`SELECT balance::text, status FROM value_account WHERE id = $1 FOR UPDATE`, [card.account_id])
+      const [locked] = await accounts.lockAccounts([card.account_id])
       if (locked.status === "blocked" && card.status === "blocked") {
         throw new DomainError("card_blocked", `Voucher ${card.code} is blocked; unblock it in the admin before refunding it`, 409)
       }
-      const left = Number(locked.balance)
+      const left = locked.balance
       if (left <= 0) {
         throw new DomainError("nothing_to_refund", `Voucher ${card.code} holds nothing`, 422)
       }
@@ -470,7 +470,7 @@ function view(card: CardDTO, account: ValueAccountDTO): GiftCardView {
 
 /** The day before `expiresAt` (the first instant no longer valid), as YYYY-MM-DD in `timeZone`. */
 function lastValidDay(expiresAt: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(expiresAt.getTime() - 1))
+  return localDay(new Date(expiresAt.getTime() - 1), timeZone)
 }
 
 function toSettings(row: Record<string, unknown>): GiftCardSettings {

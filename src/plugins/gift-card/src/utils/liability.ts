@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync"
 
+import { spreadsheetSafe as coreSpreadsheetSafe } from "@customer-modules/core"
 import type { LedgerSummary } from "@customer-modules/ledger"
 import type { PosLocationDTO } from "@customer-modules/pos"
 
@@ -134,7 +135,5 @@ export function liabilityCsv(report: LiabilityReport): string {
   return stringify(rows)
 }
 
-/** A text cell that a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
+/** A text cell that a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe: core's one guard. */
+export const spreadsheetSafe: (value: string) => string = coreSpreadsheetSafe

@@ -8,10 +8,7 @@ import { documentSchemas } from "../schemas"
 import type { ParsedDocumentData } from "../schemas"
 import type { BrandingDTO, DocumentKind, Locale } from "../types"
 import type { DocumentBranding } from "./frame"
-import { InvoiceDocument } from "./invoice"
-import { BirthdayLetterDocument, BirthdayLettersDocument, BookingConfirmationDocument } from "./letters"
-import { StatementDocument } from "./statement"
-import { VoucherDocument } from "./voucher"
+import { BookingConfirmationDocument } from "./letters"
 
 const IMAGE_FETCH_TIMEOUT_MS = 3_000
 const MAX_IMAGE_BYTES = 2_000_000
@@ -47,19 +44,6 @@ export async function documentElement(kind: DocumentKind | (string & {}), data: 
   const locale: Locale = (parsed as { locale?: Locale | null }).locale ?? branding.default_locale
   const b: DocumentBranding = { ...branding, logo_data: await loadImage(branding.logo) }
   switch (kind as DocumentKind) {
-    case "invoice":
-      return <InvoiceDocument data={parsed as ParsedDocumentData["invoice"]} branding={b} locale={locale} />
-    case "voucher": {
-      const v = parsed as ParsedDocumentData["voucher"]
-      const qr = await qrDataUri(v.qr_payload ?? v.code)
-      return <VoucherDocument data={v} branding={b} locale={locale} qr={qr} background={await loadImage(v.background_image ?? null)} />
-    }
-    case "statement":
-      return <StatementDocument data={parsed as ParsedDocumentData["statement"]} branding={b} locale={locale} />
-    case "birthday_letter":
-      return <BirthdayLetterDocument data={parsed as ParsedDocumentData["birthday_letter"]} branding={b} locale={locale} />
-    case "birthday_letters":
-      return <BirthdayLettersDocument data={parsed as ParsedDocumentData["birthday_letters"]} branding={b} locale={locale} />
     case "booking_confirmation":
       return <BookingConfirmationDocument data={parsed as ParsedDocumentData["booking_confirmation"]} branding={b} locale={locale} />
   }

@@ -173,17 +173,133 @@ export default class ValueAccountService extends TransactionBaseService implemen
    * same account commits in between. `not_found` (404) when one is unknown.
    */
   async lock(accountIds: string[]): Promise<void> {
-    const ids = [...new Set(accountIds)].sort()
-    if (!ids.length) {
-      return
+    await this.lockAccounts(accountIds)
+  }
+
+  /**
+   * `lock`, returning the locked accounts as they are under the lock (in id
+   * order): what a plugin checks before it moves money (balance, status,
+   * expiry) without reading the ledger's tables itself.
+   */
+  async lockAccounts(accountIds: string[]): Promise<ValueAccountDTO[]> {
+    return this.atomicPhase_((manager) => lockAccounts(manager, accountIds))
+  }
+
+  /** The accounts with these ids (any number, unknown ids left out), in id order. */
+  async retrieveMany(ids: string[]): Promise<ValueAccountDTO[]> {
+    const unique = [...new Set(ids)]
+    if (!unique.length) {
+      return []
     }
-    return this.atomicPhase_(async (manager) => {
-      const rows: { id: string }[] = await manager.query(`SELECT id FROM value_account WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids])
-      if (rows.length !== ids.length) {
-        const missing = ids.find((id) => !rows.some((r) => r.id === id))
-        throw new DomainError("not_found", `Account ${missing} was not found`, 404)
-      }
-    })
+    const rows = await this.activeManager_.query(`SELECT * FROM value_account WHERE id = ANY($1) ORDER BY id`, [unique])
+    return rows.map(toAccountDTO)
+  }
+
+  /** Which of these idempotency keys a transaction already carries. */
+  async usedIdempotencyKeys(keys: string[]): Promise<Set<string>> {
+    const unique = [...new Set(keys)]
+    if (!unique.length) {
+      return new Set()
+    }
+    const rows: { idempotency_key: string }[] = await this.activeManager_.query(
+      `SELECT idempotency_key FROM ledger_transaction WHERE idempotency_key = ANY($1)`,
+      [unique]
+    )
+    return new Set(rows.map((r) => r.idempotency_key))
+  }
+
+  /** Whether any transaction carries an idempotency key starting with `prefix` (e.g. `gift-card:return:ret_1:`). */
+  async hasIdempotencyKeyPrefix(prefix: string): Promise<boolean> {
+    const [row] = await this.activeManager_.query(`SELECT 1 FROM ledger_transaction WHERE left(idempotency_key, length($1)) = $1 LIMIT 1`, [prefix])
+    return Boolean(row)
+  }
+
+  /**
+   * What the debits of one type with keys starting with `prefix` took, per
+   * account (one order's voucher payments: `web:<order>:`), and what the
+   * accounts have had back since: the reversals of those debits plus the
+   * credits of type `adjust` whose metadata holds `refunds` (`{ refund_of_order: id }`).
+   * Accounts that expire last come first (no expiry first), then by id.
+   */
+  async debitsByKeyPrefix(
+    prefix: string,
+    type: DebitType,
+    refunds: { key: string; value: string }
+  ): Promise<{ account_id: string; status: AccountStatus; expires_at: Date | null; taken: number; returned: number; debit_ids: string[] }[]> {
+    const rows: { account_id: string; taken: string; returned: string; status: AccountStatus; expires_at: Date | null; debit_ids: string[] }[] =
+      await this.activeManager_.query(
+        `SELECT a.id AS account_id, a.status, a.expires_at, array_agg(t.id ORDER BY t.seq) AS debit_ids,
+                SUM(-t.amount)::text AS taken,
+                (COALESCE(SUM(r.amount), 0) + COALESCE((
+                   SELECT SUM(x.amount) FROM ledger_transaction x
+                    WHERE x.account_id = a.id AND x.type = 'adjust' AND x.metadata->>$3 = $4), 0))::text AS returned
+           FROM ledger_transaction t
+           JOIN value_account a ON a.id = t.account_id
+           LEFT JOIN ledger_transaction r ON r.reverses_id = t.id
+          WHERE left(t.idempotency_key, length($1)) = $1 AND t.type = $2
+          GROUP BY a.id, a.status, a.expires_at
+          ORDER BY a.expires_at DESC NULLS FIRST, a.id`,
+        [prefix, type, refunds.key, refunds.value]
+      )
+    return rows.map((r) => ({ ...r, taken: toSafeInteger(r.taken), returned: toSafeInteger(r.returned) }))
+  }
+
+  /** What the not reversed debits of `type` on the account whose metadata holds `metadata` (`{ sale: key }`) took together. */
+  async unreversedDebitTotal(accountId: string, type: DebitType, metadata: { key: string; value: string }): Promise<number> {
+    const [{ total }] = await this.activeManager_.query(
+      `SELECT COALESCE(SUM(-t.amount), 0)::text AS total FROM ledger_transaction t
+        WHERE t.account_id = $1 AND t.type = $2 AND t.metadata->>$3 = $4
+          AND NOT EXISTS (SELECT 1 FROM ledger_transaction r WHERE r.reverses_id = t.id)`,
+      [accountId, type, metadata.key, metadata.value]
+    )
+    return toSafeInteger(total)
+  }
+
+  /**
+   * The movements of every account of `kind` in [from, to) per calendar
+   * bucket (`day`, `week`, `month` in `time_zone`), optionally of one customer:
+   * what was put on, redeemed, expired and taken back (a reversal counts as
+   * the kind of what it reverses; taken back = other debits). Every bucket of
+   * the period is listed, empty ones with zeros.
+   */
+  async movementBuckets(input: {
+    kind: AccountKind
+    from: Date
+    to: Date
+    interval: "day" | "week" | "month"
+    time_zone: string
+    customer_id?: string | null
+  }): Promise<{ start: string; issued: number; redeemed: number; expired: number; taken_back: number }[]> {
+    const rows: Record<string, unknown>[] = await this.activeManager_.query(
+      `WITH tx AS (
+         SELECT date_trunc($3, t.created_at AT TIME ZONE $4) AS bucket, t.amount,
+                COALESCE(o.type, t.type) AS kind, COALESCE(o.amount, t.amount) AS original
+           FROM ledger_transaction t
+           JOIN value_account a ON a.id = t.account_id AND a.kind = $6
+           LEFT JOIN ledger_transaction o ON t.type = 'reverse' AND o.id = t.reverses_id
+          WHERE t.created_at >= $1 AND t.created_at < $2 AND t.amount <> 0
+            AND ($5::varchar IS NULL OR a.customer_id = $5)
+       )
+       SELECT to_char(b.bucket, 'YYYY-MM-DD') AS start,
+              COALESCE(sum(tx.amount) FILTER (WHERE tx.kind NOT IN ('redeem', 'expire') AND tx.original > 0), 0)::bigint AS issued,
+              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind = 'redeem'), 0)::bigint AS redeemed,
+              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind = 'expire'), 0)::bigint AS expired,
+              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind NOT IN ('redeem', 'expire') AND tx.original < 0), 0)::bigint AS taken_back
+         FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE $4),
+                              ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $4,
+                              ('1 ' || $3)::interval) AS b(bucket)
+         LEFT JOIN tx ON tx.bucket = b.bucket
+        GROUP BY b.bucket
+        ORDER BY b.bucket`,
+      [input.from, input.to, input.interval, input.time_zone, input.customer_id ?? null, input.kind]
+    )
+    return rows.map((r) => ({
+      start: r.start as string,
+      issued: toSafeInteger(r.issued as string),
+      redeemed: toSafeInteger(r.redeemed as string),
+      expired: toSafeInteger(r.expired as string),
+      taken_back: toSafeInteger(r.taken_back as string),
+    }))
   }
 
   /**
@@ -471,28 +587,16 @@ export default class ValueAccountService extends TransactionBaseService implemen
     accountId: string,
     delta: number,
     type: TransactionType,
-    ctx: TransactionContext & { reverses_id?: string; allow_blocked?: boolean; allow_expired?: boolean }
+    ctx: MovementOptions
   ): Promise<Movement> {
     const key = ctx.idempotency_key ?? null
     if (key !== null && (key.length === 0 || key.length > MAX_REFERENCE_LENGTH)) {
       throw new DomainError("invalid_request", `idempotency_key: 1 to ${MAX_REFERENCE_LENGTH} characters`, 400)
     }
-    const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
-    const params = [
-      accountId,
-      delta,
-      usable,
-      newEntityId("ltx"),
-      type,
-      ctx.reverses_id ?? null,
-      key,
-      ...attribution(ctx),
-      ctx.allow_expired === true,
-    ]
     return this.atomicPhase_(async (manager) => {
-      const [row] = await manager.query(key === null ? MOVE : MOVE_ONCE, params)
-      if (row) {
-        return { account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) }
+      const moved = await conditionalMove(manager, accountId, delta, type, ctx)
+      if (moved) {
+        return moved
       }
       if (key !== null) {
         const [done] = await manager.query(`SELECT * FROM ledger_transaction WHERE idempotency_key = $1`, [key])
@@ -590,6 +694,46 @@ const MOVE_ONCE = `WITH locked AS (
      RETURNING a.*
    )
    SELECT row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry`
+
+/**
+ * Takes the row locks of these accounts in primary-key order (so two callers
+ * locking overlapping sets cannot deadlock) for the rest of the caller's
+ * transaction, and returns them as they are under the lock. The lock every
+ * movement, reversal, status change and expiry of an account takes.
+ * `not_found` (404) when one is unknown.
+ */
+export async function lockAccounts(manager: EntityManager, accountIds: string[]): Promise<ValueAccountDTO[]> {
+  const ids = [...new Set(accountIds)].sort()
+  if (!ids.length) {
+    return []
+  }
+  const rows: Record<string, unknown>[] = await manager.query(`SELECT * FROM value_account WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids])
+  if (rows.length !== ids.length) {
+    const missing = ids.find((id) => !rows.some((r) => r.id === id))
+    throw new DomainError("not_found", `Account ${missing} was not found`, 404)
+  }
+  return rows.map(toAccountDTO)
+}
+
+/** What a conditional movement carries besides its account, amount and type. */
+export type MovementOptions = TransactionContext & { reverses_id?: string; allow_blocked?: boolean; allow_expired?: boolean }
+
+/**
+ * The conditional movement, in the caller's transaction: one statement that
+ * changes the balance by `delta` under the row lock only when the account is
+ * usable (active; blocked too with `allow_blocked`), not expired for a debit
+ * (unless `allow_expired`) and the lower bound holds, and inserts the
+ * transaction with the balance after it; with an `idempotency_key` at most
+ * once. Null when nothing was applied (refused, or the key already used):
+ * `ValueAccountService.credit`/`debit` say why.
+ */
+export async function conditionalMove(manager: EntityManager, accountId: string, delta: number, type: TransactionType, ctx: MovementOptions = {}): Promise<Movement | null> {
+  const key = ctx.idempotency_key ?? null
+  const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
+  const params = [accountId, delta, usable, newEntityId("ltx"), type, ctx.reverses_id ?? null, key, ...attribution(ctx), ctx.allow_expired === true]
+  const [row] = await manager.query(key === null ? MOVE : MOVE_ONCE, params)
+  return row ? { account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) } : null
+}
 
 /** Takes the account's row lock for the rest of the transaction; `not_found` (404) when unknown. */
 async function lockAccount(manager: EntityManager, accountId: string): Promise<Record<string, unknown>> {

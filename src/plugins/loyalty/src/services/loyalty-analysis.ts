@@ -4,6 +4,7 @@ import { EntityManager } from "typeorm"
 
 import { DomainError } from "@customer-modules/core"
 import type { MailService } from "@customer-modules/jobs"
+import type { ValueAccountService } from "@customer-modules/ledger"
 
 import { localDate } from "../utils/points"
 import { TIMELINE_SPAN_DAYS } from "../utils/timeline"
@@ -18,6 +19,7 @@ type InjectedDependencies = {
   manager: EntityManager
   mailService: MailService
   loyaltyService: LoyaltyService
+  valueAccountService: ValueAccountService
   configModule: ConfigModule
 }
 
@@ -117,11 +119,13 @@ export default class LoyaltyAnalysisService extends TransactionBaseService {
   protected readonly mailService_: MailService
   protected readonly links_: UnsubscribeLinks
   protected readonly loyaltyService_: LoyaltyService
+  protected readonly valueAccountService_: ValueAccountService
 
   constructor(container: InjectedDependencies, options?: LoyaltyPluginOptions) {
     super(container)
     this.mailService_ = container.mailService
     this.loyaltyService_ = container.loyaltyService
+    this.valueAccountService_ = container.valueAccountService
     this.links_ = UnsubscribeLinks.of(container.configModule, options)
   }
 
@@ -263,32 +267,10 @@ export default class LoyaltyAnalysisService extends TransactionBaseService {
         400
       )
     }
-    const rows: Record<string, unknown>[] = await this.activeManager_.query(
-      `WITH tx AS (
-         SELECT date_trunc($3, t.created_at AT TIME ZONE $4) AS bucket, t.amount,
-                COALESCE(o.type, t.type) AS kind, COALESCE(o.amount, t.amount) AS original
-           FROM ledger_transaction t
-           JOIN value_account a ON a.id = t.account_id AND a.kind = 'points'
-           LEFT JOIN ledger_transaction o ON t.type = 'reverse' AND o.id = t.reverses_id
-          WHERE t.created_at >= $1 AND t.created_at < $2 AND t.amount <> 0
-            AND ($5::varchar IS NULL OR a.customer_id = $5)
-       )
-       SELECT to_char(b.bucket, 'YYYY-MM-DD') AS start,
-              COALESCE(sum(tx.amount) FILTER (WHERE tx.kind NOT IN ('redeem', 'expire') AND tx.original > 0), 0)::bigint AS issued,
-              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind = 'redeem'), 0)::bigint AS redeemed,
-              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind = 'expire'), 0)::bigint AS expired,
-              COALESCE(-sum(tx.amount) FILTER (WHERE tx.kind NOT IN ('redeem', 'expire') AND tx.original < 0), 0)::bigint AS taken_back
-         FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE $4),
-                              ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $4,
-                              ('1 ' || $3)::interval) AS b(bucket)
-         LEFT JOIN tx ON tx.bucket = b.bucket
-        GROUP BY b.bucket
-        ORDER BY b.bucket`,
-      [from, to, interval, time_zone, filter.customer_id ?? null]
-    )
+    const rows = await this.valueAccountService_.withTransaction(this.activeManager_).movementBuckets({ kind: "points", from, to, interval, time_zone, customer_id: filter.customer_id ?? null })
     const totals = { issued: 0, redeemed: 0, expired: 0, taken_back: 0, net: 0 }
     const buckets = rows.map((r) => {
-      const b = { start: r.start as string, issued: Number(r.issued), redeemed: Number(r.redeemed), expired: Number(r.expired), taken_back: Number(r.taken_back), net: 0 }
+      const b = { ...r, net: 0 }
       b.net = b.issued - b.redeemed - b.expired - b.taken_back
       totals.issued += b.issued
       totals.redeemed += b.redeemed

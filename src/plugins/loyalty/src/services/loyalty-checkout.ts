@@ -297,12 +297,9 @@ export default class LoyaltyCheckoutService extends TransactionBaseService imple
     for (const row of await this.rows_(manager, cartId, true)) {
       needed.set(row.account_id, (needed.get(row.account_id) ?? 0) + row.points)
     }
-    const accounts: { id: string; balance: string; status: string }[] = await manager.query(
-      `SELECT id, balance::text, status FROM value_account WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
-      [[...needed.keys()]]
-    )
+    const accounts = await this.valueAccountService_.withTransaction(manager).lockAccounts([...needed.keys()])
     for (const account of accounts) {
-      if (account.status !== "active" || Number(account.balance) < needed.get(account.id)!) {
+      if (account.status !== "active" || account.balance < needed.get(account.id)!) {
         throw rewardChanged()
       }
     }

@@ -6,9 +6,10 @@ import { EntityManager } from "typeorm"
 
 import { DomainError, ModuleHealth, newEntityId } from "@customer-modules/core"
 import { addressLines, formatNumber } from "@customer-modules/jobs"
-import type { BirthdayLetterDocumentData, BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
+import type { BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
 import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
+import type { BirthdayLetterDocumentData } from "../documents/letter"
 import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement, TillCustomer, TillLine } from "../types"
 import { birthdayKeys, localDate, pointsFor, share, withCampaign } from "../utils/points"
 import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
@@ -855,13 +856,9 @@ export default class LoyaltyService extends TransactionBaseService {
       const saleKey = sale.reference ? `${ctx.terminal_id ?? "admin"}:${sale.reference}` : null
       if (saleKey && settings.redemption_cap_points !== null) {
         // Under the account's row lock: two redemptions for one receipt cannot both pass the cap.
-        await manager.query(`SELECT 1 FROM value_account WHERE id = $1 FOR UPDATE`, [member.account_id])
-        const [{ redeemed }] = await manager.query(
-          `SELECT COALESCE(SUM(-t.amount), 0)::int AS redeemed FROM ledger_transaction t
-            WHERE t.account_id = $1 AND t.type = 'redeem' AND t.metadata->>'sale' = $2
-              AND NOT EXISTS (SELECT 1 FROM ledger_transaction r WHERE r.reverses_id = t.id)`,
-          [member.account_id, saleKey]
-        )
+        const ledger = this.valueAccountService_.withTransaction(manager)
+        await ledger.lockAccounts([member.account_id!])
+        const redeemed = await ledger.unreversedDebitTotal(member.account_id!, "redeem", { key: "sale", value: saleKey })
         if (redeemed + reward.points > settings.redemption_cap_points) {
           throw new DomainError(
             "redemption_cap_exceeded",

@@ -1,5 +1,7 @@
 import { stringify } from "csv-stringify/sync"
 
+import { spreadsheetSafe as safe } from "@customer-modules/core"
+
 import type { CustomerAnalysis, PointsTimeline } from "../services/loyalty-analysis"
 
 export const REACTIVATION_COLUMNS = [
@@ -16,11 +18,6 @@ export const REACTIVATION_COLUMNS = [
   "last_visit_at",
   "segment",
 ] as const
-
-/** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
-function safe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
 
 /** The reactivation list as CSV (RFC 4180 quoting; UTC instants in ISO 8601; amounts in minor units). */
 export function reactivationCsv(rows: CustomerAnalysis[]): string {

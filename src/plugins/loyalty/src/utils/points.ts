@@ -1,3 +1,5 @@
+import { localDayParts } from "@customer-modules/core"
+
 /** How fractional points are settled: `floor` never awards a point not fully earned. */
 export type Rounding = "floor" | "round"
 
@@ -68,12 +70,8 @@ export function share(value: number, part: number, whole: number): number {
   return Number((BigInt(value) * BigInt(part)) / BigInt(whole))
 }
 
-/** Month and day ("MM-DD") and year of an instant in an IANA time zone. */
-export function localDate(instant: Date, time_zone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: time_zone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant)
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  return { year: get("year"), month: get("month"), day: get("day") }
-}
+/** Year, month and day of an instant in an IANA time zone: core's one local-date rule. */
+export const localDate: (instant: Date, time_zone: string) => { year: number; month: number; day: number } = localDayParts
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 

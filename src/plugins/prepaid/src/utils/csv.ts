@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync"
 
+import { CSV_RECORD_DELIMITER, spreadsheetSafe as safe } from "@customer-modules/core"
 import type { LedgerTransactionDTO } from "@customer-modules/ledger"
 
 export const CSV_COLUMNS = [
@@ -18,11 +19,6 @@ export const CSV_COLUMNS = [
   "terminal_id",
   "staff_id",
 ] as const
-
-/** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
-function safe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
 
 /**
  * Ledger transactions as CSV (RFC 4180 quoting by csv-stringify; UTC instants
@@ -49,6 +45,6 @@ export function transactionsCsv(
       t.terminal_id ?? "",
       t.staff_id ?? "",
     ]),
-    { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" }
+    { header: true, columns: [...CSV_COLUMNS], record_delimiter: CSV_RECORD_DELIMITER }
   )
 }

@@ -4,7 +4,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import { sampleDocument } from "../../../../pdf/samples"
+import { registeredDocumentKind } from "../../../../registry"
 import type BrandingService from "../../../../services/branding"
 import type MailService from "../../../../services/mail"
 import { TestMail } from "../../../../validators"
@@ -20,13 +20,15 @@ export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<voi
   const body = parseBody(TestMail, req.body)
   const locale = body.locale ?? (await req.scope.resolve<BrandingService>("brandingService").retrieve()).default_locale
   const id = randomUUID()
+  // The sample invoice of the debtor's document kind, when the debtor plugin is installed.
+  const invoice = registeredDocumentKind("invoice")?.def.sample as Record<string, unknown> | undefined
   const mail = await req.scope.resolve<MailService>("mailService").enqueue({
     key: `test-mail:${id}`,
     kind: "generic",
     to: body.to,
     locale,
     data: TEXT[locale],
-    attachments: [{ document: { kind: "invoice", key: `test-mail:${id}:invoice`, data: { ...sampleDocument("invoice"), locale } } }],
+    attachments: invoice ? [{ document: { kind: "invoice", key: `test-mail:${id}:invoice`, data: { ...invoice, locale } } }] : [],
   })
   res.status(202).json({ mail })
 }

@@ -1,4 +1,4 @@
-import { DomainError } from "@customer-modules/core"
+import { DomainError, localDay } from "@customer-modules/core"
 import type { LedgerTransactionDTO, TransactionType } from "@customer-modules/ledger"
 
 /**
@@ -37,9 +37,7 @@ export function parseReversalWindow(raw: string | undefined): ReversalWindow {
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at)
-}
+export const localDate: (at: Date, timeZone: string) => string = localDay
 
 function refuse(message: string): DomainError {
   return new DomainError("not_reversible", message, 422)

@@ -1,11 +1,49 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer"
+import { z } from "zod"
 
-import type { ParsedDocumentData } from "../schemas"
-import type { Locale } from "../types"
-import { AddressBlock, DocumentBranding, formatIban, Frame, styles } from "./frame"
-import { computeInvoiceTotals } from "./invoice-totals"
+import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatIban, formatMoney, formatNumber, Frame, schemaParts as p } from "@customer-modules/jobs"
+import type { DocumentBranding, Locale } from "@customer-modules/jobs"
+
 import { LABELS } from "./labels"
-import { formatDate, formatMoney, formatNumber } from "../utils/format"
+import { documentTotals } from "../utils/totals"
+
+export const invoiceLineSchema = z
+  .object({
+    description: p.text(300),
+    /** Up to three decimals (1.5 kg). */
+    quantity: z.number().positive().max(1_000_000).refine((q) => Number.isInteger(Math.round(q * 1000)) && Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, "at most three decimals"),
+    unit: p.optText(20),
+    /** Net price per unit unless `prices_include_tax`. */
+    unit_price_minor: p.minor,
+    /** 19, 7, 0 … (percent, at most two decimals). */
+    tax_rate: z.number().min(0).max(100),
+  })
+  .strict()
+
+/** An invoice, or with `corrects_invoice_number` a credit note: the debtor's document kind `invoice`. */
+export const invoiceDocumentSchema = z
+  .object({
+    number: p.text(60),
+    issue_date: p.isoDate,
+    /** Date of delivery or service (or the start of the period); required on a German invoice. */
+    delivery_date: p.isoDate,
+    delivery_period_end: p.isoDate.nullish(),
+    due_date: p.isoDate.nullish(),
+    currency_code: p.currency,
+    buyer: p.party,
+    lines: z.array(invoiceLineSchema).min(1, "an invoice needs at least one line").max(500),
+    prices_include_tax: z.boolean().default(false),
+    payment_terms: p.optText(500),
+    notes: p.optText(1000),
+    /** Set for a credit note: the invoice it corrects. */
+    corrects_invoice_number: p.optText(60),
+    locale: p.locale.nullish(),
+  })
+  .strict()
+
+export type InvoiceLine = z.input<typeof invoiceLineSchema>
+export type InvoiceDocumentData = z.input<typeof invoiceDocumentSchema>
+type ParsedInvoice = z.output<typeof invoiceDocumentSchema>
 
 const t = StyleSheet.create({
   meta: { flexDirection: "row", flexWrap: "wrap", marginBottom: 16 },
@@ -25,10 +63,11 @@ const t = StyleSheet.create({
 })
 
 /** A German invoice (§14 UStG): seller, buyer, number, dates, lines, net/tax/gross per rate, totals, terms, bank. */
-export function InvoiceDocument({ data, branding, locale }: { data: ParsedDocumentData["invoice"]; branding: DocumentBranding; locale: Locale }) {
+export function InvoiceDocument({ data, branding, locale }: { data: ParsedInvoice; branding: DocumentBranding; locale: Locale }) {
   const L = LABELS[locale]
   const money = (n: number) => formatMoney(n, data.currency_code, locale)
-  const totals = computeInvoiceTotals(data)
+  // The debtor's integer arithmetic, the figures its invoice rows hold.
+  const totals = documentTotals(data)
   const credit = Boolean(data.corrects_invoice_number)
   const title = `${credit ? L.credit_note : L.invoice} ${data.number}`
   const meta: [string, string][] = [
@@ -94,3 +133,25 @@ export function InvoiceDocument({ data, branding, locale }: { data: ParsedDocume
     </Frame>
   )
 }
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+export default defineDocumentKind({
+  kind: "invoice",
+  plugin: "debtor",
+  schema: invoiceDocumentSchema,
+  sample: {
+    number: "RE-2026-0042",
+    issue_date: today(),
+    delivery_date: today(),
+    due_date: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+    currency_code: "EUR",
+    buyer: { name: "Anna Beispiel", address_lines: ["Musterstraße 1", "10115 Berlin"], customer_number: "K-1001" },
+    lines: [
+      { description: "Mittagsmenü", quantity: 2, unit_price_minor: 1250, tax_rate: 7 },
+      { description: "Weinbegleitung", quantity: 2, unit_price_minor: 900, tax_rate: 19 },
+      { description: "Catering-Pauschale", quantity: 1, unit_price_minor: 5000, tax_rate: 19 },
+    ],
+  },
+  element: (data, c) => <InvoiceDocument data={data} branding={c.branding} locale={c.locale} />,
+})

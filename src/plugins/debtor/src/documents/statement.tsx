@@ -1,10 +1,37 @@
 import { Text, View } from "@react-pdf/renderer"
+import { z } from "zod"
 
-import type { ParsedDocumentData } from "../schemas"
-import type { Locale } from "../types"
-import { AddressBlock, DocumentBranding, Frame, styles } from "./frame"
+import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatMoney, Frame, schemaParts as p } from "@customer-modules/jobs"
+import type { DocumentBranding, Locale } from "@customer-modules/jobs"
+
 import { LABELS } from "./labels"
-import { formatDate, formatMoney } from "../utils/format"
+
+/** A customer's open items (the debtor's document kind `statement`). */
+export const statementDocumentSchema = z
+  .object({
+    as_of: p.isoDate,
+    currency_code: p.currency,
+    customer: p.party,
+    items: z
+      .array(
+        z
+          .object({
+            date: p.isoDate,
+            reference: p.text(80),
+            description: p.optText(300),
+            due_date: p.isoDate.nullish(),
+            /** Positive: the customer owes it; negative: a credit. */
+            amount_minor: p.minor,
+          })
+          .strict()
+      )
+      .max(1000),
+    notes: p.optText(1000),
+    locale: p.locale.nullish(),
+  })
+  .strict()
+
+export type StatementDocumentData = z.input<typeof statementDocumentSchema>
 
 // The reference column holds the longest document number (RE-<8-character prefix>-2026-00001) on one line.
 const col = { date: { width: 60 }, ref: { width: 150, paddingRight: 6 }, desc: { flex: 1 }, due: { width: 60 }, amount: { width: 80, textAlign: "right" as const } }
@@ -13,7 +40,7 @@ const col = { date: { width: 60 }, ref: { width: 150, paddingRight: 6 }, desc: {
 const whole = (word: string): string[] => [word]
 
 /** Open items of a customer with their total. */
-export function StatementDocument({ data, branding, locale }: { data: ParsedDocumentData["statement"]; branding: DocumentBranding; locale: Locale }) {
+export function StatementDocument({ data, branding, locale }: { data: z.output<typeof statementDocumentSchema>; branding: DocumentBranding; locale: Locale }) {
   const L = LABELS[locale]
   const money = (n: number) => formatMoney(n, data.currency_code, locale)
   const total = data.items.reduce((s, i) => s + i.amount_minor, 0)
@@ -46,3 +73,22 @@ export function StatementDocument({ data, branding, locale }: { data: ParsedDocu
     </Frame>
   )
 }
+
+const today = () => new Date().toISOString().slice(0, 10)
+const in14 = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10)
+
+export default defineDocumentKind({
+  kind: "statement",
+  plugin: "debtor",
+  schema: statementDocumentSchema,
+  sample: {
+    as_of: today(),
+    currency_code: "EUR",
+    customer: { name: "Anna Beispiel", address_lines: ["Musterstraße 1", "10115 Berlin"] },
+    items: [
+      { date: today(), reference: "RE-2026-0040", description: "Rechnung", due_date: in14(), amount_minor: 4210 },
+      { date: today(), reference: "RE-2026-0041", description: "Rechnung", due_date: in14(), amount_minor: 1890 },
+    ],
+  },
+  element: (data, c) => <StatementDocument data={data} branding={c.branding} locale={c.locale} />,
+})
