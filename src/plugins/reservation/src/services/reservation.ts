@@ -544,8 +544,8 @@ export default class ReservationService extends TransactionBaseService {
     })
   }
 
-  /** Today's state of every table of a location (free, reserved, seated) at `now`, with the next reservation. */
-  async floorState(locationId: string, now_ms = Date.now()): Promise<{ time_zone: string; date: string; tables: Record<string, unknown>[]; areas: unknown[]; combinations: unknown[] }> {
+  /** The state of every table of a location (free, reserved, seated) at `now_ms` (default now), the booking holding it and the next one; with the time rules. */
+  async floorState(locationId: string, now_ms = Date.now()): Promise<{ time_zone: string; date: string; tables: Record<string, unknown>[]; areas: unknown[]; combinations: unknown[]; rules: unknown[] }> {
     const plan = await this.plans_.withTransaction(this.activeManager_).plan(locationId)
     const date = localDate(now_ms, plan.time_zone)
     const day0 = instantOf(date, "00:00", plan.time_zone)
@@ -564,7 +564,7 @@ export default class ReservationService extends TransactionBaseService {
         r ? { reservation_id: r.id, status: r.status, starts_at: new Date(r.starts_at as string).toISOString(), ends_at: new Date(r.ends_at as string).toISOString(), party_size: r.party_size } : null
       return { ...t, state, current: brief(current), next: brief(next), today: mine.length }
     })
-    return { time_zone: plan.time_zone, date, areas: plan.areas, combinations: plan.combinations, tables }
+    return { time_zone: plan.time_zone, date, areas: plan.areas, combinations: plan.combinations, rules: plan.rules, tables }
   }
 
   /** Guests present per 15 minutes over a business day (seated, confirmed and finished reservations). */
