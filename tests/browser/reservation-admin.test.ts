@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon"
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi } from "../support/api"
 import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
@@ -37,8 +37,7 @@ describe("the reservations page", () => {
     expect(table.status, table.text).toBe(201)
     const id = table.body.table.id as string
 
-    await signInToAdmin(page)
-    await openFromSidebar(page, "Reservations")
+    await openReservations()
     await page.locator("#res-location").selectOption(location.id)
     await page.getByRole("button", { name: "Floor plan" }).click()
     const box = page.locator(`[data-table-id="${id}"]`)
@@ -81,7 +80,7 @@ describe("the reservations page", () => {
     expect(await page.locator(`[data-timeline-table="${v.tables[0]}"] [data-timeline-booking]`).count()).toBe(0)
     await bar.click()
     await page.locator(`[data-reservation-id="${id}"][data-highlighted="true"]`).waitFor({ timeout: 10_000 })
-  })
+  }, 90_000)
 
   it("reassigns a booking dragged to another table on the live floor plan, and puts a refused one back with the server's reason", async () => {
     const v = await venue("Live")
@@ -103,6 +102,7 @@ describe("the reservations page", () => {
     await chip.waitFor({ timeout: 30_000 })
     expect(await page.locator(`[data-live-table="${v.tables[0]}"]`).getAttribute("data-state")).toBe("reserved")
     await chip.dragTo(page.locator(`[data-live-table="${v.tables[1]}"]`))
+    await page.locator("[data-res-live-message]", { hasText: "Reassigned: Mia Moved → H2" }).waitFor({ timeout: 30_000 })
     await page.locator(`[data-live-table="${v.tables[1]}"] [data-live-booking="${moved}"]`).waitFor({ timeout: 30_000 })
     expect(await tablesOf(moved)).toEqual([v.tables[1]])
 
@@ -112,7 +112,7 @@ describe("the reservations page", () => {
     await page.locator(`[data-live-table="${v.tables[2]}"] [data-live-booking="${stays}"]`).waitFor({ timeout: 10_000 })
     expect(await page.locator(`[data-live-table="${v.tables[1]}"] [data-live-booking="${stays}"]`).count()).toBe(0)
     expect(await tablesOf(stays)).toEqual([v.tables[2]])
-  })
+  }, 90_000)
 })
 
 type Venue = { location_id: string; date: string; tables: string[] }
@@ -137,10 +137,22 @@ async function venue(name: string): Promise<Venue> {
 
 const at = (date: string, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: "Europe/Berlin" }).toISO() as string
 
-/** Signs in, opens the Reservations page on the venue's location and date. */
-async function openDay(v: Venue): Promise<void> {
-  await signInToAdmin(page)
+let signedIn = false
+
+/** Signs in (once per browser page) and opens the Reservations page from the sidebar. */
+async function openReservations(): Promise<void> {
+  if (signedIn) {
+    await page.goto(`${inject("baseUrl")}/app`)
+  } else {
+    await signInToAdmin(page)
+    signedIn = true
+  }
   await openFromSidebar(page, "Reservations")
+}
+
+/** Opens the Reservations page on the venue's location and date. */
+async function openDay(v: Venue): Promise<void> {
+  await openReservations()
   await page.locator("#res-location").selectOption(v.location_id)
   await page.locator("#res-date").fill(v.date)
 }
