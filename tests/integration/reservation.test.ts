@@ -224,6 +224,11 @@ describe("online booking", () => {
     const list = await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}`)
     const moved = list.body.reservations.find((r: Reservation) => r.id === first.body.reservation.id)
     expect(moved).toMatchObject({ table_ids: [v.tables.Small], starts_at: first.body.reservation.starts_at, ends_at: first.body.reservation.ends_at })
+    // staff see what moved: the day list names the table it came from
+    expect(moved.moved_from_table_ids).toEqual([v.tables.Big])
+    expect(Date.parse(moved.moved_at)).not.toBeNaN()
+    const placed = list.body.reservations.find((r: Reservation) => r.id === big.body.reservation.id)
+    expect(placed.moved_from_table_ids).toEqual([])
   })
 
   it("never moves a pinned booking", async () => {
@@ -420,7 +425,7 @@ describe("staff tools", () => {
     await adminApi(`/admin/reservations/${two.body.reservation.id}/status`, { body: { status: "cancelled" } })
     const moved = await adminApi(`/admin/reservations/${one.body.reservation.id}/assign`, { body: { table_ids: [v.tables.B] } })
     expect(moved.status, moved.text).toBe(200)
-    expect(moved.body.reservation).toMatchObject({ table_ids: [v.tables.B], pinned: true })
+    expect(moved.body.reservation).toMatchObject({ table_ids: [v.tables.B], pinned: true, moved_from_table_ids: [v.tables.A] })
   })
 
   it("seats a walk-in now, and the floor plan shows the table seated", async () => {
@@ -439,6 +444,10 @@ describe("staff tools", () => {
     await staffBook({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 2, name: "Bob" })
     const q = await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}&q=bob`)
     expect(q.body.reservations.map((r: { name: string }) => r.name)).toEqual(["Bob"])
+    const terrace = await adminApi("/admin/reservations/areas", { body: { location_id: v.location_id, name: "Terrace" } })
+    const byArea = (area: string) => adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}&area_id=${area}`)
+    expect((await byArea(v.area_id)).body.reservations).toHaveLength(2)
+    expect((await byArea(terrace.body.area.id)).body.reservations).toEqual([])
     const csv = await adminApi(`/admin/reservations/export?location_id=${v.location_id}&date=${date}`)
     expect(csv.status).toBe(200)
     expect(csv.headers.get("content-type")).toContain("text/csv")

@@ -58,6 +58,9 @@ export type ReservationDTO = {
   guest_requested: boolean
   newsletter: boolean
   warnings: string[]
+  /** The tables it held before its last move (by the engine to make room, or by staff), with the time of that move. */
+  moved_from_table_ids: string[]
+  moved_at: string | null
   created_at: string
 }
 
@@ -134,6 +137,8 @@ function toDTO(r: Record<string, unknown>): ReservationDTO {
     guest_requested: r.guest_requested as boolean,
     newsletter: r.newsletter as boolean,
     warnings: (r.warnings as string[]) ?? [],
+    moved_from_table_ids: (r.moved_from_table_ids as string[] | null) ?? [],
+    moved_at: r.moved_at ? iso(r.moved_at) : null,
     created_at: iso(r.created_at),
   }
 }
@@ -404,7 +409,7 @@ export default class ReservationService extends TransactionBaseService {
           `INSERT INTO reservation_allocation (reservation_id, table_id, location_id, during) SELECT $1, t, $2, tstzrange($3, $4) FROM unnest($5::varchar[]) AS t`,
           [m.reservation_id, locationId, range.start, range.end, m.to_table_ids]
         )
-        await manager.query(`UPDATE reservation SET table_ids = $2, updated_at = now() WHERE id = $1`, [m.reservation_id, m.to_table_ids])
+        await manager.query(`UPDATE reservation SET moved_from_table_ids = table_ids, moved_at = now(), table_ids = $2, updated_at = now() WHERE id = $1`, [m.reservation_id, m.to_table_ids])
       }
       await manager.query(
         `INSERT INTO reservation_allocation (reservation_id, table_id, location_id, during) SELECT $1, t, $2, tstzrange($3, $4) FROM unnest($5::varchar[]) AS t`,
@@ -538,7 +543,15 @@ export default class ReservationService extends TransactionBaseService {
       const start = new Date(current.status === "seated" ? Math.max(Date.now(), new Date(current.starts_at).getTime()) : new Date(current.starts_at).getTime())
       const ok = await this.tryAllocate_(manager, id, current.location_id, ids, start.getTime(), new Date(current.blocked_until).getTime())
       if (!ok) throw new DomainError("table_taken", "A chosen table is taken at that time", 409)
-      const [row] = await rows(manager, `UPDATE reservation SET table_ids = $2, pinned = $3, updated_at = now() WHERE id = $1 RETURNING *`, [id, ids, pinned])
+      const [row] = await rows(
+        manager,
+        `UPDATE reservation SET pinned = $3, updated_at = now(),
+                moved_from_table_ids = CASE WHEN table_ids = $2::varchar[] THEN moved_from_table_ids ELSE table_ids END,
+                moved_at = CASE WHEN table_ids = $2::varchar[] THEN moved_at ELSE now() END,
+                table_ids = $2
+          WHERE id = $1 RETURNING *`,
+        [id, ids, pinned]
+      )
       await this.eventBus_.withTransaction(manager).emit(ReservationService.Events.MOVED, { id, location_id: current.location_id, from_table_ids: current.table_ids, to_table_ids: ids })
       return toDTO(row)
     })

@@ -20,6 +20,8 @@ type Reservation = {
   note: string | null
   no_shows: number
   pinned: boolean
+  moved_from_table_ids: string[]
+  moved_at: string | null
 }
 type PlanTable = {
   id: string
@@ -53,6 +55,7 @@ type Move = { reservation_id: string; from_table_ids: string[]; to_table_ids: st
 /** The page's texts in the admin's browser language (de, en, pt). */
 const TEXTS = {
   en: {
+    movedFrom: "moved from",
     timeline: "Timeline per table", noTables: "No tables yet", edit: "Edit", live: "Live", at: "Time", dayBookings: "Bookings of the day (drag one onto a table)",
     moved: "Moved to make room", liftBlock: "Lift block", lifted: "Block lifted", coversMonth: "Guests per day this month", rules: "Time rules", ruleTarget: "Applies to",
     wholeLocation: "Whole location", effect: "Effect", weekdays: "Weekdays (1-7, comma-separated; empty: every day)", from: "From", until: "Until", fromDate: "From date",
@@ -73,6 +76,7 @@ const TEXTS = {
     statuses: { confirmed: "confirmed", seated: "seated", finished: "finished", cancelled: "cancelled", no_show: "no-show" },
   },
   de: {
+    movedFrom: "umgesetzt von",
     timeline: "Zeitleiste je Tisch", noTables: "Noch keine Tische", edit: "Bearbeiten", live: "Live", at: "Uhrzeit", dayBookings: "Reservierungen des Tages (auf einen Tisch ziehen)",
     moved: "Zum Platzschaffen umgesetzt", liftBlock: "Sperre aufheben", lifted: "Sperre aufgehoben", coversMonth: "Gäste je Tag in diesem Monat", rules: "Zeitregeln", ruleTarget: "Gilt für",
     wholeLocation: "Ganzer Standort", effect: "Wirkung", weekdays: "Wochentage (1-7, durch Komma getrennt; leer: jeden Tag)", from: "Von", until: "Bis", fromDate: "Ab Datum",
@@ -93,6 +97,7 @@ const TEXTS = {
     statuses: { confirmed: "bestätigt", seated: "platziert", finished: "beendet", cancelled: "storniert", no_show: "nicht erschienen" },
   },
   pt: {
+    movedFrom: "mudada de",
     timeline: "Cronograma por mesa", noTables: "Ainda sem mesas", edit: "Editar", live: "Ao vivo", at: "Hora", dayBookings: "Reservas do dia (arraste uma para uma mesa)",
     moved: "Mudadas para abrir espaço", liftBlock: "Levantar bloqueio", lifted: "Bloqueio levantado", coversMonth: "Pessoas por dia neste mês", rules: "Regras horárias", ruleTarget: "Aplica-se a",
     wholeLocation: "Todo o local", effect: "Efeito", weekdays: "Dias da semana (1-7, separados por vírgula; vazio: todos os dias)", from: "Das", until: "Até", fromDate: "Desde a data",
@@ -386,9 +391,10 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
   const { client } = useMedusa()
   const [status, setStatus] = useState("")
   const [q, setQ] = useState("")
+  const [areaFilter, setAreaFilter] = useState("")
   const [error, setError] = useState<string | null>(null)
   const [picked, setPicked] = useState<string | null>(null)
-  const params: Record<string, string> = { location_id: location.id, date, ...(status ? { status } : {}), ...(q ? { q } : {}) }
+  const params: Record<string, string> = { location_id: location.id, date, ...(status ? { status } : {}), ...(areaFilter ? { area_id: areaFilter } : {}), ...(q ? { q } : {}) }
   const list = useAdminCustomQuery<Record<string, string>, { reservations: Reservation[] }>("/reservations", ["reservations", JSON.stringify(params)], params)
   const plan = usePlan(location)
   const settings = useAdminCustomQuery<Record<string, never>, { settings: SettingsDTO }>(
@@ -454,6 +460,15 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
           </select>
         </div>
         <div>
+          <Label htmlFor="res-area-filter">{t.area}</Label>
+          <select id="res-area-filter" className="border rounded p-1" value={areaFilter} onChange={(e) => setAreaFilter(e.target.value)}>
+            <option value="">{t.all}</option>
+            {(plan.data?.plan.areas ?? []).map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
           <Label htmlFor="res-search">{t.search}</Label>
           <Input id="res-search" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
@@ -480,7 +495,14 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
               <Table.Cell>
                 {r.name} {r.no_shows > 0 && <Badge color="red">{r.no_shows} {t.flagged}</Badge>}
               </Table.Cell>
-              <Table.Cell>{r.table_ids.length ? r.table_ids.map(tableName).join(" + ") : t.unassigned}</Table.Cell>
+              <Table.Cell>
+                {r.table_ids.length ? r.table_ids.map(tableName).join(" + ") : t.unassigned}{" "}
+                {r.moved_from_table_ids.length > 0 && (
+                  <Badge color="orange" data-moved-from title={r.moved_at ? localTime(r.moved_at, location.time_zone) : undefined}>
+                    {t.movedFrom} {r.moved_from_table_ids.map(tableName).join(" + ")}
+                  </Badge>
+                )}
+              </Table.Cell>
               <Table.Cell><Badge>{t.statuses[r.status]}</Badge></Table.Cell>
               <Table.Cell className="flex gap-x-1">
                 {r.status === "confirmed" && <Button size="small" variant="secondary" onClick={() => act(r.id, "seated")}>{t.seat}</Button>}
