@@ -112,6 +112,24 @@ describe("the reservations page", () => {
     await page.locator(`[data-live-table="${v.tables[2]}"] [data-live-booking="${stays}"]`).waitFor({ timeout: 10_000 })
     expect(await page.locator(`[data-live-table="${v.tables[1]}"] [data-live-booking="${stays}"]`).count()).toBe(0)
     expect(await tablesOf(stays)).toEqual([v.tables[2]])
+    // and the day list tells staff what moved
+    await page.getByRole("button", { name: "Day list" }).click()
+    await page.locator(`[data-reservation-id="${moved}"] [data-moved-from]`, { hasText: "moved from H1" }).waitFor({ timeout: 30_000 })
+  }, 90_000)
+
+  it("saves the settings form of a location that is already set up, with seating times by party size", async () => {
+    const v = await venue("Settings")
+    await openReservations()
+    await page.locator("#res-location").selectOption(v.location_id)
+    // the page's own tab, not Medusa's settings in the sidebar: the bar that holds the location picker
+    await page.locator('xpath=//select[@id="res-location"]/ancestor::div[2]').getByRole("button", { name: "Settings", exact: true }).click()
+    await page.locator("#rs-slot").waitFor({ timeout: 30_000 })
+    await page.locator("#rs-slot").fill("15")
+    await page.locator("#rs-turns").fill("2:90, 6:150")
+    await page.getByRole("button", { name: "Save" }).click()
+    await page.getByText("Saved").waitFor({ timeout: 30_000 })
+    const saved = (await adminApi(`/admin/reservations/locations/${v.location_id}/settings`)).body.settings
+    expect(saved).toMatchObject({ slot_minutes: 15, turn_minutes: 120, turn_minutes_by_party: [{ up_to: 2, minutes: 90 }, { up_to: 6, minutes: 150 }] })
   }, 90_000)
 })
 
