@@ -11,9 +11,9 @@ import { DateTime } from "luxon"
 import { describe, expect, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
-import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
 import { signUp } from "../support/customers"
 import { eventually } from "../support/eventually"
+import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
 import { clientIp, createLocation, createTerminal, posApi } from "../support/pos"
 import { TEST_SECRETS } from "../support/server"
 
