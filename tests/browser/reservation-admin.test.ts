@@ -117,6 +117,26 @@ describe("the reservations page", () => {
     await page.locator(`[data-reservation-id="${moved}"] [data-moved-from]`, { hasText: "moved from H1" }).waitFor({ timeout: 30_000 })
   }, 90_000)
 
+  it("books by phone at a table the guest asked for, and pins and unpins a booking from the day list", async () => {
+    const v = await venue("Phone")
+    await openDay(v)
+    await page.locator("#nb-time").fill("19:00")
+    await page.locator("#nb-party").fill("2")
+    await page.locator("#nb-name").fill("Paul Phone")
+    await page.locator("#nb-table").selectOption(v.tables[2])
+    await page.locator("#nb-asked").check()
+    await page.getByRole("button", { name: "Save", exact: true }).click()
+    await page.locator("[data-res-booking-message]", { hasText: "Saved" }).waitFor({ timeout: 30_000 })
+    const find = async () => (await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${v.date}`)).body.reservations.find((x: { name: string }) => x.name === "Paul Phone")
+    const booked = await find()
+    expect(booked).toMatchObject({ table_ids: [v.tables[2]], pinned: true, guest_requested: true, source: "phone" })
+    expect(new Date(booked.starts_at).toISOString()).toBe(new Date(at(v.date, "19:00")).toISOString())
+
+    await page.locator(`[data-reservation-id="${booked.id}"] [data-pin="pinned"]`).click()
+    await page.locator(`[data-reservation-id="${booked.id}"] [data-pin="free"]`).waitFor({ timeout: 30_000 })
+    expect((await find()).pinned).toBe(false)
+  }, 90_000)
+
   it("saves the settings form of a location that is already set up, with seating times by party size", async () => {
     const v = await venue("Settings")
     await openReservations()

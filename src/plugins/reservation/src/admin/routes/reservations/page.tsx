@@ -55,6 +55,7 @@ type Move = { reservation_id: string; from_table_ids: string[]; to_table_ids: st
 /** The page's texts in the admin's browser language (de, en, pt). */
 const TEXTS = {
   en: {
+    pin: "Pin", unpin: "Unpin", pinnedBadge: "pinned", anyTable: "Best table (automatic)", guestAsked: "Guest asked for this table",
     movedFrom: "moved from",
     timeline: "Timeline per table", noTables: "No tables yet", edit: "Edit", live: "Live", at: "Time", dayBookings: "Bookings of the day (drag one onto a table)",
     moved: "Moved to make room", liftBlock: "Lift block", lifted: "Block lifted", coversMonth: "Guests per day this month", rules: "Time rules", ruleTarget: "Applies to",
@@ -76,6 +77,7 @@ const TEXTS = {
     statuses: { confirmed: "confirmed", seated: "seated", finished: "finished", cancelled: "cancelled", no_show: "no-show" },
   },
   de: {
+    pin: "Fixieren", unpin: "Lösen", pinnedBadge: "fixiert", anyTable: "Bester Tisch (automatisch)", guestAsked: "Gast wünscht diesen Tisch",
     movedFrom: "umgesetzt von",
     timeline: "Zeitleiste je Tisch", noTables: "Noch keine Tische", edit: "Bearbeiten", live: "Live", at: "Uhrzeit", dayBookings: "Reservierungen des Tages (auf einen Tisch ziehen)",
     moved: "Zum Platzschaffen umgesetzt", liftBlock: "Sperre aufheben", lifted: "Sperre aufgehoben", coversMonth: "Gäste je Tag in diesem Monat", rules: "Zeitregeln", ruleTarget: "Gilt für",
@@ -97,6 +99,7 @@ const TEXTS = {
     statuses: { confirmed: "bestätigt", seated: "platziert", finished: "beendet", cancelled: "storniert", no_show: "nicht erschienen" },
   },
   pt: {
+    pin: "Fixar", unpin: "Soltar", pinnedBadge: "fixada", anyTable: "Melhor mesa (automática)", guestAsked: "O cliente pediu esta mesa",
     movedFrom: "mudada de",
     timeline: "Cronograma por mesa", noTables: "Ainda sem mesas", edit: "Editar", live: "Ao vivo", at: "Hora", dayBookings: "Reservas do dia (arraste uma para uma mesa)",
     moved: "Mudadas para abrir espaço", liftBlock: "Levantar bloqueio", lifted: "Bloqueio levantado", coversMonth: "Pessoas por dia neste mês", rules: "Regras horárias", ruleTarget: "Aplica-se a",
@@ -170,20 +173,25 @@ const instantIn = (date: string, time: string, zone: string): string => {
 }
 
 /** A phone booking (any time, rules as warnings) or a walk-in seated now. */
-const NewBooking = ({ location, date, onDone, describeMoves }: { location: Location; date: string; onDone: () => void; describeMoves: (moves: Move[]) => string }) => {
+const NewBooking = ({ location, date, tables, onDone, describeMoves }: {
+  location: Location; date: string; tables: PlanTable[]; onDone: () => void; describeMoves: (moves: Move[]) => string
+}) => {
   const t = texts()
   const { client } = useMedusa()
-  const [f, setF] = useState({ time: "19:00", party: "2", name: "", phone: "", email: "", note: "" })
+  const [f, setF] = useState({ time: "19:00", party: "2", name: "", phone: "", email: "", note: "", table: "" })
+  const [asked, setAsked] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
   const submit = async (walkIn: boolean) => {
     setMessage(null)
     try {
       const body = walkIn
-        ? { location_id: location.id, party_size: Number(f.party), ...(f.name ? { name: f.name } : {}), ...(f.note ? { note: f.note } : {}) }
+        ? { location_id: location.id, party_size: Number(f.party), ...(f.name ? { name: f.name } : {}), ...(f.note ? { note: f.note } : {}), ...(f.table ? { table_ids: [f.table] } : {}) }
         : {
             location_id: location.id, starts_at: instantIn(date, f.time, location.time_zone), party_size: Number(f.party), name: f.name,
             ...(f.phone ? { phone: f.phone } : {}), ...(f.email ? { email: f.email } : {}), ...(f.note ? { note: f.note } : {}),
+            // A chosen table is pinned; the guest's own wish is never moved by the engine either.
+            ...(f.table ? { table_ids: [f.table] } : {}), ...(asked ? { guest_requested: true } : {}),
           }
       const answer = (await client.admin.custom.post(walkIn ? "/reservations/walk-ins" : "/reservations", body)) as { warnings: string[]; moves?: Move[] }
       // Staff see what the booking moved to make room (each moved booking keeps its time).
@@ -203,6 +211,16 @@ const NewBooking = ({ location, date, onDone, describeMoves }: { location: Locat
       <div><Label htmlFor="nb-phone">{t.phone}</Label><Input id="nb-phone" value={f.phone} onChange={set("phone")} /></div>
       <div><Label htmlFor="nb-email">{t.email}</Label><Input id="nb-email" value={f.email} onChange={set("email")} /></div>
       <div><Label htmlFor="nb-note">{t.note}</Label><Input id="nb-note" value={f.note} onChange={set("note")} /></div>
+      <div>
+        <Label htmlFor="nb-table">{t.tables}</Label>
+        <select id="nb-table" className="border rounded p-1" value={f.table} onChange={set("table")}>
+          <option value="">{t.anyTable}</option>
+          {tables.map((x) => (
+            <option key={x.id} value={x.id}>{x.name} ({x.min_seats}–{x.max_seats})</option>
+          ))}
+        </select>
+      </div>
+      <label className="flex gap-x-1 items-center"><input type="checkbox" id="nb-asked" checked={asked} onChange={(e) => setAsked(e.target.checked)} /> {t.guestAsked}</label>
       <Button onClick={() => submit(false)} disabled={!f.name}>{t.save}</Button>
       <Button variant="secondary" onClick={() => submit(true)}>{t.walkIn}</Button>
       {message && <Text data-res-booking-message>{message}</Text>}
@@ -421,6 +439,15 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
       setError(errorText(e))
     }
   }
+  const pin = async (r: Reservation) => {
+    setError(null)
+    try {
+      await client.admin.custom.post(`/reservations/${r.id}/assign`, { table_ids: r.table_ids, pinned: !r.pinned })
+      await refresh()
+    } catch (e) {
+      setError(errorText(e))
+    }
+  }
   const lift = async (r: Reservation) => {
     setError(null)
     try {
@@ -475,7 +502,7 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
         <a className="underline" href={csv}>{t.csv}</a>
       </div>
       {error && <Text className="text-ui-fg-error" data-res-day-message>{error}</Text>}
-      <NewBooking location={location} date={date} describeMoves={describeMoves} onDone={() => void refresh()} />
+      <NewBooking location={location} date={date} tables={plan.data?.plan.tables ?? []} describeMoves={describeMoves} onDone={() => void refresh()} />
       <Table>
         <Table.Header>
           <Table.Row>
@@ -496,6 +523,7 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
                 {r.name} {r.no_shows > 0 && <Badge color="red">{r.no_shows} {t.flagged}</Badge>}
               </Table.Cell>
               <Table.Cell>
+                {r.pinned && r.table_ids.length > 0 && <Badge>{t.pinnedBadge}</Badge>}{" "}
                 {r.table_ids.length ? r.table_ids.map(tableName).join(" + ") : t.unassigned}{" "}
                 {r.moved_from_table_ids.length > 0 && (
                   <Badge color="orange" data-moved-from title={r.moved_at ? localTime(r.moved_at, location.time_zone) : undefined}>
@@ -509,6 +537,9 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
                 {r.status === "seated" && <Button size="small" variant="secondary" onClick={() => act(r.id, "finished")}>{t.finish}</Button>}
                 {r.status === "confirmed" && <Button size="small" variant="secondary" onClick={() => act(r.id, "no_show")}>{t.noShow}</Button>}
                 {(r.status === "confirmed" || r.status === "seated") && <Button size="small" variant="danger" onClick={() => act(r.id, "cancelled")}>{t.cancel}</Button>}
+                {(r.status === "confirmed" || r.status === "seated") && r.table_ids.length > 0 && (
+                  <Button size="small" variant="secondary" data-pin={r.pinned ? "pinned" : "free"} onClick={() => pin(r)}>{r.pinned ? t.unpin : t.pin}</Button>
+                )}
                 {r.no_shows > 0 && (r.email || r.phone) && <Button size="small" variant="secondary" onClick={() => lift(r)}>{t.liftBlock}</Button>}
               </Table.Cell>
             </Table.Row>
