@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
 import { launchBrowser } from "../support/browser"
-import { createLocation } from "../support/pos"
+import { clientIp, createLocation } from "../support/pos"
 
 let browser: Browser
 let page: Page
@@ -78,5 +78,39 @@ describe("the booking page", () => {
     expect(list.body.reservations).toHaveLength(1)
     expect(list.body.reservations[0]).toMatchObject({ name: "Ana Guest", party_size: 3, status: "confirmed", source: "online", newsletter: true, locale: "en" })
     expect(new Date(list.body.reservations[0].starts_at).toISOString()).toBe(DateTime.fromISO(`${date}T19:00`, { zone: "Europe/Berlin" }).toUTC().toISO())
+  })
+
+  it("tells a German guest in German why a booking is refused (the e-mail's daily budget is spent)", async () => {
+    const location = await createLocation({ name: "Budget Café", time_zone: "Europe/Berlin" })
+    const put = await adminApi(`/admin/reservations/locations/${location.id}/settings`, {
+      method: "PUT",
+      body: { online: true, slot_minutes: 30, opening_hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: "18:00", close: "22:00" })), turn_minutes: 90, buffer_minutes: 0, min_party: 1, max_party: 6, lead_minutes: 60, horizon_days: 60 },
+    })
+    expect(put.status, put.text).toBe(200)
+    const area = await adminApi("/admin/reservations/areas", { body: { location_id: location.id, name: "Raum" } })
+    for (const name of ["B1", "B2", "B3", "B4", "B5", "B6"]) {
+      await adminApi("/admin/reservations/tables", { body: { area_id: area.body.area.id, name, min_seats: 1, max_seats: 4 } })
+    }
+    const email = `budget-${Date.now()}@example.com`
+    const date = DateTime.now().setZone("Europe/Berlin").plus({ days: 6 }).toISODate() as string
+    for (let i = 0; i < 5; i++) {
+      const r = await api("/store/reservations", {
+        body: { location_id: location.id, starts_at: DateTime.fromISO(`${date}T18:30`, { zone: "Europe/Berlin" }).toISO(), party_size: 2, name: "Bot", email },
+        headers: { "x-forwarded-for": clientIp() },
+      })
+      expect(r.status, r.text).toBe(201)
+    }
+
+    await page.goto(`${siteUrl}/?src=${encodeURIComponent(`${inject("baseUrl")}/embed/booking?location_id=${location.id}&locale=de`)}`)
+    const frame = page.frameLocator("#booking")
+    await frame.locator("#rb-date").fill(date)
+    await frame.locator("#rb-date").dispatchEvent("change")
+    await frame.getByRole("button", { name: "19:00" }).click()
+    await frame.getByLabel("Name").fill("Berta Gast")
+    await frame.getByLabel("E-Mail").fill(email)
+    await page.waitForTimeout(1600)
+    await frame.getByRole("button", { name: "Verbindlich reservieren" }).click()
+    await frame.locator("#rb-status", { hasText: "Zu viele Reservierungen in kurzer Zeit" }).waitFor({ timeout: 15_000 })
+    expect((await adminApi(`/admin/reservations?location_id=${location.id}&date=${date}`)).body.reservations).toHaveLength(5)
   })
 })

@@ -11,6 +11,8 @@ import { DateTime } from "luxon"
 import { describe, expect, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
+import { signUp } from "../support/customers"
+import { eventually } from "../support/eventually"
 import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
 import { clientIp, createLocation, createTerminal, posApi } from "../support/pos"
 import { TEST_SECRETS } from "../support/server"
@@ -222,6 +224,11 @@ describe("online booking", () => {
     const list = await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}`)
     const moved = list.body.reservations.find((r: Reservation) => r.id === first.body.reservation.id)
     expect(moved).toMatchObject({ table_ids: [v.tables.Small], starts_at: first.body.reservation.starts_at, ends_at: first.body.reservation.ends_at })
+    // staff see what moved: the day list names the table it came from
+    expect(moved.moved_from_table_ids).toEqual([v.tables.Big])
+    expect(Date.parse(moved.moved_at)).not.toBeNaN()
+    const placed = list.body.reservations.find((r: Reservation) => r.id === big.body.reservation.id)
+    expect(placed.moved_from_table_ids).toEqual([])
   })
 
   it("never moves a pinned booking", async () => {
@@ -418,7 +425,7 @@ describe("staff tools", () => {
     await adminApi(`/admin/reservations/${two.body.reservation.id}/status`, { body: { status: "cancelled" } })
     const moved = await adminApi(`/admin/reservations/${one.body.reservation.id}/assign`, { body: { table_ids: [v.tables.B] } })
     expect(moved.status, moved.text).toBe(200)
-    expect(moved.body.reservation).toMatchObject({ table_ids: [v.tables.B], pinned: true })
+    expect(moved.body.reservation).toMatchObject({ table_ids: [v.tables.B], pinned: true, moved_from_table_ids: [v.tables.A] })
   })
 
   it("seats a walk-in now, and the floor plan shows the table seated", async () => {
@@ -437,6 +444,10 @@ describe("staff tools", () => {
     await staffBook({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 2, name: "Bob" })
     const q = await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}&q=bob`)
     expect(q.body.reservations.map((r: { name: string }) => r.name)).toEqual(["Bob"])
+    const terrace = await adminApi("/admin/reservations/areas", { body: { location_id: v.location_id, name: "Terrace" } })
+    const byArea = (area: string) => adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}&area_id=${area}`)
+    expect((await byArea(v.area_id)).body.reservations).toHaveLength(2)
+    expect((await byArea(terrace.body.area.id)).body.reservations).toEqual([])
     const csv = await adminApi(`/admin/reservations/export?location_id=${v.location_id}&date=${date}`)
     expect(csv.status).toBe(200)
     expect(csv.headers.get("content-type")).toContain("text/csv")
@@ -459,5 +470,113 @@ describe("tills", () => {
     expect(res.status, res.text).toBe(200)
     expect(res.body.plan.tables).toEqual([expect.objectContaining({ id: v.tables.A, state: "free" })])
     expect((await posApi("/store/pos/reservations/floor", { key: other.key })).status).toBe(403)
+  })
+})
+
+describe("spam defence of the online booking", () => {
+  it("answers the sixth booking from one IP within a minute with 429 and Retry-After, writing nothing", async () => {
+    const v = await venue({ T1: [1, 4], T2: [1, 4], T3: [1, 4] })
+    const date = day(6)
+    const ip = clientIp()
+    const times = ["17:00", "17:30", "18:00", "19:00", "19:30"]
+    for (const time of times) {
+      const r = await book({ location_id: v.location_id, starts_at: at(date, time), party_size: 2 }, ip)
+      expect(r.status, r.text).toBe(201)
+    }
+    const sixth = await book({ location_id: v.location_id, starts_at: at(date, "20:00"), party_size: 2, name: "Sixth" }, ip)
+    expect(sixth.status).toBe(429)
+    expect(sixth.body).toMatchObject({ type: "rate_limited" })
+    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0)
+    const list = await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${date}`)
+    expect(list.body.reservations).toHaveLength(5)
+    // another IP books on
+    expect((await book({ location_id: v.location_id, starts_at: at(date, "20:00"), party_size: 2 })).status).toBe(201)
+  })
+
+  it("caps the online bookings of one guest e-mail a day at five, however it is written, and staff still book for them", async () => {
+    const v = await venue({ T1: [1, 4], T2: [1, 4] })
+    const email = `cap-${randomUUID().slice(0, 8)}@example.com`
+    for (let i = 0; i < 5; i++) {
+      const r = await book({ location_id: v.location_id, starts_at: at(day(7 + i), "19:00"), party_size: 2, email: i % 2 ? email.toUpperCase() : email })
+      expect(r.status, r.text).toBe(201)
+    }
+    const sixth = await book({ location_id: v.location_id, starts_at: at(day(12), "19:00"), party_size: 2, email: ` ${email.toUpperCase()}` })
+    expect(sixth.status).toBe(429)
+    expect(sixth.body).toMatchObject({ type: "rate_limited" })
+    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(3600)
+    expect((await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${day(12)}`)).body.reservations).toEqual([])
+    expect((await book({ location_id: v.location_id, starts_at: at(day(12), "19:00"), party_size: 2 })).status).toBe(201)
+    expect((await staffBook({ location_id: v.location_id, starts_at: at(day(12), "19:00"), party_size: 2, email })).status).toBe(201)
+  })
+
+  it("refuses a form posted faster than a person types (time trap) and a filled honeypot, even with a fresh IP", async () => {
+    const v = await venue({ T1: [1, 4] })
+    const date = day(5)
+    const quick = await book({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 2, form_ms: 1499 })
+    expect(quick.status).toBe(400)
+    const trap = await book({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 2, form_ms: 5000, website: "x" })
+    expect(trap.status).toBe(400)
+    const person = await book({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 2, form_ms: 5000, website: "" })
+    expect(person.status, person.text).toBe(201)
+  })
+})
+
+/** The loyalty view of the Medusa customer with this e-mail, or null when there is none. */
+async function marketingOf(email: string): Promise<{ count: number; id: string | null; marketing_consent: boolean | null }> {
+  const found = await adminApi(`/admin/customers?q=${encodeURIComponent(email)}`)
+  expect(found.status, found.text).toBe(200)
+  const customers = (found.body.customers as { id: string; email: string }[]).filter((c) => c.email === email.toLowerCase())
+  if (!customers.length) return { count: 0, id: null, marketing_consent: null }
+  const view = await adminApi(`/admin/loyalty/customers/${customers[0].id}`)
+  expect(view.status, view.text).toBe(200)
+  return { count: customers.length, id: customers[0].id, marketing_consent: view.body.customer.marketing_consent }
+}
+
+describe("newsletter", () => {
+  it("adds a guest who opts in to the marketing list with consent: a new Medusa customer, or the one of that e-mail", async () => {
+    const v = await venue({ T1: [1, 4], T2: [1, 4] }, { newsletter_consent_text: "Monthly news from us; unsubscribe any time." })
+    const email = `news-${randomUUID().slice(0, 8)}@example.com`
+    const booked = await book({ location_id: v.location_id, starts_at: at(day(8), "19:00"), party_size: 2, email, name: "Nina Neu", newsletter: true })
+    expect(booked.status, booked.text).toBe(201)
+    const added = await eventually(() => marketingOf(email), (m) => m.marketing_consent === true)
+    expect(added).toMatchObject({ count: 1, marketing_consent: true })
+
+    const member = await signUp({ first_name: "Kim", last_name: "Known" })
+    const again = await book({ location_id: v.location_id, starts_at: at(day(8), "19:00"), party_size: 2, email: member.email.toUpperCase(), newsletter: true })
+    expect(again.status, again.text).toBe(201)
+    const known = await eventually(() => marketingOf(member.email), (m) => m.marketing_consent === true)
+    expect(known).toMatchObject({ count: 1, id: member.id, marketing_consent: true })
+  })
+
+  it("records no consent without the opt-in: no customer is made, a known one keeps no consent", async () => {
+    const v = await venue({ T1: [1, 4], T2: [1, 4] })
+    const member = await signUp({ first_name: "Oli", last_name: "Out" })
+    const plain = `plain-${randomUUID().slice(0, 8)}@example.com`
+    expect((await book({ location_id: v.location_id, starts_at: at(day(9), "19:00"), party_size: 2, email: plain })).status).toBe(201)
+    expect((await book({ location_id: v.location_id, starts_at: at(day(9), "19:00"), party_size: 2, email: member.email, newsletter: false })).status).toBe(201)
+    // a third booking that opts in, after the two: once it is handled, the two before it have been too
+    const marker = `marker-${randomUUID().slice(0, 8)}@example.com`
+    expect((await book({ location_id: v.location_id, starts_at: at(day(10), "19:00"), party_size: 2, email: marker, newsletter: true })).status).toBe(201)
+    await eventually(() => marketingOf(marker), (m) => m.marketing_consent === true)
+    expect(await marketingOf(plain)).toEqual({ count: 0, id: null, marketing_consent: null })
+    expect(await marketingOf(member.email)).toMatchObject({ id: member.id, marketing_consent: false })
+  })
+})
+
+describe("live floor plan", () => {
+  it("shows each table's state and booking at a chosen time, and refuses a bad time with 400", async () => {
+    const v = await venue({ A: [1, 4], B: [1, 4] })
+    const date = day(4)
+    const r = await staffBook({ location_id: v.location_id, starts_at: at(date, "19:00"), party_size: 3, table_ids: [v.tables.A] })
+    expect(r.status, r.text).toBe(201)
+    const id = r.body.reservation.id
+    const during = await adminApi(`/admin/reservations/locations/${v.location_id}/plan?at=${encodeURIComponent(at(date, "19:30"))}`)
+    expect(during.status, during.text).toBe(200)
+    const byId = (plan: { tables: { id: string }[] }) => Object.fromEntries(plan.tables.map((t) => [t.id, t]))
+    expect(byId(during.body.plan)[v.tables.A]).toMatchObject({ state: "reserved", current: expect.objectContaining({ reservation_id: id, party_size: 3 }) })
+    expect(byId(during.body.plan)[v.tables.B]).toMatchObject({ state: "free", current: null })
+    const before = await adminApi(`/admin/reservations/locations/${v.location_id}/plan?at=${encodeURIComponent(at(date, "17:00"))}`)
+    expect(byId(before.body.plan)[v.tables.A]).toMatchObject({ state: "free", current: null, next: expect.objectContaining({ reservation_id: id }) })
+    expect((await adminApi(`/admin/reservations/locations/${v.location_id}/plan?at=tonight`)).status).toBe(400)
   })
 })

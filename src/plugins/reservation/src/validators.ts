@@ -174,3 +174,6 @@ export const LocationQuery = z.object({ location_id: id }).strict()
 
 export const MonthQuery = z.object({ location_id: id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM") }).strict()
 export const DayQuery = z.object({ location_id: id, date: isoDay }).strict()
+
+/** The live floor plan: the tables' state at `at` (an instant; default now). */
+export const PlanQuery = z.object({ at: startsAt.optional() }).strict()

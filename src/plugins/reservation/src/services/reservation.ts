@@ -58,6 +58,9 @@ export type ReservationDTO = {
   guest_requested: boolean
   newsletter: boolean
   warnings: string[]
+  /** The tables it held before its last move (by the engine to make room, or by staff), with the time of that move. */
+  moved_from_table_ids: string[]
+  moved_at: string | null
   created_at: string
 }
 
@@ -134,6 +137,8 @@ function toDTO(r: Record<string, unknown>): ReservationDTO {
     guest_requested: r.guest_requested as boolean,
     newsletter: r.newsletter as boolean,
     warnings: (r.warnings as string[]) ?? [],
+    moved_from_table_ids: (r.moved_from_table_ids as string[] | null) ?? [],
+    moved_at: r.moved_at ? iso(r.moved_at) : null,
     created_at: iso(r.created_at),
   }
 }
@@ -404,7 +409,7 @@ export default class ReservationService extends TransactionBaseService {
           `INSERT INTO reservation_allocation (reservation_id, table_id, location_id, during) SELECT $1, t, $2, tstzrange($3, $4) FROM unnest($5::varchar[]) AS t`,
           [m.reservation_id, locationId, range.start, range.end, m.to_table_ids]
         )
-        await manager.query(`UPDATE reservation SET table_ids = $2, updated_at = now() WHERE id = $1`, [m.reservation_id, m.to_table_ids])
+        await manager.query(`UPDATE reservation SET moved_from_table_ids = table_ids, moved_at = now(), table_ids = $2, updated_at = now() WHERE id = $1`, [m.reservation_id, m.to_table_ids])
       }
       await manager.query(
         `INSERT INTO reservation_allocation (reservation_id, table_id, location_id, during) SELECT $1, t, $2, tstzrange($3, $4) FROM unnest($5::varchar[]) AS t`,
@@ -538,14 +543,22 @@ export default class ReservationService extends TransactionBaseService {
       const start = new Date(current.status === "seated" ? Math.max(Date.now(), new Date(current.starts_at).getTime()) : new Date(current.starts_at).getTime())
       const ok = await this.tryAllocate_(manager, id, current.location_id, ids, start.getTime(), new Date(current.blocked_until).getTime())
       if (!ok) throw new DomainError("table_taken", "A chosen table is taken at that time", 409)
-      const [row] = await rows(manager, `UPDATE reservation SET table_ids = $2, pinned = $3, updated_at = now() WHERE id = $1 RETURNING *`, [id, ids, pinned])
+      const [row] = await rows(
+        manager,
+        `UPDATE reservation SET pinned = $3, updated_at = now(),
+                moved_from_table_ids = CASE WHEN table_ids = $2::varchar[] THEN moved_from_table_ids ELSE table_ids END,
+                moved_at = CASE WHEN table_ids = $2::varchar[] THEN moved_at ELSE now() END,
+                table_ids = $2
+          WHERE id = $1 RETURNING *`,
+        [id, ids, pinned]
+      )
       await this.eventBus_.withTransaction(manager).emit(ReservationService.Events.MOVED, { id, location_id: current.location_id, from_table_ids: current.table_ids, to_table_ids: ids })
       return toDTO(row)
     })
   }
 
-  /** Today's state of every table of a location (free, reserved, seated) at `now`, with the next reservation. */
-  async floorState(locationId: string, now_ms = Date.now()): Promise<{ time_zone: string; date: string; tables: Record<string, unknown>[]; areas: unknown[]; combinations: unknown[] }> {
+  /** The state of every table of a location (free, reserved, seated) at `now_ms` (default now), the booking holding it and the next one; with the time rules. */
+  async floorState(locationId: string, now_ms = Date.now()): Promise<{ time_zone: string; date: string; tables: Record<string, unknown>[]; areas: unknown[]; combinations: unknown[]; rules: unknown[] }> {
     const plan = await this.plans_.withTransaction(this.activeManager_).plan(locationId)
     const date = localDate(now_ms, plan.time_zone)
     const day0 = instantOf(date, "00:00", plan.time_zone)
@@ -564,7 +577,7 @@ export default class ReservationService extends TransactionBaseService {
         r ? { reservation_id: r.id, status: r.status, starts_at: new Date(r.starts_at as string).toISOString(), ends_at: new Date(r.ends_at as string).toISOString(), party_size: r.party_size } : null
       return { ...t, state, current: brief(current), next: brief(next), today: mine.length }
     })
-    return { time_zone: plan.time_zone, date, areas: plan.areas, combinations: plan.combinations, tables }
+    return { time_zone: plan.time_zone, date, areas: plan.areas, combinations: plan.combinations, rules: plan.rules, tables }
   }
 
   /** Guests present per 15 minutes over a business day (seated, confirmed and finished reservations). */
