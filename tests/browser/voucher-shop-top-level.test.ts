@@ -70,10 +70,13 @@ afterAll(async () => {
   if (database) await dropDatabase(database)
 })
 
+/** The buyer's orders with their totals (the admin list leaves totals out). */
 async function ordersOf(email: string): Promise<{ id: string; total: number }[]> {
   const res = await api(`/admin/orders?q=${encodeURIComponent(email)}`, { baseUrl: server.url, token })
   expect(res.status, res.text).toBe(200)
-  return res.body.orders
+  return Promise.all(
+    res.body.orders.map(async (o: { id: string }) => (await api(`/admin/orders/${o.id}`, { baseUrl: server.url, token })).body.order)
+  )
 }
 
 type Form = { getByLabel(l: string | RegExp): { fill(v: string): Promise<void> }; getByRole(r: "button", o: { name: string }): { click(): Promise<void> } }

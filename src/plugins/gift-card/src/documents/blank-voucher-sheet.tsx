@@ -3,7 +3,7 @@ import { z } from "zod"
 
 import { defineDocumentKind } from "@customer-modules/jobs"
 
-/** Vouchers on one A4 sheet: two columns of four, each 297 × 210 pt (cut along the grid). */
+/** Vouchers on one A4 sheet: two columns of four, each 297.6 × 210 pt (cut along the grid). */
 const PER_PAGE = 8
 
 const L = {
@@ -63,8 +63,8 @@ export default defineDocumentKind({
         {pages.map((page, p) => (
           <Page key={p} size="A4" style={{ flexDirection: "row", flexWrap: "wrap", fontFamily: "Helvetica", fontSize: 9, color: "#111827" }}>
             {page.map((v) => (
-              <View key={v.serial} wrap={false} style={{ width: "50%", height: 210.5, padding: 14, borderWidth: 0.5, borderStyle: "dashed", borderColor: "#9ca3af", position: "relative" }}>
-                {background ? <Image src={background} style={{ position: "absolute", top: 0, left: 0, width: 297.6, height: 210.5, objectFit: "cover", opacity: 0.18 }} /> : null}
+              <View key={v.serial} wrap={false} style={{ width: "50%", height: 210, padding: 14, borderWidth: 0.5, borderStyle: "dashed", borderColor: "#9ca3af", position: "relative" }}>
+                {background ? <Image src={background} style={{ position: "absolute", top: 0, left: 0, width: 297.6, height: 210, objectFit: "cover", opacity: 0.18 }} /> : null}
                 <View style={{ flexDirection: "row", justifyContent: "space-between", alignItems: "center" }}>
                   {b.logo_data ? (
                     <Image src={b.logo_data} style={{ maxHeight: 26, maxWidth: 110, objectFit: "contain" }} />

@@ -5,7 +5,6 @@ import { defineDocumentKind } from "@customer-modules/jobs"
 
 /** Address labels, 3 × 8 per A4 sheet of 70 × 37 mm (the common label sheet, e.g. Avery 3474). */
 const PER_PAGE = 24
-const LABEL_W = 198.4
 const LABEL_H = 104.9
 
 const L = {
@@ -55,9 +54,9 @@ export default defineDocumentKind({
     return (
       <Document title={T.title} author={b.sender_name} creator="customer-modules">
         {pages.map((page, p) => (
-          <Page key={p} size="A4" style={{ paddingTop: 0.5, paddingLeft: 0.5, flexDirection: "row", flexWrap: "wrap", fontFamily: "Helvetica", fontSize: 10 }}>
+          <Page key={p} size="A4" style={{ paddingTop: 1.4, flexDirection: "row", flexWrap: "wrap", fontFamily: "Helvetica", fontSize: 10 }}>
             {page.map((a, i) => (
-              <View key={i} wrap={false} style={{ width: LABEL_W, height: LABEL_H, paddingVertical: 10, paddingHorizontal: 14 }}>
+              <View key={i} wrap={false} style={{ width: "33.33%", height: LABEL_H, paddingVertical: 10, paddingHorizontal: 14 }}>
                 <Text style={{ fontSize: 5.5, color: "#6b7280", marginBottom: 4, textDecoration: "underline" }}>{sender}</Text>
                 <Text style={{ fontFamily: "Helvetica-Bold" }}>{a.name}</Text>
                 <Text>{a.line1}</Text>
