@@ -27,7 +27,7 @@
   function post(path, body) { return request("POST", path, body) }
 
   var framed = (function () {
-    try { return window.self !== window.top } catch (e) { return true }
+    try { return window.self !== window.top } catch { return true }
   })()
 
   function complete(cartId) {
@@ -162,7 +162,7 @@
     var button = document.getElementById("cm-pay-now")
     if (button) button.hidden = true
     if (window.opener) {
-      try { window.opener.postMessage({ type: "cm:checkout:completed", token: token, order_id: order.id }, window.location.origin) } catch (e) { /* the opener navigated away: it asks the status */ }
+      try { window.opener.postMessage({ type: "cm:checkout:completed", token: token, order_id: order.id }, window.location.origin) } catch { /* the opener navigated away: it asks the status */ }
     }
   }
   function failed(err) {

@@ -3,8 +3,8 @@ import { EntityManager } from "typeorm"
 
 import { ActionTokens, DomainError } from "@customer-modules/core"
 
-import { PaymentProviderTraits, topLevelProviders, traitsOf } from "../utils/payment-providers"
 import { SHOP_CART_KEY } from "./voucher-shop"
+import { PaymentProviderTraits, topLevelProviders, traitsOf } from "../utils/payment-providers"
 
 type InjectedDependencies = { manager: EntityManager; configModule: { projectConfig: { jwt_secret?: string } } }
 

@@ -9,8 +9,8 @@ import { assertCurrency, DomainError, newEntityId } from "@customer-modules/core
 import type { MailService } from "@customer-modules/jobs"
 import type { CardService, CheckoutParticipant, CompletionPlan, ValueAccountService } from "@customer-modules/ledger"
 
-import { PinSeal } from "../utils/sealed-pin"
 import type VoucherService from "./voucher"
+import { PinSeal } from "../utils/sealed-pin"
 
 type InjectedDependencies = {
   manager: EntityManager

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { escapeHtml as h } from "@customer-modules/core"
 
-import { localeOf, sendEmbedHtml } from "../../../utils/embed"
 import type HostedCheckoutService from "../../../services/hosted-checkout"
+import { localeOf, sendEmbedHtml } from "../../../utils/embed"
 import { paymentAttributes, TOP_UP_TEXTS } from "../../../utils/embed-texts"
 
 /**
