@@ -2,7 +2,8 @@
  * The payment step of a provider that cannot pay inside a frame (Stripe's, in
  * production). No network to Stripe here: a server of its own marks the
  * manual provider as top-level-only (PAYMENT_TOP_LEVEL_PROVIDERS=manual, the
- * same provider property Stripe's providers have by default). Framed on a host
+ * same provider property Stripe's providers have by default), and loads
+ * medusa-payment-stripe with keys of no account. Framed on a host
  * page of another origin, the shop continues on the server's own top-level
  * checkout page in a new window (the cart in a signed token in its address),
  * which pays and tells the framed shop; opened on its own, the shop pays inline.
@@ -39,7 +40,11 @@ beforeAll(async () => {
       REDIS_NAMESPACE: `cmtop-${database}`,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      PAYMENT_TOP_LEVEL_PROVIDERS: "manual",
+      PAYMENT_TOP_LEVEL_PROVIDERS: "manual,stripe",
+      // Stripe loaded with keys of no account: its providers exist, nothing here calls Stripe.
+      STRIPE_API_KEY: "sk_test_not_a_real_key_for_the_tests",
+      STRIPE_WEBHOOK_SECRET: "whsec_not_a_real_secret_for_the_tests",
+      STRIPE_PUBLISHABLE_KEY: "pk_test_not_a_real_key_for_the_tests",
     },
   })
   token = await adminToken(ADMIN, server.url)
@@ -136,5 +141,21 @@ describe("a payment step that needs a top-level page", { timeout: 120_000 }, () 
     expect(orders).toHaveLength(1)
     expect(orders[0].total).toBe(2100)
     await own.close()
+  })
+
+  it("with Stripe's keys set, loads medusa-payment-stripe and lets the pages load Stripe's script", async () => {
+    const providers = await api("/admin/store/payment-providers", { baseUrl: server.url, token })
+    expect(providers.status, providers.text).toBe(200)
+    expect(providers.body.payment_providers.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(["manual", "stripe"]))
+    for (const path of ["/embed/vouchers?locale=en", "/embed/top-up?locale=en"]) {
+      const res = await api(path, { baseUrl: server.url })
+      expect(res.status, path).toBe(200)
+      const csp = res.headers.get("content-security-policy") ?? ""
+      expect(csp).toContain("script-src 'self' https://js.stripe.com")
+      expect(csp).toContain("frame-src https://js.stripe.com https://hooks.stripe.com")
+      expect(csp).toContain("frame-ancestors *")
+      expect(res.text).toContain('data-stripe-key="pk_test_not_a_real_key_for_the_tests"')
+      expect(res.text).not.toContain("sk_test_")
+    }
   })
 })
