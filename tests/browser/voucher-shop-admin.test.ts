@@ -84,7 +84,7 @@ describe("the Voucher shop admin page", { timeout: 120_000 }, () => {
     expect(sheet.status()).toBe(200)
     expect(sheet.headers()["content-type"]).toContain("application/pdf")
     const text = await pdfText(await sheet.body())
-    for (const cells of await shown.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")))) {
+    for (const cells of await shown.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")))) {
       const [serial, , pin] = cells
       expect(text).toContain(serial)
       expect(text).toContain(pin.replace(/(\d{4})(?=\d)/g, "$1 "))

@@ -143,6 +143,41 @@ describe("a payment step that needs a top-level page", { timeout: 120_000 }, () 
     await own.close()
   })
 
+  it("framed top-up: a blank voucher is loaded through the top-level window, with its serial and PIN", async () => {
+    const made = await api("/admin/voucher-shop/blank-batches", { baseUrl: server.url, token, body: { name: "Framed top-up", currency_code: "eur", count: 1 } })
+    expect(made.status, made.text).toBe(201)
+    const [blank] = made.body.vouchers as { serial: string; pin: string; code: string }[]
+    const topUpHost = http.createServer((_req, res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8")
+      res.end(`<!doctype html><html lang="en"><head><title>Canteen</title></head><body>
+        <iframe title="Top-up" src="${server.url}/embed/top-up?locale=en&serial=${blank.serial}" style="width:100%;height:1200px;border:0"></iframe></body></html>`)
+    })
+    await new Promise<void>((resolve) => topUpHost.listen(0, "127.0.0.1", () => resolve()))
+    try {
+      const framed = await context.newPage()
+      await framed.goto(`http://localhost:${(topUpHost.address() as AddressInfo).port}/`)
+      const topUp = framed.frameLocator('iframe[title="Top-up"]')
+      // The sheet's QR code opens the page with the serial filled in.
+      await expect.poll(() => topUp.getByLabel("Serial number").inputValue(), { timeout: 30_000 }).toBe(blank.serial)
+      await topUp.getByLabel("PIN (under the scratch field)").fill(blank.pin)
+      await topUp.getByLabel("Amount in euros").fill("15")
+      await topUp.getByLabel("Your e-mail address").fill(uniqueAddress("top-blank"))
+      await topUp.getByRole("button", { name: "Top up and pay" }).click()
+      const link = topUp.getByRole("link", { name: "Continue to secure payment (new window)" })
+      await link.waitFor({ timeout: 30_000 })
+      const opened = context.waitForEvent("page")
+      await link.click()
+      const checkout = await opened
+      await checkout.getByRole("button", { name: "Pay now" }).click()
+      await checkout.getByText("Paid, thank you! You can close this window.").waitFor({ timeout: 60_000 })
+      await topUp.getByText("Thank you! The amount is credited once the payment is confirmed.").waitFor({ timeout: 30_000 })
+      await checkout.close()
+      await framed.close()
+    } finally {
+      await new Promise((resolve) => topUpHost.close(resolve))
+    }
+  })
+
   it("with Stripe's keys set, loads medusa-payment-stripe and lets the pages load Stripe's script", async () => {
     const providers = await api("/admin/store/payment-providers", { baseUrl: server.url, token })
     expect(providers.status, providers.text).toBe(200)

@@ -41,7 +41,6 @@ export const SHOP_TEXTS: Record<EmbedLocale, Record<string, string>> = {
     balance_is: "Guthaben:",
     valid_until: "gültig bis",
     terms: "Bedingungen",
-    pay_top: "Diese Zahlungsart ist hier noch nicht verfügbar.",
     closed: "Der Gutschein-Shop ist geschlossen.",
   },
   en: {
@@ -83,7 +82,6 @@ export const SHOP_TEXTS: Record<EmbedLocale, Record<string, string>> = {
     balance_is: "Balance:",
     valid_until: "valid until",
     terms: "Terms",
-    pay_top: "This payment method is not available here yet.",
     closed: "The voucher shop is closed.",
   },
   pt: {
@@ -125,7 +123,6 @@ export const SHOP_TEXTS: Record<EmbedLocale, Record<string, string>> = {
     balance_is: "Saldo:",
     valid_until: "válido até",
     terms: "Condições",
-    pay_top: "Este meio de pagamento ainda não está disponível aqui.",
     closed: "A loja de vales está fechada.",
   },
 }

@@ -77,7 +77,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
         </div></fieldset>`
     : ""
   const body = `<main class="cm-shop" data-locale="${locale}" data-currency="${h(cur)}" data-postal-fee="${s.postal.enabled ? s.postal.fee : 0}"
-      data-t-error="${h(T.error)}" data-t-thanks="${h(T.thanks)}" data-t-paying="${h(T.paying)}" data-t-balance="${h(T.balance_is)}" data-t-valid="${h(T.valid_until)}" data-t-pay-top="${h(T.pay_top)}" ${paymentAttributes(locale, h, stripeKey)}>
+      data-t-error="${h(T.error)}" data-t-thanks="${h(T.thanks)}" data-t-paying="${h(T.paying)}" data-t-balance="${h(T.balance_is)}" data-t-valid="${h(T.valid_until)}" ${paymentAttributes(locale, h, stripeKey)}>
   <h1>${h(s.texts.title ?? T.title)}</h1>
   ${s.texts.intro ? `<p class="cm-intro">${h(s.texts.intro)}</p>` : ""}
   <div class="cm-layout">
