@@ -141,6 +141,7 @@
     return post("/store/carts/" + cartId + "/payment-sessions")
       .then(function () { return post("/store/voucher-shop/checkout", { cart_id: cartId }) })
       .then(function (info) {
+        // The server lists the providers in the order to use them (a real one before the manual one).
         var provider = info.providers[0]
         if (!provider) throw new Error(ui.root.dataset.tNoProvider)
         if (provider.top_level && framed) return continueTopLevel(info, ui)

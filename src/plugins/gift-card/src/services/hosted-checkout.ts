@@ -58,7 +58,7 @@ export default class HostedCheckoutService extends TransactionBaseService {
       token,
       expires_at: new Date(expires * 1000).toISOString(),
       checkout_url: `/embed/checkout?token=${encodeURIComponent(token)}`,
-      providers: sessions.map((s) => this.traits(s.provider_id)),
+      providers: this.ordered_(sessions),
     }
   }
 
@@ -86,7 +86,12 @@ export default class HostedCheckoutService extends TransactionBaseService {
     const cart = await this.cart_(cartId)
     const [{ total }] = await this.activeManager_.query(`SELECT COALESCE(sum(unit_price * quantity), 0)::int AS total FROM line_item WHERE cart_id = $1`, [cartId])
     const sessions: { provider_id: string }[] = await this.activeManager_.query(`SELECT provider_id FROM payment_session WHERE cart_id = $1 ORDER BY provider_id`, [cartId])
-    return { cart_id: cartId, total, currency_code: cart.currency_code, completed: Boolean(cart.completed_at), providers: sessions.map((s) => this.traits(s.provider_id)) }
+    return { cart_id: cartId, total, currency_code: cart.currency_code, completed: Boolean(cart.completed_at), providers: this.ordered_(sessions) }
+  }
+
+  /** The cart's providers, the page's choice first: a real one before the manual provider (development's, paid by hand). */
+  protected ordered_(sessions: { provider_id: string }[]): PaymentProviderTraits[] {
+    return sessions.map((s) => this.traits(s.provider_id)).sort((a, b) => Number(a.id === "manual") - Number(b.id === "manual"))
   }
 
   protected async cart_(cartId: string): Promise<{ completed_at: Date | null; currency_code: string }> {
