@@ -99,9 +99,28 @@ function localPlugins() {
       const pkg = require(path.join(PLUGINS_DIR, dir, "package.json"))
       const options = { redisUrl, redisNamespace, publicUrl }
       if (dir === "core") options.adminUser = adminUser
+      // The embed pages' payment step: which providers need a top-level page, Stripe's publishable key.
+      if (dir === "gift-card") Object.assign(options, { topLevelPaymentProviders: env.PAYMENT_TOP_LEVEL_PROVIDERS, stripePublishableKey: stripe ? env.STRIPE_PUBLISHABLE_KEY : undefined })
       if (fs.existsSync(path.join(PLUGINS_DIR, dir, "src", "admin"))) options.enableUI = true
       return { resolve: pkg.name, options }
     })
+}
+
+/**
+ * Stripe (medusa-payment-stripe) only when its keys are set: the secret API key and the webhook
+ * secret (payments are confirmed by Stripe's webhook, so one without the other refuses to start).
+ * STRIPE_PUBLISHABLE_KEY is what the embed pages' payment step shows to the browser.
+ */
+const stripe = env.STRIPE_API_KEY || env.STRIPE_WEBHOOK_SECRET ? stripePlugin() : null
+
+function stripePlugin() {
+  if (!env.STRIPE_API_KEY || !env.STRIPE_WEBHOOK_SECRET || !env.STRIPE_PUBLISHABLE_KEY) {
+    throw new Error("Stripe needs STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY together; refusing to start with only some of them.")
+  }
+  return {
+    resolve: "medusa-payment-stripe",
+    options: { api_key: env.STRIPE_API_KEY, webhook_secret: env.STRIPE_WEBHOOK_SECRET, capture: env.STRIPE_CAPTURE !== "0", automatic_payment_methods: true },
+  }
 }
 
 const admin = {
@@ -113,6 +132,7 @@ const admin = {
 const plugins = [
   "medusa-fulfillment-manual",
   "medusa-payment-manual",
+  ...(stripe ? [stripe] : []),
   // One-off processes (the demo seed) have no use for the admin UI.
   ...(env.CM_WITHOUT_ADMIN === "1" ? [] : [admin]),
   ...localPlugins(),

@@ -4,11 +4,12 @@
  * lock the serial), credited on capture once per payment; a prepaid card
  * topped up by its number by a guest.
  */
-import { beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, inject, it } from "vitest"
 
-import { adminApi, api } from "../support/api"
+import { adminApi, adminToken, api } from "../support/api"
 import { emitAgain } from "../support/events"
 import { uniqueAddress } from "../support/mail"
+import { pdfText } from "../support/pdf"
 import { createTerminal, posApi } from "../support/pos"
 
 let tillKey: string
@@ -158,5 +159,45 @@ describe("prepaid card top-up by number", { timeout: 90_000 }, () => {
     const from = ip()
     expect((await api("/store/top-up/prepaid-card", { body: { number: "UNKNOWN-NUMBER-123456", amount: 100, email: uniqueAddress("g") }, headers: { "x-forwarded-for": from } })).status).toBe(404)
     expect((await api("/store/top-up/prepaid-card", { body: { number: "x", amount: -1, email: "no" }, headers: { "x-forwarded-for": from } })).status).toBe(400)
+  })
+})
+
+/** An admin download as bytes (the api helper reads text). */
+async function adminPdf(path: string): Promise<{ status: number; type: string | null; pdf: Buffer }> {
+  const res = await fetch(`${inject("baseUrl")}${path}`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+  return { status: res.status, type: res.headers.get("content-type"), pdf: Buffer.from(await res.arrayBuffer()) }
+}
+
+/** The PIN as the sheet prints it under the scratch field: in groups of four. */
+const printed = (pin: string) => pin.replace(/(\d{4})(?=\d)/g, "$1 ")
+
+describe("the blank-voucher print sheet", { timeout: 90_000 }, () => {
+  it("prints the serials and PINs of its batch, and none of another batch", async () => {
+    const made = await adminApi("/admin/voucher-shop/blank-batches", { body: { name: `Sheet ${Date.now()}`, currency_code: "eur", count: 10 } })
+    expect(made.status, made.text).toBe(201)
+    const other = await batch(2)
+    const sheet = await adminPdf(`/admin/voucher-shop/blank-batches/${made.body.batch.id}/sheet?locale=en`)
+    expect(sheet.status, sheet.pdf.toString("utf8").slice(0, 200)).toBe(200)
+    expect(sheet.type).toContain("application/pdf")
+    const text = await pdfText(sheet.pdf)
+    for (const v of made.body.vouchers as { serial: string; pin: string; code: string }[]) {
+      expect(text).toContain(v.serial)
+      expect(text).toContain(printed(v.pin))
+      expect(text).toContain(v.code)
+    }
+    for (const v of other) {
+      expect(text).not.toContain(v.serial)
+      expect(text).not.toContain(printed(v.pin))
+    }
+    // Ten vouchers at eight a sheet: two pages, each with the scratch field and the top-up address.
+    expect(sheet.pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(2)
+    expect(text).toContain("PIN (scratch to reveal)")
+    expect(text).toContain("/embed/top-up")
+  })
+
+  it("answers 404 for an unknown batch and 400 for a bad query", async () => {
+    expect((await adminPdf("/admin/voucher-shop/blank-batches/gcbb_unknown/sheet")).status).toBe(404)
+    const made = await adminApi("/admin/voucher-shop/blank-batches", { body: { name: `Sheet ${Date.now()}`, currency_code: "eur", count: 1 } })
+    expect((await adminPdf(`/admin/voucher-shop/blank-batches/${made.body.batch.id}/sheet?locale=fr`)).status).toBe(400)
   })
 })

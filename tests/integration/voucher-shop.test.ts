@@ -258,11 +258,31 @@ describe("buying a voucher", { timeout: 90_000 }, () => {
     expect(csv.headers.get("content-type")).toContain("text/csv")
     expect(csv.text).toContain(`Paul Post,'=Hauptstraße 1,,10115,Berlin,DE`)
 
+    // The labels to print: this order's address on an A4 label sheet, with the merchant as sender.
+    const labels = await fetch(`${(await import("vitest")).inject("baseUrl")}/admin/voucher-shop/sales/labels?to_post=true&locale=en`, {
+      headers: { authorization: `Bearer ${await (await import("../support/api")).adminToken()}` },
+    })
+    expect(labels.status).toBe(200)
+    expect(labels.headers.get("content-type")).toContain("application/pdf")
+    const labelText = await pdfText(Buffer.from(await labels.arrayBuffer()))
+    expect(labelText).toContain("Paul Post")
+    expect(labelText).toContain("=Hauptstraße 1")
+    expect(labelText).toContain("10115 Berlin")
+    expect(labelText).toContain(`Order #${sale.order_display_id}`)
+
     const posted = await adminApi(`/admin/voucher-shop/sales/${sale.id}/posted`, { body: {} })
     expect(posted.status, posted.text).toBe(200)
     expect(posted.body.sale.status).toBe("posted")
     const after = await adminApi("/admin/voucher-shop/sales?to_post=true&limit=200")
     expect(after.body.sales.map((s: { id: string }) => s.id)).not.toContain(sale.id)
+    const again = await adminApi(`/admin/voucher-shop/sales/${sale.id}/posted`, { body: {} })
+    expect(again.status, again.text).toBe(200)
+    expect(again.body.sale.posted_at).toBe(posted.body.sale.posted_at)
+    const everyPostal = await fetch(`${(await import("vitest")).inject("baseUrl")}/admin/voucher-shop/sales/labels?to_post=false`, {
+      headers: { authorization: `Bearer ${await (await import("../support/api")).adminToken()}` },
+    })
+    expect(everyPostal.status).toBe(200)
+    expect(await pdfText(Buffer.from(await everyPostal.arrayBuffer()))).toContain("Paul Post")
   })
 
   it("resends a voucher mail from the admin once per Idempotency-Key", async () => {
@@ -309,3 +329,25 @@ async function eventuallyMails(address: string, count: number) {
   await expect.poll(async () => (await mailsTo(address)).length, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(count)
   return mailsTo(address)
 }
+
+describe("the payment step's checkout link", { timeout: 90_000 }, () => {
+  it("names the cart's providers with their top-level property, and reports the order once the cart is paid", async () => {
+    const cart = await shopCart([{ amount: 2500, recipient_name: "Tom", recipient_email: uniqueAddress("tom") }])
+    expect(cart.status, cart.text).toBe(201)
+    const cartId = cart.body.cart_id
+    expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })).status).toBe(200)
+    const started = await api("/store/voucher-shop/checkout", { body: { cart_id: cartId } })
+    expect(started.status, started.text).toBe(200)
+    // The manual provider pays inside a frame; Stripe's providers would say top_level: true.
+    expect(started.body.providers).toEqual([{ id: "manual", top_level: false, client: "direct" }])
+    expect(started.body.checkout_url).toBe(`/embed/checkout?token=${encodeURIComponent(started.body.token)}`)
+    expect(new Date(started.body.expires_at).getTime()).toBeGreaterThan(Date.now())
+    expect(new Date(started.body.expires_at).getTime()).toBeLessThanOrEqual(Date.now() + 31 * 60_000)
+    const statusUrl = `/store/voucher-shop/checkout/status?token=${encodeURIComponent(started.body.token)}`
+    expect((await api(statusUrl)).body).toEqual({ status: "pending", order_id: null })
+    const orderId = await payAndComplete(cartId)
+    expect((await api(statusUrl)).body).toEqual({ status: "completed", order_id: orderId })
+    const again = await api("/store/voucher-shop/checkout", { body: { cart_id: cartId } })
+    expect(again.status, again.text).toBe(409)
+  })
+})

@@ -24,6 +24,8 @@ const ADMIN_ROUTES: [string, string][] = [
   ["POST", "/admin/voucher-shop/sales/gcsi_x/resend"],
   ["GET", "/admin/voucher-shop/blank-batches"],
   ["POST", "/admin/voucher-shop/blank-batches"],
+  ["GET", "/admin/voucher-shop/blank-batches/gcbb_x/sheet"],
+  ["GET", "/admin/voucher-shop/sales/labels"],
 ]
 
 function call(method: string, path: string, token?: string) {
@@ -91,5 +93,56 @@ describe("voucher shop public routes", { timeout: 90_000 }, () => {
       expect(script.status, src).toBe(200)
       expect(script.headers.get("content-type")).toContain("text/javascript")
     }
+  })
+})
+
+describe("the hosted payment step", { timeout: 90_000 }, () => {
+  async function shopCart(): Promise<string> {
+    const cart = await api("/store/voucher-shop/carts", {
+      body: { email: "guest@example.com", sender_name: "Guest", items: [{ amount: 2500, recipient_name: "R", recipient_email: "r@example.com" }] },
+      headers: { "x-forwarded-for": `10.91.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}` },
+    })
+    expect(cart.status, cart.text).toBe(201)
+    return cart.body.cart_id
+  }
+
+  it("gives a checkout link only for a cart of the shop or the top-up page, and 400 for bad input", async () => {
+    const region = (await api("/store/regions")).body.regions[0]
+    const plain = await api("/store/carts", { body: { region_id: region.id } })
+    expect(plain.status, plain.text).toBe(200)
+    const refused = await api("/store/voucher-shop/checkout", { body: { cart_id: plain.body.cart.id } })
+    expect(refused.status, refused.text).toBe(404)
+    for (const body of [{}, { cart_id: "" }, { cart_id: "x".repeat(65) }, { cart_id: "cart_1", extra: 1 }]) {
+      expect((await api("/store/voucher-shop/checkout", { body })).status, JSON.stringify(body)).toBe(400)
+    }
+  })
+
+  it("refuses a forged or altered token, on the status route and on the top-level page", async () => {
+    const cartId = await shopCart()
+    expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })).status).toBe(200)
+    const started = await api("/store/voucher-shop/checkout", { body: { cart_id: cartId } })
+    expect(started.status, started.text).toBe(200)
+    const token: string = started.body.token
+    const [cart, expires, signature] = token.split(".")
+    const otherCart = await shopCart()
+    const forged = [
+      `${otherCart}.${expires}.${signature}`,
+      `${cart}.${Number(expires) + 3600}.${signature}`,
+      `${cart}.${expires}.${signature.slice(0, -2)}xx`,
+      "not-a-token",
+    ]
+    for (const t of forged) {
+      const status = await api(`/store/voucher-shop/checkout/status?token=${encodeURIComponent(t)}`)
+      expect(status.status, t).toBe(403)
+      expect(status.body.type).toBe("invalid_token")
+      const page = await api(`/embed/checkout?token=${encodeURIComponent(t)}`)
+      expect(page.status, t).toBe(403)
+      expect(page.text).not.toContain(otherCart)
+    }
+    const page = await api(`/embed/checkout?token=${encodeURIComponent(token)}&locale=en`)
+    expect(page.status).toBe(200)
+    // The payment step runs at the top level only: this page refuses every frame.
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'")
+    expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
   })
 })

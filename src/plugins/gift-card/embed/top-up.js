@@ -24,6 +24,12 @@
     form.querySelector(".cm-blank").hidden = !blank
     form.querySelector(".cm-prepaid").hidden = blank
   }
+  // A blank voucher's QR code opens this page with its serial filled in.
+  var serial = new URLSearchParams(window.location.search).get("serial")
+  if (serial && /^\d{1,18}$/.test(serial)) {
+    form.elements.namedItem("kind").value = "blank"
+    form.elements.namedItem("serial").value = serial
+  }
   form.addEventListener("change", sync)
   sync()
   form.addEventListener("submit", function (e) {
@@ -37,12 +43,10 @@
     button.disabled = true
     request
       .then(function (cart) {
-        return post("/store/carts/" + cart.cart_id + "/payment-sessions")
-          .then(function () { return post("/store/carts/" + cart.cart_id + "/payment-session", { provider_id: "manual" }) })
-          .then(function () { return post("/store/carts/" + cart.cart_id + "/complete") })
+        // The payment step (payment.js): here, or on a top-level page when the provider cannot pay in a frame.
+        return window.cmPayment.pay(cart.cart_id, { root: root, status: status, mount: document.getElementById("cm-payment") })
       })
-      .then(function (done) {
-        if (done.type !== "order") throw new Error(done.message || "payment")
+      .then(function () {
         status.textContent = root.dataset.tThanks
       })
       .catch(function (err) {

@@ -110,22 +110,9 @@
       })
   })
 
-  /** Payment sessions, then the manual provider where offered (development, tests); other providers open at the top level. */
+  /** The payment step (payment.js): here, or on a top-level page when the provider cannot pay in a frame. */
   function pay(cartId) {
-    return post("/store/carts/" + cartId + "/payment-sessions").then(function (res) {
-      var sessions = (res.cart && res.cart.payment_sessions) || []
-      var manual = sessions.find(function (s) { return s.provider_id === "manual" })
-      if (!manual) {
-        // A hosted payment step (Stripe) is not wired into this page yet: refuse rather than half-pay.
-        throw new Error(root.dataset.tPayTop)
-      }
-      return post("/store/carts/" + cartId + "/payment-session", { provider_id: "manual" })
-        .then(function () { return post("/store/carts/" + cartId + "/complete") })
-        .then(function (done) {
-          if (done.type !== "order") throw new Error(done.message || "payment")
-          return done.data
-        })
-    })
+    return window.cmPayment.pay(cartId, { root: root, status: status, mount: document.getElementById("cm-payment") })
   }
 
   var balanceForm = document.getElementById("cm-balance-form")

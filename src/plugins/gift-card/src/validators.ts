@@ -201,3 +201,7 @@ export const SalesQuery = z
   .strict()
 
 export const EmptyBody = z.object({}).strict()
+
+export const BlankSheetQuery = z.object({ locale: locale.optional(), design_id: id.optional() }).strict()
+
+export const PostalLabelsQuery = z.object({ locale: locale.optional(), to_post: z.enum(["true", "false"]).default("true") }).strict()

@@ -10,6 +10,7 @@ import type { MailService } from "@customer-modules/jobs"
 import type { CardService, CheckoutParticipant, CompletionPlan, ValueAccountService } from "@customer-modules/ledger"
 
 import type VoucherService from "./voucher"
+import { PinSeal } from "../utils/sealed-pin"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -23,7 +24,11 @@ type InjectedDependencies = {
   valueAccountService: ValueAccountService
   mailService: MailService
   logger: Logger
+  configModule: { projectConfig: { jwt_secret?: string } }
 }
+
+/** Plugin options this service reads (medusa-config passes them to every plugin). */
+export type VoucherShopOptions = { publicUrl?: string }
 
 export type Locale = "de" | "en" | "pt"
 export const LOCALES: Locale[] = ["de", "en", "pt"]
@@ -139,9 +144,13 @@ export default class VoucherShopService extends TransactionBaseService implement
   protected readonly valueAccountService_: ValueAccountService
   protected readonly mailService_: MailService
   protected readonly logger_: Logger
+  protected readonly pinSeal_: PinSeal
+  protected readonly publicUrl_: string
 
-  constructor(container: InjectedDependencies) {
+  constructor(container: InjectedDependencies, options: VoucherShopOptions = {}) {
     super(container)
+    this.pinSeal_ = new PinSeal(container.configModule?.projectConfig?.jwt_secret ?? "")
+    this.publicUrl_ = (options.publicUrl || `http://localhost:${process.env.PORT || 9000}`).replace(/\/+$/, "")
     this.cartService_ = container.cartService
     this.lineItemService_ = container.lineItemService
     this.regionService_ = container.regionService
@@ -693,16 +702,79 @@ export default class VoucherShopService extends TransactionBaseService implement
       for (let i = 0; i < created.length; i++) {
         const serial = String(first + i)
         const pin = String(randomInt(0, 100_000_000)).padStart(8, "0")
-        await manager.query(`INSERT INTO gift_card_blank (card_id, batch_id, serial, pin_hash) VALUES ($1, $2, $3, $4)`, [
+        await manager.query(`INSERT INTO gift_card_blank (card_id, batch_id, serial, pin_hash, pin_sealed) VALUES ($1, $2, $3, $4, $5)`, [
           created[i].id,
           id,
           serial,
           hashPin(serial, pin),
+          this.pinSeal_.seal(serial, pin),
         ])
         vouchers.push({ serial, code: created[i].code, pin })
       }
       return { batch: { id, name: input.name, currency_code: input.currency_code.toLowerCase(), first_serial: first, count: input.count }, vouchers }
     })
+  }
+
+  /**
+   * The data of a batch's print sheet (document kind `gift_card_blank_sheet`):
+   * every voucher of the batch with serial, till code and PIN (opened from its
+   * seal), the top-up page's address, and optionally a shop design as motif.
+   * 409 `pins_unavailable` when the PINs cannot be opened (a batch made before
+   * PINs were sealed, or under another server secret).
+   */
+  async blankSheetData(batchId: string, opts: { locale?: Locale; design_id?: string | null } = {}): Promise<Record<string, unknown>> {
+    const manager = this.activeManager_
+    const [batch]: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM gift_card_blank_batch WHERE id = $1`, [batchId])
+    if (!batch) {
+      throw new DomainError("not_found", `Blank-voucher batch ${batchId} was not found`, 404)
+    }
+    const rows: { serial: string; code: string; pin_sealed: string | null }[] = await manager.query(
+      `SELECT b.serial, c.code, b.pin_sealed FROM gift_card_blank b JOIN card c ON c.id = b.card_id WHERE b.batch_id = $1 ORDER BY b.serial::bigint`,
+      [batchId]
+    )
+    const vouchers = rows.map((r) => ({ serial: r.serial, code: r.code, pin: this.pinSeal_.open(r.serial, r.pin_sealed) }))
+    if (vouchers.some((v) => v.pin === null)) {
+      throw new DomainError("pins_unavailable", "The PINs of this batch cannot be printed again (made before PINs were kept sealed, or under another server secret)", 409)
+    }
+    let background: string | null = null
+    if (opts.design_id) {
+      const [design] = await manager.query(`SELECT image FROM gift_card_shop_design WHERE id = $1`, [opts.design_id])
+      if (!design) {
+        throw new DomainError("not_found", `Design ${opts.design_id} was not found`, 404)
+      }
+      background = design.image
+    }
+    const locale = opts.locale ?? "de"
+    return {
+      batch_name: batch.name,
+      top_up_url: `${this.publicUrl_}/embed/top-up?locale=${locale}`,
+      background_image: background,
+      vouchers,
+      locale,
+    }
+  }
+
+  /** The data of the address labels (document kind `gift_card_postal_labels`) of the postal sales still to post (or all postal ones). */
+  async postalLabelsData(opts: { to_post: boolean; locale?: Locale }): Promise<Record<string, unknown>> {
+    const [sales] = await this.listSales({ postal: true, to_post: opts.to_post, limit: 1000, offset: 0 })
+    const labels = sales
+      .filter((s) => s.shipping_address)
+      .map((s) => {
+        const a = s.shipping_address as ShippingAddress
+        return {
+          name: a.name,
+          line1: a.line1,
+          line2: a.line2 ?? null,
+          postal_code: a.postal_code,
+          city: a.city,
+          country_code: a.country_code,
+          order_display_id: s.order_display_id === null || s.order_display_id === undefined ? null : Number(s.order_display_id),
+        }
+      })
+    if (!labels.length) {
+      throw new DomainError("nothing_to_post", "No postal voucher order is waiting to be posted", 404)
+    }
+    return { labels, locale: opts.locale ?? "de" }
   }
 
   async listBlankBatches(): Promise<Record<string, unknown>[]> {

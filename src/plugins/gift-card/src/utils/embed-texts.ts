@@ -41,7 +41,6 @@ export const SHOP_TEXTS: Record<EmbedLocale, Record<string, string>> = {
     balance_is: "Guthaben:",
     valid_until: "gültig bis",
     terms: "Bedingungen",
-    pay_top: "Diese Zahlungsart ist hier noch nicht verfügbar.",
     closed: "Der Gutschein-Shop ist geschlossen.",
   },
   en: {
@@ -83,7 +82,6 @@ export const SHOP_TEXTS: Record<EmbedLocale, Record<string, string>> = {
     balance_is: "Balance:",
     valid_until: "valid until",
     terms: "Terms",
-    pay_top: "This payment method is not available here yet.",
     closed: "The voucher shop is closed.",
   },
   pt: {
@@ -125,7 +123,6 @@ export const SHOP_TEXTS: Record<EmbedLocale, Record<string, string>> = {
     balance_is: "Saldo:",
     valid_until: "válido até",
     terms: "Condições",
-    pay_top: "Este meio de pagamento ainda não está disponível aqui.",
     closed: "A loja de vales está fechada.",
   },
 }
@@ -173,4 +170,55 @@ export const TOP_UP_TEXTS: Record<EmbedLocale, Record<string, string>> = {
     thanks: "Obrigado! O valor é creditado assim que o pagamento for confirmado.",
     error: "Não foi possível:",
   },
+}
+
+/** The payment step: the framed page's link to the top-level page, and that page itself. */
+export const PAYMENT_TEXTS: Record<EmbedLocale, Record<string, string>> = {
+  de: {
+    title: "Zahlung",
+    total: "Zu zahlen",
+    pay_now: "Jetzt bezahlen",
+    continue_top: "Weiter zur sicheren Zahlung (neues Fenster)",
+    waiting: "Bitte schließen Sie die Zahlung im neuen Fenster ab …",
+    paid: "Bezahlt, vielen Dank! Sie können dieses Fenster schließen.",
+    invalid: "Dieser Zahlungslink ist nicht gültig oder abgelaufen. Bitte beginnen Sie im Shop von vorn.",
+    no_provider: "Für diese Bestellung ist keine Zahlungsart eingerichtet.",
+    error: "Das hat nicht geklappt:",
+  },
+  en: {
+    title: "Payment",
+    total: "To pay",
+    pay_now: "Pay now",
+    continue_top: "Continue to secure payment (new window)",
+    waiting: "Please finish the payment in the new window …",
+    paid: "Paid, thank you! You can close this window.",
+    invalid: "This payment link is not valid or has expired. Please start again from the shop.",
+    no_provider: "No payment method is set up for this order.",
+    error: "That did not work:",
+  },
+  pt: {
+    title: "Pagamento",
+    total: "A pagar",
+    pay_now: "Pagar agora",
+    continue_top: "Continuar para o pagamento seguro (nova janela)",
+    waiting: "Conclua o pagamento na nova janela …",
+    paid: "Pago, obrigado! Pode fechar esta janela.",
+    invalid: "Este link de pagamento não é válido ou expirou. Recomece a partir da loja.",
+    no_provider: "Não há meio de pagamento configurado para esta encomenda.",
+    error: "Não foi possível:",
+  },
+}
+
+/** The data attributes of a page that pays through `payment.js` (its texts in the page's language). */
+export function paymentAttributes(locale: EmbedLocale, h: (v: unknown) => string, stripeKey: string | null): string {
+  const T = PAYMENT_TEXTS[locale]
+  return [
+    `data-t-continue="${h(T.continue_top)}"`,
+    `data-t-waiting="${h(T.waiting)}"`,
+    `data-t-pay-now="${h(T.pay_now)}"`,
+    `data-t-no-provider="${h(T.no_provider)}"`,
+    stripeKey ? `data-stripe-key="${h(stripeKey)}"` : "",
+  ]
+    .filter(Boolean)
+    .join(" ")
 }

@@ -2,6 +2,7 @@
 export type ShopLocale = "de" | "en" | "pt"
 
 const en = {
+  locale_code: "en",
   heading: "Voucher shop",
   intro_text: "Sell vouchers on your website (embed /embed/vouchers), load blank vouchers and cards online (/embed/top-up).",
   open_shop: "Open the shop page",
@@ -42,6 +43,9 @@ const en = {
   all_sales: "All online sales",
   to_post: "To post",
   export_labels: "Address export for labels (CSV)",
+  labels_pdf: "Address labels to print (PDF)",
+  print_sheet: "Print sheet (PDF)",
+  pins_once_sheet: "The PINs are shown only here, and on the batch's print sheet (PDF).",
   order: "Order",
   buyer: "Buyer",
   recipient: "Recipient",
@@ -64,6 +68,7 @@ const en = {
 }
 
 const de: typeof en = {
+  locale_code: "de",
   heading: "Gutschein-Shop",
   intro_text: "Gutscheine auf Ihrer Website verkaufen (/embed/vouchers einbetten), Blanko-Gutscheine und Karten online aufladen (/embed/top-up).",
   open_shop: "Shop-Seite öffnen",
@@ -104,6 +109,9 @@ const de: typeof en = {
   all_sales: "Alle Online-Verkäufe",
   to_post: "Zu versenden",
   export_labels: "Adressexport für Etiketten (CSV)",
+  labels_pdf: "Adressetiketten drucken (PDF)",
+  print_sheet: "Druckbogen (PDF)",
+  pins_once_sheet: "Die PINs stehen nur hier und auf dem Druckbogen des Stapels (PDF).",
   order: "Bestellung",
   buyer: "Käufer",
   recipient: "Beschenkte Person",
@@ -126,6 +134,7 @@ const de: typeof en = {
 }
 
 const pt: typeof en = {
+  locale_code: "pt",
   heading: "Loja de vales",
   intro_text: "Venda vales no seu site (incorporar /embed/vouchers), carregue vales em branco e cartões online (/embed/top-up).",
   open_shop: "Abrir a página da loja",
@@ -166,6 +175,9 @@ const pt: typeof en = {
   all_sales: "Todas as vendas online",
   to_post: "Por enviar",
   export_labels: "Exportar moradas para etiquetas (CSV)",
+  labels_pdf: "Etiquetas de endereço para imprimir (PDF)",
+  print_sheet: "Folha de impressão (PDF)",
+  pins_once_sheet: "Os PINs só aparecem aqui e na folha de impressão do lote (PDF).",
   order: "Encomenda",
   buyer: "Comprador",
   recipient: "Destinatário",

@@ -265,6 +265,7 @@ const Sales = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
           </Select.Content>
         </Select>
         <a className="txt-compact-small text-ui-fg-interactive" href="/admin/voucher-shop/sales?to_post=true&format=csv">{t.export_labels}</a>
+        <a className="txt-compact-small text-ui-fg-interactive" href={`/admin/voucher-shop/sales/labels?to_post=true&locale=${t.locale_code}`} target="_blank" rel="noreferrer">{t.labels_pdf}</a>
       </div>
       <Table data-testid="shop-sales">
         <Table.Header>
@@ -335,7 +336,7 @@ const BlankBatches = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
       </form>
       {sheet.length > 0 && (
         <div data-testid="blank-sheet">
-          <Text>{t.pins_once}</Text>
+          <Text>{t.pins_once_sheet}</Text>
           <Button size="small" variant="secondary" onClick={() => window.print()}>{t.print}</Button>
           <Table>
             <Table.Header><Table.Row><Table.HeaderCell>{t.serial}</Table.HeaderCell><Table.HeaderCell>{t.code}</Table.HeaderCell><Table.HeaderCell>PIN</Table.HeaderCell></Table.Row></Table.Header>
@@ -354,6 +355,9 @@ const BlankBatches = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
               <Table.Cell>{b.name}</Table.Cell>
               <Table.Cell>{b.first_serial} – {Number(b.first_serial) + b.count - 1}</Table.Cell>
               <Table.Cell>{t.loaded.replace("{n}", String(b.loaded)).replace("{m}", String(b.count))}</Table.Cell>
+              <Table.Cell>
+                <a className="txt-compact-small text-ui-fg-interactive" href={`/admin/voucher-shop/blank-batches/${b.id}/sheet?locale=${t.locale_code}`} download>{t.print_sheet}</a>
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

@@ -2,8 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { escapeHtml as h } from "@customer-modules/core"
 
+import type HostedCheckoutService from "../../../services/hosted-checkout"
 import { localeOf, sendEmbedHtml } from "../../../utils/embed"
-import { TOP_UP_TEXTS } from "../../../utils/embed-texts"
+import { paymentAttributes, TOP_UP_TEXTS } from "../../../utils/embed-texts"
 
 /**
  * GET /embed/top-up?locale= : loads a prepaid card (by its number) or a blank
@@ -13,7 +14,8 @@ import { TOP_UP_TEXTS } from "../../../utils/embed-texts"
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const locale = localeOf(req.query.locale)
   const T = TOP_UP_TEXTS[locale]
-  const body = `<main class="cm-shop" data-locale="${locale}" data-t-error="${h(T.error)}" data-t-thanks="${h(T.thanks)}">
+  const stripeKey = req.scope.resolve<HostedCheckoutService>("hostedCheckoutService").stripePublishableKey
+  const body = `<main class="cm-shop" data-locale="${locale}" data-t-error="${h(T.error)}" data-t-thanks="${h(T.thanks)}" ${paymentAttributes(locale, h, stripeKey)}>
   <h1>${h(T.title)}</h1>
   <form class="cm-form" id="cm-top-up-form" method="post" action="/embed/top-up" novalidate>
     <fieldset><legend>${h(T.kind)}</legend>
@@ -29,7 +31,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     <label class="cm-field">${h(T.email)}<input name="email" type="email" required autocomplete="email" maxlength="254"></label>
     <button type="submit" class="cm-button">${h(T.submit)}</button>
     <p class="cm-status" role="status" aria-live="polite" id="cm-status"></p>
+    <div id="cm-payment"></div>
   </form>
 </main>`
-  sendEmbedHtml(res, { title: T.title, lang: locale, script: "/embed/top-up/script", body })
+  sendEmbedHtml(res, { title: T.title, lang: locale, script: "/embed/top-up/script", body, stripe: Boolean(stripeKey) })
 }

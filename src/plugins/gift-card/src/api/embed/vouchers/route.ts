@@ -2,9 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { escapeHtml as h } from "@customer-modules/core"
 
+import type HostedCheckoutService from "../../../services/hosted-checkout"
 import type VoucherShopService from "../../../services/voucher-shop"
 import { localeOf, sendEmbedHtml } from "../../../utils/embed"
-import { SHOP_TEXTS } from "../../../utils/embed-texts"
+import { paymentAttributes, SHOP_TEXTS } from "../../../utils/embed-texts"
 
 function money(minor: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(minor / 100)
@@ -38,6 +39,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     designs: { id: string; name: string; image: string }[]
     products: { id: string; title: string; amount: number }[]
   }
+  const stripeKey = req.scope.resolve<HostedCheckoutService>("hostedCheckoutService").stripePublishableKey
   const cur = s.currency_code
   const presets = s.preset_amounts
     .map(
@@ -75,7 +77,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
         </div></fieldset>`
     : ""
   const body = `<main class="cm-shop" data-locale="${locale}" data-currency="${h(cur)}" data-postal-fee="${s.postal.enabled ? s.postal.fee : 0}"
-      data-t-error="${h(T.error)}" data-t-thanks="${h(T.thanks)}" data-t-paying="${h(T.paying)}" data-t-balance="${h(T.balance_is)}" data-t-valid="${h(T.valid_until)}" data-t-pay-top="${h(T.pay_top)}">
+      data-t-error="${h(T.error)}" data-t-thanks="${h(T.thanks)}" data-t-paying="${h(T.paying)}" data-t-balance="${h(T.balance_is)}" data-t-valid="${h(T.valid_until)}" ${paymentAttributes(locale, h, stripeKey)}>
   <h1>${h(s.texts.title ?? T.title)}</h1>
   ${s.texts.intro ? `<p class="cm-intro">${h(s.texts.intro)}</p>` : ""}
   <div class="cm-layout">
@@ -93,6 +95,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     <p class="cm-total">${h(T.total)}: <output name="total" id="cm-total">–</output></p>
     <button type="submit" class="cm-button">${h(T.buy)}</button>
     <p class="cm-status" role="status" aria-live="polite" id="cm-status"></p>
+    <div id="cm-payment"></div>
   </form>
   <aside class="cm-preview" aria-label="${h(T.preview)}">
     <div class="cm-card" id="cm-card">
@@ -113,5 +116,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     </form>
   </section>
 </main>`
-  sendEmbedHtml(res, { title: s.texts.title ?? T.title, lang: locale, script: "/embed/vouchers/script", body })
+  sendEmbedHtml(res, { title: s.texts.title ?? T.title, lang: locale, script: "/embed/vouchers/script", body, stripe: Boolean(stripeKey) })
 }
