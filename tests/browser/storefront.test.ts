@@ -15,12 +15,15 @@ import http from "http"
 import { AddressInfo } from "net"
 
 import type { Browser } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { adminApi } from "../support/api"
 import { launchBrowser } from "../support/browser"
+import { startOwnServer } from "../support/own-server"
+import type { OwnServer } from "../support/own-server"
 
 let browser: Browser
+/** A server of this file's own: the site's origin is allowed there, and allowed origins narrow every embed page's frame-ancestors. */
+let own: OwnServer
 let proxy: http.Server
 let site: http.Server
 let serverUrl: string
@@ -41,7 +44,8 @@ function listen(server: http.Server, host: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const target = new URL(inject("baseUrl"))
+  own = await startOwnServer("storefront")
+  const target = new URL(own.url)
   proxy = http.createServer((req, res) => {
     if (req.url?.startsWith("/embed/booking")) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(STUB_BOOKING)
@@ -81,17 +85,17 @@ ${queued ? `<script src="/init.js"></script>` : ""}<script src="${serverUrl}/emb
 <cm-booking location="loc_stub" title="Booking"></cm-booking><p id="after">after</p></body></html>`)
   })
   siteUrl = await listen(site, "localhost")
-  const before = (await adminApi("/admin/cms/settings")).body.settings.allowed_origins as string[]
-  expect((await adminApi("/admin/cms/settings", { body: { allowed_origins: [...before, siteUrl] } })).status).toBe(200)
-  expect((await adminApi("/admin/cms/news", { body: { title: `${marker} Sommerfest`, body: "Am **Samstag** <script>alert(1)</script>" } })).status).toBe(201)
-  expect((await adminApi("/admin/cms/faq", { body: { question: `${marker} Hunde erlaubt?`, answer: "Ja.", locale: "de" } })).status).toBe(201)
+  expect((await own.admin("/admin/cms/settings", { body: { allowed_origins: [siteUrl] } })).status).toBe(200)
+  expect((await own.admin("/admin/cms/news", { body: { title: `${marker} Sommerfest`, body: "Am **Samstag** <script>alert(1)</script>" } })).status).toBe(201)
+  expect((await own.admin("/admin/cms/faq", { body: { question: `${marker} Hunde erlaubt?`, answer: "Ja.", locale: "de" } })).status).toBe(201)
   browser = await launchBrowser()
-})
+}, 240_000)
 
 afterAll(async () => {
   await browser?.close()
   await new Promise((r) => proxy?.close(r))
   await new Promise((r) => site?.close(r))
+  await own?.stop()
 })
 
 describe("the loader on another origin", () => {

@@ -15,6 +15,8 @@ const TEXTS = {
     news: "Neuigkeiten", faq: "FAQ", newNews: "Neue Meldung", newFaq: "Neue Frage", titleField: "Titel", body: "Text (Markdown)", preview: "Vorschau",
     from: "Gültig ab", until: "Gültig bis", pinned: "Angeheftet", draft: "Entwurf", published: "Veröffentlicht", edit: "Bearbeiten", remove: "Löschen",
     question: "Frage", answer: "Antwort (Markdown)", category: "Kategorie", dragHint: "Zum Sortieren ziehen", livePreview: "Live-Vorschau der Website", locale: "Sprache (leer: alle)", image: "Bild",
+    dropImage: "Bild hierher ziehen oder auswählen (PNG, JPEG, GIF, WebP, bis 5 MB)", chooseImage: "Datei auswählen", removeImage: "Bild entfernen", uploading: "Wird hochgeladen …",
+    imageType: "Nur PNG-, JPEG-, GIF- oder WebP-Bilder.", imageSize: "Das Bild ist zu groß (höchstens 5 MB).", imageFailed: "Das Bild konnte nicht hochgeladen werden.",
   },
   en: {
     title: "Website", snippet: "Embed (in the page's <head>)", elements: "Elements", shortcodes: "WordPress shortcodes", download: "Download the WordPress plugin",
@@ -22,6 +24,8 @@ const TEXTS = {
     news: "News", faq: "FAQ", newNews: "New item", newFaq: "New question", titleField: "Title", body: "Text (Markdown)", preview: "Preview",
     from: "Valid from", until: "Valid until", pinned: "Pinned", draft: "Draft", published: "Published", edit: "Edit", remove: "Delete",
     question: "Question", answer: "Answer (Markdown)", category: "Category", dragHint: "Drag to reorder", livePreview: "Live preview of the website", locale: "Language (empty: all)", image: "Image",
+    dropImage: "Drop an image here or choose one (PNG, JPEG, GIF, WebP, up to 5 MB)", chooseImage: "Choose a file", removeImage: "Remove image", uploading: "Uploading …",
+    imageType: "Only PNG, JPEG, GIF or WebP images.", imageSize: "The image is too large (at most 5 MB).", imageFailed: "The image could not be uploaded.",
   },
   pt: {
     title: "Website", snippet: "Incorporar (no <head> da página)", elements: "Elementos", shortcodes: "Shortcodes do WordPress", download: "Descarregar o plugin WordPress",
@@ -29,6 +33,8 @@ const TEXTS = {
     news: "Novidades", faq: "FAQ", newNews: "Nova notícia", newFaq: "Nova pergunta", titleField: "Título", body: "Texto (Markdown)", preview: "Pré-visualização",
     from: "Válido desde", until: "Válido até", pinned: "Fixado", draft: "Rascunho", published: "Publicado", edit: "Editar", remove: "Eliminar",
     question: "Pergunta", answer: "Resposta (Markdown)", category: "Categoria", dragHint: "Arraste para ordenar", livePreview: "Pré-visualização do website", locale: "Idioma (vazio: todos)", image: "Imagem",
+    dropImage: "Arraste uma imagem para aqui ou escolha uma (PNG, JPEG, GIF, WebP, até 5 MB)", chooseImage: "Escolher ficheiro", removeImage: "Remover imagem", uploading: "A carregar …",
+    imageType: "Apenas imagens PNG, JPEG, GIF ou WebP.", imageSize: "A imagem é demasiado grande (no máximo 5 MB).", imageFailed: "Não foi possível carregar a imagem.",
   },
 }
 type T = (typeof TEXTS)["en"]
@@ -46,6 +52,62 @@ const Preview = ({ markdown }: { markdown: string }) => {
   }, [markdown])
   // The HTML comes sanitised from the server (same rules as the website).
   return <div className="prose border-ui-border-base rounded border p-3" data-cms-preview dangerouslySetInnerHTML={{ __html: html }} />
+}
+
+/**
+ * The news image: dropped or picked, uploaded through the server's file service
+ * (`POST /admin/cms/images`, images only, size-checked there), shown as a preview.
+ */
+const ImageField = ({ url, onChange }: { url: string; onChange: (url: string) => void }) => {
+  const [busy, setBusy] = useState(false)
+  const [over, setOver] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const send = async (file: File | undefined) => {
+    if (!file) return
+    setError(null)
+    setBusy(true)
+    try {
+      const form = new FormData()
+      form.append("file", file, file.name)
+      const res = await fetch("/admin/cms/images", { method: "POST", body: form, credentials: "include" })
+      if (res.status === 201) {
+        onChange(((await res.json()) as { image: { url: string } }).image.url)
+      } else {
+        setError(res.status === 415 ? t.imageType : res.status === 413 ? t.imageSize : t.imageFailed)
+      }
+    } catch {
+      setError(t.imageFailed)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const drop = (e: DragEvent) => {
+    e.preventDefault()
+    setOver(false)
+    void send(e.dataTransfer.files?.[0])
+  }
+  return (
+    <div className="flex flex-col gap-2" data-image-field>
+      <label
+        data-image-drop
+        onDragOver={(e) => { e.preventDefault(); setOver(true) }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+        className={`flex cursor-pointer flex-col items-center gap-1 rounded border border-dashed p-3 text-center ${over ? "border-ui-border-interactive bg-ui-bg-subtle" : "border-ui-border-base"}`}
+      >
+        <Text className="text-ui-fg-subtle">{busy ? t.uploading : t.dropImage}</Text>
+        <span className="text-ui-fg-interactive">{t.chooseImage}</span>
+        <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" className="sr-only" name="image" onChange={(e) => { void send(e.target.files?.[0]); e.target.value = "" }} />
+      </label>
+      {error && <Text className="text-ui-fg-error" data-image-error>{error}</Text>}
+      {url && (
+        <div className="flex items-center gap-2">
+          <img src={url} alt="" data-image-preview className="max-h-32 rounded border border-ui-border-base" />
+          <Button size="small" variant="secondary" onClick={() => onChange("")}>{t.removeImage}</Button>
+        </div>
+      )}
+    </div>
+  )
 }
 
 const toLocal = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16) : "")
@@ -75,7 +137,7 @@ const NewsEditor = ({ item, onDone }: { item: News | null; onDone: () => void })
         <Label>{t.body}</Label>
         <Textarea rows={10} value={body} onChange={(e) => setBody(e.target.value)} name="body" />
         <Label>{t.image}</Label>
-        <Input value={image} onChange={(e) => setImage(e.target.value)} placeholder="https://…" />
+        <ImageField url={image} onChange={setImage} />
         <div className="flex gap-2">
           <div><Label>{t.from}</Label><Input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} /></div>
           <div><Label>{t.until}</Label><Input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} /></div>
