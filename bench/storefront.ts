@@ -3,6 +3,17 @@
  * connections: the server in production mode with Redis on a fresh copy of
  * the test template, load from a second process (autocannon, loopback only).
  * Goal (issue 17): news and FAQ fragments each at least 0.8 × /health.
+ *
+ * Then the WordPress render time: a real WordPress (tests/support/wordpress.ts,
+ * the same setup as the WordPress test) with our plugin pointed at this server
+ * renders one page with our shortcodes ([cm_news], [cm_faq], [cm_events],
+ * [cm_booking]) and the same page without them, alternately, BENCH_WP_RENDERS
+ * times each (default 60, after 5 of each to warm up): median and p95 of the
+ * full page (request to last byte) and the ratios, with the fragments in
+ * WordPress's transients (the normal case) and with the cache lifetime at 0
+ * (every render fetches the three fragments from this server). Without
+ * Debian's wordpress and php the WordPress part is skipped with a note.
+ *
  * Run: npx tsx bench/storefront.ts   (BENCH_SECONDS=10 by default; needs a built dist)
  *
  * The per-IP limit of the public routes is lifted for the run (all load comes from one address).
@@ -10,13 +21,17 @@
 import { spawn } from "child_process"
 import path from "path"
 
-import { bootServer, request } from "./lib"
+import { bootServer, percentile, request } from "./lib"
 import type { LoadOutcome, LoadPhase } from "./load-child"
 import { ROOT } from "../tests/support/server"
+import { publishPage, startWordPress } from "../tests/support/wordpress"
+import type { WordPress } from "../tests/support/wordpress"
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 32
 const GOAL = 0.8
+const WP_RENDERS = Number(process.env.BENCH_WP_RENDERS ?? 60)
+const WP_WARMUP = 5
 
 function runLoad(phase: LoadPhase): Promise<LoadOutcome> {
   const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs")
@@ -54,8 +69,77 @@ async function main(): Promise<void> {
     const ratioFaq = faq.rps / health.rps
     console.log(`news / health ${ratioNews.toFixed(2)}, faq / health ${ratioFaq.toFixed(2)} (goal ≥ ${GOAL})`)
     if (news.non2xx || faq.non2xx || ratioNews < GOAL || ratioFaq < GOAL) process.exitCode = 1
+
+    await wordpressRenders(url)
   } finally {
     await bench.stop()
+  }
+}
+
+type Timing = { median: number; p95: number }
+
+function timing(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) }
+}
+
+/** One full page from WordPress, request to last byte, in ms; fails unless it is a 200 that holds `expect`. */
+async function render(wp: WordPress, id: string, expect: string | null): Promise<number> {
+  const started = performance.now()
+  const res = await fetch(`${wp.url}/?page_id=${id}`)
+  const html = await res.text()
+  const ms = performance.now() - started
+  if (res.status !== 200 || (expect !== null && !html.includes(expect))) throw new Error(`page ${id}: ${res.status}, ${expect} missing`)
+  if (expect === null && html.includes("cm-news")) throw new Error(`page ${id} carries our content`)
+  return ms
+}
+
+/** Renders both pages alternately (so both see the same machine load) and answers their timings. */
+async function alternate(wp: WordPress, withId: string, withoutId: string): Promise<{ with: Timing; without: Timing }> {
+  const on: number[] = []
+  const off: number[] = []
+  for (let i = 0; i < WP_WARMUP + WP_RENDERS; i++) {
+    const a = await render(wp, withId, "cm-news__item")
+    const b = await render(wp, withoutId, null)
+    if (i >= WP_WARMUP) {
+      on.push(a)
+      off.push(b)
+    }
+  }
+  return { with: timing(on), without: timing(off) }
+}
+
+async function wordpressRenders(url: string): Promise<void> {
+  let wp: WordPress
+  try {
+    wp = await startWordPress({ title: "Bench Café" })
+  } catch (e) {
+    console.log(`WordPress render time: skipped (${(e as Error).message.split("\n")[0]})`)
+    return
+  }
+  try {
+    const configure = (cacheSeconds: number) =>
+      wp.php(`update_option('customer_modules_settings', ['url' => '${url}', 'locale' => 'de', 'cache_seconds' => ${cacheSeconds}]); update_option('customer_modules_generation', (int) get_option('customer_modules_generation', 0) + 1);`)
+    wp.php(`require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin('customer-modules/customer-modules.php'); if (is_wp_error($r)) { echo $r->get_error_message(); exit(1); }`)
+    const text = [1, 2, 3].map((i) => `<!-- wp:paragraph -->\n<p>Absatz ${i}: Willkommen im Café, wir freuen uns auf Ihren Besuch.</p>\n<!-- /wp:paragraph -->`).join("\n\n")
+    const ours = ["[cm_news]", "[cm_faq]", "[cm_events]", '[cm_booking location="loc_bench"]'].join("\n\n")
+    const withId = publishPage(wp, "Mit Inhalten", `${text}\n\n${ours}`)
+    const withoutId = publishPage(wp, "Ohne Inhalte", text)
+
+    configure(300)
+    const cached = await alternate(wp, withId, withoutId)
+    configure(0)
+    const uncached = await alternate(wp, withId, withoutId)
+
+    const row = (name: string, t: Timing, base: Timing) =>
+      console.log(`${name.padEnd(44)} median ${t.median.toFixed(1).padStart(6)} ms  p95 ${t.p95.toFixed(1).padStart(6)} ms  × ${(t.median / base.median).toFixed(2)} (median), × ${(t.p95 / base.p95).toFixed(2)} (p95)`)
+    console.log(`WordPress page render, ${WP_RENDERS} renders each (php -S, twentytwentythree):`)
+    row("without our shortcodes", cached.without, cached.without)
+    row("with them, fragments in transients", cached.with, cached.without)
+    row("without our shortcodes (second series)", uncached.without, uncached.without)
+    row("with them, cache lifetime 0 (3 fetches)", uncached.with, uncached.without)
+  } finally {
+    await wp.stop()
   }
 }
 

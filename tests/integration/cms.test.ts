@@ -237,7 +237,7 @@ async function upload(parts: [string, Blob, string?][], token = true): Promise<{
   const form = new FormData()
   for (const [field, blob, name] of parts) form.append(field, blob, name)
   const headers: Record<string, string> = token ? { authorization: `Bearer ${await adminToken()}` } : {}
-  const res = await fetch(`${inject("baseUrl")}/admin/cms/uploads`, { method: "POST", body: form, headers })
+  const res = await fetch(`${inject("baseUrl")}/admin/cms/images`, { method: "POST", body: form, headers })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }
 }
@@ -287,8 +287,34 @@ describe("news images", () => {
     expect(two.status).toBe(400)
     const none = await upload([["other", new Blob([PNG], { type: "image/png" }), `${t}-other.png`]])
     expect(none.status).toBe(400)
-    const json = await adminApi("/admin/cms/uploads", { body: { file: "x" } })
+    const json = await adminApi("/admin/cms/images", { body: { file: "x" } })
     expect(json.status).toBe(400)
     expect(storedFiles(t)).toEqual([])
+  })
+})
+
+describe("previews", () => {
+  it("show a draft and an item outside its validity exactly as the site would, while the site does not list them", async () => {
+    const t = tag()
+    const draft = await createNews({ title: `${t} draft`, body: "Bald **hier**. <script>alert(1)</script>", status: "draft", valid_from: new Date(Date.now() + 86_400_000).toISOString() })
+    expect((await publicNews()).map((n) => n.title)).not.toContain(`${t} draft`)
+    const preview = await adminApi(`/admin/cms/news/${draft.id}/preview?locale=en`)
+    expect(preview.status, preview.text).toBe(200)
+    expect(preview.body.html).toContain(`<h3 class="cm-news__title">${t} draft</h3>`)
+    expect(preview.body.html).toContain("<strong>hier</strong>")
+    expect(preview.body.html).toContain('lang="en"')
+    expect(preview.body.html.replace(/<script type="application\/ld\+json">.*?<\/script>/s, "")).not.toMatch(/<script/i)
+
+    const faq = await adminApi("/admin/cms/faq", { body: { question: `${t} draft question?`, answer: "*Ja*", status: "draft", locale: "pt" } })
+    expect(faq.status, faq.text).toBe(201)
+    const faqPreview = await adminApi(`/admin/cms/faq/${faq.body.faq.id}/preview`)
+    expect(faqPreview.status).toBe(200)
+    expect(faqPreview.body.html).toContain(`${t} draft question?`)
+    expect(faqPreview.body.html).toContain('lang="pt"')
+    expect((await api("/store/cms/faq?locale=pt")).body.faq.map((f: { question: string }) => f.question)).not.toContain(`${t} draft question?`)
+
+    expect((await adminApi(`/admin/cms/news/${draft.id}/preview?locale=fr`)).status).toBe(400)
+    expect((await adminApi("/admin/cms/news/news_nope/preview")).status).toBe(404)
+    expect((await adminApi("/admin/cms/faq/faq_nope/preview")).status).toBe(404)
   })
 })

@@ -45,7 +45,9 @@ const ADMIN_ROUTES: [string, string, unknown?][] = [
   ["GET", "/admin/cms/settings"],
   ["POST", "/admin/cms/settings", { allowed_origins: ["https://evil.example"] }],
   ["GET", "/admin/cms/wordpress-plugin"],
-  ["POST", "/admin/cms/uploads", { file: "x" }],
+  ["POST", "/admin/cms/images", { file: "x" }],
+  ["GET", "/admin/cms/news/:news/preview"],
+  ["GET", "/admin/cms/faq/:faq/preview"],
 ]
 
 function resolve(path: string): string {
@@ -72,12 +74,12 @@ describe("admin CMS routes refuse everyone but the admin", () => {
     })
   }
 
-  it("POST /admin/cms/uploads with an image (multipart) stores nothing for anyone but the admin", async () => {
+  it("POST /admin/cms/images with an image (multipart) stores nothing for anyone but the admin", async () => {
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")
     for (const [who, token] of [["internet", undefined], ["customer", customerToken], ["terminal", terminalKey]] as const) {
       const form = new FormData()
       form.append("file", new Blob([png], { type: "image/png" }), `${marker}-${who}.png`)
-      const res = await fetch(`${inject("baseUrl")}/admin/cms/uploads`, { method: "POST", body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
+      const res = await fetch(`${inject("baseUrl")}/admin/cms/images`, { method: "POST", body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
       expect(res.status, `${who}: ${await res.text()}`).toBe(401)
     }
     const stored = (fs.readdirSync(path.join(ROOT, ".data"), { recursive: true }) as string[]).filter((f) => path.basename(f).includes(marker))

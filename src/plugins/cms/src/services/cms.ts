@@ -262,6 +262,21 @@ export default class CmsService extends TransactionBaseService {
     return this.settings()
   }
 
+  // ---- previews (drafts and items not valid now, exactly as the site would show them) ----
+
+  /** The news fragment of this one item, whatever its status and validity. */
+  async previewNews(id: string, locale?: Locale): Promise<string> {
+    const item = await this.retrieveNews(id)
+    const { time_zone } = await this.settings()
+    return newsFragment([item], locale ?? item.locale ?? "de", time_zone)
+  }
+
+  /** The FAQ fragment of this one entry, whatever its status. */
+  async previewFaq(id: string, locale?: Locale): Promise<string> {
+    const item = await this.retrieveFaq(id)
+    return faqFragment([item], locale ?? item.locale ?? "de")
+  }
+
   // ---- public answers ----
 
   /** Published news valid at this instant for `locale` (and the location, when named), pinned first, newest first. */
