@@ -11,6 +11,8 @@
  * Our server is one of this file's own (it is stopped in the last test).
  */
 import { randomUUID } from "crypto"
+import fs from "fs"
+import path from "path"
 
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
@@ -35,6 +37,7 @@ let pageId: string
 let plainPageId: string
 let newsId: string
 const marker = `wp${randomUUID().slice(0, 8)}`
+const NONCE = `n${randomUUID().replace(/-/g, "")}`
 
 function admin(p: string, body?: unknown, method?: string) {
   return api(p, { baseUrl: server.url, token, body, method })
@@ -60,6 +63,9 @@ beforeAll(async () => {
   // A WordPress of its own (tests/support/wordpress.ts, shared with bench/storefront.ts).
   wp = await startWordPress()
   wpUrl = wp.url
+  // The site's strict CSP hands its nonce to our plugin (as a CSP plugin or the theme would).
+  fs.mkdirSync(path.join(wp.dir, "wp-content", "mu-plugins"), { recursive: true })
+  fs.writeFileSync(path.join(wp.dir, "wp-content", "mu-plugins", "csp-nonce.php"), `<?php\nadd_filter('customer_modules_csp_nonce', function () { return '${NONCE}'; });\n`)
   browser = await launchBrowser()
   page = await browser.newPage()
   // wp-admin pages under php -S on a busy machine: give each step time, load no more than the document.
@@ -131,6 +137,9 @@ describe("the WordPress plugin", () => {
     expect(html).toMatch(/<noscript><a class="cm-fallback" href="[^"]*\/embed\/booking\?location_id=loc_wp&(amp;|#038;)locale=de"/)
     // The loader is enqueued only where an element needs it.
     expect(html).toContain(`${server.url}/embed/loader.js`)
+    // The loader carries the nonce the site handed to the plugin (strict CSP with nonces).
+    const loaderTag = html.match(/<script\b[^>]*\/embed\/loader\.js[^>]*>/)?.[0] ?? ""
+    expect(loaderTag).toContain(`nonce="${NONCE}"`)
     const plain = await (await fetch(`${wpUrl}/?page_id=${plainPageId}`)).text()
     expect(plain).not.toContain("/embed/loader.js")
 

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { api } from "../support/api"
 import { startOwnServer } from "../support/own-server"
-import { startServer } from "../support/server"
 import type { OwnServer } from "../support/own-server"
+import { startServer } from "../support/server"
 
 let own: OwnServer
 let locationId: string

@@ -1,7 +1,6 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type { AbstractFileService } from "@medusajs/medusa"
+import type { AbstractFileService, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { IMAGE_MAX_BYTES, IMAGE_TYPES, imageTypeOf, safeBaseName } from "../../../../utils/images"
+import { IMAGE_TYPES, imageTypeOf, safeBaseName } from "../../../../utils/images"
 
 type Uploaded = { buffer: Buffer; originalname: string; size: number }
 
