@@ -2,7 +2,10 @@
  * The cached CMS fragments against Medusa's /health in one run at 32
  * connections: the server in production mode with Redis on a fresh copy of
  * the test template, load from a second process (autocannon, loopback only).
- * Goal (issue 17): news and FAQ fragments each at least 0.8 × /health.
+ * Goal (issue 17): news and FAQ fragments each at least 0.8 × /health. Each route
+ * also gets the Medusa process's CPU time per request (a figure the other tenants
+ * of a shared machine do not distort) and, for reference, a 404 under /store:
+ * the cost of Medusa's /store stack alone, which every /store route pays.
  *
  * Then the WordPress render time: a real WordPress (tests/support/wordpress.ts,
  * the same setup as the WordPress test) with our plugin pointed at this server
@@ -19,11 +22,12 @@
  * The per-IP limit of the public routes is lifted for the run (all load comes from one address).
  */
 import { spawn } from "child_process"
+import fs from "fs"
 import path from "path"
 
 import { bootServer, percentile, request } from "./lib"
 import type { LoadOutcome, LoadPhase } from "./load-child"
-import { ROOT } from "../tests/support/server"
+import { descendants, ROOT } from "../tests/support/server"
 import { publishPage, startWordPress } from "../tests/support/wordpress"
 import type { WordPress } from "../tests/support/wordpress"
 
@@ -47,6 +51,28 @@ function runLoad(phase: LoadPhase): Promise<LoadOutcome> {
   })
 }
 
+/** The Medusa process under the entry point: the descendant with the largest resident memory. */
+function medusaPid(rootPid: number): number {
+  let best = rootPid
+  let max = 0
+  for (const pid of descendants(rootPid)) {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))?.[1] ?? 0)
+      if (kb > max) [best, max] = [pid, kb]
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return best
+}
+
+/** CPU time (user + system) the process has used so far, in ms (utime and stime of /proc/<pid>/stat, 100 ticks a second). */
+function cpu_ms(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf-8")
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 async function main(): Promise<void> {
   const bench = await bootServer("storefront", { CMS_RATE_LIMIT: "1000000000" })
   try {
@@ -56,18 +82,35 @@ async function main(): Promise<void> {
       await request(url, "POST", "/admin/cms/faq", { token: bench.adminToken, body: { question: `Question ${i}?`, answer: `Answer *${i}*.`, category: i % 2 ? "Opening" : null } })
     }
     const phase = (p: string): LoadPhase => ({ url, method: "GET", path: p, targets: [], connections: CONNECTIONS, seconds: SECONDS })
-    await runLoad({ ...phase("/health"), seconds: 3 })
-    const health = await runLoad(phase("/health"))
-    const news = await runLoad(phase("/store/cms/news?locale=de&format=html"))
-    const faq = await runLoad(phase("/store/cms/faq?locale=de&format=html"))
-    const row = (name: string, r: LoadOutcome) =>
-      console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(4)} ms  p99 ${String(r.p99_ms).padStart(4)} ms  non-2xx ${r.non2xx}  errors ${r.errors}`)
-    row("/health", health)
-    row("/store/cms/news?format=html", news)
-    row("/store/cms/faq?format=html", faq)
+    const medusa = medusaPid(bench.server.process.pid!)
+    const cpu: Record<string, number> = {}
+    /** One phase after a short warm-up, with the Medusa process's CPU time per request (other tenants of the machine do not change it). */
+    const measured = async (p: string): Promise<LoadOutcome> => {
+      await runLoad({ ...phase(p), seconds: 2 })
+      const before = cpu_ms(medusa)
+      const r = await runLoad(phase(p))
+      cpu[p] = (cpu_ms(medusa) - before) / Math.max(1, r.requests)
+      return r
+    }
+    const health = await measured("/health")
+    const news = await measured("/store/cms/news?locale=de&format=html")
+    const faq = await measured("/store/cms/faq?locale=de&format=html")
+    // Medusa's /store stack alone (CORS, customer authentication, 404): the floor of any /store route.
+    const storeFloor = await measured("/store/cms-bench-no-such-route")
+    const row = (name: string, p: string, r: LoadOutcome) =>
+      console.log(
+        `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(4)} ms  p99 ${String(r.p99_ms).padStart(4)} ms  CPU ${cpu[p].toFixed(3)} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}`
+      )
+    row("/health", "/health", health)
+    row("/store/cms/news?format=html", "/store/cms/news?locale=de&format=html", news)
+    row("/store/cms/faq?format=html", "/store/cms/faq?locale=de&format=html", faq)
+    row("/store/<no such route> (404)", "/store/cms-bench-no-such-route", storeFloor)
     const ratioNews = news.rps / health.rps
     const ratioFaq = faq.rps / health.rps
     console.log(`news / health ${ratioNews.toFixed(2)}, faq / health ${ratioFaq.toFixed(2)} (goal ≥ ${GOAL})`)
+    console.log(
+      `by CPU per request: news ${(cpu["/health"] / cpu["/store/cms/news?locale=de&format=html"]).toFixed(2)}, faq ${(cpu["/health"] / cpu["/store/cms/faq?locale=de&format=html"]).toFixed(2)} × /health; Medusa's /store floor ${(cpu["/health"] / cpu["/store/cms-bench-no-such-route"]).toFixed(2)} × /health`
+    )
     if (news.non2xx || faq.non2xx || ratioNews < GOAL || ratioFaq < GOAL) process.exitCode = 1
 
     await wordpressRenders(url)

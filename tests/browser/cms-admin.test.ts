@@ -92,4 +92,20 @@ describe("the Website page", () => {
   }, 120_000)
 })
 
+describe("the Website page's language", () => {
+  it("follows the language chosen in Medusa's admin (German here), not the browser's", async () => {
+    await page.evaluate(() => localStorage.setItem("i18nextLng", "de"))
+    try {
+      await page.reload()
+      await page.getByRole("button", { name: "Neue Meldung" }).waitFor()
+      expect(await page.getByText("Zum Sortieren ziehen").count()).toBe(1)
+      // The snippet and the live preview in that language too.
+      expect(await page.locator("[data-snippet]").textContent()).toContain('data-locale="de"')
+      await page.locator("[data-live-news] section.cm-news[lang=de]").waitFor({ state: "attached" })
+    } finally {
+      await page.evaluate(() => localStorage.setItem("i18nextLng", "en"))
+    }
+  }, 60_000)
+})
+
 const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="

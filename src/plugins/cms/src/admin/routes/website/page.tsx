@@ -4,6 +4,8 @@ import { Badge, Button, Container, Heading, Input, Label, Text, Textarea } from 
 import { useAdminCustomDelete, useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { DragEvent, useEffect, useState } from "react"
 
+import { useAdminLocale } from "@customer-modules/admin-kit"
+
 type News = { id: string; title: string; body: string; valid_from: string | null; valid_until: string | null; locale: string | null; location_ids: string[]; pinned: boolean; status: "draft" | "published"; image_url: string | null }
 type Faq = { id: string; question: string; answer: string; category: string | null; position: number; locale: string | null; status: "draft" | "published" }
 type Settings = { allowed_origins: string[]; time_zone: string }
@@ -41,8 +43,8 @@ const TEXTS = {
   },
 }
 type T = (typeof TEXTS)["en"]
-const lang = (typeof navigator === "undefined" ? "en" : navigator.language).slice(0, 2)
-const t: T = TEXTS[(lang in TEXTS ? lang : "en") as keyof typeof TEXTS]
+/** The texts in the language the merchant chose in Medusa's admin (admin-kit). */
+const useTexts = (): T => TEXTS[useAdminLocale()]
 const origin = typeof window === "undefined" ? "" : window.location.origin
 
 /** Markdown as the website will show it, from the server's own sanitiser. */
@@ -62,6 +64,7 @@ const Preview = ({ markdown }: { markdown: string }) => {
  * (`POST /admin/cms/images`, images only, size-checked there), shown as a preview.
  */
 const ImageField = ({ url, onChange }: { url: string; onChange: (url: string) => void }) => {
+  const t = useTexts()
   const [busy, setBusy] = useState(false)
   const [over, setOver] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -117,6 +120,7 @@ const errorOf = (e: unknown) => (e as { response?: { data?: { message?: string }
 
 /** A saved item (draft or outside its validity) exactly as the website would show it, from the server. */
 const SitePreview = ({ path, onClose }: { path: string; onClose: () => void }) => {
+  const t = useTexts()
   const preview = useAdminCustomQuery<Record<string, never>, { html: string }>(path, ["cms-site-preview", path])
   return (
     <div className="border-ui-border-base flex flex-col gap-2 rounded border p-3" data-site-preview>
@@ -129,6 +133,7 @@ const SitePreview = ({ path, onClose }: { path: string; onClose: () => void }) =
 
 /** Delete with a second click to confirm. */
 const RemoveButton = ({ path, onDone }: { path: string; onDone: () => void }) => {
+  const t = useTexts()
   const [asking, setAsking] = useState(false)
   const remove = useAdminCustomDelete<{ id: string }>(path, ["cms-remove", path])
   if (!asking) return <Button size="small" variant="danger" onClick={() => setAsking(true)}>{t.remove}</Button>
@@ -143,6 +148,7 @@ const RemoveButton = ({ path, onDone }: { path: string; onDone: () => void }) =>
 
 /** The POS locations a news item is limited to (none: all). */
 const LocationPicker = ({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) => {
+  const t = useTexts()
   const locations = useAdminCustomQuery<Record<string, never>, { locations: { id: string; name: string }[] }>("/pos/locations", ["cms-locations"])
   const list = locations.data?.locations ?? []
   if (!list.length) return null
@@ -158,10 +164,16 @@ const LocationPicker = ({ value, onChange }: { value: string[]; onChange: (ids: 
   )
 }
 
-const toLocal = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16) : "")
+/** An instant as the value of a datetime-local input: the browser's local wall time (not UTC). */
+const toLocal = (iso: string | null) => {
+  if (!iso) return ""
+  const d = new Date(iso)
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+}
 const fromLocal = (v: string) => (v ? new Date(v).toISOString() : null)
 
 const NewsEditor = ({ item, onDone }: { item: News | null; onDone: () => void }) => {
+  const t = useTexts()
   const [title, setTitle] = useState(item?.title ?? "")
   const [body, setBody] = useState(item?.body ?? "")
   const [from, setFrom] = useState(toLocal(item?.valid_from ?? null))
@@ -221,6 +233,7 @@ const LocaleSelect = ({ value, onChange }: { value: string; onChange: (v: string
 
 /** A new FAQ entry, or one to change: question, Markdown answer with live preview, category, language, draft. */
 const FaqEditor = ({ item, onDone }: { item: Faq | null; onDone: () => void }) => {
+  const t = useTexts()
   const [question, setQuestion] = useState(item?.question ?? "")
   const [answer, setAnswer] = useState(item?.answer ?? "")
   const [category, setCategory] = useState(item?.category ?? "")
@@ -253,6 +266,7 @@ const FaqEditor = ({ item, onDone }: { item: Faq | null; onDone: () => void }) =
 }
 
 const FaqList = ({ onChange }: { onChange: () => void }) => {
+  const t = useTexts()
   const list = useAdminCustomQuery<Record<string, never>, { faq: Faq[] }>("/cms/faq", ["cms-faq"])
   const order = useAdminCustomPost<{ ids: string[] }, { faq: Faq[] }>("/cms/faq-order", ["cms-faq"])
   const [items, setItems] = useState<Faq[]>([])
@@ -293,6 +307,8 @@ const FaqList = ({ onChange }: { onChange: () => void }) => {
 }
 
 const WebsitePage = () => {
+  const t = useTexts()
+  const lang = useAdminLocale()
   const settings = useAdminCustomQuery<Record<string, never>, { settings: Settings }>("/cms/settings", ["cms-settings"])
   const saveSettings = useAdminCustomPost<{ allowed_origins: string[] }, { settings: Settings }>("/cms/settings", ["cms-settings"])
   const news = useAdminCustomQuery<{ limit: number }, { news: News[] }>("/cms/news", ["cms-news"], { limit: 100 })
@@ -307,10 +323,10 @@ const WebsitePage = () => {
     // The live preview: the very fragments a site receives.
     const paths = { news: "/store/cms/news", faq: "/store/cms/faq", events: "/store/events" } as const
     for (const kind of ["news", "faq", "events"] as const) {
-      fetch(`${paths[kind]}?format=html&locale=${lang in TEXTS ? lang : "en"}`).then((r) => (r.ok ? r.text() : "")).then((html) => setFragment((f) => ({ ...f, [kind]: html })), () => undefined)
+      fetch(`${paths[kind]}?format=html&locale=${lang}`).then((r) => (r.ok ? r.text() : "")).then((html) => setFragment((f) => ({ ...f, [kind]: html })), () => undefined)
     }
-  }, [news.data, faqVersion])
-  const snippet = `<script src="${origin}/embed/loader.js" data-locale="${lang in TEXTS ? lang : "en"}" async></script>`
+  }, [news.data, faqVersion, lang])
+  const snippet = `<script src="${origin}/embed/loader.js" data-locale="${lang}" async></script>`
   return (
     <div className="flex flex-col gap-4">
       <Container className="flex flex-col gap-3">
