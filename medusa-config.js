@@ -129,10 +129,25 @@ const admin = {
   options: { serve: true, path: "/app", outDir: "build", autoRebuild: false },
 }
 
+/**
+ * Medusa's file service (news images of the CMS): @medusajs/file-local keeps files under
+ * DATA_DIR/uploads and serves them at PUBLIC_URL/<that folder relative to the working
+ * directory>; a DATA_DIR outside the working directory keeps them in ./uploads/images instead
+ * (file-local names the URL after the folder). Decision 115.
+ */
+function uploadDir() {
+  const wanted = path.relative(process.cwd(), path.resolve(env.DATA_DIR || ".data", "uploads"))
+  const dir = !wanted || wanted.startsWith("..") || path.isAbsolute(wanted) ? "uploads/images" : wanted.split(path.sep).join("/")
+  if (env.CM_BUILD !== "1") fs.mkdirSync(dir, { recursive: true })
+  return dir
+}
+const fileService = { resolve: "@medusajs/file-local", options: { upload_dir: uploadDir(), backend_url: publicUrl } }
+
 const plugins = [
   "medusa-fulfillment-manual",
   "medusa-payment-manual",
   ...(stripe ? [stripe] : []),
+  fileService,
   // One-off processes (the demo seed) have no use for the admin UI.
   ...(env.CM_WITHOUT_ADMIN === "1" ? [] : [admin]),
   ...localPlugins(),

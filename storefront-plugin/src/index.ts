@@ -91,8 +91,9 @@ export function createStorefront(options: StorefrontOptions) {
   }
 
   return {
-    /** `<script>` to put once in the page's head. */
-    loaderTag: () => `<script src="${escapeHtml(`${base}/embed/loader.js`)}" data-locale="${escapeHtml(locale)}" async></script>`,
+    /** `<script>` to put once in the page's head; `nonce`: the page's CSP nonce (strict CSPs with nonces). */
+    loaderTag: (o: { nonce?: string } = {}) =>
+      `<script src="${escapeHtml(`${base}/embed/loader.js`)}" data-locale="${escapeHtml(locale)}"${o.nonce ? ` nonce="${escapeHtml(o.nonce)}"` : ""} async></script>`,
     news: (p: { locale?: Locale; location_id?: string } = {}) => element("cm-news", "/store/cms/news", p),
     faq: (p: { locale?: Locale; category?: string } = {}) => element("cm-faq", "/store/cms/faq", p),
     events: (p: { locale?: Locale } = {}) => element("cm-events", "/store/events", p),

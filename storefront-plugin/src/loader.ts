@@ -169,10 +169,15 @@
     breakOut(url: string | null): void {
       const link = this.querySelector<HTMLAnchorElement>("a.cm-fallback")
       if (link) {
-        if (url) link.href = url
+        // Only a web address replaces the link's (never a javascript: or data: URL).
+        if (url && /^https?:\/\//i.test(url)) link.href = url
         link.hidden = false
       }
-      if (this.frame) this.frame.hidden = true
+      if (this.frame) {
+        // The inline display:block would win over the hidden attribute.
+        this.frame.hidden = true
+        this.frame.style.display = "none"
+      }
     }
   }
 

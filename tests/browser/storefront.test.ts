@@ -15,33 +15,47 @@ import http from "http"
 import { AddressInfo } from "net"
 
 import type { Browser } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { adminApi } from "../support/api"
 import { launchBrowser } from "../support/browser"
+import { startOwnServer } from "../support/own-server"
+import type { OwnServer } from "../support/own-server"
 
 let browser: Browser
+/** A server of this file's own: the site's origin is allowed there, and allowed origins narrow every embed page's frame-ancestors. */
+let own: OwnServer
 let proxy: http.Server
 let site: http.Server
 let serverUrl: string
 let siteUrl: string
+let other: http.Server
+let otherUrl: string
 const marker = `sf${randomUUID().slice(0, 8)}`
 
 const STUB_BOOKING = `<!doctype html><html><head><meta charset="utf-8"><script src="/embed/frame.js" defer></script></head>
 <body style="margin:0"><div id="content" style="height:300px;background:#eee">booking stub</div>
 <button id="grow" style="display:block;height:40px">grow</button><button id="shrink" style="display:block;height:40px">shrink</button>
 <button id="confirm" style="display:block;height:40px">confirm</button>
+<button id="breakout" style="display:block;height:40px">breakout</button>
 <script src="/stub.js" defer></script></body></html>`
 const STUB_SCRIPT = `document.getElementById("grow").onclick = () => { document.getElementById("content").style.height = "900px" }
 document.getElementById("shrink").onclick = () => { document.getElementById("content").style.height = "120px" }
-document.getElementById("confirm").onclick = () => CustomerModulesFrame.emit("booking:confirmed", { reservation: { id: "res_1" } })`
+document.getElementById("confirm").onclick = () => CustomerModulesFrame.emit("booking:confirmed", { reservation: { id: "res_1" } })
+document.getElementById("breakout").onclick = () => CustomerModulesFrame.breakOut("javascript:alert(1)")`
+
+/** The merchant's strict CSP: scripts, fetches and frames of the server only. */
+const siteCsp = () => `default-src 'self'; script-src 'self' ${serverUrl}; connect-src ${serverUrl}; frame-src ${serverUrl}; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:`
+/** A page with the real top-up page (gift-card's, through the proxy to the server) in its element. */
+const SHOP_PAGE = () =>
+  `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Shop</title><script src="${serverUrl}/embed/loader.js" async></script></head><body><cm-top-up locale="de"></cm-top-up></body></html>`
 
 function listen(server: http.Server, host: string): Promise<string> {
   return new Promise((resolve) => server.listen(0, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`)))
 }
 
 beforeAll(async () => {
-  const target = new URL(inject("baseUrl"))
+  own = await startOwnServer("storefront")
+  const target = new URL(own.url)
   proxy = http.createServer((req, res) => {
     if (req.url?.startsWith("/embed/booking")) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(STUB_BOOKING)
@@ -69,10 +83,14 @@ CustomerModules("init", { url: ${JSON.stringify(serverUrl)}, locale: "pt" })`
       )
       return
     }
+    if (req.url === "/shop") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": siteCsp() }).end(SHOP_PAGE())
+      return
+    }
     const queued = req.url === "/queued"
     res.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": `default-src 'self'; script-src 'self' ${serverUrl}; connect-src ${serverUrl}; frame-src ${serverUrl}; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:`,
+      "content-security-policy": siteCsp(),
     })
     res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Site</title>
 <style>body { font-family: Georgia, serif; } .cm-news__title { color: rgb(200, 0, 0); } cm-booking { --cm-accent: #123456; }</style>
@@ -81,17 +99,23 @@ ${queued ? `<script src="/init.js"></script>` : ""}<script src="${serverUrl}/emb
 <cm-booking location="loc_stub" title="Booking"></cm-booking><p id="after">after</p></body></html>`)
   })
   siteUrl = await listen(site, "localhost")
-  const before = (await adminApi("/admin/cms/settings")).body.settings.allowed_origins as string[]
-  expect((await adminApi("/admin/cms/settings", { body: { allowed_origins: [...before, siteUrl] } })).status).toBe(200)
-  expect((await adminApi("/admin/cms/news", { body: { title: `${marker} Sommerfest`, body: "Am **Samstag** <script>alert(1)</script>" } })).status).toBe(201)
-  expect((await adminApi("/admin/cms/faq", { body: { question: `${marker} Hunde erlaubt?`, answer: "Ja.", locale: "de" } })).status).toBe(201)
+  // A site that is not on the allowed list: the same page, another origin.
+  other = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": siteCsp() }).end(SHOP_PAGE())
+  })
+  otherUrl = await listen(other, "127.0.0.1")
+  expect((await own.admin("/admin/cms/settings", { body: { allowed_origins: [siteUrl] } })).status).toBe(200)
+  expect((await own.admin("/admin/cms/news", { body: { title: `${marker} Sommerfest`, body: "Am **Samstag** <script>alert(1)</script>" } })).status).toBe(201)
+  expect((await own.admin("/admin/cms/faq", { body: { question: `${marker} Hunde erlaubt?`, answer: "Ja.", locale: "de" } })).status).toBe(201)
   browser = await launchBrowser()
-})
+}, 240_000)
 
 afterAll(async () => {
   await browser?.close()
   await new Promise((r) => proxy?.close(r))
   await new Promise((r) => site?.close(r))
+  await new Promise((r) => other?.close(r))
+  await own?.stop()
 })
 
 describe("the loader on another origin", () => {
@@ -119,26 +143,26 @@ describe("the loader on another origin", () => {
     await page.locator(".cm-faq__question", { hasText: `${marker} Hunde erlaubt?` }).waitFor()
     expect(await page.evaluate(() => (window as unknown as { alerted?: boolean }).alerted)).toBeUndefined()
 
-    // The frame: the stub page's content height (300 px + 3 buttons of 40 px), not 100% and not the viewport.
+    // The frame: the stub page's content height (300 px + 4 buttons of 40 px), not 100% and not the viewport.
     const frame = page.locator("cm-booking iframe")
     await frame.waitFor()
     expect(await frame.getAttribute("src")).toContain(`${serverUrl}/embed/booking?location_id=loc_stub`)
     expect(await frame.getAttribute("src")).toContain("accent=%23123456")
     const heightOf = () => frame.evaluate((el) => el.getBoundingClientRect().height)
-    await page.waitForFunction(() => document.querySelector("cm-booking iframe")?.getBoundingClientRect().height === 420)
-    expect(await heightOf()).toBe(420)
+    await page.waitForFunction(() => document.querySelector("cm-booking iframe")?.getBoundingClientRect().height === 460)
+    expect(await heightOf()).toBe(460)
 
     const inner = page.frameLocator("cm-booking iframe")
     await inner.locator("#grow").click()
-    await page.waitForFunction(() => document.querySelector("cm-booking iframe")?.getBoundingClientRect().height === 1020)
+    await page.waitForFunction(() => document.querySelector("cm-booking iframe")?.getBoundingClientRect().height === 1060)
     await inner.locator("#shrink").click()
-    await page.waitForFunction(() => document.querySelector("cm-booking iframe")?.getBoundingClientRect().height === 240)
-    expect(await heightOf()).toBe(240)
+    await page.waitForFunction(() => document.querySelector("cm-booking iframe")?.getBoundingClientRect().height === 280)
+    expect(await heightOf()).toBe(280)
 
     // A message from another origin (the site itself pretending) changes nothing.
     await page.evaluate(() => window.postMessage({ type: "cm:resize", height: 5 }, "*"))
     await page.evaluate(() => new Promise((r) => setTimeout(r, 100)))
-    expect(await heightOf()).toBe(240)
+    expect(await heightOf()).toBe(280)
 
     // The page's event arrives as a namespaced DOM event on the element.
     const confirmed = page.evaluate(
@@ -146,8 +170,35 @@ describe("the loader on another origin", () => {
     )
     await inner.locator("#confirm").click()
     expect(await confirmed).toEqual({ reservation: { id: "res_1" } })
+
+    // The page cannot go on in a frame (a payment redirect): the frame gives way to the link to a new tab;
+    // a javascript: address from the page never becomes the link's.
+    await inner.locator("#breakout").click()
+    const fallback = page.locator("cm-booking a.cm-fallback")
+    await fallback.waitFor({ state: "visible" })
+    expect(await fallback.getAttribute("href")).toMatch(new RegExp(`^${serverUrl.replace(/[.:/]/g, "\\$&")}/embed/booking\\?location_id=loc_stub`))
+    expect(await fallback.getAttribute("target")).toBe("_blank")
+    expect(await frame.isHidden()).toBe(true)
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  it("lets only the allowed site frame a real embed page: frame-ancestors are the allowed origins", async () => {
+    const allowed = await browser.newPage()
+    await allowed.goto(`${siteUrl}/shop`)
+    await allowed.frameLocator("cm-top-up iframe").locator("h1").waitFor()
+    expect(allowed.frames().some((f) => f.url().startsWith(`${serverUrl}/embed/top-up`))).toBe(true)
+    await allowed.close()
+
+    const refused = await browser.newPage()
+    const messages: string[] = []
+    refused.on("console", (m) => messages.push(m.text()))
+    await refused.goto(otherUrl)
+    await refused.locator("cm-top-up iframe").waitFor({ state: "attached" })
+    await expect.poll(() => messages.some((m) => m.includes("frame-ancestors") && m.includes(siteUrl)), { timeout: 15_000 }).toBe(true)
+    // The browser put its error page in the frame instead of ours.
+    expect(refused.frames().some((f) => f.url().startsWith(`${serverUrl}/embed/top-up`))).toBe(false)
+    await refused.close()
   })
 
   it("runs the calls queued before it loaded", async () => {

@@ -10,10 +10,8 @@
  *
  * Our server is one of this file's own (it is stopped in the last test).
  */
-import { ChildProcess, execFileSync, spawn } from "child_process"
-import { randomBytes, randomUUID } from "crypto"
+import { randomUUID } from "crypto"
 import fs from "fs"
-import os from "os"
 import path from "path"
 
 import type { Browser, Page } from "playwright-core"
@@ -23,19 +21,15 @@ import { adminToken, api } from "../support/api"
 import { launchBrowser } from "../support/browser"
 import { ADMIN, createDatabaseFromTemplate, dropDatabase, ensureTemplate } from "../support/database"
 import { eventually } from "../support/eventually"
-import { freePort, ROOT, RunningServer, startServer } from "../support/server"
-
-const WORDPRESS = "/usr/share/wordpress"
-const PLUGIN = path.join(ROOT, "storefront-plugin", "wordpress", "customer-modules")
-const WP_ADMIN = { user: "admin", password: `pw-${randomUUID()}` }
+import { RunningServer, startServer } from "../support/server"
+import { publishPage, startWordPress } from "../support/wordpress"
+import type { WordPress } from "../support/wordpress"
 
 let server: RunningServer
 let serverStopped = false
 let database: string
-let wpDatabase: string
-let wpDir: string
+let wp: WordPress
 let wpUrl: string
-let php: ChildProcess | undefined
 let browser: Browser
 let page: Page
 let token: string
@@ -43,31 +37,13 @@ let pageId: string
 let plainPageId: string
 let newsId: string
 const marker = `wp${randomUUID().slice(0, 8)}`
-
-function mysql(sql: string): void {
-  execFileSync("mysql", ["-h", "127.0.0.1", "-P", "3306", "-u", "root", "-e", sql], { stdio: "pipe" })
-}
-
-/** Runs PHP inside this WordPress (as WP-CLI would), printing what the script echoes. */
-function wpPhp(code: string, installing = false): string {
-  const file = path.join(wpDir, `cli-${randomUUID()}.php`)
-  const prelude = installing ? "define('WP_INSTALLING', true);\n" : ""
-  fs.writeFileSync(file, `<?php\n$_SERVER['HTTP_HOST'] = '${new URL(wpUrl).host}';\n${prelude}require __DIR__ . '/wp-load.php';\n${code}\n`)
-  try {
-    return execFileSync("php", [file], { cwd: wpDir, encoding: "utf-8", stdio: ["ignore", "pipe", "pipe"] })
-  } finally {
-    fs.rmSync(file, { force: true })
-  }
-}
+const NONCE = `n${randomUUID().replace(/-/g, "")}`
 
 function admin(p: string, body?: unknown, method?: string) {
   return api(p, { baseUrl: server.url, token, body, method })
 }
 
 beforeAll(async () => {
-  for (const need of [WORDPRESS, "/usr/bin/php", path.join(WORDPRESS, "wp-content", "themes", "twentytwentythree")]) {
-    if (!fs.existsSync(need)) throw new Error(`${need} is missing: .ci/run installs Debian's wordpress, wordpress-theme-twentytwentythree, php-cli and php-mysql`)
-  }
   database = `cm_wp_${Date.now().toString(36)}${process.pid}`
   await createDatabaseFromTemplate(await ensureTemplate(), database)
   server = await startServer({
@@ -84,91 +60,22 @@ beforeAll(async () => {
   newsId = (await admin("/admin/cms/news", { title: `${marker} Sommerfest`, body: "Am **Samstag** ab 18 Uhr." })).body.news.id
   expect((await admin("/admin/cms/faq", { question: `${marker} Parkplätze?`, answer: "Im Hof." })).status).toBe(201)
 
-  // A WordPress of its own: Debian's files, our wp-config.php, its own wp-content with the theme and our plugin.
-  wpDatabase = `cm_wp_${randomBytes(4).toString("hex")}`
-  mysql(`CREATE DATABASE ${wpDatabase} CHARACTER SET utf8mb4`)
-  wpDir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-wordpress-"))
-  for (const entry of fs.readdirSync(WORDPRESS)) {
-    if (["wp-config.php", "wp-content", ".htaccess"].includes(entry)) continue
-    fs.cpSync(path.join(WORDPRESS, entry), path.join(wpDir, entry), { recursive: true, dereference: true })
-  }
-  fs.cpSync(path.join(WORDPRESS, "wp-content", "themes", "twentytwentythree"), path.join(wpDir, "wp-content", "themes", "twentytwentythree"), { recursive: true, dereference: true })
-  fs.cpSync(PLUGIN, path.join(wpDir, "wp-content", "plugins", "customer-modules"), { recursive: true })
-  fs.mkdirSync(path.join(wpDir, "wp-content", "uploads"), { recursive: true })
-  const port = await freePort()
-  wpUrl = `http://127.0.0.1:${port}`
-  const salts = ["AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT"]
-    .map((k) => `define('${k}', '${randomBytes(24).toString("hex")}');`)
-    .join("\n")
-  fs.writeFileSync(
-    path.join(wpDir, "wp-config.php"),
-    `<?php
-define('DB_NAME', '${wpDatabase}');
-define('DB_USER', 'root');
-define('DB_PASSWORD', '');
-define('DB_HOST', '127.0.0.1:3306');
-define('DB_CHARSET', 'utf8mb4');
-define('DB_COLLATE', '');
-${salts}
-$table_prefix = 'wp_';
-define('WP_HOME', '${wpUrl}');
-define('WP_SITEURL', '${wpUrl}');
-define('WP_CONTENT_DIR', __DIR__ . '/wp-content');
-define('WP_CONTENT_URL', '${wpUrl}/wp-content');
-define('DISABLE_WP_CRON', true);
-define('AUTOMATIC_UPDATER_DISABLED', true);
-define('WP_HTTP_BLOCK_EXTERNAL', true);
-if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
-require_once ABSPATH . 'wp-settings.php';
-`
-  )
-  // WordPress's own installer.
-  wpPhp(`require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-wp_install('Café Test', '${WP_ADMIN.user}', 'wp-admin@example.com', true, '', '${WP_ADMIN.password}');
-switch_theme('twentytwentythree');`, true)
-  // In a process group of its own: with PHP_CLI_SERVER_WORKERS the server forks workers, which a signal to the parent alone leaves running.
-  php = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", wpDir], { cwd: wpDir, env: { ...process.env, PHP_CLI_SERVER_WORKERS: "4" }, stdio: "ignore", detached: true })
-  await eventually(
-    () => fetch(`${wpUrl}/wp-login.php`).then((r) => r.status, () => 0),
-    (s) => s === 200,
-    30_000
-  )
+  // A WordPress of its own (tests/support/wordpress.ts, shared with bench/storefront.ts).
+  wp = await startWordPress()
+  wpUrl = wp.url
+  // The site's strict CSP hands its nonce to our plugin (as a CSP plugin or the theme would).
+  fs.mkdirSync(path.join(wp.dir, "wp-content", "mu-plugins"), { recursive: true })
+  fs.writeFileSync(path.join(wp.dir, "wp-content", "mu-plugins", "csp-nonce.php"), `<?php\nadd_filter('customer_modules_csp_nonce', function () { return '${NONCE}'; });\n`)
   browser = await launchBrowser()
   page = await browser.newPage()
   // wp-admin pages under php -S on a busy machine: give each step time, load no more than the document.
   page.setDefaultTimeout(60_000)
 }, 300_000)
 
-/** Stops the PHP server and its workers (the whole group), and fails the run if any of them is left. */
-async function stopPhp(): Promise<void> {
-  const pid = php?.pid
-  if (!pid) return
-  try {
-    process.kill(-pid, "SIGTERM")
-  } catch {
-    return // already gone
-  }
-  const alive = () => {
-    try {
-      process.kill(-pid, 0)
-      return true
-    } catch {
-      return false
-    }
-  }
-  for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100))
-  if (alive()) {
-    process.kill(-pid, "SIGKILL")
-    throw new Error("php -S or one of its workers did not stop on SIGTERM")
-  }
-}
-
 afterAll(async () => {
   await browser?.close()
-  await stopPhp()
+  await wp?.stop()
   if (!serverStopped) await server?.stop()
-  if (wpDir) fs.rmSync(wpDir, { recursive: true, force: true })
-  if (wpDatabase) mysql(`DROP DATABASE IF EXISTS ${wpDatabase}`)
   if (database) await dropDatabase(database)
 })
 
@@ -187,8 +94,8 @@ async function newsTitles(): Promise<string[]> {
 describe("the WordPress plugin", () => {
   it("is activated and configured in the WordPress admin", async () => {
     await page.goto(`${wpUrl}/wp-login.php`, { waitUntil: "domcontentloaded" })
-    await page.fill("#user_login", WP_ADMIN.user)
-    await page.fill("#user_pass", WP_ADMIN.password)
+    await page.fill("#user_login", wp.admin.user)
+    await page.fill("#user_pass", wp.admin.password)
     await page.click("#wp-submit")
     await page.waitForURL(/wp-admin/, { waitUntil: "domcontentloaded" })
     await page.goto(`${wpUrl}/wp-admin/plugins.php`, { waitUntil: "domcontentloaded" })
@@ -212,8 +119,8 @@ describe("the WordPress plugin", () => {
       '[cm_booking location="loc_wp"]',
       `[cm_booking location='x" onmouseover="alert(1)' locale='"><script>alert(2)</script>']`,
     ].join("\n\n")
-    pageId = wpPhp(`echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Aktuelles', 'post_content' => ${JSON.stringify(content).replace(/\$/g, "\\$")}]);`).trim()
-    plainPageId = wpPhp(`echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Plain', 'post_content' => 'Nothing of ours.']);`).trim()
+    pageId = publishPage(wp, "Aktuelles", content)
+    plainPageId = publishPage(wp, "Plain", "Nothing of ours.")
     expect(Number(pageId)).toBeGreaterThan(0)
   }, 240_000)
 
@@ -230,6 +137,9 @@ describe("the WordPress plugin", () => {
     expect(html).toMatch(/<noscript><a class="cm-fallback" href="[^"]*\/embed\/booking\?location_id=loc_wp&(amp;|#038;)locale=de"/)
     // The loader is enqueued only where an element needs it.
     expect(html).toContain(`${server.url}/embed/loader.js`)
+    // The loader carries the nonce the site handed to the plugin (strict CSP with nonces).
+    const loaderTag = html.match(/<script\b[^>]*\/embed\/loader\.js[^>]*>/)?.[0] ?? ""
+    expect(loaderTag).toContain(`nonce="${NONCE}"`)
     const plain = await (await fetch(`${wpUrl}/?page_id=${plainPageId}`)).text()
     expect(plain).not.toContain("/embed/loader.js")
 

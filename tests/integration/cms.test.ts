@@ -2,15 +2,24 @@
  * The CMS over HTTP: news listed only while valid (an item expires without an
  * edit), drafts and locales, sanitised Markdown, HTML fragments with prefixed
  * classes, JSON-LD and no script, ETag/304, Cache-Control ending at the next
- * validity change, the cache cleared by an edit, FAQ order, settings/CORS,
+ * validity change, the cache cleared by an edit, FAQ order, news images
+ * uploaded through Medusa's file service,
  * the embed scripts and bad input.
  */
 import { randomUUID } from "crypto"
+import fs from "fs"
+import path from "path"
 
-import { describe, expect, it } from "vitest"
+import { describe, expect, inject, it } from "vitest"
 
-import { adminApi, api } from "../support/api"
+import { adminApi, adminToken, api } from "../support/api"
 import { eventually } from "../support/eventually"
+import { ROOT } from "../support/server"
+
+/** Files under the servers' data folders (DATA_DIR/uploads is one) whose name holds `word`. */
+function storedFiles(word: string): string[] {
+  return (fs.readdirSync(path.join(ROOT, ".data"), { recursive: true }) as string[]).filter((f) => path.basename(f).includes(word))
+}
 
 type News = { id: string; title: string; body_html: string; valid_from: string | null; valid_until: string | null }
 
@@ -200,20 +209,9 @@ describe("FAQ", () => {
   })
 })
 
-describe("settings, CORS and embed scripts", () => {
-  it("lets the allowed origins read the content and serves the loader and frame scripts", async () => {
-    const origin = `https://${tag()}.example`
-    expect((await adminApi("/admin/cms/settings", { body: { allowed_origins: ["https://bad.example/path"] } })).status).toBe(400)
-    // Other test files allow their own origins meanwhile: add to the list, never replace it.
-    const before = (await adminApi("/admin/cms/settings")).body.settings.allowed_origins as string[]
-    const set = await adminApi("/admin/cms/settings", { body: { allowed_origins: [...before, origin] } })
-    expect(set.status, set.text).toBe(200)
-    expect(set.body.settings.allowed_origins).toContain(origin)
-    const allowed = await api("/store/cms/faq?locale=de&format=html", { headers: { origin } })
-    expect(allowed.headers.get("access-control-allow-origin")).toBe(origin)
-    const other = await api("/store/cms/faq?locale=de&format=html", { headers: { origin: "https://other.example" } })
-    expect(other.headers.get("access-control-allow-origin")).not.toBe("https://other.example")
-
+describe("preview and embed scripts", () => {
+  // The allowed origins (CORS, frame-ancestors) are tested on a server of their own: cms-origins.test.ts.
+  it("previews Markdown as the site shows it and serves the loader and frame scripts", async () => {
     const preview = await adminApi("/admin/cms/preview", { body: { markdown: "**b** <script>x</script>" } })
     expect(preview.status, preview.text).toBe(200)
     expect(preview.body.html).toContain("<strong>b</strong>")
@@ -229,5 +227,94 @@ describe("settings, CORS and embed scripts", () => {
     const zip = await adminApi("/admin/cms/wordpress-plugin")
     expect(zip.status).toBe(200)
     expect(zip.headers.get("content-type")).toBe("application/zip")
+  })
+})
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")
+
+async function upload(parts: [string, Blob, string?][], token = true): Promise<{ status: number; body: any }> {
+  const form = new FormData()
+  for (const [field, blob, name] of parts) form.append(field, blob, name)
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${await adminToken()}` } : {}
+  const res = await fetch(`${inject("baseUrl")}/admin/cms/images`, { method: "POST", body: form, headers })
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : undefined }
+}
+
+describe("news images", () => {
+  it("are uploaded through Medusa's file service, carried by the news JSON and fragment, and served", async () => {
+    const t = tag()
+    const up = await upload([["file", new Blob([PNG], { type: "image/png" }), `Sommer Fest ${t}.PNG`]])
+    expect(up.status, JSON.stringify(up.body)).toBe(201)
+    expect(up.body.image.type).toBe("image/png")
+    expect(up.body.image.size).toBe(PNG.length)
+    const url = new URL(up.body.image.url)
+    expect(url.pathname).toMatch(new RegExp(`/cms/\\d+-sommer-fest-${t}\\.png$`))
+
+    // Served by the server (file-local's static route), byte for byte.
+    const served = await fetch(`${inject("baseUrl")}${url.pathname}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get("content-type")).toBe("image/png")
+    expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
+    // Kept under the server's DATA_DIR (file-local names the URL after the folder, relative to the working directory).
+    expect(storedFiles(t)).toEqual([path.join(url.pathname.slice(1).replace(/^\.data\//, ""))])
+
+    await createNews({ title: `${t} with image`, body: "Look.", image_url: up.body.image.url })
+    const listed = (await publicNews()).find((n) => n.title === `${t} with image`) as News & { image_url: string }
+    expect(listed.image_url).toBe(up.body.image.url)
+    const html = await api("/store/cms/news?locale=de&format=html")
+    expect(html.text).toContain(`<img class="cm-news__image" src="${up.body.image.url}"`)
+    expect(html.text).toContain(`"image":"${up.body.image.url}"`)
+  })
+
+  it("refuse what is not an image, is too large, or is not one single file, and store nothing then", async () => {
+    const t = tag()
+    const svg = await upload([["file", new Blob(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'], { type: "image/svg+xml" }), `${t}.svg`]])
+    expect(svg.status).toBe(415)
+    expect(svg.body.type).toBe("unsupported_image")
+    // A script named and typed as a PNG: judged by its bytes.
+    const fake = await upload([["file", new Blob(["alert(1)"], { type: "image/png" }), `${t}-fake.png`]])
+    expect(fake.status).toBe(415)
+    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])
+    const large = await upload([["file", new Blob([big], { type: "image/png" }), `${t}-large.png`]])
+    expect(large.status).toBe(413)
+    expect(large.body.type).toBe("file_too_large")
+    const two = await upload([
+      ["file", new Blob([PNG], { type: "image/png" }), `${t}-one.png`],
+      ["file", new Blob([PNG], { type: "image/png" }), `${t}-two.png`],
+    ])
+    expect(two.status).toBe(400)
+    const none = await upload([["other", new Blob([PNG], { type: "image/png" }), `${t}-other.png`]])
+    expect(none.status).toBe(400)
+    const json = await adminApi("/admin/cms/images", { body: { file: "x" } })
+    expect(json.status).toBe(400)
+    expect(storedFiles(t)).toEqual([])
+  })
+})
+
+describe("previews", () => {
+  it("show a draft and an item outside its validity exactly as the site would, while the site does not list them", async () => {
+    const t = tag()
+    const draft = await createNews({ title: `${t} draft`, body: "Bald **hier**. <script>alert(1)</script>", status: "draft", valid_from: new Date(Date.now() + 86_400_000).toISOString() })
+    expect((await publicNews()).map((n) => n.title)).not.toContain(`${t} draft`)
+    const preview = await adminApi(`/admin/cms/news/${draft.id}/preview?locale=en`)
+    expect(preview.status, preview.text).toBe(200)
+    expect(preview.body.html).toContain(`<h3 class="cm-news__title">${t} draft</h3>`)
+    expect(preview.body.html).toContain("<strong>hier</strong>")
+    expect(preview.body.html).toContain('lang="en"')
+    expect(preview.body.html.replace(/<script type="application\/ld\+json">.*?<\/script>/s, "")).not.toMatch(/<script/i)
+
+    const faq = await adminApi("/admin/cms/faq", { body: { question: `${t} draft question?`, answer: "*Ja*", status: "draft", locale: "pt" } })
+    expect(faq.status, faq.text).toBe(201)
+    const faqPreview = await adminApi(`/admin/cms/faq/${faq.body.faq.id}/preview`)
+    expect(faqPreview.status).toBe(200)
+    expect(faqPreview.body.html).toContain(`${t} draft question?`)
+    expect(faqPreview.body.html).toContain('lang="pt"')
+    expect((await api("/store/cms/faq?locale=pt")).body.faq.map((f: { question: string }) => f.question)).not.toContain(`${t} draft question?`)
+
+    expect((await adminApi(`/admin/cms/news/${draft.id}/preview?locale=fr`)).status).toBe(400)
+    expect((await adminApi("/admin/cms/news/news_nope/preview")).status).toBe(404)
+    expect((await adminApi("/admin/cms/faq/faq_nope/preview")).status).toBe(404)
   })
 })

@@ -5,13 +5,16 @@
  * cross-origin only from the allowed origins.
  */
 import { randomUUID } from "crypto"
+import fs from "fs"
+import path from "path"
 
-import { beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi, api } from "../support/api"
 import type { ApiResponse } from "../support/api"
 import { signUp } from "../support/customers"
 import { createTerminal } from "../support/pos"
+import { ROOT } from "../support/server"
 
 let customerToken: string
 let terminalKey: string
@@ -42,6 +45,9 @@ const ADMIN_ROUTES: [string, string, unknown?][] = [
   ["GET", "/admin/cms/settings"],
   ["POST", "/admin/cms/settings", { allowed_origins: ["https://evil.example"] }],
   ["GET", "/admin/cms/wordpress-plugin"],
+  ["POST", "/admin/cms/images", { file: "x" }],
+  ["GET", "/admin/cms/news/:news/preview"],
+  ["GET", "/admin/cms/faq/:faq/preview"],
 ]
 
 function resolve(path: string): string {
@@ -67,6 +73,18 @@ describe("admin CMS routes refuse everyone but the admin", () => {
       }
     })
   }
+
+  it("POST /admin/cms/images with an image (multipart) stores nothing for anyone but the admin", async () => {
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")
+    for (const [who, token] of [["internet", undefined], ["customer", customerToken], ["terminal", terminalKey]] as const) {
+      const form = new FormData()
+      form.append("file", new Blob([png], { type: "image/png" }), `${marker}-${who}.png`)
+      const res = await fetch(`${inject("baseUrl")}/admin/cms/images`, { method: "POST", body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
+      expect(res.status, `${who}: ${await res.text()}`).toBe(401)
+    }
+    const stored = (fs.readdirSync(path.join(ROOT, ".data"), { recursive: true }) as string[]).filter((f) => path.basename(f).includes(marker))
+    expect(stored).toEqual([])
+  })
 
   it("left everything as it was", async () => {
     expect((await adminApi(`/admin/cms/news/${newsId}`)).body.news.title).toBe(`${marker} news`)

@@ -205,6 +205,23 @@ add_action('init', function () {
     }
 });
 
+/**
+ * Strict CSPs with nonces: the site hands its nonce to the filter
+ * `customer_modules_csp_nonce` (add_filter('customer_modules_csp_nonce', fn () => $nonce))
+ * and the loader's tag carries it. Nothing else of ours is a script in the page (the
+ * JSON-LD blocks are data, which no CSP blocks) and nothing injects styles.
+ */
+add_filter('script_loader_tag', function ($tag, $handle) {
+    if ($handle !== 'customer-modules-loader') {
+        return $tag;
+    }
+    $nonce = (string) apply_filters('customer_modules_csp_nonce', '');
+    if ($nonce === '' || strpos($tag, ' nonce=') !== false) {
+        return $tag;
+    }
+    return preg_replace('/<script\b/', '<script nonce="' . esc_attr($nonce) . '"', $tag, 1);
+}, 10, 2);
+
 // ---- settings page ----
 
 add_action('admin_menu', function () {

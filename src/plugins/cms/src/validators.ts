@@ -50,6 +50,7 @@ export const UpdateFaq = z.object({ ...faqFields, question: faqFields.question.o
 export const OrderFaq = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(1000) }).strict()
 
 export const Preview = z.object({ markdown: z.string().max(100_000) }).strict()
+export const ItemPreview = z.object({ locale: locale.optional() }).strict()
 
 /** An origin as a browser sends it: scheme, host and optional port, nothing else. */
 export const origin = z

@@ -3,6 +3,7 @@ import type { MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs
 import { apiErrorHandler } from "@customer-modules/core"
 
 import { allowedOriginsCors, rateLimit } from "./public"
+import { imageUpload } from "./uploads"
 import { sendAsset } from "../utils/assets"
 
 /**
@@ -16,6 +17,8 @@ export const config: MiddlewaresConfig = {
   routes: [
     { matcher: "/store/cms/*", method: ["GET"], middlewares: [rateLimit(), allowedOriginsCors()] },
     { matcher: "/store/events", method: ["GET"], middlewares: [allowedOriginsCors()] },
+    // News images: one image read into memory within its size limit (multipart, not JSON).
+    { matcher: "/admin/cms/images", method: ["POST"], middlewares: [imageUpload()] },
     // The loader: built from storefront-plugin/src/loader.ts.
     { matcher: "/embed/loader.js", method: ["GET"], middlewares: [(req: MedusaRequest, res: MedusaResponse) => sendAsset(req, res, "loader.js", "text/javascript; charset=utf-8", 300)] },
     // The page side of the iframe height protocol, for every /embed/... page (storefront-plugin/src/frame.ts).

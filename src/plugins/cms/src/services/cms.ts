@@ -45,6 +45,13 @@ const building = new Map<string, { generation: number; promise: Promise<PublicAn
 /** Raised by every edit: a build that started before it is not cached. */
 let generation = 0
 let settingsCache: { value: CmsSettings; expires: number } | null = null
+/**
+ * The allowed origins as last read, for answers that cannot wait on the
+ * database (the CSP of every embed page): kept across edits, refreshed in the
+ * background once older than SETTINGS_MAX_MS or after an edit.
+ */
+let knownOrigins: { value: string[]; read: number } = { value: [], read: 0 }
+let refreshingOrigins: Promise<unknown> | null = null
 
 const NEWS_COLUMNS = `"id", "title", "body", "image_url", "valid_from", "valid_until", "locale", "location_ids", "pinned", "status", "created_at", "updated_at"`
 const FAQ_COLUMNS = `"id", "question", "answer", "category", "position", "locale", "status", "created_at", "updated_at"`
@@ -93,7 +100,23 @@ export default class CmsService extends TransactionBaseService {
     cache.clear()
     building.clear()
     settingsCache = null
+    knownOrigins = { ...knownOrigins, read: 0 }
     generation++
+  }
+
+  /**
+   * The allowed origins now, without waiting: the last list read (at once after
+   * an edit in this process, within SETTINGS_MAX_MS of one in another); a stale
+   * list starts a read in the background. core's `sendEmbedPage` uses it for
+   * `frame-ancestors` (registered by the loader).
+   */
+  allowedOriginsNow(): string[] {
+    if (Date.now() - knownOrigins.read > SETTINGS_MAX_MS && !refreshingOrigins) {
+      refreshingOrigins = this.settings()
+        .catch(() => undefined)
+        .finally(() => (refreshingOrigins = null))
+    }
+    return knownOrigins.value
   }
 
   // ---- news ----
@@ -223,6 +246,7 @@ export default class CmsService extends TransactionBaseService {
     const [row] = await this.activeManager_.query(`SELECT "allowed_origins", "time_zone" FROM "cms_setting" WHERE "id" = 'default'`)
     const value: CmsSettings = row ? { allowed_origins: row.allowed_origins, time_zone: row.time_zone } : { allowed_origins: [], time_zone: "Europe/Berlin" }
     settingsCache = { value, expires: Date.now() + SETTINGS_MAX_MS }
+    knownOrigins = { value: value.allowed_origins, read: Date.now() }
     return value
   }
 
@@ -236,6 +260,21 @@ export default class CmsService extends TransactionBaseService {
     )
     this.invalidate()
     return this.settings()
+  }
+
+  // ---- previews (drafts and items not valid now, exactly as the site would show them) ----
+
+  /** The news fragment of this one item, whatever its status and validity. */
+  async previewNews(id: string, locale?: Locale): Promise<string> {
+    const item = await this.retrieveNews(id)
+    const { time_zone } = await this.settings()
+    return newsFragment([item], locale ?? item.locale ?? "de", time_zone)
+  }
+
+  /** The FAQ fragment of this one entry, whatever its status. */
+  async previewFaq(id: string, locale?: Locale): Promise<string> {
+    const item = await this.retrieveFaq(id)
+    return faqFragment([item], locale ?? item.locale ?? "de")
   }
 
   // ---- public answers ----

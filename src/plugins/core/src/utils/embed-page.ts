@@ -57,13 +57,33 @@ export function embedPage(page: EmbedPage): string {
     .join("\n")
 }
 
+type AncestorsSource = () => readonly string[] | null | undefined
+/** The origins that may frame embed pages, as a plugin (cms: the "Website" page's list) registered them; one per process, across copies of this module. */
+const ANCESTORS = Symbol.for("customer-modules.embed-ancestors")
+const registry = globalThis as unknown as { [ANCESTORS]?: AncestorsSource | null }
+
+/**
+ * Registers where `sendEmbedPage` reads the origins allowed to frame every
+ * `/embed/...` page (CSP `frame-ancestors`). The function is called for each
+ * page, so it must answer at once (from a cache); an empty list or none keeps
+ * the default, any site. The last registration wins.
+ */
+export function registerEmbedAncestors(fn: AncestorsSource | null): void {
+  registry[ANCESTORS] = fn
+}
+
+/** Only well-formed origins reach the header (a list that could smuggle a directive is ignored). */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i
+
 /**
  * Sends an embed page with its security headers: scripts only from this
- * server, no plugins, framing allowed for `frameAncestors` (default: any site,
- * since the merchant's website embeds it; pass the merchant's origins to narrow it).
+ * server, no plugins, framing allowed for `frameAncestors`, else for the
+ * registered origins (`registerEmbedAncestors`), else for any site (the
+ * merchant's website embeds it).
  */
 export function sendEmbedPage(res: MedusaResponse, page: EmbedPage, opts: { status?: number; frameAncestors?: string[] } = {}): void {
-  const ancestors = opts.frameAncestors?.length ? opts.frameAncestors.join(" ") : "*"
+  const list = (opts.frameAncestors ?? registry[ANCESTORS]?.() ?? []).filter((o) => ORIGIN.test(o))
+  const ancestors = list.length ? list.join(" ") : "*"
   res.setHeader(
     "Content-Security-Policy",
     `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' https:; frame-ancestors ${ancestors}`
