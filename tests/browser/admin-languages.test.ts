@@ -1,7 +1,7 @@
 /**
  * Our admin pages follow the language the merchant chose in Medusa's admin (kept by
  * i18next in localStorage `i18nextLng`): each page in German and in English, with a
- * screenshot of each, and an amount typed the German way ("12,34") reaches the API as
+ * screenshot of each at desktop and at tablet width, and an amount typed the German way ("12,34") reaches the API as
  * 1234 minor units.
  */
 import fs from "fs"
@@ -14,15 +14,29 @@ import { adminApi } from "../support/api"
 import { launchBrowser, signInToAdmin } from "../support/browser"
 import { LOG_DIR } from "../support/server"
 
-/** Each page of ours: its route under /app/a and its heading in German and English. */
-const PAGES = [
+/**
+ * Each page of ours: its route under /app/a, its heading in German and English, and for the
+ * pages whose heading is the same word in both (Feedback, Website) a text that is not.
+ */
+const PAGES: { route: string; shot: string; de: string; en: string; mark?: { de: string; en: string } }[] = [
   { route: "customer-modules", shot: "customer-modules", de: "Kundenmodule", en: "Customer modules" },
   { route: "pos", shot: "pos-access", de: "Kassenzugang", en: "POS access" },
   { route: "jobs", shot: "mail-documents", de: "Mails & Dokumente", en: "Mail & documents" },
   { route: "vouchers", shot: "gift-vouchers", de: "Geschenkgutscheine", en: "Gift vouchers" },
+  { route: "voucher-shop", shot: "voucher-shop", de: "Gutschein-Shop", en: "Voucher shop" },
   { route: "prepaid-cards", shot: "prepaid-cards", de: "Guthabenkarten", en: "Prepaid cards" },
   { route: "debtors", shot: "debtors", de: "Debitoren", en: "Debtors" },
   { route: "loyalty", shot: "loyalty", de: "Kundenbindung", en: "Loyalty" },
+  { route: "reservations", shot: "reservations", de: "Reservierungen", en: "Reservations" },
+  { route: "events", shot: "events", de: "Veranstaltungen", en: "Events" },
+  { route: "feedback", shot: "feedback", de: "Feedback", en: "Feedback", mark: { de: "Fragebögen", en: "Questionnaires" } },
+  { route: "website", shot: "website", de: "Website", en: "Website", mark: { de: "Elemente", en: "Elements" } },
+]
+
+/** The widths every page is looked at: a desktop and a tablet held upright. */
+const VIEWPORTS = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "tablet", width: 768, height: 1024 },
 ] as const
 
 let browser: Browser
@@ -52,17 +66,26 @@ describe("the admin pages in the merchant's language", () => {
     it(`shows every page in ${lng === "de" ? "German" : "English"}`, async () => {
       const { context, page } = await adminIn(lng)
       try {
+        const otherLng = lng === "de" ? "en" : "de"
         for (const p of PAGES) {
+          await page.setViewportSize(VIEWPORTS[0])
           await page.goto(`${inject("baseUrl")}/app/a/${p.route}`)
-          await page.getByRole("heading", { name: p[lng], exact: true }).waitFor({ timeout: 30_000 })
-          const other = lng === "de" ? p.en : p.de
-          await expect(page.getByRole("heading", { name: other, exact: true }).count()).resolves.toBe(0)
-          await page.screenshot({ path: path.join(LOG_DIR, `${p.shot}-${lng}.png`), fullPage: true })
+          await page.getByRole("heading", { name: p[lng], exact: true }).first().waitFor({ timeout: 30_000 })
+          if (p.mark) {
+            await page.getByText(p.mark[lng], { exact: true }).first().waitFor({ timeout: 30_000 })
+            await expect(page.getByText(p.mark[otherLng], { exact: true }).count()).resolves.toBe(0)
+          } else {
+            await expect(page.getByRole("heading", { name: p[otherLng], exact: true }).count()).resolves.toBe(0)
+          }
+          for (const v of VIEWPORTS) {
+            await page.setViewportSize(v)
+            await page.screenshot({ path: path.join(LOG_DIR, `${p.shot}-${lng}-${v.name}.png`), fullPage: true })
+          }
         }
       } finally {
         await context.close()
       }
-    }, 180_000)
+    }, 300_000)
   }
 
   it("takes an amount typed the German way in currency units", async () => {

@@ -28,6 +28,15 @@ function browserLanguage(): string | undefined {
   }
 }
 
+/**
+ * The admin's language where no hook can be called (plain functions of a page): what
+ * Medusa's language menu stored (i18next's `i18nextLng`), else the browser's. Inside a
+ * component prefer `useAdminLocale`, which also follows a change of the menu at once.
+ */
+export function currentAdminLocale(): AdminLocale {
+  return toAdminLocale(browserLanguage())
+}
+
 /** "de" | "en" | "pt": the language the merchant chose in Medusa's admin. */
 export function useAdminLocale(): AdminLocale {
   const { i18n } = useTranslation()

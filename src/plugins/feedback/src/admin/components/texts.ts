@@ -1,4 +1,6 @@
-/** The admin pages' texts in de, en and pt; the admin's browser language picks one. */
+import { currentAdminLocale } from "@customer-modules/admin-kit"
+
+/** The admin pages' texts in de, en and pt; the language chosen in Medusa's admin picks one. */
 const TEXTS = {
   en: {
     opening_hours: "Opening hours (weekday open close, one per line: 1 08:00 18:00; empty: always open)",
@@ -296,9 +298,9 @@ const TEXTS = {
 export type TextKey = keyof (typeof TEXTS)["en"]
 export type AdminLocale = keyof typeof TEXTS
 
+/** The language the merchant chose in Medusa's admin. */
 export function adminLocale(): AdminLocale {
-  const lang = (typeof navigator === "undefined" ? "en" : navigator.language).slice(0, 2)
-  return lang === "de" || lang === "pt" ? lang : "en"
+  return currentAdminLocale()
 }
 
 export function texts(): Record<TextKey, string> {

@@ -3,6 +3,8 @@ import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Badge, Button, Checkbox, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { FormEvent, useCallback, useEffect, useState } from "react"
 
+import { currentAdminLocale } from "@customer-modules/admin-kit"
+
 import type { Definition } from "../../../shared/rules"
 import { draftOf, Editor, newDraft, type Draft } from "../../components/editor"
 import { adminFetch, texts } from "../../components/texts"
@@ -257,10 +259,7 @@ const AlertForm = ({ id }: { id: string }) => {
   )
 }
 
-const adminLocaleForMail = (): "de" | "en" | "pt" => {
-  const lang = (typeof navigator === "undefined" ? "en" : navigator.language).slice(0, 2)
-  return lang === "de" || lang === "pt" ? lang : "en"
-}
+const adminLocaleForMail = (): "de" | "en" | "pt" => currentAdminLocale()
 
 const ResultsView = () => {
   const t = texts()

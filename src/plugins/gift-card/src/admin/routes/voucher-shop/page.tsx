@@ -4,6 +4,8 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Switch, Table,
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { ChangeEvent, FormEvent, useEffect, useState } from "react"
 
+import { currentAdminLocale, useAdminLocale } from "@customer-modules/admin-kit"
+
 import { MESSAGES, ShopLocale } from "../../components/voucher-shop-messages"
 
 type Texts = { title?: string; intro?: string; terms?: string }
@@ -48,8 +50,7 @@ function useLocale(): [ShopLocale, (l: ShopLocale) => void] {
   const initial = (): ShopLocale => {
     const saved = typeof localStorage !== "undefined" ? localStorage.getItem("cm-admin-locale") : null
     if (saved === "de" || saved === "en" || saved === "pt") return saved
-    const nav = typeof navigator !== "undefined" ? navigator.language.slice(0, 2) : "de"
-    return nav === "en" || nav === "pt" ? nav : "de"
+    return currentAdminLocale()
   }
   const [locale, setLocale] = useState<ShopLocale>(initial)
   return [locale, (l) => { localStorage.setItem("cm-admin-locale", l); setLocale(l) }]
@@ -367,8 +368,9 @@ const BlankBatches = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
 }
 
 const VoucherShopPage = () => {
+  // The page speaks the admin's language; the select picks the language of the shop's own texts shown here.
   const [locale, setLocale] = useLocale()
-  const t = MESSAGES[locale]
+  const t = MESSAGES[useAdminLocale()]
   return (
     <div className="flex flex-col gap-4">
       <Container className="flex items-start justify-between">

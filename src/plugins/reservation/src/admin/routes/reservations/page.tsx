@@ -5,6 +5,8 @@ import { useAdminCustomQuery, useMedusa } from "medusa-react"
 import { useEffect, useState } from "react"
 import { Rnd } from "react-rnd"
 
+import { currentAdminLocale } from "@customer-modules/admin-kit"
+
 type Location = { id: string; name: string; time_zone: string }
 type Reservation = {
   id: string
@@ -121,10 +123,8 @@ const TEXTS = {
     statuses: { confirmed: "confirmada", seated: "sentada", finished: "terminada", cancelled: "cancelada", no_show: "não compareceu" },
   },
 }
-const texts = () => {
-  const lang = (typeof navigator === "undefined" ? "en" : navigator.language).slice(0, 2)
-  return TEXTS[lang === "de" || lang === "pt" ? lang : "en"]
-}
+/** The texts in the language the merchant chose in Medusa's admin. */
+const texts = () => TEXTS[currentAdminLocale()]
 
 type ApiError = { response?: { data?: { message?: string } }; message?: string }
 const errorText = (e: unknown): string => (e as ApiError)?.response?.data?.message ?? (e as ApiError)?.message ?? String(e)
