@@ -82,8 +82,24 @@ export function collectErrors(root: string): CatalogueEntry[] {
       visit(source)
     }
   }
+  // What core's shared route wrappers answer (idempotency conflicts, busy rows, outages, a bad
+  // key) reaches the clients of every plugin whose routes use them: listed under that plugin too.
+  const shared = [...found.values()].filter((e) => e.plugin === "core" && e.places.some((p) => SHARED_WRAPPERS.some((w) => p.endsWith(w))))
+  for (const plugin of fs.readdirSync(pluginsDir).sort()) {
+    const src = path.join(pluginsDir, plugin, "src")
+    if (plugin === "core" || !fs.existsSync(src)) continue
+    if (!walk(src).some((file) => WRAPPER_USE.test(fs.readFileSync(file, "utf8")))) continue
+    for (const e of shared) {
+      for (const place of e.places.filter((p) => SHARED_WRAPPERS.some((w) => p.endsWith(w)))) add(plugin, e.type, e.statuses, place)
+    }
+  }
   return [...found.values()].sort((a, b) => a.plugin.localeCompare(b.plugin) || a.type.localeCompare(b.type))
 }
+
+/** Core's route wrappers, whose answers every plugin using them passes on. */
+const SHARED_WRAPPERS = ["src/plugins/core/src/idempotency.ts", "src/plugins/core/src/admin-mutation.ts"]
+/** A plugin's routes use a shared wrapper. */
+const WRAPPER_USE = /\b(posRoute|adminMutation|publicRoute|runIdempotent|runWithOptionalKey)\(/
 
 function walk(dir: string): string[] {
   const out: string[] = []

@@ -48,8 +48,8 @@ describe("the Voucher shop admin page", { timeout: 120_000 }, () => {
     expect(shop.body.shop.preset_amounts).toEqual([2500, 5000])
     expect(shop.body.shop.texts.intro).toBe(intro)
 
-    // German is there too.
-    await page.evaluate(() => localStorage.setItem("cm-admin-locale", "de"))
+    // German is there too: the page speaks the language chosen in Medusa's admin.
+    await page.evaluate(() => localStorage.setItem("i18nextLng", "de"))
     await page.reload()
     await page.getByRole("heading", { name: "Shop-Einstellungen" }).waitFor({ timeout: 30_000 })
 

@@ -75,18 +75,44 @@ export function registerEmbedAncestors(fn: AncestorsSource | null): void {
 /** Only well-formed origins reach the header (a list that could smuggle a directive is ignored). */
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i
 
+/** Third-party origins one page may use besides its own (a payment provider's script, API and frames). */
+export type EmbedSources = { script?: string[]; connect?: string[]; frame?: string[] }
+
+export type SendEmbedPageOptions = {
+  status?: number
+  /** Who may frame the page: these origins, or "none" (a page that must be top-level); default the registered origins. */
+  frameAncestors?: string[] | "none"
+  sources?: EmbedSources
+}
+
 /**
  * Sends an embed page with its security headers: scripts only from this
- * server, no plugins, framing allowed for `frameAncestors`, else for the
- * registered origins (`registerEmbedAncestors`), else for any site (the
- * merchant's website embeds it).
+ * server (and `sources`), no plugins, framing allowed for `frameAncestors`,
+ * else for the registered origins (`registerEmbedAncestors`), else for any
+ * site (the merchant's website embeds it).
  */
-export function sendEmbedPage(res: MedusaResponse, page: EmbedPage, opts: { status?: number; frameAncestors?: string[] } = {}): void {
-  const list = (opts.frameAncestors ?? registry[ANCESTORS]?.() ?? []).filter((o) => ORIGIN.test(o))
-  const ancestors = list.length ? list.join(" ") : "*"
+export function sendEmbedPage(res: MedusaResponse, page: EmbedPage, opts: SendEmbedPageOptions = {}): void {
+  let ancestors = "'none'"
+  if (opts.frameAncestors !== "none") {
+    const list = (opts.frameAncestors ?? registry[ANCESTORS]?.() ?? []).filter((o) => ORIGIN.test(o))
+    ancestors = list.length ? list.join(" ") : "*"
+  }
+  const extra = (list: string[] | undefined) => (list ?? []).filter((o) => ORIGIN.test(o)).map((o) => ` ${o}`).join("")
+  const frames = extra(opts.sources?.frame)
   res.setHeader(
     "Content-Security-Policy",
-    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' https:; frame-ancestors ${ancestors}`
+    [
+      "default-src 'self'",
+      `script-src 'self'${extra(opts.sources?.script)}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: https:",
+      `connect-src 'self'${extra(opts.sources?.connect)}`,
+      ...(frames ? [`frame-src${frames}`] : []),
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self' https:",
+      `frame-ancestors ${ancestors}`,
+    ].join("; ")
   )
   res.setHeader("X-Content-Type-Options", "nosniff")
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin")

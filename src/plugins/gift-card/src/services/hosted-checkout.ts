@@ -4,7 +4,7 @@ import { EntityManager } from "typeorm"
 import { ActionTokens, DomainError } from "@customer-modules/core"
 
 import { SHOP_CART_KEY } from "./voucher-shop"
-import { PaymentProviderTraits, topLevelProviders, traitsOf } from "../utils/payment-providers"
+import { NOT_FOR_GUESTS, PaymentProviderTraits, topLevelProviders, traitsOf } from "../utils/payment-providers"
 
 type InjectedDependencies = { manager: EntityManager; configModule: { projectConfig: { jwt_secret?: string } } }
 
@@ -91,7 +91,7 @@ export default class HostedCheckoutService extends TransactionBaseService {
 
   /** The cart's providers, the page's choice first: a real one before the manual provider (development's, paid by hand). */
   protected ordered_(sessions: { provider_id: string }[]): PaymentProviderTraits[] {
-    return sessions.map((s) => this.traits(s.provider_id)).sort((a, b) => Number(a.id === "manual") - Number(b.id === "manual"))
+    return sessions.filter((s) => !NOT_FOR_GUESTS.has(s.provider_id)).map((s) => this.traits(s.provider_id)).sort((a, b) => Number(a.id === "manual") - Number(b.id === "manual"))
   }
 
   protected async cart_(cartId: string): Promise<{ completed_at: Date | null; currency_code: string }> {

@@ -20,6 +20,12 @@ export function topLevelProviders(option: unknown): Set<string> {
   return new Set(given.length ? given : STRIPE_PROVIDERS)
 }
 
+/**
+ * Providers the embed pages never offer: the buyer there is a guest, and "on invoice"
+ * (the debtor plugin's `invoice`) is only for customers the merchant approved.
+ */
+export const NOT_FOR_GUESTS = new Set(["invoice"])
+
 export function traitsOf(providerId: string, topLevel: Set<string>): PaymentProviderTraits {
   return { id: providerId, top_level: topLevel.has(providerId), client: STRIPE_PROVIDERS.includes(providerId) ? "stripe" : "direct" }
 }
