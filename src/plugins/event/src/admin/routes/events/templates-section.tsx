@@ -4,24 +4,12 @@ import { FormEvent, useState } from "react"
 
 import { AmountInput, ConfirmButton, EmptyState, errorText, Money, PagedTable, useAdminPost, useT } from "@customer-modules/admin-kit"
 
+import type { Json, Template as TemplateRow } from "../../../types"
 import { messages } from "./messages"
 import type { Venue } from "./venues-section"
 
-export type Template = {
-  id: string
-  title: string
-  description: string | null
-  image_url: string | null
-  venue_id: string | null
-  duration_minutes: number
-  capacity: number
-  price: number
-  currency_code: string
-  price_categories: unknown[]
-  questions: unknown[]
-  waitlist: boolean
-  min_participants: number | null
-  mail_texts: { confirmation?: string; reminder?: string }
+/** A template as the admin API answers it. */
+export type Template = Json<TemplateRow>
 }
 
 type Draft = {
