@@ -10,7 +10,6 @@ import type { Venue } from "./venues-section"
 
 /** A template as the admin API answers it. */
 export type Template = Json<TemplateRow>
-}
 
 type Draft = {
   title: string
