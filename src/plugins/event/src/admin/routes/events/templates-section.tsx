@@ -4,9 +4,9 @@ import { FormEvent, useState } from "react"
 
 import { AmountInput, ConfirmButton, EmptyState, errorText, Money, PagedTable, useAdminPost, useT } from "@customer-modules/admin-kit"
 
-import type { Json, Template as TemplateRow } from "../../../types"
 import { messages } from "./messages"
 import type { Venue } from "./venues-section"
+import type { Json, Template as TemplateRow } from "../../../types"
 
 /** A template as the admin API answers it. */
 export type Template = Json<TemplateRow>

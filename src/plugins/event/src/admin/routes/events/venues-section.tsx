@@ -4,8 +4,8 @@ import { FormEvent, useState } from "react"
 
 import { ConfirmButton, EmptyState, errorText, PagedTable, useAdminPost, useT } from "@customer-modules/admin-kit"
 
-import type { Json, Venue as VenueRow } from "../../../types"
 import { messages } from "./messages"
+import type { Json, Venue as VenueRow } from "../../../types"
 
 /** A venue as the admin API answers it. */
 export type Venue = Json<VenueRow>
