@@ -137,6 +137,29 @@ describe("the reservations page", () => {
     expect((await find()).pinned).toBe(false)
   }, 90_000)
 
+  it("asks before it cancels a booking: keeping it changes nothing, confirming cancels it", async () => {
+    const v = await venue("Confirm")
+    const r = await adminApi("/admin/reservations", { body: { location_id: v.location_id, starts_at: at(v.date, "20:00"), party_size: 2, name: "Carla Confirm", table_ids: [v.tables[0]] } })
+    expect(r.status, r.text).toBe(201)
+    const id = r.body.reservation.id as string
+    const statusOf = async () => (await adminApi(`/admin/reservations?location_id=${v.location_id}&date=${v.date}`)).body.reservations.find((x: { id: string }) => x.id === id).status
+    await openDay(v)
+    const row = page.locator(`[data-reservation-id="${id}"]`)
+    await row.waitFor({ timeout: 30_000 })
+
+    await row.getByRole("button", { name: "Cancel", exact: true }).click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByText("Cancel the booking of Carla Confirm?").waitFor({ timeout: 10_000 })
+    await dialog.getByRole("button", { name: "Keep booking" }).click()
+    await dialog.waitFor({ state: "hidden", timeout: 10_000 })
+    expect(await statusOf()).toBe("confirmed")
+
+    await row.getByRole("button", { name: "Cancel", exact: true }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Cancel", exact: true }).click()
+    await row.getByText("cancelled", { exact: true }).waitFor({ timeout: 30_000 })
+    expect(await statusOf()).toBe("cancelled")
+  }, 90_000)
+
   it("saves the settings form of a location that is already set up, with seating times by party size", async () => {
     const v = await venue("Settings")
     await openReservations()

@@ -67,6 +67,31 @@ export function affectedRows(result: unknown): number {
   return Array.isArray(result) ? result.length : 0
 }
 
+/** What an anonymised row shows in a required name column. */
+export const ERASED_NAME = "—"
+
+/**
+ * Anonymises the rows of `table` (alias `r`) that are the customer's: `name`
+ * becomes ERASED_NAME, the `set` assignments run, `updated_at` is now. `mine`
+ * is the SQL condition (the customer's id is `$1`), `with` an optional
+ * `WITH …` it reads. Answers the report of a plugin that keeps the rows,
+ * anonymised, for `reason` (add `removed` where it deletes more).
+ */
+export async function anonymiseRows(
+  manager: EntityManager,
+  customerId: string,
+  opts: { table: string; what: string; set: string[]; mine: string; with?: string; reason: CustomerDataLabel }
+): Promise<ErasureReport> {
+  const rows = await manager.query(
+    `${opts.with ?? ""}
+     UPDATE ${opts.table} r SET name = $2, ${opts.set.join(", ")}, updated_at = now()
+      WHERE ${opts.mine} RETURNING r.id`,
+    [customerId, ERASED_NAME]
+  )
+  const count = affectedRows(rows)
+  return { anonymised: { [opts.what]: count }, retained: [{ what: opts.what, count, reason: { ...opts.reason } }] }
+}
+
 /** Every row of a paged `listAndCount` (pages of `pageSize`), at most `max`: exports want the whole history. */
 export async function everyPage<T>(fetch: (page: { limit: number; offset: number }) => Promise<[T[], number]>, pageSize = 200, max = 100_000): Promise<T[]> {
   const all: T[] = []

@@ -1,5 +1,5 @@
 import type { CustomerDataDefinition } from "@customer-modules/core"
-import { affectedRows } from "@customer-modules/core"
+import { anonymiseRows } from "@customer-modules/core"
 
 /** Registrations of the customer: paid through their orders, or made with their e-mail or phone (the last nine digits). */
 const MINE = `(r.order_id IN (SELECT o.id FROM "order" o WHERE o.customer_id = $1)
@@ -8,9 +8,6 @@ const MINE = `(r.order_id IN (SELECT o.id FROM "order" o WHERE o.customer_id = $
                 AND right(regexp_replace(r.phone, '\\D', '', 'g'), 9) =
                     (SELECT right(regexp_replace(c.phone, '\\D', '', 'g'), 9) FROM customer c
                       WHERE c.id = $1 AND length(regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g')) >= 6)))`
-
-/** What an anonymised registration shows as the name (the column is required). */
-const ERASED_NAME = "—"
 
 /**
  * The event plugin's part of a customer's data rights: every registration of
@@ -35,25 +32,16 @@ export const eventCustomerData: CustomerDataDefinition = {
   },
 
   async erase(customerId, manager) {
-    const rows = await manager.query(
-      `UPDATE event_registration r
-          SET name = $2, email = NULL, phone = NULL, answers = '{}'::jsonb, participants = '[]'::jsonb, note = NULL, updated_at = now()
-        WHERE ${MINE} RETURNING r.id`,
-      [customerId, ERASED_NAME]
-    )
-    return {
-      anonymised: { registrations: affectedRows(rows) },
-      retained: [
-        {
-          what: "registrations",
-          count: affectedRows(rows),
-          reason: {
-            de: "Anmeldungen bleiben ohne Name und Kontakt mit Plätzen, Betrag und Zahlungsstatus (Kapazität, Zahlungsbeleg)",
-            en: "Registrations stay without name and contact, with places, amount and payment status (capacity, payment record)",
-            pt: "As inscrições ficam sem nome e contacto, com lugares, valor e estado do pagamento (capacidade, registo do pagamento)",
-          },
-        },
-      ],
-    }
+    return anonymiseRows(manager, customerId, {
+      table: "event_registration",
+      what: "registrations",
+      set: ["email = NULL", "phone = NULL", "answers = '{}'::jsonb", "participants = '[]'::jsonb", "note = NULL"],
+      mine: MINE,
+      reason: {
+        de: "Anmeldungen bleiben ohne Name und Kontakt mit Plätzen, Betrag und Zahlungsstatus (Kapazität, Zahlungsbeleg)",
+        en: "Registrations stay without name and contact, with places, amount and payment status (capacity, payment record)",
+        pt: "As inscrições ficam sem nome e contacto, com lugares, valor e estado do pagamento (capacidade, registo do pagamento)",
+      },
+    })
   },
 }

@@ -37,5 +37,6 @@ export type { DocumentKindDefinition, DocumentRenderContext, KindListing, MailKi
 export { mailContext, mailText } from "./mail/templates"
 export type { MailContent } from "./mail/layout"
 export { AddressBlock, formatIban, Frame, FramePage, styles as documentStyles } from "./pdf/frame"
+export { defineLabels } from "./pdf/labels"
 export type { DocumentBranding } from "./pdf/frame"
 export { formatDate, formatDateTime, formatMoney } from "./utils/format"

@@ -1,5 +1,5 @@
 import type { CustomerDataDefinition } from "@customer-modules/core"
-import { affectedRows } from "@customer-modules/core"
+import { affectedRows, anonymiseRows } from "@customer-modules/core"
 
 /**
  * Bookings of the customer: a reservation has no customer id, so it is the
@@ -14,9 +14,6 @@ const GUEST = `WITH guest AS (
       FROM customer c WHERE c.id = $1)`
 const MINE = `((r.email_norm IS NOT NULL AND r.email_norm = (SELECT email FROM guest))
             OR (r.phone_norm IS NOT NULL AND r.phone_norm = (SELECT phone FROM guest)))`
-
-/** What an anonymised booking shows as the guest's name (the column is required). */
-const ERASED_NAME = "—"
 
 /**
  * The reservation plugin's part of a customer's data rights: every booking
@@ -43,28 +40,18 @@ export const reservationCustomerData: CustomerDataDefinition = {
     const [guest] = await manager.query(`${GUEST} SELECT email, phone FROM guest`, [customerId])
     const keys = [guest?.email && `e:${guest.email}`, guest?.phone && `p:${guest.phone}`].filter(Boolean)
     const unblocks = keys.length ? await manager.query(`DELETE FROM reservation_guest_unblock WHERE guest_key = ANY($1) RETURNING guest_key`, [keys]) : []
-    const bookings = await manager.query(
-      `${GUEST}
-       UPDATE reservation r
-          SET name = $2, email = NULL, email_norm = NULL, phone = NULL, phone_norm = NULL, note = NULL,
-              newsletter = false, newsletter_consent_text = NULL, newsletter_consent_at = NULL, updated_at = now()
-        WHERE ${MINE} RETURNING r.id`,
-      [customerId, ERASED_NAME]
-    )
-    return {
-      anonymised: { bookings: affectedRows(bookings) },
-      removed: { guest_unblocks: affectedRows(unblocks) },
-      retained: [
-        {
-          what: "bookings",
-          count: affectedRows(bookings),
-          reason: {
-            de: "Reservierungen bleiben ohne Name, Kontakt und Notiz (Tischbelegung und Auswertungen)",
-            en: "Bookings stay without name, contact and note (table occupancy and statistics)",
-            pt: "As reservas ficam sem nome, contacto e nota (ocupação das mesas e estatísticas)",
-          },
-        },
-      ],
-    }
+    const report = await anonymiseRows(manager, customerId, {
+      table: "reservation",
+      what: "bookings",
+      with: GUEST,
+      set: ["email = NULL", "email_norm = NULL", "phone = NULL", "phone_norm = NULL", "note = NULL", "newsletter = false", "newsletter_consent_text = NULL", "newsletter_consent_at = NULL"],
+      mine: MINE,
+      reason: {
+        de: "Reservierungen bleiben ohne Name, Kontakt und Notiz (Tischbelegung und Auswertungen)",
+        en: "Bookings stay without name, contact and note (table occupancy and statistics)",
+        pt: "As reservas ficam sem nome, contacto e nota (ocupação das mesas e estatísticas)",
+      },
+    })
+    return { ...report, removed: { guest_unblocks: affectedRows(unblocks) } }
   },
 }

@@ -12,6 +12,8 @@
 import type { AwilixContainer } from "awilix"
 import type { EntityManager } from "typeorm"
 
+import { addDays, localDay, localInstant } from "@customer-modules/core"
+
 export const DEMO_TIME_ZONE = "Europe/Berlin"
 
 export type DemoLocation = {
@@ -38,22 +40,6 @@ export type DemoContext = {
   has(key: string): boolean
 }
 
-/** The offset of `tz` from UTC at `instant`, in ms (Berlin in summer: +2 h). */
-function offsetMs(instant: number, tz: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: tz,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant))
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value)
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(instant / 1000) * 1000
-}
-
 /** Dates relative to the demo's today, in the demo's time zone. */
 export class DemoClock {
   constructor(
@@ -63,16 +49,12 @@ export class DemoClock {
 
   /** The local calendar day `offsetDays` from today (negative: in the past), YYYY-MM-DD. */
   day(offsetDays = 0): string {
-    const local = new Date(this.now.getTime() + offsetMs(this.now.getTime(), this.timeZone))
-    local.setUTCDate(local.getUTCDate() + offsetDays)
-    return local.toISOString().slice(0, 10)
+    return addDays(localDay(this.now, this.timeZone), offsetDays)
   }
 
   /** The instant of local time `hhmm` on the day `offsetDays` from today. */
   at(offsetDays: number, hhmm: string): Date {
-    const guess = Date.parse(`${this.day(offsetDays)}T${hhmm}:00Z`)
-    const first = guess - offsetMs(guess, this.timeZone)
-    return new Date(guess - offsetMs(first, this.timeZone))
+    return localInstant(this.day(offsetDays), hhmm, this.timeZone)
   }
 
   /** `at()` as ISO text with its offset, as the APIs take instants. */

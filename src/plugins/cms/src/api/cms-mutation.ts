@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { z } from "zod"
 
-import { adminMutation, AdminMutationOptions } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
+import type { AdminMutationOptions } from "@customer-modules/core"
 
 import type CmsService from "../services/cms"
 

@@ -6,23 +6,10 @@ import { AmountInput, ConfirmButton, EmptyState, errorText, Money, PagedTable, u
 
 import { messages } from "./messages"
 import type { Venue } from "./venues-section"
+import type { Json, Template as TemplateRow } from "../../../types"
 
-export type Template = {
-  id: string
-  title: string
-  description: string | null
-  image_url: string | null
-  venue_id: string | null
-  duration_minutes: number
-  capacity: number
-  price: number
-  currency_code: string
-  price_categories: unknown[]
-  questions: unknown[]
-  waitlist: boolean
-  min_participants: number | null
-  mail_texts: { confirmation?: string; reminder?: string }
-}
+/** A template as the admin API answers it. */
+export type Template = Json<TemplateRow>
 
 type Draft = {
   title: string

@@ -5,8 +5,10 @@ import { FormEvent, useState } from "react"
 import { ConfirmButton, EmptyState, errorText, PagedTable, useAdminPost, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
+import type { Json, Venue as VenueRow } from "../../../types"
 
-export type Venue = { id: string; name: string; address: string | null; time_zone: string; capacity_hint: number | null; location_id: string | null }
+/** A venue as the admin API answers it. */
+export type Venue = Json<VenueRow>
 type Location = { id: string; name: string }
 
 const ZONES: string[] = (() => {

@@ -5,7 +5,9 @@ import { useAdminCustomQuery, useMedusa } from "medusa-react"
 import { useEffect, useState } from "react"
 import { Rnd } from "react-rnd"
 
-import { currentAdminLocale } from "@customer-modules/admin-kit"
+import { ConfirmButton, EmptyState, errorText, useT } from "@customer-modules/admin-kit"
+
+import { messages } from "./messages"
 
 type Location = { id: string; name: string; time_zone: string }
 type Reservation = {
@@ -54,80 +56,10 @@ type Plan = {
 }
 type Move = { reservation_id: string; from_table_ids: string[]; to_table_ids: string[] }
 
-/** The page's texts in the admin's browser language (de, en, pt). */
-const TEXTS = {
-  en: {
-    pin: "Pin", unpin: "Unpin", pinnedBadge: "pinned", anyTable: "Best table (automatic)", guestAsked: "Guest asked for this table",
-    movedFrom: "moved from",
-    timeline: "Timeline per table", noTables: "No tables yet", edit: "Edit", live: "Live", at: "Time", dayBookings: "Bookings of the day (drag one onto a table)",
-    moved: "Moved to make room", liftBlock: "Lift block", lifted: "Block lifted", coversMonth: "Guests per day this month", rules: "Time rules", ruleTarget: "Applies to",
-    wholeLocation: "Whole location", effect: "Effect", weekdays: "Weekdays (1-7, comma-separated; empty: every day)", from: "From", until: "Until", fromDate: "From date",
-    toDate: "To date", addRule: "Add rule", remove: "Remove", pacingAll: "Covers per slot, all channels (empty: no limit)", noShowLimit: "No-shows that block online",
-    noShowMonths: "Counted over months", turnByParty: "Seating by party size (e.g. 2:90, 6:150)", reassigned: "Reassigned", unassigned: "no table", bookable: "Bookable",
-    onlineBookable: "Bookable online", badTurns: "Seating by party size: use pairs like 2:90, 6:150", badWeekdays: "Weekdays: numbers 1 to 7",
-    effects: { closed: "closed", online_closed: "not online", open_only: "open only then" },
-    title: "Reservations", location: "Location", date: "Date", day: "Day list", floor: "Floor plan", status: "Status", all: "All", search: "Search",
-    time: "Time", guests: "Guests", name: "Name", tables: "Tables", actions: "Actions", seat: "Seat", finish: "Finish", noShow: "No-show", cancel: "Cancel",
-    csv: "Export CSV", occupancy: "Guests per 15 minutes", none: "No reservations", area: "Area", newArea: "New area", addArea: "Add area",
-    addTable: "Add table", square: "Square", round: "Round", rect: "Rectangle", rotate: "Rotate 15°", join: "Join selected", seats: "Seats",
-    free: "free", reserved: "reserved", seated: "seated", flagged: "no-shows", saved: "Saved", selectHint: "Click tables to select them; drag to move, pull a corner to resize.",
-    book: "New booking (phone)", walkIn: "Seat walk-in", phone: "Phone", email: "E-mail", note: "Note", save: "Save", warnings: "Booked with warnings",
-    settings: "Settings", online: "Online booking", slot: "Slot (min)", turn: "Seating (min)", buffer: "Buffer (min)", lead: "Lead time (min)", horizon: "Horizon (days)",
-    minParty: "Min. party", maxParty: "Max. party", hours: "Opening hours (one period a line: weekday 1-7, HH:MM-HH:MM)", closedDates: "Closed dates (YYYY-MM-DD, comma-separated)",
-    pacing: "Online covers per slot (empty: no limit)", consent: "Newsletter consent text", cutoff: "Cancel cut-off (min)", badHours: "Opening hours: use lines like 5 18:00-23:00",
-    combos: "Combinations", setup: "Set up reservations for this location first (settings).",
-    statuses: { confirmed: "confirmed", seated: "seated", finished: "finished", cancelled: "cancelled", no_show: "no-show" },
-  },
-  de: {
-    pin: "Fixieren", unpin: "Lösen", pinnedBadge: "fixiert", anyTable: "Bester Tisch (automatisch)", guestAsked: "Gast wünscht diesen Tisch",
-    movedFrom: "umgesetzt von",
-    timeline: "Zeitleiste je Tisch", noTables: "Noch keine Tische", edit: "Bearbeiten", live: "Live", at: "Uhrzeit", dayBookings: "Reservierungen des Tages (auf einen Tisch ziehen)",
-    moved: "Zum Platzschaffen umgesetzt", liftBlock: "Sperre aufheben", lifted: "Sperre aufgehoben", coversMonth: "Gäste je Tag in diesem Monat", rules: "Zeitregeln", ruleTarget: "Gilt für",
-    wholeLocation: "Ganzer Standort", effect: "Wirkung", weekdays: "Wochentage (1-7, durch Komma getrennt; leer: jeden Tag)", from: "Von", until: "Bis", fromDate: "Ab Datum",
-    toDate: "Bis Datum", addRule: "Regel anlegen", remove: "Entfernen", pacingAll: "Gäste je Zeitfenster, alle Kanäle (leer: unbegrenzt)", noShowLimit: "No-Shows bis zur Online-Sperre",
-    noShowMonths: "Gezählt über Monate", turnByParty: "Verweildauer nach Personenzahl (z. B. 2:90, 6:150)", reassigned: "Umgesetzt", unassigned: "kein Tisch", bookable: "Reservierbar",
-    onlineBookable: "Online reservierbar", badTurns: "Verweildauer nach Personenzahl: Paare wie 2:90, 6:150", badWeekdays: "Wochentage: Zahlen von 1 bis 7",
-    effects: { closed: "geschlossen", online_closed: "nicht online", open_only: "nur dann offen" },
-    title: "Reservierungen", location: "Standort", date: "Datum", day: "Tagesliste", floor: "Tischplan", status: "Status", all: "Alle", search: "Suche",
-    time: "Zeit", guests: "Gäste", name: "Name", tables: "Tische", actions: "Aktionen", seat: "Platzieren", finish: "Beenden", noShow: "Nicht erschienen", cancel: "Stornieren",
-    csv: "CSV exportieren", occupancy: "Gäste je 15 Minuten", none: "Keine Reservierungen", area: "Bereich", newArea: "Neuer Bereich", addArea: "Bereich anlegen",
-    addTable: "Tisch hinzufügen", square: "Quadratisch", round: "Rund", rect: "Rechteckig", rotate: "15° drehen", join: "Auswahl verbinden", seats: "Plätze",
-    free: "frei", reserved: "reserviert", seated: "besetzt", flagged: "No-Shows", saved: "Gespeichert", selectHint: "Tische anklicken zum Auswählen; ziehen zum Verschieben, an einer Ecke ziehen zum Vergrößern.",
-    book: "Neue Reservierung (Telefon)", walkIn: "Laufkundschaft platzieren", phone: "Telefon", email: "E-Mail", note: "Anmerkung", save: "Speichern", warnings: "Mit Hinweisen gebucht",
-    settings: "Einstellungen", online: "Online-Reservierung", slot: "Raster (Min.)", turn: "Verweildauer (Min.)", buffer: "Puffer (Min.)", lead: "Vorlauf (Min.)", horizon: "Horizont (Tage)",
-    minParty: "Min. Personen", maxParty: "Max. Personen", hours: "Öffnungszeiten (ein Zeitraum je Zeile: Wochentag 1-7, HH:MM-HH:MM)", closedDates: "Schließtage (JJJJ-MM-TT, durch Komma getrennt)",
-    pacing: "Online-Gäste je Zeitfenster (leer: unbegrenzt)", consent: "Text der Newsletter-Einwilligung", cutoff: "Stornofrist (Min.)", badHours: "Öffnungszeiten: Zeilen wie 5 18:00-23:00",
-    combos: "Kombinationen", setup: "Richten Sie zuerst die Reservierungen für diesen Standort ein (Einstellungen).",
-    statuses: { confirmed: "bestätigt", seated: "platziert", finished: "beendet", cancelled: "storniert", no_show: "nicht erschienen" },
-  },
-  pt: {
-    pin: "Fixar", unpin: "Soltar", pinnedBadge: "fixada", anyTable: "Melhor mesa (automática)", guestAsked: "O cliente pediu esta mesa",
-    movedFrom: "mudada de",
-    timeline: "Cronograma por mesa", noTables: "Ainda sem mesas", edit: "Editar", live: "Ao vivo", at: "Hora", dayBookings: "Reservas do dia (arraste uma para uma mesa)",
-    moved: "Mudadas para abrir espaço", liftBlock: "Levantar bloqueio", lifted: "Bloqueio levantado", coversMonth: "Pessoas por dia neste mês", rules: "Regras horárias", ruleTarget: "Aplica-se a",
-    wholeLocation: "Todo o local", effect: "Efeito", weekdays: "Dias da semana (1-7, separados por vírgula; vazio: todos os dias)", from: "Das", until: "Até", fromDate: "Desde a data",
-    toDate: "Até à data", addRule: "Criar regra", remove: "Remover", pacingAll: "Pessoas por intervalo, todos os canais (vazio: sem limite)", noShowLimit: "Faltas que bloqueiam online",
-    noShowMonths: "Contadas em meses", turnByParty: "Duração por número de pessoas (p. ex. 2:90, 6:150)", reassigned: "Mudada", unassigned: "sem mesa", bookable: "Reservável",
-    onlineBookable: "Reservável online", badTurns: "Duração por número de pessoas: pares como 2:90, 6:150", badWeekdays: "Dias da semana: números de 1 a 7",
-    effects: { closed: "fechada", online_closed: "não online", open_only: "só aberta nesse horário" },
-    title: "Reservas", location: "Local", date: "Data", day: "Lista do dia", floor: "Planta", status: "Estado", all: "Todos", search: "Pesquisar",
-    time: "Hora", guests: "Pessoas", name: "Nome", tables: "Mesas", actions: "Ações", seat: "Sentar", finish: "Terminar", noShow: "Não compareceu", cancel: "Cancelar",
-    csv: "Exportar CSV", occupancy: "Pessoas por 15 minutos", none: "Sem reservas", area: "Área", newArea: "Nova área", addArea: "Criar área",
-    addTable: "Adicionar mesa", square: "Quadrada", round: "Redonda", rect: "Retangular", rotate: "Rodar 15°", join: "Juntar seleção", seats: "Lugares",
-    free: "livre", reserved: "reservada", seated: "ocupada", flagged: "faltas", saved: "Guardado", selectHint: "Clique nas mesas para as selecionar; arraste para mover, puxe um canto para redimensionar.",
-    book: "Nova reserva (telefone)", walkIn: "Sentar cliente sem reserva", phone: "Telefone", email: "E-mail", note: "Observação", save: "Guardar", warnings: "Reservado com avisos",
-    settings: "Definições", online: "Reservas online", slot: "Intervalo (min)", turn: "Duração (min)", buffer: "Margem (min)", lead: "Antecedência (min)", horizon: "Horizonte (dias)",
-    minParty: "Mín. pessoas", maxParty: "Máx. pessoas", hours: "Horário (um período por linha: dia 1-7, HH:MM-HH:MM)", closedDates: "Dias fechados (AAAA-MM-DD, separados por vírgula)",
-    pacing: "Pessoas online por intervalo (vazio: sem limite)", consent: "Texto do consentimento da newsletter", cutoff: "Prazo de cancelamento (min)", badHours: "Horário: use linhas como 5 18:00-23:00",
-    combos: "Combinações", setup: "Configure primeiro as reservas deste local (definições).",
-    statuses: { confirmed: "confirmada", seated: "sentada", finished: "terminada", cancelled: "cancelada", no_show: "não compareceu" },
-  },
-}
-/** The texts in the language the merchant chose in Medusa's admin. */
-const texts = () => TEXTS[currentAdminLocale()]
-
-type ApiError = { response?: { data?: { message?: string } }; message?: string }
-const errorText = (e: unknown): string => (e as ApiError)?.response?.data?.message ?? (e as ApiError)?.message ?? String(e)
+/** Every booking status, in the order the filter lists them. */
+const STATUSES: Reservation["status"][] = ["confirmed", "seated", "finished", "cancelled", "no_show"]
+/** Every effect a time rule can have. */
+const EFFECTS: Rule["effect"][] = ["closed", "online_closed", "open_only"]
 
 const localTime = (iso: string, zone: string) => new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso))
 const today = (zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date())
@@ -176,7 +108,7 @@ const instantIn = (date: string, time: string, zone: string): string => {
 const NewBooking = ({ location, date, tables, onDone, describeMoves }: {
   location: Location; date: string; tables: PlanTable[]; onDone: () => void; describeMoves: (moves: Move[]) => string
 }) => {
-  const t = texts()
+  const t = useT(messages)
   const { client } = useMedusa()
   const [f, setF] = useState({ time: "19:00", party: "2", name: "", phone: "", email: "", note: "", table: "" })
   const [asked, setAsked] = useState(false)
@@ -196,7 +128,7 @@ const NewBooking = ({ location, date, tables, onDone, describeMoves }: {
       const answer = (await client.admin.custom.post(walkIn ? "/reservations/walk-ins" : "/reservations", body)) as { warnings: string[]; moves?: Move[] }
       // Staff see what the booking moved to make room (each moved booking keeps its time).
       const moved = describeMoves(answer.moves ?? [])
-      setMessage([answer.warnings.length ? `${t.warnings}: ${answer.warnings.join(", ")}` : t.saved, moved].filter(Boolean).join(" · "))
+      setMessage([answer.warnings.length ? `${t("warnings")}: ${answer.warnings.join(", ")}` : t("saved"), moved].filter(Boolean).join(" · "))
       onDone()
     } catch (e) {
       setMessage(errorText(e))
@@ -204,25 +136,25 @@ const NewBooking = ({ location, date, tables, onDone, describeMoves }: {
   }
   return (
     <div className="flex gap-x-2 items-end flex-wrap">
-      <Heading level="h2">{t.book}</Heading>
-      <div><Label htmlFor="nb-time">{t.time}</Label><Input id="nb-time" type="time" value={f.time} onChange={set("time")} /></div>
-      <div><Label htmlFor="nb-party">{t.guests}</Label><Input id="nb-party" type="number" min={1} value={f.party} onChange={set("party")} /></div>
-      <div><Label htmlFor="nb-name">{t.name}</Label><Input id="nb-name" value={f.name} onChange={set("name")} /></div>
-      <div><Label htmlFor="nb-phone">{t.phone}</Label><Input id="nb-phone" value={f.phone} onChange={set("phone")} /></div>
-      <div><Label htmlFor="nb-email">{t.email}</Label><Input id="nb-email" value={f.email} onChange={set("email")} /></div>
-      <div><Label htmlFor="nb-note">{t.note}</Label><Input id="nb-note" value={f.note} onChange={set("note")} /></div>
+      <Heading level="h2">{t("book")}</Heading>
+      <div><Label htmlFor="nb-time">{t("time")}</Label><Input id="nb-time" type="time" value={f.time} onChange={set("time")} /></div>
+      <div><Label htmlFor="nb-party">{t("guests")}</Label><Input id="nb-party" type="number" min={1} value={f.party} onChange={set("party")} /></div>
+      <div><Label htmlFor="nb-name">{t("name")}</Label><Input id="nb-name" value={f.name} onChange={set("name")} /></div>
+      <div><Label htmlFor="nb-phone">{t("phone")}</Label><Input id="nb-phone" value={f.phone} onChange={set("phone")} /></div>
+      <div><Label htmlFor="nb-email">{t("email")}</Label><Input id="nb-email" value={f.email} onChange={set("email")} /></div>
+      <div><Label htmlFor="nb-note">{t("note")}</Label><Input id="nb-note" value={f.note} onChange={set("note")} /></div>
       <div>
-        <Label htmlFor="nb-table">{t.tables}</Label>
+        <Label htmlFor="nb-table">{t("tables")}</Label>
         <select id="nb-table" className="border rounded p-1" value={f.table} onChange={set("table")}>
-          <option value="">{t.anyTable}</option>
+          <option value="">{t("anyTable")}</option>
           {tables.map((x) => (
             <option key={x.id} value={x.id}>{x.name} ({x.min_seats}–{x.max_seats})</option>
           ))}
         </select>
       </div>
-      <label className="flex gap-x-1 items-center"><input type="checkbox" id="nb-asked" checked={asked} onChange={(e) => setAsked(e.target.checked)} /> {t.guestAsked}</label>
-      <Button onClick={() => submit(false)} disabled={!f.name}>{t.save}</Button>
-      <Button variant="secondary" onClick={() => submit(true)}>{t.walkIn}</Button>
+      <label className="flex gap-x-1 items-center"><input type="checkbox" id="nb-asked" checked={asked} onChange={(e) => setAsked(e.target.checked)} /> {t("guestAsked")}</label>
+      <Button onClick={() => submit(false)} disabled={!f.name}>{t("save")}</Button>
+      <Button variant="secondary" onClick={() => submit(true)}>{t("walkIn")}</Button>
       {message && <Text data-res-booking-message>{message}</Text>}
     </div>
   )
@@ -242,7 +174,7 @@ const DEFAULT_SETTINGS: SettingsDTO = {
 
 /** The location's booking settings. */
 const SettingsForm = ({ location }: { location: Location }) => {
-  const t = texts()
+  const t = useT(messages)
   const query = useAdminCustomQuery<Record<string, never>, { settings: SettingsDTO }>(
     `/reservations/locations/${location.id}/settings`, ["reservation-settings", location.id], undefined, { retry: false }
   )
@@ -263,12 +195,12 @@ const SettingsForm = ({ location }: { location: Location }) => {
   const save = async () => {
     const hours = draft.hours.split("\n").map((l) => l.trim()).filter(Boolean).map((l) => /^([1-7])\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(l))
     if (hours.some((h) => !h)) {
-      setMessage(t.badHours)
+      setMessage(t("badHours"))
       return
     }
     const turns = draft.turns.split(",").map((x) => x.trim()).filter(Boolean).map((x) => /^(\d+)\s*:\s*(\d+)$/.exec(x))
     if (turns.some((x) => !x)) {
-      setMessage(t.badTurns)
+      setMessage(t("badTurns"))
       return
     }
     // The stored settings carry their location_id, which the strict PUT body does not take.
@@ -293,7 +225,7 @@ const SettingsForm = ({ location }: { location: Location }) => {
         }),
       })
       if (!res.ok) throw new Error(((await res.json()) as { message?: string }).message ?? String(res.status))
-      setMessage(t.saved)
+      setMessage(t("saved"))
       await query.refetch()
     } catch (e) {
       setMessage(errorText(e))
@@ -304,23 +236,23 @@ const SettingsForm = ({ location }: { location: Location }) => {
   )
   return (
     <Container className="flex flex-col gap-y-3">
-      <Heading level="h2">{t.settings}</Heading>
-      <label className="flex gap-x-2 items-center"><input type="checkbox" checked={draft.online} onChange={(e) => setDraft({ ...draft, online: e.target.checked })} /> {t.online}</label>
+      <Heading level="h2">{t("settings")}</Heading>
+      <label className="flex gap-x-2 items-center"><input type="checkbox" checked={draft.online} onChange={(e) => setDraft({ ...draft, online: e.target.checked })} /> {t("online")}</label>
       <div className="grid grid-cols-4 gap-3">
-        {field("rs-slot", t.slot, "slot_minutes")}{field("rs-turn", t.turn, "turn_minutes")}{field("rs-buffer", t.buffer, "buffer_minutes")}{field("rs-lead", t.lead, "lead_minutes")}
-        {field("rs-horizon", t.horizon, "horizon_days")}{field("rs-min", t.minParty, "min_party")}{field("rs-max", t.maxParty, "max_party")}{field("rs-cutoff", t.cutoff, "cancel_cutoff_minutes")}
-        {field("rs-pacing", t.pacing, "pacing_online_covers")}{field("rs-pacing-all", t.pacingAll, "pacing_covers")}
-        {field("rs-noshow-limit", t.noShowLimit, "no_show_limit")}{field("rs-noshow-months", t.noShowMonths, "no_show_months")}
+        {field("rs-slot", t("slot"), "slot_minutes")}{field("rs-turn", t("turn"), "turn_minutes")}{field("rs-buffer", t("buffer"), "buffer_minutes")}{field("rs-lead", t("lead"), "lead_minutes")}
+        {field("rs-horizon", t("horizon"), "horizon_days")}{field("rs-min", t("minParty"), "min_party")}{field("rs-max", t("maxParty"), "max_party")}{field("rs-cutoff", t("cutoff"), "cancel_cutoff_minutes")}
+        {field("rs-pacing", t("pacing"), "pacing_online_covers")}{field("rs-pacing-all", t("pacingAll"), "pacing_covers")}
+        {field("rs-noshow-limit", t("noShowLimit"), "no_show_limit")}{field("rs-noshow-months", t("noShowMonths"), "no_show_months")}
       </div>
-      <Label htmlFor="rs-hours">{t.hours}</Label>
+      <Label htmlFor="rs-hours">{t("hours")}</Label>
       <textarea id="rs-hours" className="border rounded p-1 font-mono" rows={6} value={draft.hours} onChange={(e) => setDraft({ ...draft, hours: e.target.value })} />
-      <Label htmlFor="rs-turns">{t.turnByParty}</Label>
+      <Label htmlFor="rs-turns">{t("turnByParty")}</Label>
       <Input id="rs-turns" value={draft.turns} onChange={(e) => setDraft({ ...draft, turns: e.target.value })} />
-      <Label htmlFor="rs-closed">{t.closedDates}</Label>
+      <Label htmlFor="rs-closed">{t("closedDates")}</Label>
       <Input id="rs-closed" value={draft.closed} onChange={(e) => setDraft({ ...draft, closed: e.target.value })} />
-      <Label htmlFor="rs-consent">{t.consent}</Label>
+      <Label htmlFor="rs-consent">{t("consent")}</Label>
       <Input id="rs-consent" value={draft.newsletter_consent_text ?? ""} onChange={(e) => setDraft({ ...draft, newsletter_consent_text: e.target.value })} />
-      <Button onClick={save}>{t.save}</Button>
+      <Button onClick={save}>{t("save")}</Button>
       {message && <Text>{message}</Text>}
     </Container>
   )
@@ -335,7 +267,7 @@ const Timeline = ({ location, date, plan, reservations, opening, picked, onPick 
   location: Location; date: string; plan: Plan | undefined; reservations: Reservation[]
   opening: { weekday: number; open: string; close: string }[]; picked: string | null; onPick: (id: string) => void
 }) => {
-  const t = texts()
+  const t = useT(messages)
   const zone = location.time_zone
   const weekday = weekdayOf(date)
   const spans = opening.filter((p) => p.weekday === weekday).map((p) => {
@@ -354,8 +286,8 @@ const Timeline = ({ location, date, plan, reservations, opening, picked, onPick 
   const LABEL = 140
   return (
     <div className="flex flex-col gap-y-1" data-testid="res-timeline">
-      <Heading level="h2">{t.timeline}</Heading>
-      {tables.length === 0 && <Text>{t.noTables}</Text>}
+      <Heading level="h2">{t("timeline")}</Heading>
+      {tables.length === 0 && <EmptyState title={t("noTables")} hint={t("noTablesHint")} />}
       {tables.length > 0 && (
         <div style={{ position: "relative", height: 18, marginLeft: LABEL }}>
           {hours.map((h) => (
@@ -380,7 +312,7 @@ const Timeline = ({ location, date, plan, reservations, opening, picked, onPick 
                     data-timeline-booking={r.id}
                     data-status={r.status}
                     onClick={() => onPick(r.id)}
-                    title={`${localTime(r.starts_at, zone)}–${localTime(r.ends_at, zone)} ${r.name} · ${r.party_size} · ${t.statuses[r.status]}`}
+                    title={`${localTime(r.starts_at, zone)}–${localTime(r.ends_at, zone)} ${r.name} · ${r.party_size} · ${t(`status_${r.status}`)}`}
                     style={{
                       position: "absolute", left: pct(a), width: `calc(${pct(b)} - ${pct(a)})`, top: 3, bottom: 3, overflow: "hidden", whiteSpace: "nowrap",
                       background: STATUS_COLORS[r.status], borderRadius: 4, fontSize: 12, padding: "0 4px", textAlign: "left",
@@ -405,7 +337,7 @@ const Timeline = ({ location, date, plan, reservations, opening, picked, onPick 
  * the timeline per table, the occupancy chart and the covers per day of the month.
  */
 const DayList = ({ location, date }: { location: Location; date: string }) => {
-  const t = texts()
+  const t = useT(messages)
   const { client } = useMedusa()
   const [status, setStatus] = useState("")
   const [q, setQ] = useState("")
@@ -452,7 +384,7 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
     setError(null)
     try {
       await client.admin.custom.post("/reservations/guests/unblock", { ...(r.email ? { email: r.email } : {}), ...(r.phone ? { phone: r.phone } : {}) })
-      setError(t.lifted)
+      setError(t("lifted"))
     } catch (e) {
       setError(errorText(e))
     }
@@ -466,7 +398,7 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
   const describeMoves = (moves: Move[]) =>
     moves.length === 0
       ? ""
-      : `${t.moved}: ${moves
+      : `${t("moved")}: ${moves
           .map((m) => `${reservations.find((r) => r.id === m.reservation_id)?.name ?? m.reservation_id} ${m.from_table_ids.map(tableName).join("+")} → ${m.to_table_ids.map(tableName).join("+")}`)
           .join("; ")}`
   const points = (occupancy.data?.points ?? []).filter((p) => p.guests > 0 || (p.time >= "11:00" && p.time <= "23:45"))
@@ -478,40 +410,40 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
     <Container className="flex flex-col gap-y-3">
       <div className="flex gap-x-3 items-end">
         <div>
-          <Label htmlFor="res-status">{t.status}</Label>
+          <Label htmlFor="res-status">{t("status")}</Label>
           <select id="res-status" className="border rounded p-1" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t.all}</option>
-            {(Object.keys(t.statuses) as (keyof typeof t.statuses)[]).map((s) => (
-              <option key={s} value={s}>{t.statuses[s]}</option>
+            <option value="">{t("all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>{t(`status_${s}`)}</option>
             ))}
           </select>
         </div>
         <div>
-          <Label htmlFor="res-area-filter">{t.area}</Label>
+          <Label htmlFor="res-area-filter">{t("area")}</Label>
           <select id="res-area-filter" className="border rounded p-1" value={areaFilter} onChange={(e) => setAreaFilter(e.target.value)}>
-            <option value="">{t.all}</option>
+            <option value="">{t("all")}</option>
             {(plan.data?.plan.areas ?? []).map((a) => (
               <option key={a.id} value={a.id}>{a.name}</option>
             ))}
           </select>
         </div>
         <div>
-          <Label htmlFor="res-search">{t.search}</Label>
+          <Label htmlFor="res-search">{t("search")}</Label>
           <Input id="res-search" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
-        <a className="underline" href={csv}>{t.csv}</a>
+        <a className="underline" href={csv}>{t("csv")}</a>
       </div>
       {error && <Text className="text-ui-fg-error" data-res-day-message>{error}</Text>}
       <NewBooking location={location} date={date} tables={plan.data?.plan.tables ?? []} describeMoves={describeMoves} onDone={() => void refresh()} />
       <Table>
         <Table.Header>
           <Table.Row>
-            <Table.HeaderCell>{t.time}</Table.HeaderCell>
-            <Table.HeaderCell>{t.guests}</Table.HeaderCell>
-            <Table.HeaderCell>{t.name}</Table.HeaderCell>
-            <Table.HeaderCell>{t.tables}</Table.HeaderCell>
-            <Table.HeaderCell>{t.status}</Table.HeaderCell>
-            <Table.HeaderCell>{t.actions}</Table.HeaderCell>
+            <Table.HeaderCell>{t("time")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("guests")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("name")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("tables")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("status")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("actions")}</Table.HeaderCell>
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -520,44 +452,52 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
               <Table.Cell>{localTime(r.starts_at, location.time_zone)}–{localTime(r.ends_at, location.time_zone)}</Table.Cell>
               <Table.Cell>{r.party_size}</Table.Cell>
               <Table.Cell>
-                {r.name} {r.no_shows > 0 && <Badge color="red">{r.no_shows} {t.flagged}</Badge>}
+                {r.name} {r.no_shows > 0 && <Badge color="red">{r.no_shows} {t("flagged")}</Badge>}
               </Table.Cell>
               <Table.Cell>
-                {r.pinned && r.table_ids.length > 0 && <Badge>{t.pinnedBadge}</Badge>}{" "}
-                {r.table_ids.length ? r.table_ids.map(tableName).join(" + ") : t.unassigned}{" "}
+                {r.pinned && r.table_ids.length > 0 && <Badge>{t("pinnedBadge")}</Badge>}{" "}
+                {r.table_ids.length ? r.table_ids.map(tableName).join(" + ") : t("unassigned")}{" "}
                 {r.moved_from_table_ids.length > 0 && (
                   <Badge color="orange" data-moved-from title={r.moved_at ? localTime(r.moved_at, location.time_zone) : undefined}>
-                    {t.movedFrom} {r.moved_from_table_ids.map(tableName).join(" + ")}
+                    {t("movedFrom")} {r.moved_from_table_ids.map(tableName).join(" + ")}
                   </Badge>
                 )}
               </Table.Cell>
-              <Table.Cell><Badge>{t.statuses[r.status]}</Badge></Table.Cell>
+              <Table.Cell><Badge>{t(`status_${r.status}`)}</Badge></Table.Cell>
               <Table.Cell className="flex gap-x-1">
-                {r.status === "confirmed" && <Button size="small" variant="secondary" onClick={() => act(r.id, "seated")}>{t.seat}</Button>}
-                {r.status === "seated" && <Button size="small" variant="secondary" onClick={() => act(r.id, "finished")}>{t.finish}</Button>}
-                {r.status === "confirmed" && <Button size="small" variant="secondary" onClick={() => act(r.id, "no_show")}>{t.noShow}</Button>}
-                {(r.status === "confirmed" || r.status === "seated") && <Button size="small" variant="danger" onClick={() => act(r.id, "cancelled")}>{t.cancel}</Button>}
-                {(r.status === "confirmed" || r.status === "seated") && r.table_ids.length > 0 && (
-                  <Button size="small" variant="secondary" data-pin={r.pinned ? "pinned" : "free"} onClick={() => pin(r)}>{r.pinned ? t.unpin : t.pin}</Button>
+                {r.status === "confirmed" && <Button size="small" variant="secondary" onClick={() => act(r.id, "seated")}>{t("seat")}</Button>}
+                {r.status === "seated" && <Button size="small" variant="secondary" onClick={() => act(r.id, "finished")}>{t("finish")}</Button>}
+                {r.status === "confirmed" && (
+                  <ConfirmButton size="small" variant="secondary" title={t("noShowTitle", { name: r.name })} description={t("noShowText")} confirmLabel={t("noShow")} onConfirm={() => act(r.id, "no_show")}>
+                    {t("noShow")}
+                  </ConfirmButton>
                 )}
-                {r.no_shows > 0 && (r.email || r.phone) && <Button size="small" variant="secondary" onClick={() => lift(r)}>{t.liftBlock}</Button>}
+                {(r.status === "confirmed" || r.status === "seated") && (
+                  <ConfirmButton size="small" title={t("cancelTitle", { name: r.name })} description={t("cancelText")} confirmLabel={t("cancel")} cancelLabel={t("keep")} onConfirm={() => act(r.id, "cancelled")}>
+                    {t("cancel")}
+                  </ConfirmButton>
+                )}
+                {(r.status === "confirmed" || r.status === "seated") && r.table_ids.length > 0 && (
+                  <Button size="small" variant="secondary" data-pin={r.pinned ? "pinned" : "free"} onClick={() => pin(r)}>{r.pinned ? t("unpin") : t("pin")}</Button>
+                )}
+                {r.no_shows > 0 && (r.email || r.phone) && <Button size="small" variant="secondary" onClick={() => lift(r)}>{t("liftBlock")}</Button>}
               </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
-      {list.data?.reservations.length === 0 && <Text>{t.none}</Text>}
+      {list.data?.reservations.length === 0 && <EmptyState title={t("none")} hint={t("noneHint")} />}
       <Timeline location={location} date={date} plan={plan.data?.plan} reservations={reservations} opening={settings.data?.settings.opening_hours ?? []} picked={picked} onPick={pick} />
-      <Heading level="h2">{t.occupancy}</Heading>
-      <div className="flex items-end gap-x-px h-32" aria-label={t.occupancy}>
+      <Heading level="h2">{t("occupancy")}</Heading>
+      <div className="flex items-end gap-x-px h-32" aria-label={t("occupancy")}>
         {points.map((p) => (
           <div key={p.time} title={`${p.time}: ${p.guests}`} style={{ height: `${(p.guests / peak) * 100}%`, width: 6, background: "#60a5fa" }} />
         ))}
       </div>
-      <Heading level="h2">{t.coversMonth}</Heading>
-      <div className="flex items-end gap-x-1 h-32" aria-label={t.coversMonth} data-testid="res-covers">
+      <Heading level="h2">{t("coversMonth")}</Heading>
+      <div className="flex items-end gap-x-1 h-32" aria-label={t("coversMonth")} data-testid="res-covers">
         {days.map((d) => (
-          <div key={d.date} data-covers-day={d.date} title={`${d.date}: ${d.covers} ${t.guests}, ${d.reservations} ${t.title}, ${d.no_shows} ${t.flagged}`}
+          <div key={d.date} data-covers-day={d.date} title={`${d.date}: ${d.covers} ${t("guests")}, ${d.reservations} ${t("title")}, ${d.no_shows} ${t("flagged")}`}
             style={{ height: `${(d.covers / peakDay) * 100}%`, width: 14, background: d.date === date ? "#2563eb" : "#93c5fd" }} />
         ))}
       </div>
@@ -567,7 +507,7 @@ const DayList = ({ location, date }: { location: Location; date: string }) => {
 
 /** The floor-plan editor: a palette of shapes, tables dragged, resized and rotated, tables joined into combinations. */
 const FloorPlan = ({ location, date }: { location: Location; date: string }) => {
-  const t = texts()
+  const t = useT(messages)
   const { client } = useMedusa()
   const plan = usePlan(location)
   const [mode, setMode] = useState<"edit" | "live">("edit")
@@ -584,7 +524,7 @@ const FloorPlan = ({ location, date }: { location: Location; date: string }) => 
     setLocal((l) => ({ ...l, [id]: { ...l[id], ...change } }))
     try {
       await client.admin.custom.post(`/reservations/tables/${id}`, change)
-      setMessage(t.saved)
+      setMessage(t("saved"))
     } catch (e) {
       setMessage(errorText(e))
     }
@@ -631,7 +571,7 @@ const FloorPlan = ({ location, date }: { location: Location; date: string }) => 
   const saveArea = async (id: string, change: Partial<Area>) => {
     try {
       await client.admin.custom.post(`/reservations/areas/${id}`, change)
-      setMessage(t.saved)
+      setMessage(t("saved"))
       await plan.refetch()
     } catch (e) {
       setMessage(errorText(e))
@@ -642,8 +582,8 @@ const FloorPlan = ({ location, date }: { location: Location; date: string }) => 
   const area = areas.find((x) => x.id === areaId)
   const modeSwitch = (
     <div className="flex gap-x-2">
-      <Button size="small" variant={mode === "edit" ? "primary" : "secondary"} onClick={() => setMode("edit")}>{t.edit}</Button>
-      <Button size="small" variant={mode === "live" ? "primary" : "secondary"} onClick={() => setMode("live")}>{t.live}</Button>
+      <Button size="small" variant={mode === "edit" ? "primary" : "secondary"} onClick={() => setMode("edit")}>{t("edit")}</Button>
+      <Button size="small" variant={mode === "live" ? "primary" : "secondary"} onClick={() => setMode("live")}>{t("live")}</Button>
     </div>
   )
   if (mode === "live") {
@@ -659,7 +599,7 @@ const FloorPlan = ({ location, date }: { location: Location; date: string }) => 
       {modeSwitch}
       <div className="flex gap-x-3 items-end flex-wrap">
         <div>
-          <Label htmlFor="res-area">{t.area}</Label>
+          <Label htmlFor="res-area">{t("area")}</Label>
           <select id="res-area" className="border rounded p-1" value={areaId} onChange={(e) => setAreaId(e.target.value)}>
             {areas.map((a) => (
               <option key={a.id} value={a.id}>{a.name}</option>
@@ -667,34 +607,34 @@ const FloorPlan = ({ location, date }: { location: Location; date: string }) => 
           </select>
         </div>
         <div>
-          <Label htmlFor="res-new-area">{t.newArea}</Label>
+          <Label htmlFor="res-new-area">{t("newArea")}</Label>
           <Input id="res-new-area" value={areaName} onChange={(e) => setAreaName(e.target.value)} />
         </div>
-        <Button variant="secondary" onClick={addArea}>{t.addArea}</Button>
-        <Text>{t.addTable}:</Text>
-        <Button variant="secondary" onClick={() => addTable("square")}>{t.square}</Button>
-        <Button variant="secondary" onClick={() => addTable("round")}>{t.round}</Button>
-        <Button variant="secondary" onClick={() => addTable("rect")}>{t.rect}</Button>
-        <Button variant="secondary" disabled={!one} onClick={() => one && save(one.id, { rotation: (one.rotation + 15) % 360 })}>{t.rotate}</Button>
-        <Button variant="secondary" disabled={selected.length < 2} onClick={join}>{t.join}</Button>
+        <Button variant="secondary" onClick={addArea}>{t("addArea")}</Button>
+        <Text>{t("addTable")}:</Text>
+        <Button variant="secondary" onClick={() => addTable("square")}>{t("square")}</Button>
+        <Button variant="secondary" onClick={() => addTable("round")}>{t("round")}</Button>
+        <Button variant="secondary" onClick={() => addTable("rect")}>{t("rect")}</Button>
+        <Button variant="secondary" disabled={!one} onClick={() => one && save(one.id, { rotation: (one.rotation + 15) % 360 })}>{t("rotate")}</Button>
+        <Button variant="secondary" disabled={selected.length < 2} onClick={join}>{t("join")}</Button>
       </div>
       <div className="flex gap-x-6 flex-wrap">
         {area && (
           <span className="flex gap-x-3">
             <strong>{area.name}:</strong>
-            <label className="flex gap-x-1 items-center"><input type="checkbox" data-area-active checked={area.active} onChange={(e) => saveArea(area.id, { active: e.target.checked })} /> {t.bookable}</label>
-            <label className="flex gap-x-1 items-center"><input type="checkbox" data-area-online checked={area.online} onChange={(e) => saveArea(area.id, { online: e.target.checked })} /> {t.onlineBookable}</label>
+            <label className="flex gap-x-1 items-center"><input type="checkbox" data-area-active checked={area.active} onChange={(e) => saveArea(area.id, { active: e.target.checked })} /> {t("bookable")}</label>
+            <label className="flex gap-x-1 items-center"><input type="checkbox" data-area-online checked={area.online} onChange={(e) => saveArea(area.id, { online: e.target.checked })} /> {t("onlineBookable")}</label>
           </span>
         )}
         {one && (
           <span className="flex gap-x-3">
             <strong>{one.name}:</strong>
-            <label className="flex gap-x-1 items-center"><input type="checkbox" data-table-active checked={one.active} onChange={(e) => save(one.id, { active: e.target.checked })} /> {t.bookable}</label>
-            <label className="flex gap-x-1 items-center"><input type="checkbox" data-table-online checked={one.online} onChange={(e) => save(one.id, { online: e.target.checked })} /> {t.onlineBookable}</label>
+            <label className="flex gap-x-1 items-center"><input type="checkbox" data-table-active checked={one.active} onChange={(e) => save(one.id, { active: e.target.checked })} /> {t("bookable")}</label>
+            <label className="flex gap-x-1 items-center"><input type="checkbox" data-table-online checked={one.online} onChange={(e) => save(one.id, { online: e.target.checked })} /> {t("onlineBookable")}</label>
           </span>
         )}
       </div>
-      <Text className="text-ui-fg-subtle">{t.selectHint}</Text>
+      <Text className="text-ui-fg-subtle">{t("selectHint")}</Text>
       {message && <Text data-res-message>{message}</Text>}
       <div id="res-floor" style={{ position: "relative", width: 1000, height: 600, border: "1px solid #ccc", background: "#fafafa" }}>
         {tables.map((x) => (
@@ -721,17 +661,17 @@ const FloorPlan = ({ location, date }: { location: Location; date: string }) => 
               }}
             >
               <strong>{x.name}</strong>
-              <span>{x.min_seats}–{x.max_seats} {t.seats}</span>
-              <span>{x.active ? t[x.state] : "—"}</span>
+              <span>{x.min_seats}–{x.max_seats} {t("seats")}</span>
+              <span>{x.active ? t(x.state) : "—"}</span>
             </div>
           </Rnd>
         ))}
       </div>
-      <Heading level="h2">{t.combos}</Heading>
+      <Heading level="h2">{t("combos")}</Heading>
       <ul>
         {(plan.data?.plan.combinations ?? []).map((c) => (
           <li key={c.id}>
-            {c.table_ids.map((id) => plan.data?.plan.tables.find((x) => x.id === id)?.name ?? id).join(" + ")} ({c.min_seats}–{c.max_seats} {t.seats})
+            {c.table_ids.map((id) => plan.data?.plan.tables.find((x) => x.id === id)?.name ?? id).join(" + ")} ({c.min_seats}–{c.max_seats} {t("seats")})
           </li>
         ))}
       </ul>
@@ -752,7 +692,7 @@ const nowIn = (zone: string) => new Intl.DateTimeFormat("en-GB", { timeZone: zon
  * booking stays where it was.
  */
 const LiveFloor = ({ location, date, areaId, setAreaId }: { location: Location; date: string; areaId: string; setAreaId: (id: string) => void }) => {
-  const t = texts()
+  const t = useT(messages)
   const { client } = useMedusa()
   const zone = location.time_zone
   const [time, setTime] = useState(() => (date === today(zone) ? nowIn(zone) : "19:00"))
@@ -777,7 +717,7 @@ const LiveFloor = ({ location, date, areaId, setAreaId }: { location: Location; 
     setPending({ id: reservationId, table_id: tableId })
     try {
       await client.admin.custom.post(`/reservations/${reservationId}/assign`, { table_ids: [tableId] })
-      setMessage(`${t.reassigned}: ${r.name} → ${tableName(tableId)}`)
+      setMessage(`${t("reassigned")}: ${r.name} → ${tableName(tableId)}`)
     } catch (e) {
       setMessage(errorText(e))
     } finally {
@@ -814,7 +754,7 @@ const LiveFloor = ({ location, date, areaId, setAreaId }: { location: Location; 
     <div className="flex flex-col gap-y-3">
       <div className="flex gap-x-3 items-end flex-wrap">
         <div>
-          <Label htmlFor="res-live-area">{t.area}</Label>
+          <Label htmlFor="res-live-area">{t("area")}</Label>
           <select id="res-live-area" className="border rounded p-1" value={areaId} onChange={(e) => setAreaId(e.target.value)}>
             {areas.map((a) => (
               <option key={a.id} value={a.id}>{a.name}</option>
@@ -822,12 +762,12 @@ const LiveFloor = ({ location, date, areaId, setAreaId }: { location: Location; 
           </select>
         </div>
         <div>
-          <Label htmlFor="res-live-time">{t.at}</Label>
+          <Label htmlFor="res-live-time">{t("at")}</Label>
           <Input id="res-live-time" type="time" value={time} onChange={(e) => e.target.value && setTime(e.target.value)} />
         </div>
         <span className="flex gap-x-2 items-center">
           {(["free", "reserved", "seated"] as const).map((st) => (
-            <span key={st} className="flex gap-x-1 items-center"><span style={{ width: 12, height: 12, background: stateColor(st), display: "inline-block" }} /> {t[st]}</span>
+            <span key={st} className="flex gap-x-1 items-center"><span style={{ width: 12, height: 12, background: stateColor(st), display: "inline-block" }} /> {t(st)}</span>
           ))}
         </span>
       </div>
@@ -855,18 +795,18 @@ const LiveFloor = ({ location, date, areaId, setAreaId }: { location: Location; 
               }}
             >
               <strong>{x.name}</strong>
-              <span style={{ fontSize: 11 }}>{t[x.state]}</span>
+              <span style={{ fontSize: 11 }}>{t(x.state)}</span>
               {holding(x).map((h) => chip(h.id, h.party, x.id))}
             </div>
           ))}
         </div>
         <div className="flex flex-col gap-y-1" data-testid="res-live-list">
-          <Text weight="plus">{t.dayBookings}</Text>
-          {open.length === 0 && <Text>{t.none}</Text>}
+          <Text weight="plus">{t("dayBookings")}</Text>
+          {open.length === 0 && <EmptyState title={t("none")} hint={t("noneHint")} />}
           {open.map((r) => (
             <div key={r.id} className="flex gap-x-2 items-center" data-day-booking={r.id}>
               {chip(r.id, r.party_size, "list")}
-              <span className="text-ui-fg-subtle" style={{ fontSize: 12 }}>{r.table_ids.length ? r.table_ids.map(tableName).join(" + ") : t.unassigned}</span>
+              <span className="text-ui-fg-subtle" style={{ fontSize: 12 }}>{r.table_ids.length ? r.table_ids.map(tableName).join(" + ") : t("unassigned")}</span>
             </div>
           ))}
         </div>
@@ -877,17 +817,17 @@ const LiveFloor = ({ location, date, areaId, setAreaId }: { location: Location; 
 
 /** Time rules of a location: open or close the location, an area or a table by weekday, time window and date range. */
 const RulesEditor = ({ location, plan, onChange }: { location: Location; plan: Plan; onChange: () => void }) => {
-  const t = texts()
+  const t = useT(messages)
   const { client } = useMedusa()
   const empty = { target: "", effect: "closed" as Rule["effect"], weekdays: "", start_time: "", end_time: "", from_date: "", to_date: "" }
   const [f, setF] = useState(empty)
   const [message, setMessage] = useState<string | null>(null)
   const targetName = (r: Rule) =>
-    r.table_id ? plan.tables.find((x) => x.id === r.table_id)?.name ?? r.table_id : r.area_id ? plan.areas.find((x) => x.id === r.area_id)?.name ?? r.area_id : t.wholeLocation
+    r.table_id ? plan.tables.find((x) => x.id === r.table_id)?.name ?? r.table_id : r.area_id ? plan.areas.find((x) => x.id === r.area_id)?.name ?? r.area_id : t("wholeLocation")
   const add = async () => {
     const days = f.weekdays.split(",").map((x) => x.trim()).filter(Boolean).map(Number)
     if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
-      setMessage(t.badWeekdays)
+      setMessage(t("badWeekdays"))
       return
     }
     const [kind, id] = f.target.split(":")
@@ -900,7 +840,7 @@ const RulesEditor = ({ location, plan, onChange }: { location: Location; plan: P
         ...(f.from_date ? { from_date: f.from_date } : {}), ...(f.to_date ? { to_date: f.to_date } : {}),
       })
       setF(empty)
-      setMessage(t.saved)
+      setMessage(t("saved"))
       onChange()
     } catch (e) {
       setMessage(errorText(e))
@@ -917,27 +857,29 @@ const RulesEditor = ({ location, plan, onChange }: { location: Location; plan: P
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
   return (
     <div className="flex flex-col gap-y-2" data-testid="res-rules">
-      <Heading level="h2">{t.rules}</Heading>
+      <Heading level="h2">{t("rules")}</Heading>
       <ul>
         {plan.rules.map((r) => (
           <li key={r.id} className="flex gap-x-2 items-center">
             <span>
-              {targetName(r)}: {t.effects[r.effect]}
+              {targetName(r)}: {t(`effect_${r.effect}`)}
               {r.weekdays ? ` · ${r.weekdays.join(",")}` : ""}
               {r.start_time || r.end_time ? ` · ${r.start_time ?? "00:00"}–${r.end_time ?? "24:00"}` : ""}
               {r.from_date || r.to_date ? ` · ${r.from_date ?? "…"} – ${r.to_date ?? "…"}` : ""}
             </span>
-            <Button size="small" variant="secondary" onClick={() => remove(r.id)}>{t.remove}</Button>
+            <ConfirmButton size="small" variant="secondary" title={t("removeRuleTitle")} description={t("removeRuleText")} confirmLabel={t("remove")} onConfirm={() => remove(r.id)}>
+              {t("remove")}
+            </ConfirmButton>
           </li>
         ))}
       </ul>
       <div className="flex gap-x-2 items-end flex-wrap">
         <div>
-          <Label htmlFor="rr-target">{t.ruleTarget}</Label>
+          <Label htmlFor="rr-target">{t("ruleTarget")}</Label>
           <select id="rr-target" className="border rounded p-1" value={f.target} onChange={set("target")}>
-            <option value="">{t.wholeLocation}</option>
+            <option value="">{t("wholeLocation")}</option>
             {plan.areas.map((a) => (
-              <option key={a.id} value={`area:${a.id}`}>{t.area}: {a.name}</option>
+              <option key={a.id} value={`area:${a.id}`}>{t("area")}: {a.name}</option>
             ))}
             {plan.tables.map((x) => (
               <option key={x.id} value={`table:${x.id}`}>{x.name}</option>
@@ -945,19 +887,19 @@ const RulesEditor = ({ location, plan, onChange }: { location: Location; plan: P
           </select>
         </div>
         <div>
-          <Label htmlFor="rr-effect">{t.effect}</Label>
+          <Label htmlFor="rr-effect">{t("effect")}</Label>
           <select id="rr-effect" className="border rounded p-1" value={f.effect} onChange={set("effect")}>
-            {(Object.keys(t.effects) as Rule["effect"][]).map((k) => (
-              <option key={k} value={k}>{t.effects[k]}</option>
+            {EFFECTS.map((k) => (
+              <option key={k} value={k}>{t(`effect_${k}`)}</option>
             ))}
           </select>
         </div>
-        <div><Label htmlFor="rr-weekdays">{t.weekdays}</Label><Input id="rr-weekdays" value={f.weekdays} onChange={set("weekdays")} /></div>
-        <div><Label htmlFor="rr-start">{t.from}</Label><Input id="rr-start" type="time" value={f.start_time} onChange={set("start_time")} /></div>
-        <div><Label htmlFor="rr-end">{t.until}</Label><Input id="rr-end" type="time" value={f.end_time} onChange={set("end_time")} /></div>
-        <div><Label htmlFor="rr-from">{t.fromDate}</Label><Input id="rr-from" type="date" value={f.from_date} onChange={set("from_date")} /></div>
-        <div><Label htmlFor="rr-to">{t.toDate}</Label><Input id="rr-to" type="date" value={f.to_date} onChange={set("to_date")} /></div>
-        <Button variant="secondary" onClick={add}>{t.addRule}</Button>
+        <div><Label htmlFor="rr-weekdays">{t("weekdays")}</Label><Input id="rr-weekdays" value={f.weekdays} onChange={set("weekdays")} /></div>
+        <div><Label htmlFor="rr-start">{t("from")}</Label><Input id="rr-start" type="time" value={f.start_time} onChange={set("start_time")} /></div>
+        <div><Label htmlFor="rr-end">{t("until")}</Label><Input id="rr-end" type="time" value={f.end_time} onChange={set("end_time")} /></div>
+        <div><Label htmlFor="rr-from">{t("fromDate")}</Label><Input id="rr-from" type="date" value={f.from_date} onChange={set("from_date")} /></div>
+        <div><Label htmlFor="rr-to">{t("toDate")}</Label><Input id="rr-to" type="date" value={f.to_date} onChange={set("to_date")} /></div>
+        <Button variant="secondary" onClick={add}>{t("addRule")}</Button>
       </div>
       {message && <Text>{message}</Text>}
     </div>
@@ -965,7 +907,7 @@ const RulesEditor = ({ location, plan, onChange }: { location: Location; plan: P
 }
 
 const ReservationsPage = () => {
-  const t = texts()
+  const t = useT(messages)
   const locations = useAdminCustomQuery<Record<string, never>, { locations: Location[] }>("/pos/locations", ["pos-locations"])
   const [locationId, setLocationId] = useState("")
   const [date, setDate] = useState("")
@@ -981,9 +923,9 @@ const ReservationsPage = () => {
   return (
     <div className="flex flex-col gap-y-4">
       <Container className="flex gap-x-4 items-end">
-        <Heading level="h1">{t.title}</Heading>
+        <Heading level="h1">{t("title")}</Heading>
         <div>
-          <Label htmlFor="res-location">{t.location}</Label>
+          <Label htmlFor="res-location">{t("location")}</Label>
           <select id="res-location" className="border rounded p-1" value={location?.id ?? ""} onChange={(e) => setLocationId(e.target.value)}>
             {(locations.data?.locations ?? []).map((l) => (
               <option key={l.id} value={l.id}>{l.name}</option>
@@ -991,14 +933,14 @@ const ReservationsPage = () => {
           </select>
         </div>
         <div>
-          <Label htmlFor="res-date">{t.date}</Label>
+          <Label htmlFor="res-date">{t("date")}</Label>
           <Input id="res-date" type="date" value={day} onChange={(e) => setDate(e.target.value)} />
         </div>
-        <Button variant={tab === "day" ? "primary" : "secondary"} onClick={() => setTab("day")}>{t.day}</Button>
-        <Button variant={tab === "floor" ? "primary" : "secondary"} onClick={() => setTab("floor")}>{t.floor}</Button>
-        <Button variant={tab === "settings" ? "primary" : "secondary"} onClick={() => setTab("settings")}>{t.settings}</Button>
+        <Button variant={tab === "day" ? "primary" : "secondary"} onClick={() => setTab("day")}>{t("day")}</Button>
+        <Button variant={tab === "floor" ? "primary" : "secondary"} onClick={() => setTab("floor")}>{t("floor")}</Button>
+        <Button variant={tab === "settings" ? "primary" : "secondary"} onClick={() => setTab("settings")}>{t("settings")}</Button>
       </Container>
-      {location && settings.isError && <Text>{t.setup}</Text>}
+      {location && settings.isError && <EmptyState title={t("setupTitle")} hint={t("setup")} />}
       {location && tab === "day" && <DayList key={`${location.id}${day}`} location={location} date={day} />}
       {location && tab === "floor" && <FloorPlan key={location.id} location={location} date={day} />}
       {location && tab === "settings" && <SettingsForm key={location.id} location={location} />}

@@ -9,6 +9,11 @@ type Uploaded = { buffer: Buffer; originalname: string; size: number }
  * a news image stored through Medusa's file service (`fileService`, `@medusajs/file-local` by
  * default). PNG, JPEG, GIF or WebP only, judged by the file's bytes; at most IMAGE_MAX_BYTES
  * (larger: 413 `file_too_large`, refused by the upload middleware before it is kept).
+ *
+ * Not through `adminMutation` (decision 134): the body is multipart, so the wrapper's body
+ * schema and its Idempotency-Key fingerprint (the JSON body) would not see the file — a
+ * replay would answer another file's URL — and the upload goes to the file service, not the
+ * database, so there is no transaction to share. It answers the same `{ type, message }` shape.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const file = (req as MedusaRequest & { file?: Uploaded }).file

@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation, parseBody } from "@customer-modules/core"
 
+import { enqueueDocumentSchema } from "../../../../schemas"
 import type { EnqueueDocumentInput } from "../../../../schemas"
 import type DocumentService from "../../../../services/document"
 import { ListDocuments } from "../../../../validators"
@@ -12,8 +13,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   res.json(await req.scope.resolve<DocumentService>("documentService").list(query))
 }
 
-/** POST /admin/jobs/documents `{ key, kind, data }` → 202 `{ document }`: queues a document (same key: same document). */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const document = await req.scope.resolve<DocumentService>("documentService").enqueue(req.body as EnqueueDocumentInput)
-  res.status(202).json({ document })
-}
+/**
+ * POST /admin/jobs/documents `{ key, kind, data }` → 202 `{ document }`: queues a document (same key: same document).
+ * Written in the jobs plugin's own transaction, not the wrapper's, so that its worker finds the committed row (decision 134).
+ */
+export const POST = adminMutation({
+  body: enqueueDocumentSchema,
+  handler: async (req, _manager, body) => ({
+    status: 202,
+    body: { document: await req.scope.resolve<DocumentService>("documentService").enqueue(body as EnqueueDocumentInput) },
+  }),
+})

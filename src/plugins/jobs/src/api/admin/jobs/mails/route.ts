@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
+import { adminMutation, parseBody } from "@customer-modules/core"
 
+import { enqueueMailSchema } from "../../../../schemas"
 import type { EnqueueMailInput } from "../../../../schemas"
 import type MailService from "../../../../services/mail"
 import { ListMails } from "../../../../validators"
@@ -13,8 +14,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   res.json({ ...(await mail.list(query as Parameters<MailService["list"]>[0])), transport: mail.transport })
 }
 
-/** POST /admin/jobs/mails `{ key, kind, to, locale?, data, attachments? }` → 202 `{ mail }`: queues a mail (same key: same mail). */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const mail = req.scope.resolve<MailService>("mailService")
-  res.status(202).json({ mail: await mail.enqueue(req.body as EnqueueMailInput) })
-}
+/**
+ * POST /admin/jobs/mails `{ key, kind, to, locale?, data, attachments? }` → 202 `{ mail }`: queues a mail (same key: same mail).
+ * The mail is written in the jobs plugin's own transaction, not the wrapper's, so that its worker finds the committed row (decision 134).
+ */
+export const POST = adminMutation({
+  body: enqueueMailSchema,
+  handler: async (req, _manager, body) => ({
+    status: 202,
+    body: { mail: await req.scope.resolve<MailService>("mailService").enqueue(body as EnqueueMailInput) },
+  }),
+})

@@ -1,8 +1,6 @@
 import { randomUUID } from "crypto"
 
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/core"
 
 import { registeredDocumentKind } from "../../../../registry"
 import type BrandingService from "../../../../services/branding"
@@ -15,20 +13,25 @@ const TEXT = {
   pt: { subject: "Mensagem de teste", body: "Esta mensagem confirma que o envio de e-mails funciona. Em anexo: uma fatura de exemplo com o seu design." },
 }
 
-/** POST /admin/jobs/test-mail `{ to, locale? }` → 202 `{ mail }`: a test mail with a sample invoice, to check the SMTP settings. */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(TestMail, req.body)
-  const locale = body.locale ?? (await req.scope.resolve<BrandingService>("brandingService").retrieve()).default_locale
-  const id = randomUUID()
-  // The sample invoice of the debtor's document kind, when the debtor plugin is installed.
-  const invoice = registeredDocumentKind("invoice")?.def.sample as Record<string, unknown> | undefined
-  const mail = await req.scope.resolve<MailService>("mailService").enqueue({
-    key: `test-mail:${id}`,
-    kind: "generic",
-    to: body.to,
-    locale,
-    data: TEXT[locale],
-    attachments: invoice ? [{ document: { kind: "invoice", key: `test-mail:${id}:invoice`, data: { ...invoice, locale } } }] : [],
-  })
-  res.status(202).json({ mail })
-}
+/**
+ * POST /admin/jobs/test-mail `{ to, locale? }` → 202 `{ mail }`: a test mail with a sample invoice, to check the SMTP settings.
+ * The mail is written in the jobs plugin's own transaction, not the wrapper's, so that its worker finds the committed row (decision 134).
+ */
+export const POST = adminMutation({
+  body: TestMail,
+  handler: async (req, _manager, body) => {
+    const locale = body.locale ?? (await req.scope.resolve<BrandingService>("brandingService").retrieve()).default_locale
+    const id = randomUUID()
+    // The sample invoice of the debtor's document kind, when the debtor plugin is installed.
+    const invoice = registeredDocumentKind("invoice")?.def.sample as Record<string, unknown> | undefined
+    const mail = await req.scope.resolve<MailService>("mailService").enqueue({
+      key: `test-mail:${id}`,
+      kind: "generic",
+      to: body.to,
+      locale,
+      data: TEXT[locale],
+      attachments: invoice ? [{ document: { kind: "invoice", key: `test-mail:${id}:invoice`, data: { ...invoice, locale } } }] : [],
+    })
+    return { status: 202, body: { mail } }
+  },
+})

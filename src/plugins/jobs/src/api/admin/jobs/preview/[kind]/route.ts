@@ -27,7 +27,11 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   await preview(req, res, null)
 }
 
-/** POST /admin/jobs/preview/:kind `{ …branding draft }`: the same with unsaved branding fields (live preview); 400 for invalid ones. */
+/**
+ * POST /admin/jobs/preview/:kind `{ …branding draft }`: the same with unsaved branding fields (live preview); 400 for invalid ones.
+ * Not through `adminMutation` (decision 134): it changes nothing and answers a PDF, while the wrapper answers JSON
+ * (and would store the PDF as an idempotent answer). Its refusals are the same `{ type, message }` (parseBody).
+ */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   await preview(req, res, (req.body ?? {}) as UpdateBrandingInput)
 }

@@ -1,6 +1,4 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-
-import { parseBody } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/core"
 
 import { servicesOf } from "../../../../../../../utils/services"
 import { CreateFromTemplate } from "../../../../../../../validators"
@@ -8,9 +6,12 @@ import { CreateFromTemplate } from "../../../../../../../validators"
 /**
  * POST /admin/events/templates/:template_id/events/preview (the body of `…/events`) → 200
  * `{ venue, dates: [{ local_start, local_end, starts_at, ends_at }] }`: the dates a series would
- * get, in the venue's zone, written nowhere.
+ * get, in the venue's zone, written nowhere (a read: it does not take the wrapper's `manager`, decision 134).
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const body = parseBody(CreateFromTemplate, req.body)
-  res.json(await servicesOf(req).events.previewFromTemplate(req.params.template_id, body))
-}
+export const POST = adminMutation({
+  body: CreateFromTemplate,
+  handler: async (req, _manager, body) => ({
+    status: 200,
+    body: await servicesOf(req).events.previewFromTemplate(req.params.template_id, body),
+  }),
+})
