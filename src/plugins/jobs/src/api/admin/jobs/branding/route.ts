@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type { UpdateBrandingInput } from "../../../../schemas"
-import type BrandingService from "../../../../services/branding"
+import type BrandingService from "#services/branding"
+import type { UpdateBrandingInput } from "#src/schemas"
 
 /** GET /admin/jobs/branding → `{ branding }` */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type { EnqueueDocumentInput } from "../../../../schemas"
-import type DocumentService from "../../../../services/document"
-import { ListDocuments } from "../../../../validators"
+import type DocumentService from "#services/document"
+import type { EnqueueDocumentInput } from "#src/schemas"
+import { ListDocuments } from "#validators"
 
 /** GET /admin/jobs/documents?limit&offset: stored documents, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

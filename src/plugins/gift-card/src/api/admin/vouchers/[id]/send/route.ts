@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import type { MailService } from "@customer-modules/jobs"
 
-import type VoucherService from "../../../../../services/voucher"
-import { SendVoucher } from "../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { SendVoucher } from "#validators"
 
 /**
  * POST /admin/vouchers/:id/send `{ email, locale?, recipient_name?, message? }` → `202 { mail }`:

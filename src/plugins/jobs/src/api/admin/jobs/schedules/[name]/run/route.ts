@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type ScheduleService from "../../../../../../services/schedule"
-import { RunSchedule } from "../../../../../../validators"
+import type ScheduleService from "#services/schedule"
+import { RunSchedule } from "#validators"
 
 /** POST /admin/jobs/schedules/:name/run `{ now? }` → `{ run }`: one run now, as if at `now`; 404 for an unknown schedule. */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import { servicesOf } from "../../../../../../../utils/services"
-import { CreateFromTemplate } from "../../../../../../../validators"
+import { servicesOf } from "#utils/services"
+import { CreateFromTemplate } from "#validators"
 
 /**
  * POST /admin/events/templates/:template_id/events/preview (the body of `…/events`) → 200
