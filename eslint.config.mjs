@@ -18,16 +18,19 @@ export default tseslint.config(
     plugins: { import: importPlugin },
     settings: {
       "import/resolver": {
-        typescript: { project: ["tsconfig.json", "tsconfig.server.json", "src/plugins/*/tsconfig.json", "src/admin-kit/tsconfig.json", "storefront-plugin/tsconfig.json"] },
+        typescript: { project: ["tsconfig.json", "tsconfig.server.json", "src/admin-kit/tsconfig.json", "storefront-plugin/tsconfig.json"] },
         node: true,
       },
-      "import/internal-regex": "^@customer-modules/",
+      // A plugin's own path aliases (`#services/*`, … decision 0135) are internal imports too.
+      "import/internal-regex": "^(@customer-modules/|#)",
     },
     rules: {
       "import/order": [
         "error",
         {
           groups: ["builtin", "external", "internal", ["parent", "sibling", "index"]],
+          // The plugin's own path aliases (decision 0135) after the other plugins' packages.
+          pathGroups: [{ pattern: "{#*,#*/**}", patternOptions: { nocomment: true }, group: "internal", position: "after" }],
           "newlines-between": "always",
           alphabetize: { order: "asc", caseInsensitive: true },
         },

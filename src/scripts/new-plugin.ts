@@ -25,6 +25,20 @@ export function namesOf(name: string): Names {
   return { name, snake: parts.join("_"), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal, title: parts.map((p) => p[0].toUpperCase() + p.slice(1)).join(" ") }
 }
 
+/**
+ * The skeleton's path aliases (decision 0135), as /work/wt/tools/aliases.py writes
+ * them for every plugin: Node's subpath imports for the compiled dist (the
+ * `types` condition gives ESLint's resolver the source) and tsc's `paths`.
+ */
+const ALIASES: Array<[alias: string, dist: string, src: string, types: string]> = [
+  ["#services/*", "./dist/services/*.js", "./src/services/*", "./src/services/*.ts"],
+  ["#mail/*", "./dist/mail/*.js", "./src/mail/*", "./src/mail/*.ts"],
+  ["#documents/*", "./dist/documents/*.js", "./src/documents/*", "./src/documents/*.tsx"],
+  ["#api/*", "./dist/api/*.js", "./src/api/*", "./src/api/*.ts"],
+  ["#validators", "./dist/validators.js", "./src/validators", "./src/validators.ts"],
+  ["#src/*", "./dist/*.js", "./src/*", "./src/*.js"],
+]
+
 /** Every file of the skeleton, path relative to the repository root. */
 export function skeleton(n: Names, migrationTs: number): Record<string, string> {
   const dir = `src/plugins/${n.name}`
@@ -42,6 +56,7 @@ export function skeleton(n: Names, migrationTs: number): Record<string, string> 
         license: "MIT",
         main: "dist/index.js",
         types: "dist/index.d.ts",
+        imports: Object.fromEntries(ALIASES.map(([alias, dist, , types]) => [alias, { types, default: dist }])),
         customerModule: { title: n.title, summary: `${n.title} (new plugin)`, healthService: service },
         scripts: { "build:admin": "node ../../../dist/scripts/admin-bundle.js" },
         dependencies: { "@customer-modules/core": "0.1.0", "@customer-modules/jobs": "0.1.0", "@customer-modules/pos": "0.1.0", "@react-pdf/renderer": "4.9.0" },
@@ -63,7 +78,13 @@ export function skeleton(n: Names, migrationTs: number): Record<string, string> 
     [`${dir}/tsconfig.json`]: JSON.stringify(
       {
         extends: "../../../tsconfig.base.json",
-        compilerOptions: { rootDir: "src", outDir: "dist", tsBuildInfoFile: "dist/.tsbuildinfo", jsx: "react-jsx" },
+        compilerOptions: {
+          rootDir: "src",
+          outDir: "dist",
+          tsBuildInfoFile: "dist/.tsbuildinfo",
+          jsx: "react-jsx",
+          paths: Object.fromEntries(ALIASES.map(([alias, , src]) => [alias, [src]])),
+        },
         include: ["src"],
         exclude: ["src/admin"],
         references: [{ path: "../core" }, { path: "../jobs" }, { path: "../pos" }],
@@ -161,8 +182,8 @@ export const config: MiddlewaresConfig = { errorHandler: apiErrorHandler() }
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type ${n.pascal}NoteService from "../../../../services/${n.name}-note"
-import { CreateNote } from "../../../../validators"
+import type ${n.pascal}NoteService from "#services/${n.name}-note"
+import { CreateNote } from "#validators"
 
 /** GET /admin/${n.name}/notes → \`{ notes }\`, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
@@ -182,9 +203,9 @@ export const POST = adminMutation({
 import type { MailService } from "@customer-modules/jobs"
 import { adminMutation } from "@customer-modules/pos"
 
-import { DOCUMENT_KIND, MAIL_KIND } from "../../../../../../loaders/registrations"
-import type ${n.pascal}NoteService from "../../../../../../services/${n.name}-note"
-import { SendNote } from "../../../../../../validators"
+import type ${n.pascal}NoteService from "#services/${n.name}-note"
+import { DOCUMENT_KIND, MAIL_KIND } from "#src/loaders/registrations"
+import { SendNote } from "#validators"
 
 /** POST /admin/${n.name}/notes/:id/send \`{ to, locale? }\` → \`202 { mail }\`: the note by mail with its PDF, once per note and address. */
 export const POST = adminMutation({
@@ -209,9 +230,9 @@ export const POST = adminMutation({
 `,
     [`${dir}/src/api/store/pos/${n.name}/notes/route.ts`]: `import { posRoute } from "@customer-modules/pos"
 
-import { ${n.snake.toUpperCase()}_SCOPE } from "../../../../../loaders/registrations"
-import type ${n.pascal}NoteService from "../../../../../services/${n.name}-note"
-import { CreateNote } from "../../../../../validators"
+import type ${n.pascal}NoteService from "#services/${n.name}-note"
+import { ${n.snake.toUpperCase()}_SCOPE } from "#src/loaders/registrations"
+import { CreateNote } from "#validators"
 
 /** POST /store/pos/${n.name}/notes \`{ text }\` → \`201 { note }\` (scope \`${scope}\`, Idempotency-Key required). */
 export const POST = posRoute({

@@ -7,6 +7,7 @@
  */
 import { execFile } from "child_process"
 import fs from "fs"
+import { createRequire } from "module"
 import path from "path"
 import { promisify } from "util"
 
@@ -47,6 +48,10 @@ describe("new-plugin", () => {
     }
     expect(fs.existsSync(path.join(root, "src/plugins/wine-cellar/dist/loaders/registrations.js"))).toBe(true)
     expect(fs.existsSync(path.join(root, "src/plugins/wine-cellar/dist/documents/wine-cellar-note.js"))).toBe(true)
+    // Its routes import by the plugin's path aliases (decision 0135), which Node resolves in its own dist.
+    const route = path.join(root, "src/plugins/wine-cellar/dist/api/admin/wine-cellar/notes/route.js")
+    expect(fs.readFileSync(route, "utf8")).toMatch(/require\("#validators"\)/)
+    expect(createRequire(route).resolve("#validators")).toBe(path.join(root, "src/plugins/wine-cellar/dist/validators.js"))
 
     expect(() => writePlugin(root, "wine-cellar")).toThrow(/exists already/)
   })

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type CustomerModulesService from "../../../services/customer-modules"
+import type CustomerModulesService from "#services/customer-modules"
 
 /** GET /admin/customer-modules: the installed customer modules with version and health. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,7 +2,7 @@ import type { ConfigModule, Logger, MedusaRequest, MedusaResponse } from "@medus
 import type { Redis } from "ioredis"
 import type { EntityManager } from "typeorm"
 
-import { withTimeout } from "../../../utils/with-timeout"
+import { withTimeout } from "#utils/with-timeout"
 
 /** Each part gets this long; the parts are probed together, so the whole answer takes at most about this. */
 const CHECK_TIMEOUT_MS = 1_000

@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorAccountService from "../../../services/debtor-account"
-import { ListAccounts, OpenAccount } from "../../../validators"
+import type DebtorAccountService from "#services/debtor-account"
+import { ListAccounts, OpenAccount } from "#validators"
 
 /** GET /admin/customer-accounts[?customer_id=&limit=&offset=] → `{ accounts, count, limit, offset }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type DebtorInvoiceService from "../../../services/debtor-invoice"
-import { ListInvoices } from "../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { ListInvoices } from "#validators"
 
 /**
  * GET /admin/debtor-invoices[?status=open|overdue|paid|cancelled&customer_id=&from=&to=&q=&limit=&offset=]

@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../utils/services"
-import { AdminListEvents, CreateEvent } from "../../../validators"
+import { servicesOf } from "#utils/services"
+import { AdminListEvents, CreateEvent } from "#validators"
 
 /** GET /admin/events[?from=&to=&q=&limit=&offset=] → `{ events, count }`, by start. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

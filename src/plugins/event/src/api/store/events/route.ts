@@ -1,7 +1,7 @@
-import { etagOf, eventsFragment, notModified, publicEvent } from "../../../utils/present"
-import { publicRead } from "../../../utils/public-read"
-import { servicesOf, publicUrl } from "../../../utils/services"
-import { ListEvents } from "../../../validators"
+import { etagOf, eventsFragment, notModified, publicEvent } from "#utils/present"
+import { publicRead } from "#utils/public-read"
+import { servicesOf, publicUrl } from "#utils/services"
+import { ListEvents } from "#validators"
 
 /** Seconds a site or proxy may keep the list: short, so "sold out" is never stale for long. */
 export const CACHE_SECONDS = 30

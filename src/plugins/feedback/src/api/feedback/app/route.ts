@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { TABLET_CSP } from "../../../utils/static-files"
+import { TABLET_CSP } from "#utils/static-files"
 
 const PAGE = `<!doctype html>
 <html lang="en">

@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherService from "../../../services/voucher"
-import { ListVouchers, SellVoucher } from "../../../validators"
+import type VoucherService from "#services/voucher"
+import { ListVouchers, SellVoucher } from "#validators"
 
 /** GET /admin/vouchers[?q=&status=&customer_id=&limit=&offset=] → `{ gift_cards, count, limit, offset }`, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { escapeHtml as h, isDomainError } from "@customer-modules/core"
 
-import type HostedCheckoutService from "../../../services/hosted-checkout"
-import { localeOf, sendEmbedHtml } from "../../../utils/embed"
-import { PAYMENT_TEXTS, paymentAttributes } from "../../../utils/embed-texts"
+import type HostedCheckoutService from "#services/hosted-checkout"
+import { localeOf, sendEmbedHtml } from "#utils/embed"
+import { PAYMENT_TEXTS, paymentAttributes } from "#utils/embed-texts"
 
 function money(minor: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(minor / 100)

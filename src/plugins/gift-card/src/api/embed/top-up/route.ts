@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { escapeHtml as h } from "@customer-modules/core"
 
-import type HostedCheckoutService from "../../../services/hosted-checkout"
-import { localeOf, sendEmbedHtml } from "../../../utils/embed"
-import { paymentAttributes, TOP_UP_TEXTS } from "../../../utils/embed-texts"
+import type HostedCheckoutService from "#services/hosted-checkout"
+import { localeOf, sendEmbedHtml } from "#utils/embed"
+import { paymentAttributes, TOP_UP_TEXTS } from "#utils/embed-texts"
 
 /**
  * GET /embed/top-up?locale= : loads a prepaid card (by its number) or a blank

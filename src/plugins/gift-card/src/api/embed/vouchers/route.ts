@@ -2,10 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { escapeHtml as h } from "@customer-modules/core"
 
-import type HostedCheckoutService from "../../../services/hosted-checkout"
-import type VoucherShopService from "../../../services/voucher-shop"
-import { localeOf, sendEmbedHtml } from "../../../utils/embed"
-import { paymentAttributes, SHOP_TEXTS } from "../../../utils/embed-texts"
+import type HostedCheckoutService from "#services/hosted-checkout"
+import type VoucherShopService from "#services/voucher-shop"
+import { localeOf, sendEmbedHtml } from "#utils/embed"
+import { paymentAttributes, SHOP_TEXTS } from "#utils/embed-texts"
 
 function money(minor: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(minor / 100)

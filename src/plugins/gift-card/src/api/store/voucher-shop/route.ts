@@ -1,7 +1,7 @@
 import { publicRoute } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../services/voucher-shop"
-import { ShopQuery } from "../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { ShopQuery } from "#validators"
 
 /** GET /store/voucher-shop?locale= → `{ shop }`: amounts, designs, product vouchers, postage, texts, validity, time zone. */
 export const GET = publicRoute({

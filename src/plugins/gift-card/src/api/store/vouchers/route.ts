@@ -3,7 +3,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { customerIdOf } from "@customer-modules/core"
 import { MAX_PAGE } from "@customer-modules/ledger"
 
-import type VoucherService from "../../../services/voucher"
+import type VoucherService from "#services/voucher"
 
 /** GET /store/vouchers → `{ gift_cards }`: the signed-in customer's vouchers with balance, status and validity. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

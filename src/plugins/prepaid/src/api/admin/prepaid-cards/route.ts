@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type PrepaidCardService from "../../../services/prepaid-card"
-import { ListPrepaidCards } from "../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { ListPrepaidCards } from "#validators"
 
 /** GET /admin/prepaid-cards[?q=&status=&customer_id=&limit=&offset=] → `{ prepaid_cards, count, limit, offset }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

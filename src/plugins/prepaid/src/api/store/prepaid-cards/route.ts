@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { customerIdOf } from "@customer-modules/core"
 
-import type PrepaidCardService from "../../../services/prepaid-card"
+import type PrepaidCardService from "#services/prepaid-card"
 
 /** GET /store/prepaid-cards → `{ prepaid_cards }`: the signed-in customer's cards with their balances. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

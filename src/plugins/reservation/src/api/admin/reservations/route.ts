@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationService from "../../../services/reservation"
-import { ListQuery, StaffBooking } from "../../../validators"
+import type ReservationService from "#services/reservation"
+import { ListQuery, StaffBooking } from "#validators"
 
 /** GET /admin/reservations?location_id=&date=[&status=&area_id=&q=] → `{ reservations }`: the business day's list, by start. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

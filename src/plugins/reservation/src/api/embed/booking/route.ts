@@ -4,9 +4,9 @@ import { z } from "zod"
 import { DomainError, parseBody, sendEmbedPage } from "@customer-modules/core"
 import type { PosLocationService } from "@customer-modules/pos"
 
-import { bookingPage, pickLocale } from "../../../embed/booking-page"
-import { localDate } from "../../../engine/availability"
-import type ReservationPlanService from "../../../services/reservation-plan"
+import type ReservationPlanService from "#services/reservation-plan"
+import { bookingPage, pickLocale } from "#src/embed/booking-page"
+import { localDate } from "#src/engine/availability"
 
 const Query = z.object({ location_id: z.string().trim().min(1).max(64), locale: z.enum(["de", "en", "pt"]).optional() }).strict()
 

@@ -4,9 +4,9 @@ import { DomainError } from "@customer-modules/core"
 import { publicRoute } from "@customer-modules/pos"
 import type { PublicRateLimiterService } from "@customer-modules/pos"
 
-import type ReservationService from "../../../services/reservation"
-import { normaliseEmail, SlotUnavailable, toPublic } from "../../../services/reservation"
-import { PublicBooking } from "../../../validators"
+import type ReservationService from "#services/reservation"
+import { normaliseEmail, SlotUnavailable, toPublic } from "#services/reservation"
+import { PublicBooking } from "#validators"
 
 /** A person needs longer than this to fill in the booking form; a bot that posts at once is refused. */
 const MIN_FORM_MS = 1500

@@ -1,5 +1,5 @@
-import { OrderFaq } from "../../../../validators"
-import { cms, cmsMutation } from "../../../cms-mutation"
+import { cms, cmsMutation } from "#api/cms-mutation"
+import { OrderFaq } from "#validators"
 
 /** POST /admin/cms/faq-order `{ ids }` → `{ faq }`: the named entries first, in this order (drag and drop in the editor). */
 export const POST = cmsMutation({

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import { AdminList, CreateFaq } from "../../../../validators"
-import { cms, cmsMutation } from "../../../cms-mutation"
+import { cms, cmsMutation } from "#api/cms-mutation"
+import { AdminList, CreateFaq } from "#validators"
 
 /** GET /admin/cms/faq[?status=&locale=] → `{ faq }` in the merchant's order. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

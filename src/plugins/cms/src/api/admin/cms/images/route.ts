@@ -1,6 +1,6 @@
 import type { AbstractFileService, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { IMAGE_TYPES, imageTypeOf, safeBaseName } from "../../../../utils/images"
+import { IMAGE_TYPES, imageTypeOf, safeBaseName } from "#utils/images"
 
 type Uploaded = { buffer: Buffer; originalname: string; size: number }
 

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import { CreateNews, AdminList } from "../../../../validators"
-import { cms, cmsMutation } from "../../../cms-mutation"
+import { cms, cmsMutation } from "#api/cms-mutation"
+import { CreateNews, AdminList } from "#validators"
 
 /** GET /admin/cms/news[?status=&locale=&limit=&offset=] → `{ news, count, limit, offset }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

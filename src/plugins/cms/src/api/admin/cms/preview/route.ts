@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import { markdownToHtml } from "../../../../utils/markdown"
-import { Preview } from "../../../../validators"
+import { markdownToHtml } from "#utils/markdown"
+import { Preview } from "#validators"
 
 /** POST /admin/cms/preview `{ markdown }` → `{ html }`: exactly what the website will show (the editor's live preview). */
 export const POST = adminMutation({

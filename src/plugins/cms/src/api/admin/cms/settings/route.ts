@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { UpdateSettings } from "../../../../validators"
-import { cms, cmsMutation } from "../../../cms-mutation"
+import { cms, cmsMutation } from "#api/cms-mutation"
+import { UpdateSettings } from "#validators"
 
 /** GET /admin/cms/settings → `{ settings: { allowed_origins, time_zone } }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

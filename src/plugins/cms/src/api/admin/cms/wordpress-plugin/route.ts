@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { sendAsset } from "../../../../utils/assets"
+import { sendAsset } from "#utils/assets"
 
 /** GET /admin/cms/wordpress-plugin → the WordPress plugin as a zip to upload under Plugins → Add New. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type CmsService from "../../../../services/cms"
-import { PublicQuery } from "../../../../validators"
-import { localeOf, sendPublic } from "../../../public"
+import { localeOf, sendPublic } from "#api/public"
+import type CmsService from "#services/cms"
+import { PublicQuery } from "#validators"
 
 /** GET /store/cms/faq?locale=&category=&format=json|html → `{ faq }` in the merchant's order, or the HTML fragment. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

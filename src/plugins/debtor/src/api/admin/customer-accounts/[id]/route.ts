@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorAccountService from "../../../../services/debtor-account"
-import { UpdateAccount } from "../../../../validators"
+import type DebtorAccountService from "#services/debtor-account"
+import { UpdateAccount } from "#validators"
 
 /** GET /admin/customer-accounts/:id → `{ account }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../services/debtor-invoice"
-import { CustomerSettings } from "../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { CustomerSettings } from "#validators"
 
 /** GET /admin/debtor-customers/:customer_id → `{ settings: { payment_terms_days, monthly_statement, address_lines } }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { adminUserIdOf } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../services/debtor-invoice"
-import { CorrectBuyer } from "../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { CorrectBuyer } from "#validators"
 
 /** GET /admin/debtor-invoices/:id → `{ invoice }` with payments, credit note, corrections and reminders. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type DebtorInvoiceService from "../../../../services/debtor-invoice"
-import { openItemsCsv, paymentsCsv } from "../../../../utils/csv"
-import { ExportQuery } from "../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { openItemsCsv, paymentsCsv } from "#utils/csv"
+import { ExportQuery } from "#validators"
 
 /** GET /admin/debtor-invoices/export?kind=open_items|payments[&from=&to=] → text/csv. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../services/debtor-invoice"
-import { LocationSettings } from "../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { LocationSettings } from "#validators"
 
 /** GET /admin/debtor-locations/:location_id → `{ settings: { number_prefix } }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../services/debtor-invoice"
-import { CreateInvoice } from "../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { CreateInvoice } from "#validators"
 
 /**
  * POST /store/pos/invoices `{ customer_id?, customer_name?, email?, currency_code,

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../utils/services"
-import { CreateTemplate } from "../../../../validators"
+import { servicesOf } from "#utils/services"
+import { CreateTemplate } from "#validators"
 
 /** GET /admin/events/templates → `{ templates }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { sendEmbedPage } from "@customer-modules/core"
 
-import { escapeHtml, texts } from "../../../../utils/i18n"
-import { LOCALES } from "../../../../validators"
+import { escapeHtml, texts } from "#utils/i18n"
+import { LOCALES } from "#validators"
 
 /**
  * GET /embed/events/:id[?locale=] → the registration page for an iframe. The page itself is a shell;

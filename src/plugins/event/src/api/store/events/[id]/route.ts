@@ -1,9 +1,9 @@
 import { z } from "zod"
 
-import { publicEvent } from "../../../../utils/present"
-import { publicRead } from "../../../../utils/public-read"
-import { servicesOf } from "../../../../utils/services"
-import { LOCALES } from "../../../../validators"
+import { publicEvent } from "#utils/present"
+import { publicRead } from "#utils/public-read"
+import { servicesOf } from "#utils/services"
+import { LOCALES } from "#validators"
 
 /** GET /store/events/:id[?locale=] → `{ event }` (a published event; its places as they are now). */
 export const GET = publicRead({

@@ -1,11 +1,11 @@
 import { z } from "zod"
 
-import { texts } from "../../../../utils/i18n"
-import { eventsFeed } from "../../../../utils/ics"
-import { etagOf, notModified } from "../../../../utils/present"
-import { publicRead } from "../../../../utils/public-read"
-import { publicUrl, servicesOf } from "../../../../utils/services"
-import { LOCALES } from "../../../../validators"
+import { texts } from "#utils/i18n"
+import { eventsFeed } from "#utils/ics"
+import { etagOf, notModified } from "#utils/present"
+import { publicRead } from "#utils/public-read"
+import { publicUrl, servicesOf } from "#utils/services"
+import { LOCALES } from "#validators"
 
 /** GET /store/events/ical → `text/calendar`: the published events that have not ended (subscribe in a calendar app). */
 export const GET = publicRead({

@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../utils/services"
+import { servicesOf } from "#utils/services"
 
 /** GET /store/pos/events → `{ events }`: the published events that have not ended, with their places now (scope `event`). */
 export const GET = posRoute({

@@ -4,8 +4,8 @@ import { z } from "zod"
 import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type FeedbackCheckService from "../../../../services/feedback-check"
-import { CreateChecklist } from "../../../../validators"
+import type FeedbackCheckService from "#services/feedback-check"
+import { CreateChecklist } from "#validators"
 
 const Query = z.object({ location_id: z.string().max(64).optional() }).strict()
 

@@ -3,9 +3,9 @@ import { stringify } from "csv-stringify/sync"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type FeedbackCheckService from "../../../../services/feedback-check"
-import { safeCell } from "../../../../utils/csv"
-import { ChecksQuery } from "../../../../validators"
+import type FeedbackCheckService from "#services/feedback-check"
+import { safeCell } from "#utils/csv"
+import { ChecksQuery } from "#validators"
 
 /**
  * GET /admin/feedback/checks[?checklist_id=&location_id=&from=&to=&format=csv] → the check

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type FeedbackCheckService from "../../../../services/feedback-check"
-import { ShiftsQuery } from "../../../../validators"
+import type FeedbackCheckService from "#services/feedback-check"
+import { ShiftsQuery } from "#validators"
 
 /**
  * GET /admin/feedback/plan?location_id=&from=&to= → `{ shifts: [{ …, checks, responses }],

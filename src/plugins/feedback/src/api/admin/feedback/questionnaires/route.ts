@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { adminUserIdOf } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type FeedbackService from "../../../../services/feedback"
-import { SaveQuestionnaire } from "../../../../validators"
+import type FeedbackService from "#services/feedback"
+import { SaveQuestionnaire } from "#validators"
 
 /** GET /admin/feedback/questionnaires → `{ questionnaires: [{ id, title, version, responses, … }] }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

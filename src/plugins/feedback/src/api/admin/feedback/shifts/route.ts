@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type FeedbackCheckService from "../../../../services/feedback-check"
-import { CreateShift } from "../../../../validators"
+import type FeedbackCheckService from "#services/feedback-check"
+import { CreateShift } from "#validators"
 
 /** POST /admin/feedback/shifts `{ location_id, staff_id?, name, starts_at, ends_at }` → 201 `{ shift }`. */
 export const POST = adminMutation({

@@ -4,7 +4,7 @@ import { z } from "zod"
 
 import { parseBody } from "@customer-modules/core"
 
-import { liveFeed } from "../../../../utils/live"
+import { liveFeed } from "#utils/live"
 
 const Query = z
   .object({

@@ -3,7 +3,7 @@ import { z } from "zod"
 
 import { instant, parseBody } from "@customer-modules/core"
 
-import type FeedbackService from "../../../../services/feedback"
+import type FeedbackService from "#services/feedback"
 
 export const AtQuery = z.object({ at: instant.optional() }).strict()
 

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import type { BrandingService } from "@customer-modules/jobs"
 
-import { sendModule } from "../../../../utils/static-files"
-import { brandCss, TABLET_CSS } from "../../../../utils/tablet-css"
+import { sendModule } from "#utils/static-files"
+import { brandCss, TABLET_CSS } from "#utils/tablet-css"
 
 /**
  * GET /feedback/app/:file → the app's own modules (`tablet.js`, `outbox.js`) and

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { sendModule } from "../../../../utils/static-files"
+import { sendModule } from "#utils/static-files"
 
 /** GET /feedback/shared/:file → the rule evaluator the server uses too (`rules.js`), as an ES module. */
 export function GET(req: MedusaRequest, res: MedusaResponse): void {

@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import type { PublicRateLimiterService } from "@customer-modules/pos"
 
-import type FeedbackPairingService from "../../../../services/feedback-pairing"
-import { PairBody } from "../../../../validators"
+import type FeedbackPairingService from "#services/feedback-pairing"
+import { PairBody } from "#validators"
 
 /** Tries per client IP and minute (a code has 31⁸ values and lives ten minutes). */
 const BUDGET = { points: 10, duration_s: 60 }

@@ -1,8 +1,8 @@
 import { DomainError } from "@customer-modules/core"
 import { posRoute } from "@customer-modules/pos"
 
-import type FeedbackCheckService from "../../../../services/feedback-check"
-import { SubmitCheck } from "../../../../validators"
+import type FeedbackCheckService from "#services/feedback-check"
+import { SubmitCheck } from "#validators"
 
 /**
  * POST /store/pos/checks `{ checklist_id, client_id, checked_at?, items? }`

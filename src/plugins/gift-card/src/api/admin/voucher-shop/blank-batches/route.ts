@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { CreateBlankBatch } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { CreateBlankBatch } from "#validators"
 
 /** GET /admin/voucher-shop/blank-batches → `{ batches }` with how many of each are loaded. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { CreateShopDesign } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { CreateShopDesign } from "#validators"
 
 /** GET /admin/voucher-shop/designs → `{ designs }` (also inactive ones). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { CreateShopProduct } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { CreateShopProduct } from "#validators"
 
 /** GET /admin/voucher-shop/products → `{ products }`: product vouchers ("Brunch for two"), also inactive ones. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -3,8 +3,8 @@ import { stringify } from "csv-stringify/sync"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { SalesQuery } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { SalesQuery } from "#validators"
 
 /**
  * GET /admin/voucher-shop/sales?postal=&to_post=&limit=&offset=&format= → `{ sales, count }`: online sales, newest first,

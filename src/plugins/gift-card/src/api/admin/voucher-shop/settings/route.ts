@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { UpdateShopSettings } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { UpdateShopSettings } from "#validators"
 
 /** GET /admin/voucher-shop/settings → `{ settings }` (with the voucher validity and time zone of `/admin/vouchers/settings`). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

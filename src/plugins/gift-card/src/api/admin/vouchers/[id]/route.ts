@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type VoucherService from "../../../../services/voucher"
-import { PageQuery } from "../../../../validators"
+import type VoucherService from "#services/voucher"
+import { PageQuery } from "#validators"
 
 /** GET /admin/vouchers/:id[?limit=&offset=] → `{ gift_card, transactions, count, limit, offset }`, history newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

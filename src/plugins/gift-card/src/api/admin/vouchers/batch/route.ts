@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../services/voucher"
-import { CreateInactiveVouchers } from "../../../../validators"
+import type VoucherService from "#services/voucher"
+import { CreateInactiveVouchers } from "#validators"
 
 /**
  * POST /admin/vouchers/batch `{ currency_code, count, range_id? } | { currency_code, codes }`:

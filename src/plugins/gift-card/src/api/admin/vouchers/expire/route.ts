@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/core"
 
-import type VoucherService from "../../../../services/voucher"
-import { ExpireNow } from "../../../../validators"
+import type VoucherService from "#services/voucher"
+import { ExpireNow } from "#validators"
 
 /** POST /admin/vouchers/expire: runs the nightly expiry now → `{ expired, amount }` (vouchers, minor units). */
 export const POST = adminMutation({

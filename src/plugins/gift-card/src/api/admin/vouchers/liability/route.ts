@@ -3,9 +3,9 @@ import type { EntityManager } from "typeorm"
 
 import { contentDisposition, DomainError, parseBody } from "@customer-modules/core"
 
-import type VoucherService from "../../../../services/voucher"
-import { liabilityCsv } from "../../../../utils/liability"
-import { LiabilityQuery } from "../../../../validators"
+import type VoucherService from "#services/voucher"
+import { liabilityCsv } from "#utils/liability"
+import { LiabilityQuery } from "#validators"
 
 const MAX_DAYS = 3700
 

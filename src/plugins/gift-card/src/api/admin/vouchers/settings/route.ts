@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../services/voucher"
-import { UpdateSettings } from "../../../../validators"
+import type VoucherService from "#services/voucher"
+import { UpdateSettings } from "#validators"
 
 /** GET /admin/vouchers/settings → `{ settings }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../services/voucher"
-import { SellVoucher } from "../../../../validators"
+import type VoucherService from "#services/voucher"
+import { SellVoucher } from "#validators"
 
 /** POST /store/pos/gift-cards: sell a voucher (generated code or own number). */
 export const POST = posRoute({

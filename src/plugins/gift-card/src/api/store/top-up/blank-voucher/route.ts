@@ -4,9 +4,9 @@ import type { EntityManager } from "typeorm"
 import { DomainError } from "@customer-modules/core"
 import { publicRoute } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { guardedLookup } from "../../../../utils/public-lookup"
-import { BlankTopUp } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { guardedLookup } from "#utils/public-lookup"
+import { BlankTopUp } from "#validators"
 
 /**
  * POST /store/top-up/blank-voucher `{ serial, pin, amount, email, locale? }` → 201 `{ cart_id, total, currency_code }`:

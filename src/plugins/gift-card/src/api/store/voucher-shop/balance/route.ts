@@ -2,9 +2,9 @@ import type { MedusaResponse } from "@medusajs/medusa"
 
 import { publicRoute } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { guardedLookup } from "../../../../utils/public-lookup"
-import { BalanceCheck } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { guardedLookup } from "#utils/public-lookup"
+import { BalanceCheck } from "#validators"
 
 /**
  * POST /store/voucher-shop/balance `{ code }` → `{ voucher: { balance, currency_code, valid_until, status } }`: the balance

@@ -1,7 +1,7 @@
 import { publicRoute } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../services/voucher-shop"
-import { CreateShopCart } from "../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { CreateShopCart } from "#validators"
 
 /**
  * POST /store/voucher-shop/carts `{ email, sender_name, locale?, delivery?, shipping_address?, items: [{ amount | product_id,

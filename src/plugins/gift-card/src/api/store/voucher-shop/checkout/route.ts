@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { publicRoute } from "@customer-modules/pos"
 
-import type HostedCheckoutService from "../../../../services/hosted-checkout"
+import type HostedCheckoutService from "#services/hosted-checkout"
 
 const StartCheckout = z.object({ cart_id: z.string().trim().min(1).max(64) }).strict()
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type JobQueueService from "../../../../services/job-queue"
+import type JobQueueService from "#services/job-queue"
 
 /** GET /admin/jobs/failed → `{ jobs }`: jobs that used up their attempts or failed for good, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { listKinds } from "../../../../registry"
+import { listKinds } from "#src/registry"
 
 /**
  * GET /admin/jobs/kinds → `{ mail_kinds, document_kinds }`: every kind with

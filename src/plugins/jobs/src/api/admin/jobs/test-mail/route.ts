@@ -2,10 +2,10 @@ import { randomUUID } from "crypto"
 
 import { adminMutation } from "@customer-modules/core"
 
-import { registeredDocumentKind } from "../../../../registry"
-import type BrandingService from "../../../../services/branding"
-import type MailService from "../../../../services/mail"
-import { TestMail } from "../../../../validators"
+import type BrandingService from "#services/branding"
+import type MailService from "#services/mail"
+import { registeredDocumentKind } from "#src/registry"
+import { TestMail } from "#validators"
 
 const TEXT = {
   de: { subject: "Testnachricht", body: "Diese Nachricht bestätigt, dass der Versand von E-Mails funktioniert. Im Anhang: eine Beispielrechnung in Ihrem Design." },

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type ValueAccountService from "../../../../services/value-account"
-import { ListAccounts } from "../../../../validators"
+import type ValueAccountService from "#services/value-account"
+import { ListAccounts } from "#validators"
 
 /** GET /admin/ledger/accounts[?kind=&customer_id=&limit=&offset=] → `{ accounts, count, limit, offset }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

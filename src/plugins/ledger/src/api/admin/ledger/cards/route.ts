@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type CardService from "../../../../services/card"
-import { ListCards } from "../../../../validators"
+import type CardService from "#services/card"
+import { ListCards } from "#validators"
 
 /** GET /admin/ledger/cards[?q=&kind=&status=&customer_id=&limit=&offset=] → `{ cards, count, limit, offset }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

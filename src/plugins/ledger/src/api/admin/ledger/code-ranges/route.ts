@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/core"
 
-import type CodeRangeService from "../../../../services/code-range"
-import { CreateCodeRange } from "../../../../validators"
+import type CodeRangeService from "#services/code-range"
+import { CreateCodeRange } from "#validators"
 
 /** GET /admin/ledger/code-ranges → `{ code_ranges }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

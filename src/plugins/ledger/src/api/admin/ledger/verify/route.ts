@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type ValueAccountService from "../../../../services/value-account"
+import type ValueAccountService from "#services/value-account"
 
 /**
  * GET /admin/ledger/verify → `{ checked_accounts, checked_transactions, mismatches, broken_chains }`:

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../services/loyalty"
-import { CreateCards } from "../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { CreateCards } from "#validators"
 
 /**
  * POST /admin/loyalty/cards `{ codes }` or `{ range_id, count }` → 201 `{ cards }`:

@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../services/loyalty"
-import { RegisterCustomer, SearchCustomers } from "../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { RegisterCustomer, SearchCustomers } from "#validators"
 
 /** GET /admin/loyalty/customers?q=&limit=&offset= → `{ customers, count }` with points and cards. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

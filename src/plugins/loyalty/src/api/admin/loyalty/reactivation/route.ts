@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type LoyaltyAnalysisService from "../../../../services/loyalty-analysis"
-import { reactivationCsv } from "../../../../utils/csv"
-import { ReactivationQuery } from "../../../../validators"
+import type LoyaltyAnalysisService from "#services/loyalty-analysis"
+import { reactivationCsv } from "#utils/csv"
+import { ReactivationQuery } from "#validators"
 
 /**
  * GET /admin/loyalty/reactivation?inactive_days=90&now=&format=csv → `{ customers }` (or CSV):

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../services/loyalty"
-import { CreateReward } from "../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { CreateReward } from "#validators"
 
 /** GET /admin/loyalty/rewards → `{ rewards }` (offered and withdrawn). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../services/loyalty"
-import { UpdateSettings } from "../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { UpdateSettings } from "#validators"
 
 /** GET /admin/loyalty/settings → `{ settings }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { DomainError, parseBody } from "@customer-modules/core"
 
-import type LoyaltyService from "../../../../services/loyalty"
-import type LoyaltyAnalysisService from "../../../../services/loyalty-analysis"
-import { Consent, PageQuery } from "../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import type LoyaltyAnalysisService from "#services/loyalty-analysis"
+import { Consent, PageQuery } from "#validators"
 
 /** GET /store/loyalty/me → `{ cards, points, transactions, count, visits }` of the signed-in customer. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -4,8 +4,8 @@ import { isDomainError } from "@customer-modules/core"
 import type { BrandingService, Locale, PageContent } from "@customer-modules/jobs"
 import { renderPage } from "@customer-modules/jobs"
 
-import type LoyaltyAnalysisService from "../../../../services/loyalty-analysis"
-import { UnsubscribeQuery } from "../../../../validators"
+import type LoyaltyAnalysisService from "#services/loyalty-analysis"
+import { UnsubscribeQuery } from "#validators"
 
 const TEXT: Record<Locale, { title: string; ask: (s: string) => string; button: string; done: (s: string) => string; invalid: string }> = {
   de: {

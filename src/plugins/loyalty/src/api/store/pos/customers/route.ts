@@ -1,8 +1,8 @@
 import { DomainError, parseBody } from "@customer-modules/core"
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../services/loyalty"
-import { MAX_TILL_SEARCH, RegisterCustomer, TillSearchCustomers } from "../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { MAX_TILL_SEARCH, RegisterCustomer, TillSearchCustomers } from "#validators"
 
 /**
  * POST /store/pos/customers `{ first_name, last_name, email?, phone?, birthday?, card_code?, marketing_consent? }`

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/core"
 
-import type PosLocationService from "../../../../services/pos-location"
-import { CreateLocation } from "../../../../validators"
+import type PosLocationService from "#services/pos-location"
+import { CreateLocation } from "#validators"
 
 /** GET /admin/pos/locations: every location. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/core"
 
-import type StaffService from "../../../../services/staff"
-import { CreateStaffMember } from "../../../../validators"
+import type StaffService from "#services/staff"
+import { CreateStaffMember } from "#validators"
 
 /** GET /admin/pos/staff[?location_id=]: staff members with their cards. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

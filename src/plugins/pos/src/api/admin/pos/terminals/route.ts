@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type PosTerminalService from "../../../../services/pos-terminal"
-import { CreateTerminal } from "../../../../validators"
+import type PosTerminalService from "#services/pos-terminal"
+import { CreateTerminal } from "#validators"
 
 /** GET /admin/pos/terminals[?location_id=]: every terminal with its location; never a key. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,5 +1,5 @@
-import { posRoute } from "../../../../pos-route"
-import type PosLocationService from "../../../../services/pos-location"
+import type PosLocationService from "#services/pos-location"
+import { posRoute } from "#src/pos-route"
 
 /** GET /store/pos/terminal: who am I — the calling terminal, its scopes and location. */
 export const GET = posRoute({

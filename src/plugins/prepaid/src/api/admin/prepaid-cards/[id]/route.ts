@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../services/prepaid-card"
-import { PageQuery, UpdatePrepaidCard } from "../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { PageQuery, UpdatePrepaidCard } from "#validators"
 
 /** GET /admin/prepaid-cards/:id[?limit=&offset=] → `{ prepaid_card, transactions, count, limit, offset }`, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../services/prepaid-card"
-import { CreateBatch } from "../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { CreateBatch } from "#validators"
 
 /**
  * POST /admin/prepaid-cards/batch `{ currency_code, codes? | range_id + count }`

@@ -3,9 +3,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { contentDisposition, parseBody } from "@customer-modules/core"
 import type { PosLocationService } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../services/prepaid-card"
-import { transactionsCsv } from "../../../../utils/csv"
-import { ExportQuery } from "../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { transactionsCsv } from "#utils/csv"
+import { ExportQuery } from "#validators"
 
 /** Rows in one export; narrow the period for more. */
 const MAX_ROWS = 100_000

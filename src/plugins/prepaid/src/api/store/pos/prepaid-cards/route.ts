@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../services/prepaid-card"
-import { IssuePrepaidCard } from "../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { IssuePrepaidCard } from "#validators"
 
 /**
  * POST /store/pos/prepaid-cards `{ code?, currency_code, customer_id? }` → 201

@@ -2,9 +2,9 @@ import type { MedusaResponse } from "@medusajs/medusa"
 
 import { publicRoute } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../services/prepaid-card"
-import { countMisses } from "../../../../utils/public-call"
-import { GuestTopUpCart } from "../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { countMisses } from "#utils/public-call"
+import { GuestTopUpCart } from "#validators"
 
 /**
  * POST /store/top-up/prepaid-card `{ number, amount, email }` → 201 `{ cart_id, total, currency_code }`: a guest cart

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../services/reservation-plan"
-import { CreateArea } from "../../../../validators"
+import type ReservationPlanService from "#services/reservation-plan"
+import { CreateArea } from "#validators"
 
 /** POST /admin/reservations/areas `{ location_id, name, active?, online?, priority?, position? }` → 201 `{ area }`. */
 export const POST = adminMutation({

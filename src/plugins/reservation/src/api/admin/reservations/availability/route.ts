@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type ReservationService from "../../../../services/reservation"
-import { AvailabilityQuery } from "../../../../validators"
+import type ReservationService from "#services/reservation"
+import { AvailabilityQuery } from "#validators"
 
 /** GET /admin/reservations/availability?location_id=&date=&party_size= → `{ date, time_zone, slots }` as staff may book (online rules do not apply). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

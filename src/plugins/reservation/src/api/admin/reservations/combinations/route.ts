@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../services/reservation-plan"
-import { CreateCombination } from "../../../../validators"
+import type ReservationPlanService from "#services/reservation-plan"
+import { CreateCombination } from "#validators"
 
 /** POST /admin/reservations/combinations `{ table_ids, min_seats, max_seats }` → 201 `{ combination }`: tables that may be joined for one party. */
 export const POST = adminMutation({

@@ -3,8 +3,8 @@ import { stringify } from "csv-stringify/sync"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type ReservationService from "../../../../services/reservation"
-import { ListQuery } from "../../../../validators"
+import type ReservationService from "#services/reservation"
+import { ListQuery } from "#validators"
 
 const COLUMNS = ["id", "business_date", "starts_at", "ends_at", "status", "source", "party_size", "table_ids", "name", "email", "phone", "note", "newsletter", "no_shows"] as const
 

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../services/reservation-plan"
-import { CreateRule } from "../../../../validators"
+import type ReservationPlanService from "#services/reservation-plan"
+import { CreateRule } from "#validators"
 
 /**
  * POST /admin/reservations/rules `{ location_id, area_id? | table_id?, effect, weekdays?, start_time?, end_time?, from_date?, to_date? }`

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../services/reservation-plan"
-import { CreateTable } from "../../../../validators"
+import type ReservationPlanService from "#services/reservation-plan"
+import { CreateTable } from "#validators"
 
 /** POST /admin/reservations/tables `{ area_id, name, min_seats, max_seats, shape?, x?, y?, width?, height?, rotation?, … }` → 201 `{ table }`. */
 export const POST = adminMutation({

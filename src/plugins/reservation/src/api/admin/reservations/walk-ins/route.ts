@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationService from "../../../../services/reservation"
-import { WalkIn } from "../../../../validators"
+import type ReservationService from "#services/reservation"
+import { WalkIn } from "#validators"
 
 /** POST /admin/reservations/walk-ins `{ location_id, party_size, name?, table_ids?, note? }` → 201 `{ reservation, warnings }`: seated now. */
 export const POST = adminMutation({

@@ -3,7 +3,7 @@ import { z } from "zod"
 
 import { escapeHtml, parseBody, sendEmbedPage } from "@customer-modules/core"
 
-import { pickLocale } from "../../../../embed/booking-page"
+import { pickLocale } from "#src/embed/booking-page"
 
 const Query = z.object({ id: z.string().trim().min(1).max(64), token: z.string().trim().min(10).max(200), locale: z.enum(["de", "en", "pt"]).optional() }).strict()
 

@@ -1,7 +1,7 @@
 import { publicRoute } from "@customer-modules/pos"
 
-import type ReservationService from "../../../../services/reservation"
-import { AvailabilityQuery } from "../../../../validators"
+import type ReservationService from "#services/reservation"
+import { AvailabilityQuery } from "#validators"
 
 /**
  * GET /store/reservations/availability?location_id=&date=&party_size= → 200 `{ date, time_zone, slots: [{ time, starts_at, available }] }`:

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { z } from "zod"
 
-import { UpdateFaq } from "../../../../../validators"
-import { cms, cmsMutation } from "../../../../cms-mutation"
+import { cms, cmsMutation } from "#api/cms-mutation"
+import { UpdateFaq } from "#validators"
 
 /** GET /admin/cms/faq/:id → `{ faq }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { z } from "zod"
 
-import { UpdateNews } from "../../../../../validators"
-import { cms, cmsMutation } from "../../../../cms-mutation"
+import { cms, cmsMutation } from "#api/cms-mutation"
+import { UpdateNews } from "#validators"
 
 /** GET /admin/cms/news/:id → `{ news }` (drafts too). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

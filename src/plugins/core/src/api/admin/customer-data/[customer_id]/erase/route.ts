@@ -1,8 +1,8 @@
 import { z } from "zod"
 
-import { adminMutation } from "../../../../../admin-mutation"
-import { adminUserIdOf } from "../../../../../request"
-import type CustomerDataService from "../../../../../services/customer-data"
+import type CustomerDataService from "#services/customer-data"
+import { adminMutation } from "#src/admin-mutation"
+import { adminUserIdOf } from "#src/request"
 
 const body = z
   .object({

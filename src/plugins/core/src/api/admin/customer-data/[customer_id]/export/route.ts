@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type CustomerDataService from "../../../../../services/customer-data"
-import { sendExportDownload } from "../../../../../utils/export-download"
+import type CustomerDataService from "#services/customer-data"
+import { sendExportDownload } from "#utils/export-download"
 
 /** GET /admin/customer-data/:customer_id/export: everything the modules hold about the customer, as a JSON file. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { customerIdOf } from "../../../../../request"
-import type CustomerDataService from "../../../../../services/customer-data"
-import { sendExportDownload } from "../../../../../utils/export-download"
+import type CustomerDataService from "#services/customer-data"
+import { customerIdOf } from "#src/request"
+import { sendExportDownload } from "#utils/export-download"
 
 /** GET /store/customers/me/data-export: the signed-in customer's own data (GDPR art. 15 and 20), as a JSON file. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

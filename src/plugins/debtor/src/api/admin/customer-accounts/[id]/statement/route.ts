@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type DebtorAccountService from "../../../../../services/debtor-account"
-import { StatementQuery } from "../../../../../validators"
+import type DebtorAccountService from "#services/debtor-account"
+import { StatementQuery } from "#validators"
 
 /**
  * GET /admin/customer-accounts/:id/statement[?format=json|pdf&limit=&offset=] →

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
-import { CancelInvoice } from "../../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { CancelInvoice } from "#validators"
 
 /**
  * POST /admin/debtor-invoices/:id/cancel `{ reason? }` → `{ invoice, credit_note }`:

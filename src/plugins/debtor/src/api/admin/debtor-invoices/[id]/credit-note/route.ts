@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition } from "@customer-modules/core"
 
-import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
+import type DebtorInvoiceService from "#services/debtor-invoice"
 
 /** GET /admin/debtor-invoices/:id/credit-note → application/pdf of the credit note; 404 when not cancelled. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

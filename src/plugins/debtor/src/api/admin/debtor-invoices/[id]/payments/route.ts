@@ -1,8 +1,8 @@
 import { adminUserIdOf } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
-import { RecordPayment } from "../../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { RecordPayment } from "#validators"
 
 /**
  * POST /admin/debtor-invoices/:id/payments `{ amount, method, paid_on?, reference? }`

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../../services/debtor-invoice"
-import { SendInvoice } from "../../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { SendInvoice } from "#validators"
 
 /** POST /admin/debtor-invoices/:id/send `{ to? }` → 202 `{ mail }`: sends the invoice PDF (again). */
 export const POST = adminMutation({

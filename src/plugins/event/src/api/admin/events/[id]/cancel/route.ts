@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../utils/services"
+import { servicesOf } from "#utils/services"
 
 /** POST /admin/events/:id/cancel → 200 `{ event }`: the event and all its registrations are cancelled, every participant is told. */
 export const POST = adminMutation({

@@ -5,11 +5,11 @@ import { contentDisposition, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 import { adminMutation } from "@customer-modules/pos"
 
-import type { ParticipantListData } from "../../../../../documents/event-participants"
-import type { EventView, Registration } from "../../../../../types"
-import { localText } from "../../../../../types"
-import { servicesOf } from "../../../../../utils/services"
-import { ListRegistrations, RegisterByStaff } from "../../../../../validators"
+import type { ParticipantListData } from "#documents/event-participants"
+import type { EventView, Registration } from "#types"
+import { localText } from "#types"
+import { servicesOf } from "#utils/services"
+import { ListRegistrations, RegisterByStaff } from "#validators"
 
 /** A registration as the staff see it in the participant list. */
 export function staffRegistration(r: Registration) {

@@ -3,8 +3,8 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../utils/services"
-import { UpdateTemplate } from "../../../../../validators"
+import { servicesOf } from "#utils/services"
+import { UpdateTemplate } from "#validators"
 
 /** GET /admin/events/templates/:template_id → `{ template }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -3,8 +3,8 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../utils/services"
-import { UpdateVenue } from "../../../../../validators"
+import { servicesOf } from "#utils/services"
+import { UpdateVenue } from "#validators"
 
 /** GET /admin/events/venues/:venue_id → `{ venue }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,9 +1,9 @@
 import { publicRoute } from "@customer-modules/pos"
 
-import { publicRegistration } from "../../../../../services/event-registration"
-import { cancelTokens, cancelUrl } from "../../../../../utils/links"
-import { publicUrl, servicesOf } from "../../../../../utils/services"
-import { Register } from "../../../../../validators"
+import { publicRegistration } from "#services/event-registration"
+import { cancelTokens, cancelUrl } from "#utils/links"
+import { publicUrl, servicesOf } from "#utils/services"
+import { Register } from "#validators"
 
 /** Registrations one client address may make per minute. */
 export const REGISTRATIONS_PER_MINUTE = 20

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type FeedbackCheckService from "../../../../../services/feedback-check"
-import { UpdateChecklist } from "../../../../../validators"
+import type FeedbackCheckService from "#services/feedback-check"
+import { UpdateChecklist } from "#validators"
 
 /**
  * PUT /admin/feedback/checklists/:id `{ name?, interval_minutes?, items?, opening_hours?,

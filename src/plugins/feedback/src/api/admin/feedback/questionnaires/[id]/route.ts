@@ -4,8 +4,8 @@ import { z } from "zod"
 import { adminUserIdOf, parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type FeedbackService from "../../../../../services/feedback"
-import { SaveQuestionnaire } from "../../../../../validators"
+import type FeedbackService from "#services/feedback"
+import { SaveQuestionnaire } from "#validators"
 
 const Query = z.object({ version: z.coerce.number().int().min(1).optional() }).strict()
 

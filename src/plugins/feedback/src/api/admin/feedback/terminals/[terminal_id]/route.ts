@@ -4,8 +4,9 @@ import { parseBody } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 import type { PosTerminalService } from "@customer-modules/pos"
 
-import type FeedbackService from "../../../../../services/feedback"
-import { AssignTerminal } from "../../../../../validators"
+import type FeedbackService from "#services/feedback"
+import { AssignTerminal } from "#validators"
+
 import { AtQuery } from "../route"
 
 /** GET /admin/feedback/terminals/:terminal_id[?at=] → `{ settings, showing, time_zone }`: what it shows now (or at `at`). */

@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type FeedbackService from "../../../../../services/feedback"
+import type FeedbackService from "#services/feedback"
 
 /**
  * GET /store/pos/feedback/questionnaire → `{ questionnaire }`: the one this

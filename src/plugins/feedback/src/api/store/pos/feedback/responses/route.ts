@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type FeedbackService from "../../../../../services/feedback"
-import { SubmitResponse } from "../../../../../validators"
+import type FeedbackService from "#services/feedback"
+import { SubmitResponse } from "#validators"
 
 /**
  * POST /store/pos/feedback/responses `{ questionnaire_id, version, client_id,

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../../services/voucher-shop"
-import { UpdateShopDesign } from "../../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { UpdateShopDesign } from "#validators"
 
 /** POST /admin/voucher-shop/designs/:id `{ name?, image?, position?, active? }` → `{ design }`; `active: false` takes it out of the shop. */
 export const POST = adminMutation({

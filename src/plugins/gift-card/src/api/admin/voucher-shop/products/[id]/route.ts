@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../../services/voucher-shop"
-import { UpdateShopProduct } from "../../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { UpdateShopProduct } from "#validators"
 
 /** POST /admin/voucher-shop/products/:id `{ title?, amount?, position?, active? }` → `{ product }`. */
 export const POST = adminMutation({

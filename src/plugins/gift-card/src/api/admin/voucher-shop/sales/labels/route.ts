@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { contentDisposition, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
-import type VoucherShopService from "../../../../../services/voucher-shop"
-import { PostalLabelsQuery } from "../../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { PostalLabelsQuery } from "#validators"
 
 /**
  * GET /admin/voucher-shop/sales/labels?to_post=true|false&locale= → address labels (PDF, A4, 3 × 8 labels of 70 × 37 mm)

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../services/voucher"
-import { StatusChange } from "../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { StatusChange } from "#validators"
 
 /** POST /admin/vouchers/:id/block `{ reference? }` → `{ gift_card }`; recorded in the voucher's history. */
 export const POST = adminMutation({

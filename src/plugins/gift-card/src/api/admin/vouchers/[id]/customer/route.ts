@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../services/voucher"
-import { LinkCustomer } from "../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { LinkCustomer } from "#validators"
 
 /**
  * POST /admin/vouchers/:id/customer `{ customer_id | null, replace? }` → `{ gift_card }`:

@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { contentDisposition, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
-import type VoucherService from "../../../../../services/voucher"
-import { VoucherPdfQuery } from "../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { VoucherPdfQuery } from "#validators"
 
 /** GET /admin/vouchers/:id/pdf[?locale=] → the voucher as a PDF in the merchant's design, to print or hand over. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../services/voucher"
-import { ReloadVoucher } from "../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { ReloadVoucher } from "#validators"
 
 /** POST /admin/vouchers/:id/reload `{ amount, reference? }` → `{ gift_card, transaction }`; needs an Idempotency-Key (a retry with it reloads once). */
 export const POST = adminMutation({

@@ -3,8 +3,8 @@ import { createHash } from "crypto"
 import { adminMutation } from "@customer-modules/core"
 import type { MailService } from "@customer-modules/jobs"
 
-import type VoucherService from "../../../../../services/voucher"
-import { SendVoucher } from "../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { SendVoucher } from "#validators"
 
 /** The longest part of a mail key taken from the caller's Idempotency-Key (longer keys are hashed, never cut). */
 const AGAIN_LENGTH = 80

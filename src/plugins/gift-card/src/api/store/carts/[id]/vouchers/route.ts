@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type VoucherCheckoutService from "../../../../../services/voucher-checkout"
-import { guardedLookup } from "../../../../../utils/public-lookup"
-import { ApplyVoucher } from "../../../../../validators"
+import type VoucherCheckoutService from "#services/voucher-checkout"
+import { guardedLookup } from "#utils/public-lookup"
+import { ApplyVoucher } from "#validators"
 
 /**
  * POST /store/carts/:id/vouchers `{ code }` → `{ cart }`: pays (part of) the cart

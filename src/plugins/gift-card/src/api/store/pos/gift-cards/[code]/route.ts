@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../services/voucher"
+import type VoucherService from "#services/voucher"
 
 /** GET /store/pos/gift-cards/:code → `{ gift_card }`: balance, status and validity before the till redeems. */
 export const GET = posRoute({

@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { publicRoute } from "@customer-modules/pos"
 
-import type HostedCheckoutService from "../../../../../services/hosted-checkout"
+import type HostedCheckoutService from "#services/hosted-checkout"
 
 const StatusQuery = z.object({ token: z.string().min(1).max(200) }).strict()
 

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { customerIdOf, DomainError, parseBody } from "@customer-modules/core"
 
-import type VoucherService from "../../../../../services/voucher"
-import { PageQuery } from "../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { PageQuery } from "#validators"
 
 /** GET /store/vouchers/:id/transactions → `{ transactions, count }`: one of the customer's own vouchers' history; 404 for anyone else's. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type DocumentService from "../../../../../services/document"
+import type DocumentService from "#services/document"
 
 /** GET /admin/jobs/documents/:id → `{ document }` */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type MailService from "../../../../../services/mail"
+import type MailService from "#services/mail"
 
 /** GET /admin/jobs/mails/:id → `{ mail }` with its subject, html and text as rendered. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

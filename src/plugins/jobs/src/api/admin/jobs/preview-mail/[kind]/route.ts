@@ -3,10 +3,10 @@ import { z } from "zod"
 
 import { DomainError, parseBody } from "@customer-modules/core"
 
-import { renderMail } from "../../../../../mail/templates"
-import { registeredMailKind } from "../../../../../registry"
-import type BrandingService from "../../../../../services/branding"
-import { LOCALES } from "../../../../../types"
+import { renderMail } from "#mail/templates"
+import type BrandingService from "#services/branding"
+import { registeredMailKind } from "#src/registry"
+import { LOCALES } from "#types"
 
 const PreviewMailQuery = z.object({ locale: z.enum(LOCALES).optional() }).strict()
 

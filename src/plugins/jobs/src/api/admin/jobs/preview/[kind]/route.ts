@@ -2,13 +2,13 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import { sampleDocument } from "../../../../../pdf/samples"
-import { registeredDocumentKind } from "../../../../../registry"
-import type { UpdateBrandingInput } from "../../../../../schemas"
-import type BrandingService from "../../../../../services/branding"
-import type DocumentService from "../../../../../services/document"
-import type { DocumentKind } from "../../../../../types"
-import { PreviewKind } from "../../../../../validators"
+import type BrandingService from "#services/branding"
+import type DocumentService from "#services/document"
+import { sampleDocument } from "#src/pdf/samples"
+import { registeredDocumentKind } from "#src/registry"
+import type { UpdateBrandingInput } from "#src/schemas"
+import type { DocumentKind } from "#types"
+import { PreviewKind } from "#validators"
 
 async function preview(req: MedusaRequest, res: MedusaResponse, draft: UpdateBrandingInput | null): Promise<void> {
   const kind = parseBody(PreviewKind, req.params.kind)

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type ValueAccountService from "../../../../../services/value-account"
-import { PageQuery } from "../../../../../validators"
+import type ValueAccountService from "#services/value-account"
+import { PageQuery } from "#validators"
 
 /** GET /admin/ledger/accounts/:id[?limit=&offset=] → `{ account, transactions, count, limit, offset }`, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

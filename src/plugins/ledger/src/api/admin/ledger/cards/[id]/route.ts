@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type CardService from "../../../../../services/card"
+import type CardService from "#services/card"
 
 /** GET /admin/ledger/cards/:id → `{ card, accounts }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type CodeRangeService from "../../../../../services/code-range"
+import type CodeRangeService from "#services/code-range"
 
 /** GET /admin/ledger/code-ranges/:id → `{ code_range }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import type ValueAccountService from "../../../../../services/value-account"
+import type ValueAccountService from "#services/value-account"
 
 /** GET /admin/ledger/transactions/:id → `{ transaction }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

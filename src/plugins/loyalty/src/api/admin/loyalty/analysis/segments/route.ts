@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type LoyaltyAnalysisService from "../../../../../services/loyalty-analysis"
-import { SegmentsQuery } from "../../../../../validators"
+import type LoyaltyAnalysisService from "#services/loyalty-analysis"
+import { SegmentsQuery } from "#validators"
 
 /**
  * GET /admin/loyalty/analysis/segments?from=&now= → `{ segments: [{ segment, customers,

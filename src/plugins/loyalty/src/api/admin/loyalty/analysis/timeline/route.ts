@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type LoyaltyAnalysisService from "../../../../../services/loyalty-analysis"
-import { timelineCsv } from "../../../../../utils/csv"
-import { TimelineQuery } from "../../../../../validators"
+import type LoyaltyAnalysisService from "#services/loyalty-analysis"
+import { timelineCsv } from "#utils/csv"
+import { TimelineQuery } from "#validators"
 
 /**
  * GET /admin/loyalty/analysis/timeline?from=&to=&interval=day|week|month&customer_id=&format=json|csv

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type LoyaltyService from "../../../../../services/loyalty"
-import { PageQuery } from "../../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { PageQuery } from "#validators"
 
 /** GET /admin/loyalty/customers/:id → `{ customer, points, cards, transactions, count, visits }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyAnalysisService from "../../../../../services/loyalty-analysis"
-import { ReactivationMail } from "../../../../../validators"
+import type LoyaltyAnalysisService from "#services/loyalty-analysis"
+import { ReactivationMail } from "#validators"
 
 /**
  * POST /admin/loyalty/reactivation/mail `{ inactive_days, campaign, message?, offer?, offer_valid_until? }`

@@ -3,8 +3,8 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../../services/loyalty"
-import { UpdateReward } from "../../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { UpdateReward } from "#validators"
 
 /** GET /admin/loyalty/rewards/:id → `{ reward }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { customerIdOf, parseBody } from "@customer-modules/core"
 
-import type LoyaltyCheckoutService from "../../../../../services/loyalty-checkout"
-import { ApplyCartReward } from "../../../../../validators"
+import type LoyaltyCheckoutService from "#services/loyalty-checkout"
+import { ApplyCartReward } from "#validators"
 
 /**
  * GET /store/carts/:id/loyalty-rewards → `{ rewards, points, points_applied }`:

@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../../services/loyalty"
+import type LoyaltyService from "#services/loyalty"
 
 /** GET /store/pos/customers/:code → `{ customer, card, points, visits }` for a scanned customer card. */
 export const GET = posRoute({

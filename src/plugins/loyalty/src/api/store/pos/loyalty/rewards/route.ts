@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../../services/loyalty"
+import type LoyaltyService from "#services/loyalty"
 
 /** GET /store/pos/loyalty/rewards → `{ rewards: [{ id, title, points, kind, … }] }`: the rewards on offer. */
 export const GET = posRoute({

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/core"
 
-import type PosLocationService from "../../../../../services/pos-location"
-import { UpdateLocation } from "../../../../../validators"
+import type PosLocationService from "#services/pos-location"
+import { UpdateLocation } from "#validators"
 
 /** GET /admin/pos/locations/:id */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

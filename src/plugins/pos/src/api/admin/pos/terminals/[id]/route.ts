@@ -3,7 +3,7 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/core"
 
-import type PosTerminalService from "../../../../../services/pos-terminal"
+import type PosTerminalService from "#services/pos-terminal"
 
 /** GET /admin/pos/terminals/:id */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,8 +1,8 @@
 import { DomainError } from "@customer-modules/core"
 import type { AccountKind, CardDTO, CardKind, CardService, ValueAccountDTO } from "@customer-modules/ledger"
 
-import { posRoute } from "../../../../../pos-route"
-import type { PosScope } from "../../../../../scopes"
+import { posRoute } from "#src/pos-route"
+import type { PosScope } from "#src/scopes"
 
 /** Which scopes see a card of each kind, and which of its accounts each scope sees. */
 const CARD_SCOPES: Record<CardKind, PosScope[]> = {

@@ -1,5 +1,5 @@
-import { posRoute } from "../../../../../pos-route"
-import type StaffService from "../../../../../services/staff"
+import type StaffService from "#services/staff"
+import { posRoute } from "#src/pos-route"
 
 /**
  * GET /store/pos/staff-cards/:code: the staff member an RFID UID belongs to, so a

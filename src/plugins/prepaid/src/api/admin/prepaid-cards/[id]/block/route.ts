@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { StatusChange } from "../../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { StatusChange } from "#validators"
 
 /** POST /admin/prepaid-cards/:id/block `{ reason? }` → `{ prepaid_card }`; doing it twice changes nothing. */
 export const POST = adminMutation({

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { ReplaceCard } from "../../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { ReplaceCard } from "#validators"
 
 /**
  * POST /admin/prepaid-cards/:id/replace `{ code? }` → 201 `{ prepaid_card, replaced }`:

@@ -1,8 +1,8 @@
 import { adminUserIdOf } from "@customer-modules/core"
 import { adminMutation, ledgerKeyOf } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { AdminTopUp } from "../../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { AdminTopUp } from "#validators"
 
 /**
  * POST /admin/prepaid-cards/:id/top-up `{ amount, reason }` with an

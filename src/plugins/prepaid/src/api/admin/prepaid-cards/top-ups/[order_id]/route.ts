@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../../services/prepaid-card"
+import type PrepaidCardService from "#services/prepaid-card"
 
 /**
  * POST /admin/prepaid-cards/top-ups/:order_id → `{ credited }`: credits the

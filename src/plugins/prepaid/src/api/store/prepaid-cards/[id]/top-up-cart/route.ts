@@ -3,8 +3,8 @@ import type { EntityManager } from "typeorm"
 
 import { customerIdOf, parseBody } from "@customer-modules/core"
 
-import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { TopUpCart } from "../../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { TopUpCart } from "#validators"
 
 /**
  * POST /store/prepaid-cards/:id/top-up-cart `{ amount }` → 201 `{ cart_id }`: a

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { customerIdOf, parseBody } from "@customer-modules/core"
 
-import type PrepaidCardService from "../../../../../services/prepaid-card"
-import { PageQuery } from "../../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { PageQuery } from "#validators"
 
 /**
  * GET /store/prepaid-cards/:id/transactions[?limit=&offset=] → `{ transactions,

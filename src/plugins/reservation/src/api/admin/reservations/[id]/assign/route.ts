@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationService from "../../../../../services/reservation"
-import { AssignBody } from "../../../../../validators"
+import type ReservationService from "#services/reservation"
+import { AssignBody } from "#validators"
 
 /** POST /admin/reservations/:id/assign `{ table_ids, pinned? }` → 200 `{ reservation }`: staff move a booking (same time); pinned unless `pinned: false`. */
 export const POST = adminMutation({

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationService from "../../../../../services/reservation"
-import { StatusBody } from "../../../../../validators"
+import type ReservationService from "#services/reservation"
+import { StatusBody } from "#validators"
 
 /** POST /admin/reservations/:id/status `{ status: seated | finished | no_show | cancelled }` → 200 `{ reservation }`. */
 export const POST = adminMutation({

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../../services/reservation-plan"
-import { UpdateArea } from "../../../../../validators"
+import type ReservationPlanService from "#services/reservation-plan"
+import { UpdateArea } from "#validators"
 
 /** POST /admin/reservations/areas/:id `{ name?, active?, online?, priority?, position? }` → 200 `{ area }`. */
 export const POST = adminMutation({

@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../../services/reservation-plan"
+import type ReservationPlanService from "#services/reservation-plan"
 
 /** DELETE /admin/reservations/combinations/:id → 200 `{ id, deleted: true }`. */
 export const DELETE = adminMutation({

@@ -1,8 +1,8 @@
 import { adminUserIdOf } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationService from "../../../../../services/reservation"
-import { UnblockBody } from "../../../../../validators"
+import type ReservationService from "#services/reservation"
+import { UnblockBody } from "#validators"
 
 /** POST /admin/reservations/guests/unblock `{ email?, phone? }` → 200 `{ unblocked: true }`: earlier no-shows of this guest no longer count. */
 export const POST = adminMutation({

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../../services/reservation-plan"
-import { UpdateTable } from "../../../../../validators"
+import type ReservationPlanService from "#services/reservation-plan"
+import { UpdateTable } from "#validators"
 
 /** POST /admin/reservations/tables/:id `{ x?, y?, width?, height?, rotation?, name?, seats…, area_id?, active?, online? }` → 200 `{ table }`. */
 export const POST = adminMutation({

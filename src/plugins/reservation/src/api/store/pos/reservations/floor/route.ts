@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type ReservationService from "../../../../../services/reservation"
+import type ReservationService from "#services/reservation"
 
 /**
  * GET /store/pos/reservations/floor → `{ plan: { time_zone, date, areas, tables: [{ …, state, current, next, today }], combinations } }`:

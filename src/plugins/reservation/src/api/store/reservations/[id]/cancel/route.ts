@@ -1,8 +1,8 @@
 import { publicRoute } from "@customer-modules/pos"
 
-import type ReservationService from "../../../../../services/reservation"
-import { toPublic } from "../../../../../services/reservation"
-import { CancelBody } from "../../../../../validators"
+import type ReservationService from "#services/reservation"
+import { toPublic } from "#services/reservation"
+import { CancelBody } from "#validators"
 
 /** POST /store/reservations/:id/cancel `{ token }` → 200 `{ reservation }` cancelled; 403 `invalid_token`; 409 when no longer confirmed; 422 `too_late`. */
 export const POST = publicRoute({

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import { ItemPreview } from "../../../../../../validators"
-import { cms } from "../../../../../cms-mutation"
+import { cms } from "#api/cms-mutation"
+import { ItemPreview } from "#validators"
 
 /**
  * GET /admin/cms/faq/:id/preview[?locale=] → `{ html }`: the fragment of this one

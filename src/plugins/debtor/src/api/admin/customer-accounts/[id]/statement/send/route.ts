@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorAccountService from "../../../../../../services/debtor-account"
-import { SendStatement } from "../../../../../../validators"
+import type DebtorAccountService from "#services/debtor-account"
+import { SendStatement } from "#validators"
 
 /** POST /admin/customer-accounts/:id/statement/send `{ to? }` → 202 `{ mail }` (mail `account_statement` with the PDF). */
 export const POST = adminMutation({

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "../../../../../../services/debtor-invoice"
-import { CreditRefunds } from "../../../../../../validators"
+import type DebtorInvoiceService from "#services/debtor-invoice"
+import { CreditRefunds } from "#validators"
 
 /**
  * POST /admin/debtor-invoices/orders/:order_id/credit-refunds `{}` → `{ credit_notes }`:

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type DebtorAccountService from "../../../../../../services/debtor-account"
-import { Charge } from "../../../../../../validators"
+import type DebtorAccountService from "#services/debtor-account"
+import { Charge } from "#validators"
 
 /**
  * POST /store/pos/customer-accounts/:code/charge `{ amount, reference? }` → 200

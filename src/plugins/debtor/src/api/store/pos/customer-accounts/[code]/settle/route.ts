@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type DebtorAccountService from "../../../../../../services/debtor-account"
-import { Settle } from "../../../../../../validators"
+import type DebtorAccountService from "#services/debtor-account"
+import { Settle } from "#validators"
 
 /**
  * POST /store/pos/customer-accounts/:code/settle `{ amount, tender }` → 200

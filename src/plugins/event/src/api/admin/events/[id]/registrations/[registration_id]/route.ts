@@ -1,7 +1,8 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../../utils/services"
-import { UpdateRegistration } from "../../../../../../validators"
+import { servicesOf } from "#utils/services"
+import { UpdateRegistration } from "#validators"
+
 import { staffRegistration } from "../route"
 
 /** POST /admin/events/:id/registrations/:registration_id `{ note?, checked_in? }` → 200 `{ registration }` (check-in at the door). */

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../../utils/services"
-import { CreateFromTemplate } from "../../../../../../validators"
+import { servicesOf } from "#utils/services"
+import { CreateFromTemplate } from "#validators"
 
 /**
  * POST /admin/events/templates/:template_id/events `{ time: "HH:MM", dates: [..] | weekly: { weekdays, from, until },

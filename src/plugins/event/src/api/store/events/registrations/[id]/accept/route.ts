@@ -1,10 +1,10 @@
 import { DomainError } from "@customer-modules/core"
 import { publicRoute } from "@customer-modules/pos"
 
-import { publicRegistration } from "../../../../../../services/event-registration"
-import { acceptTokens } from "../../../../../../utils/links"
-import { servicesOf } from "../../../../../../utils/services"
-import { TokenBody } from "../../../../../../validators"
+import { publicRegistration } from "#services/event-registration"
+import { acceptTokens } from "#utils/links"
+import { servicesOf } from "#utils/services"
+import { TokenBody } from "#validators"
 
 /** POST /store/events/registrations/:id/accept `{ token }` → 200 `{ registration }` (a waiting-list offer taken); 403 `invalid_token`, 409 `offer_expired`. */
 export const POST = publicRoute({

@@ -1,10 +1,10 @@
 import { DomainError } from "@customer-modules/core"
 import { publicRoute } from "@customer-modules/pos"
 
-import { publicRegistration } from "../../../../../../services/event-registration"
-import { cancelTokens } from "../../../../../../utils/links"
-import { servicesOf } from "../../../../../../utils/services"
-import { TokenBody } from "../../../../../../validators"
+import { publicRegistration } from "#services/event-registration"
+import { cancelTokens } from "#utils/links"
+import { servicesOf } from "#utils/services"
+import { TokenBody } from "#validators"
 
 /** POST /store/events/registrations/:id/cancel `{ token }` → 200 `{ registration }`; 403 `invalid_token`. The freed places go to the waiting list in order. */
 export const POST = publicRoute({

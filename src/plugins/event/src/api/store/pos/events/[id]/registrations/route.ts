@@ -2,9 +2,9 @@ import { z } from "zod"
 
 import { posRoute } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../../utils/services"
-import { RegisterByStaff } from "../../../../../../validators"
-import { staffRegistration } from "../../../../../admin/events/[id]/registrations/route"
+import { staffRegistration } from "#api/admin/events/[id]/registrations/route"
+import { servicesOf } from "#utils/services"
+import { RegisterByStaff } from "#validators"
 
 /** At the till the guest usually pays there and then: `paid` with the tender as `method`. */
 const TillRegistration = RegisterByStaff.extend({ method: z.enum(["cash", "card", "voucher", "other"]).optional() }).strict()

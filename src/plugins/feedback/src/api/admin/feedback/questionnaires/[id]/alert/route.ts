@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type FeedbackService from "../../../../../../services/feedback"
-import { SetAlert } from "../../../../../../validators"
+import type FeedbackService from "#services/feedback"
+import { SetAlert } from "#validators"
 
 /** GET /admin/feedback/questionnaires/:id/alert → `{ alert }` (null when none is set). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

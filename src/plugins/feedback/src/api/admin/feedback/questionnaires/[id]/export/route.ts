@@ -3,9 +3,9 @@ import { stringify } from "csv-stringify/sync"
 
 import { contentDisposition, parseBody } from "@customer-modules/core"
 
-import type FeedbackService from "../../../../../../services/feedback"
-import { safeCell } from "../../../../../../utils/csv"
-import { ResultsQuery } from "../../../../../../validators"
+import type FeedbackService from "#services/feedback"
+import { safeCell } from "#utils/csv"
+import { ResultsQuery } from "#validators"
 
 /**
  * GET /admin/feedback/questionnaires/:id/export?from=&to=&terminal_id=&location_id=&version=

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type FeedbackService from "../../../../../../services/feedback"
-import { ResultsQuery } from "../../../../../../validators"
+import type FeedbackService from "#services/feedback"
+import { ResultsQuery } from "#validators"
 
 /**
  * GET /admin/feedback/questionnaires/:id/results?from=&to=&terminal_id=&location_id=&version=

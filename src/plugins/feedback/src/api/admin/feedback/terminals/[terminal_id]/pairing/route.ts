@@ -3,8 +3,8 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type FeedbackPairingService from "../../../../../../services/feedback-pairing"
-import { PAIRING_TTL_MINUTES } from "../../../../../../services/feedback-pairing"
+import type FeedbackPairingService from "#services/feedback-pairing"
+import { PAIRING_TTL_MINUTES } from "#services/feedback-pairing"
 
 /**
  * POST /admin/feedback/terminals/:terminal_id/pairing `{}` → 201 `{ pairing: { code,

@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type FeedbackCheckService from "../../../../../../services/feedback-check"
+import type FeedbackCheckService from "#services/feedback-check"
 
 /**
  * GET /store/pos/checks/:checklist_id/last → `{ check: { staff: { name },

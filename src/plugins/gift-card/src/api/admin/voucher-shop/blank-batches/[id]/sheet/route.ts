@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { contentDisposition, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
-import type VoucherShopService from "../../../../../../services/voucher-shop"
-import { BlankSheetQuery } from "../../../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { BlankSheetQuery } from "#validators"
 
 /**
  * GET /admin/voucher-shop/blank-batches/:id/sheet?locale=&design_id= → the batch's print sheet (PDF, A4, 8 per page):

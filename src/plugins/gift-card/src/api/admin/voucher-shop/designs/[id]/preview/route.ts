@@ -3,8 +3,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { contentDisposition, DomainError, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
-import type VoucherShopService from "../../../../../../services/voucher-shop"
-import { ShopQuery } from "../../../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { ShopQuery } from "#validators"
 
 const SAMPLE: Record<"de" | "en" | "pt", { name: string; message: string }> = {
   de: { name: "Erika Mustermann", message: "Alles Gute zum Geburtstag!" },

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherShopService from "../../../../../../services/voucher-shop"
-import { EmptyBody } from "../../../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { EmptyBody } from "#validators"
 
 /** POST /admin/voucher-shop/sales/:id/posted `{}` → `{ sale }` marked posted (once; again changes nothing). */
 export const POST = adminMutation({

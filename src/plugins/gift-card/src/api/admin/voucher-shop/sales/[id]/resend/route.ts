@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/core"
 
-import type VoucherShopService from "../../../../../../services/voucher-shop"
-import { EmptyBody } from "../../../../../../validators"
+import type VoucherShopService from "#services/voucher-shop"
+import { EmptyBody } from "#validators"
 
 /**
  * POST /admin/voucher-shop/sales/:id/resend `{}` → 202 `{ resent: true }`: the voucher mail to its recipient again.

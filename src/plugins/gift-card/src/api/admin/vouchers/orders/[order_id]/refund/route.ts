@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type VoucherCheckoutService from "../../../../../../services/voucher-checkout"
-import { RefundOrderToVouchers } from "../../../../../../validators"
+import type VoucherCheckoutService from "#services/voucher-checkout"
+import { RefundOrderToVouchers } from "#validators"
 
 /**
  * POST /admin/vouchers/orders/:order_id/refund `{ amount, reference? }` → `{ refunded, transactions }`:

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../../services/voucher"
-import { PosLinkCustomer } from "../../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { PosLinkCustomer } from "#validators"
 
 /** POST /store/pos/gift-cards/:code/customer `{ customer_id }` → `{ gift_card }`: links an anonymous voucher to a customer. */
 export const POST = posRoute({

@@ -2,9 +2,9 @@ import { parseBody } from "@customer-modules/core"
 import { posRoute } from "@customer-modules/pos"
 import type { PosLocationService } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../../services/voucher"
-import { voucherReceipt } from "../../../../../../utils/receipt"
-import { ReceiptQuery } from "../../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { voucherReceipt } from "#utils/receipt"
+import { ReceiptQuery } from "#validators"
 
 /**
  * GET /store/pos/gift-cards/:code/receipt[?columns=42&locale=de&title=] →

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../../services/voucher"
-import { RedeemVoucher } from "../../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { RedeemVoucher } from "#validators"
 
 /** POST /store/pos/gift-cards/:code/redeem: pay with the voucher; 409 when it holds less. */
 export const POST = posRoute({

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../../services/voucher"
-import { RefundVoucher } from "../../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { RefundVoucher } from "#validators"
 
 /**
  * POST /store/pos/gift-cards/:code/refund `{ reference? }` → `{ gift_card, transaction, refunded }`:

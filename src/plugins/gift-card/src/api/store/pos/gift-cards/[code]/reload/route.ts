@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type VoucherService from "../../../../../../services/voucher"
-import { ReloadVoucher } from "../../../../../../validators"
+import type VoucherService from "#services/voucher"
+import { ReloadVoucher } from "#validators"
 
 /** POST /store/pos/gift-cards/:code/reload: put value back on a voucher. */
 export const POST = posRoute({

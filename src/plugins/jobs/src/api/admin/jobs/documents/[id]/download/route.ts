@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition } from "@customer-modules/core"
 
-import type DocumentService from "../../../../../../services/document"
+import type DocumentService from "#services/document"
 
 /** GET /admin/jobs/documents/:id/download: the PDF (rendered now if still queued). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { adminMutation, DomainError } from "@customer-modules/core"
 
-import type JobQueueService from "../../../../../../services/job-queue"
+import type JobQueueService from "#services/job-queue"
 
 /**
  * POST /admin/jobs/failed/:id/retry `{}` → `{ job }`: runs a failed job again with fresh attempts; 404 when no failed job has this id.

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition } from "@customer-modules/core"
 
-import type MailService from "../../../../../../services/mail"
+import type MailService from "#services/mail"
 
 /** GET /admin/jobs/mails/:id/eml: the message as sent (message/rfc822). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/core"
 
-import type ScheduleService from "../../../../../../services/schedule"
-import { RunSchedule } from "../../../../../../validators"
+import type ScheduleService from "#services/schedule"
+import { RunSchedule } from "#validators"
 
 /**
  * POST /admin/jobs/schedules/:name/run `{ now? }` → `{ run }`: one run now, as if at `now`; 404 for an unknown schedule.

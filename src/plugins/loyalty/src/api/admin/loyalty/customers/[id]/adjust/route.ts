@@ -1,8 +1,8 @@
 import { adminUserIdOf } from "@customer-modules/core"
 import { adminMutation, ledgerKeyOf } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../../../services/loyalty"
-import { Adjust } from "../../../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { Adjust } from "#validators"
 
 /**
  * POST /admin/loyalty/customers/:id/adjust `{ points, reason }` → `{ points, transaction }`:

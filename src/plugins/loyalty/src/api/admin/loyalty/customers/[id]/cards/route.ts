@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../../../services/loyalty"
-import { IssueCard } from "../../../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { IssueCard } from "#validators"
 
 /**
  * POST /admin/loyalty/customers/:id/cards `{ card_code? }` → 201 `{ customer, card }`:

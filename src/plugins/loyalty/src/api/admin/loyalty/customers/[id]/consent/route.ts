@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyAnalysisService from "../../../../../../services/loyalty-analysis"
-import { Consent } from "../../../../../../validators"
+import type LoyaltyAnalysisService from "#services/loyalty-analysis"
+import { Consent } from "#validators"
 
 /** POST /admin/loyalty/customers/:id/consent `{ marketing_consent }` → `{ marketing_consent }`. */
 export const POST = adminMutation({

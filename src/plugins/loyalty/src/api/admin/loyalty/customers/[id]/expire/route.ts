@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyExpiryService from "../../../../../../services/loyalty-expiry"
-import { ExpireRun } from "../../../../../../validators"
+import type LoyaltyExpiryService from "#services/loyalty-expiry"
+import { ExpireRun } from "#validators"
 
 /**
  * POST /admin/loyalty/customers/:id/expire `{ now? }` → `{ expired, announced }`: runs

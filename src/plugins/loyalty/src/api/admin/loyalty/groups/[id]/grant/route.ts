@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "../../../../../../services/loyalty"
-import { GroupGrant } from "../../../../../../validators"
+import type LoyaltyService from "#services/loyalty"
+import { GroupGrant } from "#validators"
 
 /**
  * POST /admin/loyalty/groups/:id/grant `{ points, reason, campaign }` →

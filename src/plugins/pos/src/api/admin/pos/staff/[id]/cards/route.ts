@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/core"
 
-import type StaffService from "../../../../../../services/staff"
-import { AddStaffCard } from "../../../../../../validators"
+import type StaffService from "#services/staff"
+import { AddStaffCard } from "#validators"
 
 /** POST /admin/pos/staff/:id/cards `{ uid }` → 201 `{ card }`; 409 `code_taken` when the UID is in use. */
 export const POST = adminMutation({

@@ -3,9 +3,10 @@ import { z } from "zod"
 import { DomainError, reference } from "@customer-modules/core"
 import type { ValueAccountService } from "@customer-modules/ledger"
 
-import { posRoute } from "../../../../../../pos-route"
-import { reversalRuleFor } from "../../../../../../reversals"
-import type PosLocationService from "../../../../../../services/pos-location"
+import type PosLocationService from "#services/pos-location"
+import { posRoute } from "#src/pos-route"
+import { reversalRuleFor } from "#src/reversals"
+
 import { assertReversibleAtTill, parseReversalWindow } from "../../reversal-policy"
 
 const Reverse = z.object({ reference: reference.optional() }).strict()

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../../../services/prepaid-card"
-import { Charge } from "../../../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { Charge } from "#validators"
 
 /**
  * POST /store/pos/prepaid-cards/:code/charge `{ amount, reference? }` → 200

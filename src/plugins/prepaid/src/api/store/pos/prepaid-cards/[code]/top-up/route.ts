@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type PrepaidCardService from "../../../../../../services/prepaid-card"
-import { TopUp } from "../../../../../../validators"
+import type PrepaidCardService from "#services/prepaid-card"
+import { TopUp } from "#validators"
 
 /** POST /store/pos/prepaid-cards/:code/top-up `{ amount, tender, reference? }` → 200 `{ prepaid_card, transaction }`. */
 export const POST = posRoute({

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type ReservationService from "../../../../../../services/reservation"
-import { PlanQuery } from "../../../../../../validators"
+import type ReservationService from "#services/reservation"
+import { PlanQuery } from "#validators"
 
 /**
  * GET /admin/reservations/locations/:location_id/plan[?at=ISO] → `{ plan }`: areas, tables with their state

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/pos"
 
-import type ReservationPlanService from "../../../../../../services/reservation-plan"
-import { SettingsBody } from "../../../../../../validators"
+import type ReservationPlanService from "#services/reservation-plan"
+import { SettingsBody } from "#validators"
 
 /** GET /admin/reservations/locations/:location_id/settings → `{ settings }` (404 when not set up). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

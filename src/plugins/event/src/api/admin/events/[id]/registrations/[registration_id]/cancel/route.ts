@@ -3,7 +3,8 @@ import { z } from "zod"
 import { DomainError } from "@customer-modules/core"
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../../../utils/services"
+import { servicesOf } from "#utils/services"
+
 import { staffRegistration } from "../../route"
 
 /** POST /admin/events/:id/registrations/:registration_id/cancel → 200 `{ registration }`; the freed places go to the waiting list. */

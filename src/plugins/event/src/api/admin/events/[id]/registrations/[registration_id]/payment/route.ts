@@ -1,7 +1,8 @@
 import { adminMutation } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../../../utils/services"
-import { SetPayment } from "../../../../../../../validators"
+import { servicesOf } from "#utils/services"
+import { SetPayment } from "#validators"
+
 import { staffRegistration } from "../../route"
 
 /** POST /admin/events/:id/registrations/:registration_id/payment `{ status: "paid" | "unpaid" | "refunded", method? }` → 200 `{ registration }`. */

@@ -1,7 +1,7 @@
 import { adminMutation } from "@customer-modules/core"
 
-import { servicesOf } from "../../../../../../../utils/services"
-import { CreateFromTemplate } from "../../../../../../../validators"
+import { servicesOf } from "#utils/services"
+import { CreateFromTemplate } from "#validators"
 
 /**
  * POST /admin/events/templates/:template_id/events/preview (the body of `…/events`) → 200

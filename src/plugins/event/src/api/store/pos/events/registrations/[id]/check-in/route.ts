@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import { servicesOf } from "../../../../../../../utils/services"
-import { staffRegistration } from "../../../../../../admin/events/[id]/registrations/route"
+import { staffRegistration } from "#api/admin/events/[id]/registrations/route"
+import { servicesOf } from "#utils/services"
 
 /**
  * POST /store/pos/events/registrations/:id/check-in → 200 `{ registration }`: the scanned

@@ -2,7 +2,7 @@ import { z } from "zod"
 
 import { adminMutation } from "@customer-modules/core"
 
-import type StaffService from "../../../../../../../services/staff"
+import type StaffService from "#services/staff"
 
 /** DELETE /admin/pos/staff/:id/cards/:card_id: revokes the card at once → `{ card }`. */
 export const DELETE = adminMutation({
