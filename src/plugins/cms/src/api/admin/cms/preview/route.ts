@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import { markdownToHtml } from "#utils/markdown"
 import { Preview } from "#validators"

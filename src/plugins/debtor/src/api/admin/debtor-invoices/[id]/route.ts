@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminUserIdOf } from "@customer-modules/core"
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation, adminUserIdOf } from "@customer-modules/core"
 
 import type DebtorInvoiceService from "#services/debtor-invoice"
 import { CorrectBuyer } from "#validators"

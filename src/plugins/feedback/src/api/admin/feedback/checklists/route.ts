@@ -1,8 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { z } from "zod"
 
-import { parseBody } from "@customer-modules/core"
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation, parseBody } from "@customer-modules/core"
 
 import type FeedbackCheckService from "#services/feedback-check"
 import { CreateChecklist } from "#validators"

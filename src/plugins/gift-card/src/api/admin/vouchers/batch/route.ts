@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type VoucherService from "#services/voucher"
 import { CreateInactiveVouchers } from "#validators"

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation } from "@customer-modules/core"
 
-import { updateBrandingSchema } from "../../../../schemas"
-import type { UpdateBrandingInput } from "../../../../schemas"
-import type BrandingService from "../../../../services/branding"
+import type BrandingService from "#services/branding"
+import { updateBrandingSchema } from "#src/schemas"
+import type { UpdateBrandingInput } from "#src/schemas"
 
 /** GET /admin/jobs/branding → `{ branding }` */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,10 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation, parseBody } from "@customer-modules/core"
 
-import { enqueueDocumentSchema } from "../../../../schemas"
-import type { EnqueueDocumentInput } from "../../../../schemas"
-import type DocumentService from "../../../../services/document"
-import { ListDocuments } from "../../../../validators"
+import type DocumentService from "#services/document"
+import { enqueueDocumentSchema } from "#src/schemas"
+import type { EnqueueDocumentInput } from "#src/schemas"
+import { ListDocuments } from "#validators"
 
 /** GET /admin/jobs/documents?limit&offset: stored documents, newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,10 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { adminMutation, parseBody } from "@customer-modules/core"
 
-import { enqueueMailSchema } from "../../../../schemas"
-import type { EnqueueMailInput } from "../../../../schemas"
-import type MailService from "../../../../services/mail"
-import { ListMails } from "../../../../validators"
+import type MailService from "#services/mail"
+import { enqueueMailSchema } from "#src/schemas"
+import type { EnqueueMailInput } from "#src/schemas"
+import { ListMails } from "#validators"
 
 /** GET /admin/jobs/mails?status&kind&limit&offset: the mail log (outbox), newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { parseBody } from "@customer-modules/core"
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation, parseBody } from "@customer-modules/core"
 
 import type LoyaltyService from "#services/loyalty"
 import { RegisterCustomer, SearchCustomers } from "#validators"

@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type ReservationPlanService from "#services/reservation-plan"
 import { CreateArea } from "#validators"

@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type ReservationService from "#services/reservation"
 import { WalkIn } from "#validators"

@@ -1,5 +1,4 @@
-import { adminUserIdOf } from "@customer-modules/core"
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation, adminUserIdOf } from "@customer-modules/core"
 
 import type DebtorInvoiceService from "#services/debtor-invoice"
 import { RecordPayment } from "#validators"

@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type DebtorInvoiceService from "#services/debtor-invoice"
 import { SendInvoice } from "#validators"

@@ -1,9 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { stringify } from "csv-stringify/sync"
 
-import { contentDisposition, parseBody } from "@customer-modules/core"
+import { adminMutation, contentDisposition, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
-import { adminMutation } from "@customer-modules/pos"
 
 import type { ParticipantListData } from "#documents/event-participants"
 import type { EventView, Registration } from "#types"

@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type FeedbackCheckService from "#services/feedback-check"
 import { UpdateChecklist } from "#validators"

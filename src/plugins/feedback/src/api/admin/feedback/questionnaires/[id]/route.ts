@@ -1,8 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { z } from "zod"
 
-import { adminUserIdOf, parseBody } from "@customer-modules/core"
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation, adminUserIdOf, parseBody } from "@customer-modules/core"
 
 import type FeedbackService from "#services/feedback"
 import { SaveQuestionnaire } from "#validators"

@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type PrepaidCardService from "#services/prepaid-card"
 import { StatusChange } from "#validators"

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type PrepaidCardService from "#services/prepaid-card"
 

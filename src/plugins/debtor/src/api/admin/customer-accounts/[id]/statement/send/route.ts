@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type DebtorAccountService from "#services/debtor-account"
 import { SendStatement } from "#validators"

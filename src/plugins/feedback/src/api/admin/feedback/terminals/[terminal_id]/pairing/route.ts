@@ -1,7 +1,7 @@
 import QRCode from "qrcode"
 import { z } from "zod"
 
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type FeedbackPairingService from "#services/feedback-pairing"
 import { PAIRING_TTL_MINUTES } from "#services/feedback-pairing"

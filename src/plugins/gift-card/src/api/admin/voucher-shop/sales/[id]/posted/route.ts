@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type VoucherShopService from "#services/voucher-shop"
 import { EmptyBody } from "#validators"

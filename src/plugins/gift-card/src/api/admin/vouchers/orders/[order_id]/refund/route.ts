@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type VoucherCheckoutService from "#services/voucher-checkout"
 import { RefundOrderToVouchers } from "#validators"

@@ -1,5 +1,4 @@
-import { adminUserIdOf } from "@customer-modules/core"
-import { adminMutation, ledgerKeyOf } from "@customer-modules/pos"
+import { adminMutation, adminUserIdOf, ledgerKeyOf } from "@customer-modules/core"
 
 import type LoyaltyService from "#services/loyalty"
 import { Adjust } from "#validators"

@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type LoyaltyService from "#services/loyalty"
 import { IssueCard } from "#validators"

@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type LoyaltyAnalysisService from "#services/loyalty-analysis"
 import { Consent } from "#validators"

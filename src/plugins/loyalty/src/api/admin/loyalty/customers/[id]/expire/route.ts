@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import type LoyaltyExpiryService from "#services/loyalty-expiry"
 import { ExpireRun } from "#validators"

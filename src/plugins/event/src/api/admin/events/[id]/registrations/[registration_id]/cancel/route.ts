@@ -1,7 +1,6 @@
 import { z } from "zod"
 
-import { DomainError } from "@customer-modules/core"
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation, DomainError } from "@customer-modules/core"
 
 import { servicesOf } from "#utils/services"
 

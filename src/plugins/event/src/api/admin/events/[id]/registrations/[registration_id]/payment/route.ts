@@ -1,4 +1,4 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
 import { servicesOf } from "#utils/services"
 import { SetPayment } from "#validators"
