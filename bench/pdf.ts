@@ -45,6 +45,8 @@ const CHILD = `
 const dist = ${JSON.stringify(path.resolve(__dirname, "../src/plugins/jobs/dist/pdf"))}
 const { renderDocument } = require(dist + "/render")
 const { RenderPool } = require(dist + "/pool")
+// The invoice is the debtor's registered document kind (decision 73), loaded as its loader does.
+require(dist + "/../registry").registerDocumentKind(require.resolve(${JSON.stringify(path.resolve(__dirname, "../src/plugins/debtor/dist/documents/invoice"))}))
 const [branding, invoices, threads] = JSON.parse(require("fs").readFileSync(0, "utf-8"))
 const cpu = (since) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000 }
 ;(async () => {

@@ -1,4 +1,5 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer"
+import { Fragment } from "react"
 import { z } from "zod"
 
 import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatIban, formatMoney, formatNumber, Frame, schemaParts as p } from "@customer-modules/jobs"
@@ -110,11 +111,11 @@ export function InvoiceDocument({ data, branding, locale }: { data: ParsedInvoic
       <Text style={[styles.muted, { marginTop: 4 }]}>{data.prices_include_tax ? L.prices_gross : L.prices_net}</Text>
       <View style={t.totals} wrap={false}>
         {totals.tax_groups.map((g) => (
-          <View key={g.tax_rate}>
+          <Fragment key={g.tax_rate}>
             <View style={t.totalRow}><Text style={styles.muted}>{`${L.net} ${L.tax_group(formatNumber(g.tax_rate, locale, 2))}`}</Text><Text>{money(g.net_minor)}</Text></View>
             <View style={t.totalRow}><Text style={styles.muted}>{L.tax_group(formatNumber(g.tax_rate, locale, 2))}</Text><Text>{money(g.tax_minor)}</Text></View>
             <View style={t.totalRow}><Text style={styles.muted}>{`${L.gross} ${L.tax_group(formatNumber(g.tax_rate, locale, 2))}`}</Text><Text>{money(g.gross_minor)}</Text></View>
-          </View>
+          </Fragment>
         ))}
         <View style={[t.totalRow, { marginTop: 4 }]}><Text>{L.total_net}</Text><Text>{money(totals.net_minor)}</Text></View>
         <View style={t.totalRow}><Text>{L.total_tax}</Text><Text>{money(totals.tax_minor)}</Text></View>

@@ -14,6 +14,8 @@ type Task = { id: number; kind: string; module: string | null; data: unknown; br
 const WORKER_FILE = path.join(__dirname, "render-worker.js")
 /** A render that takes longer is stuck: its thread is replaced and the job retried by the queue. */
 const RENDER_TIMEOUT_MS = 60_000
+/** Young generation of a render thread (MiB). */
+const YOUNG_GENERATION_MB = 96
 /** Renders waiting for a thread at most; more are refused (the document queue keeps its jobs meanwhile). */
 const MAX_WAITING = 1_000
 
@@ -85,7 +87,10 @@ export class RenderPool {
   }
 
   protected spawn_(): Slot {
-    const worker = new Worker(WORKER_FILE, { workerData: { nice: this.nice_ } })
+    // A larger young generation than a worker's default: a render allocates
+    // short-lived layout nodes in the megabytes, and scavenges were about a
+    // tenth of its CPU time (decision 136).
+    const worker = new Worker(WORKER_FILE, { workerData: { nice: this.nice_ }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } })
     worker.unref()
     const slot: Slot = { worker, busy: null }
     worker.on("message", (msg: { id: number; ok: boolean; pdf?: ArrayBuffer; error?: { name: string; message: string } }) => {
