@@ -10,7 +10,6 @@ const MIN_SECRET_LENGTH = 32
 const PLUGINS_DIR = path.join(__dirname, "src", "plugins")
 
 const env = process.env
-const isProduction = env.NODE_ENV === "production"
 const embedded = env.CM_EMBEDDED === "1"
 
 /**
@@ -37,11 +36,13 @@ function secret(name) {
 
 /**
  * LOG_LEVEL (winston's npm levels): Medusa's logger logs at it; the access log
- * (one line per request) is written at "http" and more verbose. In production
- * it defaults to "warn": no line per request or per event unless asked for.
+ * (one line per request) is written at "http" and more verbose. It defaults to
+ * "warn": no line per request or per event unless asked for, also for `npm start`
+ * of the demo (the entry point prints its own start lines). Only NODE_ENV=development
+ * or test (the test servers) default to "silly".
  */
 const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"]
-const logLevel = env.LOG_LEVEL || (isProduction ? "warn" : "silly")
+const logLevel = env.LOG_LEVEL || (env.NODE_ENV === "development" || env.NODE_ENV === "test" ? "silly" : "warn")
 if (!LOG_LEVELS.includes(logLevel)) {
   throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${JSON.stringify(env.LOG_LEVEL)})`)
 }

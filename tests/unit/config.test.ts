@@ -114,12 +114,14 @@ describe("medusa-config.js", () => {
     expect(configError({ ...DB, PUBLIC_URL: "shop.example.com" })).toContain("PUBLIC_URL must be an http(s) address")
   })
 
-  it("in production logs warnings and no line per request unless LOG_LEVEL asks for more", () => {
+  it("in production and for the demo logs warnings and no line per request unless LOG_LEVEL asks for more", () => {
     const SECRETS = { NODE_ENV: "production", JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "c".repeat(32) }
     expect(loggingOf({ ...DB, ...SECRETS })).toEqual({ level: "warn", accessLog: false })
     expect(loggingOf({ ...DB, ...SECRETS, LOG_LEVEL: "info" })).toEqual({ level: "info", accessLog: false })
     expect(loggingOf({ ...DB, ...SECRETS, LOG_LEVEL: "http" })).toEqual({ level: "http", accessLog: true })
-    expect(loggingOf(DB)).toEqual({ level: "silly", accessLog: true })
+    // The demo's `npm start` (no NODE_ENV) is as quiet as production (issue 19); development and the test servers are verbose.
+    expect(loggingOf(DB)).toEqual({ level: "warn", accessLog: false })
+    expect(loggingOf({ ...DB, NODE_ENV: "development" })).toEqual({ level: "silly", accessLog: true })
     expect(configError({ ...DB, LOG_LEVEL: "loud" })).toContain("LOG_LEVEL must be one of")
   })
 
