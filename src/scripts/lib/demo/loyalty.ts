@@ -4,7 +4,7 @@
  * consent) who earned points on visits over the last months, two rewards (one
  * redeemed), and a campaign running now (double points).
  */
-import type { LoyaltyService } from "@customer-modules/loyalty"
+import type { LoyaltyRewardService, LoyaltyService } from "@customer-modules/loyalty"
 
 import type { DemoContext } from "./context"
 
@@ -15,6 +15,7 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
     return []
   }
   const loyalty = ctx.resolve<LoyaltyService>("loyaltyService")
+  const rewardService = ctx.resolve<LoyaltyRewardService>("loyaltyRewardService")
   const { clock, backdate, locations } = ctx
   const year = Number(clock.day(0).slice(0, 4))
   const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
@@ -48,8 +49,8 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
     `SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id WHERE p.handle = 'cappuccino' AND v.deleted_at IS NULL LIMIT 1`
   )
   const rewards = [
-    ...(variant ? [await loyalty.createReward({ title: "Cappuccino gratis", points: 40, kind: "product_variant", variant_id: variant.id })] : []),
-    await loyalty.createReward({ title: "5 € Rabatt", points: 120, kind: "discount", discount_amount: 500, currency_code: "eur" }),
+    ...(variant ? [await rewardService.createReward({ title: "Cappuccino gratis", points: 40, kind: "product_variant", variant_id: variant.id })] : []),
+    await rewardService.createReward({ title: "5 € Rabatt", points: 120, kind: "discount", discount_amount: 500, currency_code: "eur" }),
   ]
 
   let visits = 0
@@ -79,7 +80,7 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
       visits++
     }
     if (i === 0 && rewards.length) {
-      const redeemed = await loyalty.redeem(card.code, rewards[0].id, { location_id: home.id, terminal_id: home.till_id, staff_id: home.staff[0].id })
+      const redeemed = await rewardService.redeem(card.code, rewards[0].id, { location_id: home.id, terminal_id: home.till_id, staff_id: home.staff[0].id })
       backdate.set("ledger_transaction", redeemed.transaction.id, clock.at(-4, "10:30"))
     }
   }

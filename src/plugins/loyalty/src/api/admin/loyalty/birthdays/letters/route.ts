@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, DomainError, parseBody } from "@customer-modules/core"
 
-import type LoyaltyService from "../../../../../services/loyalty"
+import type LoyaltyBirthdayService from "../../../../../services/loyalty-birthday"
 import { birthdayTimeZone } from "../../../../../utils/time-zone"
 import { BirthdayLettersQuery } from "../../../../../validators"
 
@@ -16,7 +16,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const query = parseBody(BirthdayLettersQuery, req.query)
   const timeZone = await birthdayTimeZone(req, query.location_id)
   const printed = await req.scope
-    .resolve<LoyaltyService>("loyaltyService")
+    .resolve<LoyaltyBirthdayService>("loyaltyBirthdayService")
     .printBirthdayLetters(query.days ?? 14, timeZone, query.from, query.recipients ?? "without_mail")
   if (!printed) {
     throw new DomainError("no_letters", "Nobody on the birthday list needs a letter in these days", 404)
