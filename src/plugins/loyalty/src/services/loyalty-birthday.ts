@@ -8,13 +8,13 @@ import type { ValueAccountService } from "@customer-modules/ledger"
 
 import type { BirthdayLetterDocumentData } from "../documents/letter"
 import type { LoyaltyCustomer } from "../types"
+import type LoyaltyService from "./loyalty"
 import { birthdayKeys, localDate } from "../utils/points"
 import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
 import { UnsubscribeLinks } from "../utils/unsubscribe"
-import type { LoyaltySettings } from "../validators"
 import { customerView, MAX_LIST } from "../utils/views"
 import type { MemberRow } from "../utils/views"
-import type LoyaltyService from "./loyalty"
+import type { LoyaltySettings } from "../validators"
 
 type InjectedDependencies = {
   manager: EntityManager

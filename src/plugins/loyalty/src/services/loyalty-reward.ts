@@ -5,8 +5,8 @@ import { DomainError } from "@customer-modules/core"
 import type { CardService, ValueAccountService } from "@customer-modules/ledger"
 
 import type { LoyaltyContext, LoyaltyReward, PointsMovement } from "../types"
-import { MAX_LIST, rewardView, usableCard } from "../utils/views"
 import type LoyaltyService from "./loyalty"
+import { MAX_LIST, rewardView, usableCard } from "../utils/views"
 
 type InjectedDependencies = {
   manager: EntityManager
