@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm"
 import type { MailService } from "@customer-modules/jobs"
 
 import type { DebtorPluginOptions } from "../types"
-import type DebtorInvoiceService from "./debtor-invoice"
+import type DebtorDocumentService from "./debtor-document"
 import { daysBetween } from "../utils/dates"
 import { debtorOptions, MAX_BATCH } from "../utils/options"
 import { INVOICE_COLUMNS, Row, toInvoiceDTO } from "../utils/rows"
@@ -12,7 +12,7 @@ import { INVOICE_COLUMNS, Row, toInvoiceDTO } from "../utils/rows"
 type InjectedDependencies = {
   manager: EntityManager
   mailService: MailService
-  debtorInvoiceService: DebtorInvoiceService
+  debtorDocumentService: DebtorDocumentService
 }
 
 /**
@@ -28,17 +28,17 @@ type InjectedDependencies = {
  *   day, and only for open invoices with an e-mail.
  *
  * Resolved as `debtorReminderService`; the `debtor.reminders` schedule runs
- * `sendRemindersDue`. The invoices themselves are `debtorInvoiceService`'s.
+ * `sendRemindersDue`; the attached PDF is `debtorDocumentService`'s.
  */
 export default class DebtorReminderService extends TransactionBaseService {
   protected readonly mailService_: MailService
-  protected readonly debtorInvoiceService_: DebtorInvoiceService
+  protected readonly debtorDocumentService_: DebtorDocumentService
   protected readonly options_: Required<DebtorPluginOptions>
 
   constructor(container: InjectedDependencies, options: DebtorPluginOptions = {}) {
     super(container)
     this.mailService_ = container.mailService
-    this.debtorInvoiceService_ = container.debtorInvoiceService
+    this.debtorDocumentService_ = container.debtorDocumentService
     this.options_ = debtorOptions(options)
   }
 
@@ -83,7 +83,7 @@ export default class DebtorReminderService extends TransactionBaseService {
           due_date: invoice.due_date,
           level,
         },
-        attachments: [{ document: { kind: "invoice", key: this.debtorInvoiceService_.documentKey(invoice), data: this.debtorInvoiceService_.documentData(invoice), filename: `${invoice.number}.pdf` } }],
+        attachments: [{ document: { kind: "invoice", key: this.debtorDocumentService_.documentKey(invoice), data: this.debtorDocumentService_.documentData(invoice), filename: `${invoice.number}.pdf` } }],
       })
       // Recorded after the mail is queued: the mail's key makes a repeat a no-op, so a run
       // that failed in between sends nothing twice and records the level next time.

@@ -21,8 +21,8 @@ type InjectedDependencies = {
  *
  * Guarantees:
  * - a customer without a settings row has the defaults (no terms of their
- *   own, no statement, not approved, limit 0); a save writes the whole row in
- *   one upsert, so concurrent saves leave one of them, never a mix;
+ *   own, no statement, not approved, limit 0); a save merges the given
+ *   fields into the stored ones and writes the whole row in one upsert;
  * - a number prefix belongs to one location at most (409 `prefix_taken`, and
  *   a unique index behind it); taking it back returns the location to the
  *   shared range.
