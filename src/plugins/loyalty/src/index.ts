@@ -1,4 +1,5 @@
 export type { default as LoyaltyService } from "./services/loyalty"
+export type { default as LoyaltyEarningService } from "./services/loyalty-earning"
 export type { default as LoyaltyRewardService } from "./services/loyalty-reward"
 export type { default as LoyaltyExtraPointsService } from "./services/loyalty-extra-points"
 export type { default as LoyaltyBirthdayService } from "./services/loyalty-birthday"

@@ -4,7 +4,7 @@
  * consent) who earned points on visits over the last months, two rewards (one
  * redeemed), and a campaign running now (double points).
  */
-import type { LoyaltyRewardService, LoyaltyService } from "@customer-modules/loyalty"
+import type { LoyaltyEarningService, LoyaltyRewardService, LoyaltyService } from "@customer-modules/loyalty"
 
 import type { DemoContext } from "./context"
 
@@ -16,6 +16,7 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
   }
   const loyalty = ctx.resolve<LoyaltyService>("loyaltyService")
   const rewardService = ctx.resolve<LoyaltyRewardService>("loyaltyRewardService")
+  const earning = ctx.resolve<LoyaltyEarningService>("loyaltyEarningService")
   const { clock, backdate, locations } = ctx
   const year = Number(clock.day(0).slice(0, 4))
   const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
@@ -67,7 +68,7 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
       const location = locations[(i + v) % locations.length]
       const amount = 890 + ((i * 37 + v * 211) % 2600)
       const reference = `Bon ${clock.day(day).replace(/-/g, "")}-${i}${v}`
-      const earned = await loyalty.earnAtTill(
+      const earned = await earning.earnAtTill(
         card.code,
         { amount, currency_code: "eur", reference },
         { location_id: location.id, terminal_id: location.till_id, staff_id: location.staff[v % location.staff.length].id }
