@@ -2,7 +2,7 @@ import type { Logger, SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
 import { DebtorInvoiceEvents } from "@customer-modules/debtor"
-import type { LoyaltyService } from "@customer-modules/loyalty"
+import type { LoyaltyEarningService } from "@customer-modules/loyalty"
 
 /**
  * App-level glue between two plugins that do not know each other: the debtor
@@ -22,7 +22,7 @@ export default async function earnPointsOfPaidInvoice({ data, container }: Subsc
   }
   const manager = container.resolve<EntityManager>("manager")
   const points = await manager.transaction(async (tx) => {
-    const service = container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx)
+    const service = container.resolve<LoyaltyEarningService>("loyaltyEarningService").withTransaction(tx)
     const earned = await service.earnForOrder(orderId, { paid: true })
     const state = await service.refundsOf(orderId)
     for (const refund of state?.refunds ?? []) {

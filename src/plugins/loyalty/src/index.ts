@@ -1,4 +1,8 @@
 export type { default as LoyaltyService } from "./services/loyalty"
+export type { default as LoyaltyEarningService } from "./services/loyalty-earning"
+export type { default as LoyaltyRewardService } from "./services/loyalty-reward"
+export type { default as LoyaltyExtraPointsService } from "./services/loyalty-extra-points"
+export type { default as LoyaltyBirthdayService } from "./services/loyalty-birthday"
 export type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement } from "./types"
 export type { LoyaltySettings } from "./validators"
 export { birthdayKeys, pointsFor, share } from "./utils/points"

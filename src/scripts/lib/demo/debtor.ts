@@ -8,7 +8,7 @@
  * the issue and due dates (and created_at) of its own invoices back right after
  * writing them (decision 146), before the payments and the reminder run.
  */
-import type { DebtorAccountService, DebtorInvoiceService } from "@customer-modules/debtor"
+import type { DebtorAccountService, DebtorInvoiceService, DebtorReminderService } from "@customer-modules/debtor"
 
 import type { DemoContext } from "./context"
 
@@ -59,7 +59,7 @@ export async function seedDebtorDemo(ctx: DemoContext): Promise<string[]> {
       await invoices.cancel(invoice.id, { reason: "Falsch gebucht, der Gast hat bar bezahlt" })
     }
   }
-  const reminders = await invoices.sendRemindersDue(ctx.now)
+  const reminders = await ctx.resolve<DebtorReminderService>("debtorReminderService").sendRemindersDue(ctx.now)
 
   // In debit: a regular who runs a tab, settled in part.
   const tab = await accounts.open({ customer_id: customers[1].id, currency_code: "eur", credit_limit: 20000 })

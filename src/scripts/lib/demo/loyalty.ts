@@ -4,7 +4,7 @@
  * consent) who earned points on visits over the last months, two rewards (one
  * redeemed), and a campaign running now (double points).
  */
-import type { LoyaltyService } from "@customer-modules/loyalty"
+import type { LoyaltyEarningService, LoyaltyRewardService, LoyaltyService } from "@customer-modules/loyalty"
 
 import type { DemoContext } from "./context"
 
@@ -15,6 +15,8 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
     return []
   }
   const loyalty = ctx.resolve<LoyaltyService>("loyaltyService")
+  const rewardService = ctx.resolve<LoyaltyRewardService>("loyaltyRewardService")
+  const earning = ctx.resolve<LoyaltyEarningService>("loyaltyEarningService")
   const { clock, backdate, locations } = ctx
   const year = Number(clock.day(0).slice(0, 4))
   const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
@@ -48,8 +50,8 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
     `SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id WHERE p.handle = 'cappuccino' AND v.deleted_at IS NULL LIMIT 1`
   )
   const rewards = [
-    ...(variant ? [await loyalty.createReward({ title: "Cappuccino gratis", points: 40, kind: "product_variant", variant_id: variant.id })] : []),
-    await loyalty.createReward({ title: "5 € Rabatt", points: 120, kind: "discount", discount_amount: 500, currency_code: "eur" }),
+    ...(variant ? [await rewardService.createReward({ title: "Cappuccino gratis", points: 40, kind: "product_variant", variant_id: variant.id })] : []),
+    await rewardService.createReward({ title: "5 € Rabatt", points: 120, kind: "discount", discount_amount: 500, currency_code: "eur" }),
   ]
 
   let visits = 0
@@ -66,7 +68,7 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
       const location = locations[(i + v) % locations.length]
       const amount = 890 + ((i * 37 + v * 211) % 2600)
       const reference = `Bon ${clock.day(day).replace(/-/g, "")}-${i}${v}`
-      const earned = await loyalty.earnAtTill(
+      const earned = await earning.earnAtTill(
         card.code,
         { amount, currency_code: "eur", reference },
         { location_id: location.id, terminal_id: location.till_id, staff_id: location.staff[v % location.staff.length].id }
@@ -79,7 +81,7 @@ export async function seedLoyaltyDemo(ctx: DemoContext): Promise<string[]> {
       visits++
     }
     if (i === 0 && rewards.length) {
-      const redeemed = await loyalty.redeem(card.code, rewards[0].id, { location_id: home.id, terminal_id: home.till_id, staff_id: home.staff[0].id })
+      const redeemed = await rewardService.redeem(card.code, rewards[0].id, { location_id: home.id, terminal_id: home.till_id, staff_id: home.staff[0].id })
       backdate.set("ledger_transaction", redeemed.transaction.id, clock.at(-4, "10:30"))
     }
   }

@@ -3,7 +3,8 @@ import type { AwilixContainer } from "awilix"
 import { ownInstance } from "@customer-modules/core"
 import type { ScheduleService } from "@customer-modules/jobs"
 
-import type DebtorInvoiceService from "../services/debtor-invoice"
+import type DebtorReminderService from "../services/debtor-reminder"
+import type DebtorStatementService from "../services/debtor-statement"
 
 export const REMINDER_SCHEDULE = "debtor.reminders"
 export const STATEMENT_SCHEDULE = "debtor.monthly-statements"
@@ -16,7 +17,8 @@ export const STATEMENT_SCHEDULE = "debtor.monthly-statements"
 export default async function debtorSchedules(container: AwilixContainer): Promise<void> {
   const schedules = container.resolve<ScheduleService>("scheduleService")
   // Each run on a service instance of its own: a run on demand may overlap the scheduled one.
-  const invoices = () => ownInstance<DebtorInvoiceService>(container, "debtorInvoiceService")
-  schedules.register(REMINDER_SCHEDULE, "0 7 * * *", ({ now }) => invoices().sendRemindersDue(now))
-  schedules.register(STATEMENT_SCHEDULE, "0 6 1 * *", ({ now }) => invoices().sendMonthlyStatements(now))
+  schedules.register(REMINDER_SCHEDULE, "0 7 * * *", ({ now }) => ownInstance<DebtorReminderService>(container, "debtorReminderService").sendRemindersDue(now))
+  schedules.register(STATEMENT_SCHEDULE, "0 6 1 * *", ({ now }) =>
+    ownInstance<DebtorStatementService>(container, "debtorStatementService").sendMonthlyStatements(now)
+  )
 }

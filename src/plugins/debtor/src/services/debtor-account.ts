@@ -166,7 +166,7 @@ export default class DebtorAccountService extends TransactionBaseService {
    * movement (a charge is owed: positive; a settlement negative), so the items
    * add up to the amount owed, −balance.
    */
-  async statementData(id: string, now: Date = new Date()): Promise<{ account: CustomerAccountView; document: StatementDocumentData; email: string; name: string }> {
+  async movementsStatement(id: string, now: Date = new Date()): Promise<{ account: CustomerAccountView; document: StatementDocumentData; email: string; name: string }> {
     const account = await this.retrieve(id)
     const customer = await this.customer_(account.customer_id, this.activeManager_)
     const [transactions] = await this.valueAccountService_.withTransaction(this.activeManager_).history(id, { limit: STATEMENT_MAX })
@@ -189,14 +189,14 @@ export default class DebtorAccountService extends TransactionBaseService {
   }
 
   async statementPdf(id: string): Promise<Buffer> {
-    const { document } = await this.statementData(id)
+    const { document } = await this.movementsStatement(id)
     return this.documentService_.render("statement", document)
   }
 
   /** Mails the account statement (balance in the text, movements in the attached PDF). */
   async sendStatement(id: string, to?: string): Promise<MailDTO> {
     const now = new Date()
-    const { account, document, email, name } = await this.statementData(id, now)
+    const { account, document, email, name } = await this.movementsStatement(id, now)
     const key = `debtor:account-statement:${id}:${now.getTime()}`
     return this.mailService_.enqueue({
       key,

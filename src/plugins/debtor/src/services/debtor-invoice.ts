@@ -5,14 +5,10 @@ import type { EntityManager } from "typeorm"
 import { assertCurrency, DomainError } from "@customer-modules/core"
 import type { HealthReporter, ModuleHealth } from "@customer-modules/core"
 import { addressLines } from "@customer-modules/jobs"
-import type { DocumentService, MailDTO, MailService } from "@customer-modules/jobs"
 import type { Page } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
-import type { InvoiceDocumentData } from "../documents/invoice"
-import type { StatementDocumentData } from "../documents/statement"
 import type {
-  CustomerSettingsDTO,
   DebtorContext,
   DebtorPluginOptions,
   InvoiceDetail,
@@ -21,11 +17,14 @@ import type {
   PaymentDTO,
   CreditNoteDTO,
 } from "../types"
-import { addDays, daysBetween, localDate } from "../utils/dates"
+import { debtorCustomer } from "../utils/customers"
+import { addDays, localDate } from "../utils/dates"
 import { nextNumber } from "../utils/numbers"
+import { debtorOptions } from "../utils/options"
 import { day, INVOICE_COLUMNS, Row, toCorrectionDTO, toCreditNoteDTO, toInvoiceDTO, toPaymentDTO } from "../utils/rows"
 import { allocate, invoiceTotals } from "../utils/totals"
 import type { CreateInvoiceInput, InvoiceFilter } from "../validators"
+import type DebtorSettingsService from "./debtor-settings"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -33,32 +32,34 @@ type InjectedDependencies = {
   customerService: CustomerService
   eventBusService: EventBusService
   posLocationService: PosLocationService
-  documentService: DocumentService
-  mailService: MailService
   orderService: OrderService
+  debtorSettingsService: DebtorSettingsService
 }
 
-const DEFAULT_TIME_ZONE = "Europe/Berlin"
 /** The payment provider id of "on invoice" in the web checkout (services/invoice-payment.ts). */
 export const INVOICE_PROVIDER = "invoice"
-const DEFAULT_TERMS_DAYS = 14
-const DEFAULT_GRACE_DAYS = 3
-const DEFAULT_INTERVAL_DAYS = 14
 /** How long an authorized on-invoice cart holds its amount against the limit without becoming an order. */
 const HOLD_MINUTES = 30
-/** Invoices read per schedule run (reminders, statements); the next run takes the rest. */
-const MAX_BATCH = 500
 
 /**
- * Invoices written at the till ("buy on invoice"), the debtor list and what
- * follows: payments, corrections of the buyer, cancellation by credit note,
- * reminders and monthly open-items statements.
+ * Invoices written at the till ("buy on invoice") or for web orders paid on
+ * invoice, the debtor list and what follows: payments, corrections of the
+ * buyer, cancellation and partial credit by credit note, and who may buy on
+ * invoice. The PDFs and mails are `debtorDocumentService`'s, reminders
+ * `debtorReminderService`'s, open-items statements `debtorStatementService`'s,
+ * customer and location settings `debtorSettingsService`'s.
  *
- * Numbers (`RE-2026-00001`, credit notes `GS-2026-00001`) come from a counter
- * row per series and year, incremented in the caller's transaction by the same
- * statement that reads it: a concurrent invoice waits on the row lock, and a
- * rolled-back invoice gives its number back, so the series has no gaps.
- * The year is the one of the merchant's (location's) time zone.
+ * Guarantees, whatever the concurrency:
+ * - numbers (`RE-2026-00001`, credit notes `GS-2026-00001`) come from a
+ *   counter row per series and year, incremented in the caller's transaction
+ *   by the same statement that reads it: a concurrent invoice waits on the
+ *   row lock, and a rolled-back invoice gives its number back, so the series
+ *   has no gaps; the year is the one of the merchant's (location's) time zone;
+ * - an invoice changes under its row lock: payments never exceed the open
+ *   amount, an invoice is cancelled once, and credit notes never credit more
+ *   than was invoiced;
+ * - totals are integer minor units per tax rate (`invoiceTotals`);
+ * - a change of the buyer makes a new version, so its documents are new.
  */
 export default class DebtorInvoiceService extends TransactionBaseService implements HealthReporter {
   static readonly Events = {
@@ -76,9 +77,8 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
   protected readonly customerService_: CustomerService
   protected readonly eventBusService_: EventBusService
   protected readonly posLocationService_: PosLocationService
-  protected readonly documentService_: DocumentService
-  protected readonly mailService_: MailService
   protected readonly orderService_: OrderService
+  protected readonly debtorSettingsService_: DebtorSettingsService
   protected readonly options_: Required<DebtorPluginOptions>
 
   constructor(container: InjectedDependencies, options: DebtorPluginOptions = {}) {
@@ -87,15 +87,9 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     this.customerService_ = container.customerService
     this.eventBusService_ = container.eventBusService
     this.posLocationService_ = container.posLocationService
-    this.documentService_ = container.documentService
-    this.mailService_ = container.mailService
     this.orderService_ = container.orderService
-    this.options_ = {
-      default_time_zone: options.default_time_zone ?? DEFAULT_TIME_ZONE,
-      payment_terms_days: options.payment_terms_days ?? DEFAULT_TERMS_DAYS,
-      reminder_grace_days: options.reminder_grace_days ?? DEFAULT_GRACE_DAYS,
-      reminder_interval_days: options.reminder_interval_days ?? DEFAULT_INTERVAL_DAYS,
-    }
+    this.debtorSettingsService_ = container.debtorSettingsService
+    this.options_ = debtorOptions(options)
   }
 
   // ── Writing invoices ──────────────────────────────────────────────────
@@ -114,10 +108,10 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       let address: string[] = extra.address_lines ?? []
       let terms = this.options_.payment_terms_days
       if (input.customer_id) {
-        const customer = await this.customer_(input.customer_id)
+        const customer = await debtorCustomer(this.customerService_, this.activeManager_, input.customer_id)
         name ??= [customer.first_name, customer.last_name].filter(Boolean).join(" ") || null
         email ??= customer.email ?? null
-        const settings = await this.settingsOf_(input.customer_id, manager)
+        const settings = await this.debtorSettingsService_.withTransaction(manager).settingsOf(input.customer_id)
         address = settings.address_lines.length ? settings.address_lines : address
         terms = settings.payment_terms_days ?? terms
       }
@@ -131,7 +125,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       const [{ now }] = await manager.query(`SELECT now() AS now`)
       const issueDate = localDate(new Date(now), timeZone)
       const year = Number(issueDate.slice(0, 4))
-      const prefix = ctx.location_id ? await this.prefixOf_(ctx.location_id, manager) : ""
+      const prefix = ctx.location_id ? await this.debtorSettingsService_.withTransaction(manager).prefixOf(ctx.location_id) : ""
       const { number, sequence } = await nextNumber(manager, "invoice", year, prefix)
       const id = generateEntityId(undefined, "dinv")
       await manager.query(
@@ -559,314 +553,12 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     return rows.map((r: Row) => ({ ...toPaymentDTO(r), number: String(r.number), currency_code: String(r.currency_code), customer_id: (r.customer_id as string | null) ?? null }))
   }
 
-  // ── Documents and mail ────────────────────────────────────────────────
-
-  /** What the invoice PDF prints (gross prices, so the PDF's tax split is ours). */
-  documentData(invoice: InvoiceDTO): InvoiceDocumentData {
-    return {
-      number: invoice.number,
-      issue_date: invoice.issue_date,
-      delivery_date: invoice.issue_date,
-      due_date: invoice.due_date,
-      currency_code: invoice.currency_code,
-      buyer: {
-        name: invoice.customer_name ?? "—",
-        address_lines: invoice.address_lines,
-        customer_number: invoice.customer_id ?? null,
-      },
-      lines: invoice.lines.map((l) => ({ description: l.title, quantity: l.quantity, unit_price_minor: l.unit_price, tax_rate: l.tax_rate })),
-      prices_include_tax: true,
-      payment_terms: null,
-    }
-  }
-
-  /** The credit note PDF: the invoice's lines with negative prices, pointing at the invoice. */
-  creditNoteData(invoice: InvoiceDTO, note: CreditNoteDTO): InvoiceDocumentData {
-    const data = this.documentData(invoice)
-    const own = note.lines?.map((l) => ({ description: l.title, quantity: l.quantity, unit_price_minor: l.unit_price, tax_rate: l.tax_rate }))
-    return {
-      ...data,
-      number: note.number,
-      issue_date: note.issue_date,
-      due_date: null,
-      payment_terms: null,
-      notes: note.reason ?? null,
-      corrects_invoice_number: invoice.number,
-      lines: (own ?? data.lines).map((l) => ({ ...l, unit_price_minor: -l.unit_price_minor })),
-    }
-  }
-
-  /** The key under which the jobs plugin stores this version of the invoice PDF. */
-  documentKey(invoice: InvoiceDTO): string {
-    return `debtor:invoice:${invoice.id}:v${invoice.version}`
-  }
-
-  /** Renders the invoice PDF now (preview, download). */
-  async pdf(id: string): Promise<{ invoice: InvoiceDTO; content: Buffer }> {
-    const invoice = await this.retrieve(id)
-    return { invoice, content: await this.documentService_.render("invoice", this.documentData(invoice)) }
-  }
-
-  /** Renders the credit note PDF of a cancelled invoice now. */
-  async creditNotePdf(id: string): Promise<{ credit_note: CreditNoteDTO; content: Buffer }> {
-    const detail = await this.retrieveDetail(id)
-    if (!detail.credit_note) {
-      throw new DomainError("not_found", `Invoice ${detail.number} has no credit note`, 404)
-    }
-    return { credit_note: detail.credit_note, content: await this.documentService_.render("invoice", this.creditNoteData(detail, detail.credit_note)) }
-  }
-
-  /**
-   * Queues the PDF and, when an e-mail is known, the invoice mail with the PDF
-   * attached, keyed by invoice (and version): safe to run twice.
-   */
-  async sendDocumentsIfNotSent(id: string): Promise<MailDTO | null> {
-    const invoice = await this.retrieve(id)
-    const data = this.documentData(invoice)
-    const key = this.documentKey(invoice)
-    await this.documentService_.enqueue({ key, kind: "invoice", data })
-    if (!invoice.email) {
-      return null
-    }
-    return this.mail_(invoice, invoice.email, `debtor:invoice:${invoice.id}:mail:v${invoice.version}`)
-  }
-
-  /** Sends the invoice again (to its address or another one); every call is a new mail. */
-  async resend(id: string, to?: string): Promise<MailDTO> {
-    const invoice = await this.retrieve(id)
-    const address = to ?? invoice.email
-    if (!address) {
-      throw new DomainError("no_email", `Invoice ${invoice.number} has no e-mail address; give one`, 422)
-    }
-    return this.mail_(invoice, address, `debtor:invoice:${invoice.id}:resend:${generateEntityId(undefined, "send")}`)
-  }
-
-  /**
-   * The credit note mail with its PDF, once per credit note (when the invoice
-   * has an e-mail): the given one, or the cancellation's.
-   */
-  async sendCreditNoteIfNotSent(id: string, creditNoteId?: string): Promise<MailDTO | null> {
-    const detail = await this.retrieveDetail(id)
-    const note = creditNoteId ? detail.credit_notes.find((n) => n.id === creditNoteId) : detail.credit_note
-    if (!note) {
-      return null
-    }
-    const data = this.creditNoteData(detail, note)
-    const key = `debtor:credit-note:${note.id}`
-    await this.documentService_.enqueue({ key, kind: "invoice", data })
-    if (!detail.email) {
-      return null
-    }
-    return this.mailService_.enqueue({
-      key: `${key}:mail`,
-      kind: "credit_note",
-      to: detail.email,
-      data: { customer_name: detail.customer_name, credit_note_number: note.number, invoice_number: detail.number, total_minor: note.total, currency_code: detail.currency_code },
-      attachments: [{ document: { kind: "invoice", key, data, filename: `${note.number}.pdf` } }],
-    })
-  }
-
-  protected async mail_(invoice: InvoiceDTO, to: string, key: string): Promise<MailDTO> {
-    return this.mailService_.enqueue({
-      key,
-      kind: "invoice",
-      to,
-      data: {
-        customer_name: invoice.customer_name,
-        invoice_number: invoice.number,
-        total_minor: invoice.total,
-        currency_code: invoice.currency_code,
-        due_date: invoice.due_date,
-      },
-      attachments: [{ document: { kind: "invoice", key: this.documentKey(invoice), data: this.documentData(invoice), filename: `${invoice.number}.pdf` } }],
-    })
-  }
-
-  // ── Schedules ─────────────────────────────────────────────────────────
-
-  /**
-   * Reminders for open invoices with an e-mail: level 1 once the due date plus
-   * the grace days have passed (in the invoice's time zone at `now`), level 2
-   * and 3 each a further interval later. Each level is recorded once
-   * (debtor_reminder) and mailed under `debtor:reminder:<invoice>:<level>`;
-   * a run sends at most the next level per invoice. The mail's key, not the
-   * record, is what makes a level go out once, even when runs overlap.
-   */
-  async sendRemindersDue(now: Date): Promise<{ sent: { invoice_id: string; level: number }[] }> {
-    const grace = this.options_.reminder_grace_days
-    const interval = this.options_.reminder_interval_days
-    const rows: Row[] = await this.activeManager_.query(
-      `SELECT ${INVOICE_COLUMNS("$1")}, ($1::timestamptz AT TIME ZONE i.time_zone)::date::text AS today,
-              COALESCE((SELECT max(level) FROM debtor_reminder r WHERE r.invoice_id = i.id), 0) AS last_level
-         FROM debtor_invoice i
-        WHERE i.status = 'open' AND i.email IS NOT NULL
-          AND i.due_date + $2::integer < ($1::timestamptz AT TIME ZONE i.time_zone)::date
-        ORDER BY i.due_date, i.id LIMIT ${MAX_BATCH}`,
-      [now.toISOString(), grace]
-    )
-    const sent: { invoice_id: string; level: number }[] = []
-    for (const row of rows) {
-      const invoice = toInvoiceDTO(row)
-      const overdueDays = daysBetween(invoice.due_date, String(row.today)) - grace
-      const reached = Math.min(3, 1 + Math.floor((overdueDays - 1) / interval))
-      const level = Number(row.last_level) + 1
-      if (level > 3 || level > reached) {
-        continue
-      }
-      await this.mailService_.enqueue({
-        key: `debtor:reminder:${invoice.id}:${level}`,
-        kind: "invoice_reminder",
-        to: invoice.email!,
-        data: {
-          customer_name: invoice.customer_name,
-          invoice_number: invoice.number,
-          open_minor: invoice.open_amount,
-          currency_code: invoice.currency_code,
-          due_date: invoice.due_date,
-          level,
-        },
-        attachments: [{ document: { kind: "invoice", key: this.documentKey(invoice), data: this.documentData(invoice), filename: `${invoice.number}.pdf` } }],
-      })
-      // Recorded after the mail is queued: the mail's key makes a repeat a no-op, so a run
-      // that failed in between sends nothing twice and records the level next time.
-      await this.activeManager_.query(
-        `INSERT INTO debtor_reminder (invoice_id, level, sent_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-        [invoice.id, level, String(row.today)]
-      )
-      sent.push({ invoice_id: invoice.id, level })
-    }
-    return { sent }
-  }
-
-  /**
-   * The open-items statement of one customer in one currency as of `asOf`:
-   * the same data feeds the PDF and the mail, so they agree.
-   */
-  async statementData(customerId: string, currencyCode: string, asOf: string): Promise<{ document: StatementDocumentData; open_total: number; open_items: number; email: string | null; name: string }> {
-    const customer = await this.customer_(customerId)
-    const settings = await this.settingsOf_(customerId, this.activeManager_)
-    const items = await this.openItems({ customer_id: customerId, currency_code: currencyCode })
-    const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email
-    const document: StatementDocumentData = {
-      as_of: asOf,
-      currency_code: currencyCode,
-      customer: { name, address_lines: settings.address_lines, customer_number: customerId },
-      items: items.map((i) => ({ date: i.issue_date, reference: i.number, description: null, due_date: i.due_date, amount_minor: i.open_amount })),
-    }
-    return { document, open_total: items.reduce((s, i) => s + i.open_amount, 0), open_items: items.length, email: customer.email ?? null, name }
-  }
-
-  /**
-   * Monthly statements: for every customer flagged `monthly_statement` with
-   * open items, a statement PDF per currency and a mail with it attached, once
-   * per customer, currency and month (`debtor:statement:<customer>:<cur>:<YYYY-MM>`).
-   */
-  async sendMonthlyStatements(now: Date): Promise<{ sent: { customer_id: string; currency_code: string; key: string }[] }> {
-    const asOf = localDate(now, this.options_.default_time_zone)
-    const month = asOf.slice(0, 7)
-    const due: { customer_id: string; currency_code: string }[] = await this.activeManager_.query(
-      `SELECT DISTINCT i.customer_id, i.currency_code FROM debtor_invoice i
-         JOIN debtor_customer_setting s ON s.customer_id = i.customer_id AND s.monthly_statement
-        WHERE i.status = 'open' ORDER BY i.customer_id, i.currency_code LIMIT ${MAX_BATCH}`
-    )
-    const sent: { customer_id: string; currency_code: string; key: string }[] = []
-    for (const { customer_id, currency_code } of due) {
-      const statement = await this.statementData(customer_id, currency_code, asOf)
-      if (!statement.email || statement.open_items === 0) {
-        continue
-      }
-      const key = `debtor:statement:${customer_id}:${currency_code}:${month}`
-      await this.mailService_.enqueue({
-        key,
-        kind: "statement",
-        to: statement.email,
-        data: {
-          customer_name: statement.name,
-          as_of: asOf,
-          open_total_minor: statement.open_total,
-          currency_code,
-          open_items: statement.open_items,
-        },
-        attachments: [{ document: { kind: "statement", key, data: statement.document, filename: `statement-${month}.pdf` } }],
-      })
-      sent.push({ customer_id, currency_code, key })
-    }
-    return { sent }
-  }
-
-  // ── Customer settings ─────────────────────────────────────────────────
-
-  async settings(customerId: string): Promise<CustomerSettingsDTO> {
-    await this.customer_(customerId, 404)
-    return this.settingsOf_(customerId, this.activeManager_)
-  }
-
-  async updateSettings(customerId: string, data: Partial<Omit<CustomerSettingsDTO, "customer_id">>): Promise<CustomerSettingsDTO> {
-    return this.atomicPhase_(async (manager) => {
-      await this.customer_(customerId, 404)
-      const current = await this.settingsOf_(customerId, manager)
-      const next = { ...current, ...data }
-      await manager.query(
-        `INSERT INTO debtor_customer_setting (customer_id, payment_terms_days, monthly_statement, address_lines, invoice_approved, invoice_limit)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (customer_id) DO UPDATE SET payment_terms_days = $2, monthly_statement = $3, address_lines = $4,
-           invoice_approved = $5, invoice_limit = $6, updated_at = now()`,
-        [customerId, next.payment_terms_days, next.monthly_statement, JSON.stringify(next.address_lines), next.invoice_approved, next.invoice_limit]
-      )
-      return this.settingsOf_(customerId, manager)
-    })
-  }
-
-  /** A location's own invoice number range (`RE-<prefix>-2026-00001`); null: the shared range. */
-  async locationPrefix(locationId: string): Promise<string | null> {
-    await this.posLocationService_.withTransaction(this.activeManager_).retrieve(locationId)
-    return (await this.prefixOf_(locationId, this.activeManager_)) || null
-  }
-
-  /** Gives a location its own number range (or takes it back with null); 409 `prefix_taken`. */
-  async setLocationPrefix(locationId: string, prefix: string | null): Promise<string | null> {
-    return this.atomicPhase_(async (manager) => {
-      await this.posLocationService_.withTransaction(manager).retrieve(locationId)
-      if (prefix === null) {
-        await manager.query(`DELETE FROM debtor_location_setting WHERE location_id = $1`, [locationId])
-        return null
-      }
-      const [taken] = await manager.query(`SELECT location_id FROM debtor_location_setting WHERE number_prefix = $1 AND location_id <> $2`, [prefix, locationId])
-      if (taken) {
-        throw new DomainError("prefix_taken", `Another location already numbers its invoices with ${prefix}`, 409)
-      }
-      await manager.query(
-        `INSERT INTO debtor_location_setting (location_id, number_prefix) VALUES ($1, $2)
-         ON CONFLICT (location_id) DO UPDATE SET number_prefix = $2, updated_at = now()`,
-        [locationId, prefix]
-      )
-      return prefix
-    })
-  }
-
-  protected async prefixOf_(locationId: string, manager: EntityManager): Promise<string> {
-    const [row] = await manager.query(`SELECT number_prefix FROM debtor_location_setting WHERE location_id = $1`, [locationId])
-    return row?.number_prefix ?? ""
-  }
-
   async health(): Promise<ModuleHealth> {
     try {
       await this.activeManager_.query(`SELECT 1 FROM debtor_number_counter LIMIT 1`)
       return { status: "ok" }
     } catch (e) {
       return { status: "failing", detail: (e as Error).message }
-    }
-  }
-
-  protected async settingsOf_(customerId: string, manager: EntityManager): Promise<CustomerSettingsDTO> {
-    const [row] = await manager.query(`SELECT * FROM debtor_customer_setting WHERE customer_id = $1`, [customerId])
-    return {
-      customer_id: customerId,
-      payment_terms_days: row?.payment_terms_days ?? null,
-      monthly_statement: row?.monthly_statement ?? false,
-      address_lines: row?.address_lines ?? [],
-      invoice_approved: row?.invoice_approved ?? false,
-      invoice_limit: Number(row?.invoice_limit ?? 0),
     }
   }
 
@@ -890,7 +582,7 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
     if (!customer?.has_account) {
       return { code: "invoice_sign_in_required", message: "Buying on invoice needs a customer account the shop has approved for it; please sign in or choose another payment method" }
     }
-    const settings = await this.settingsOf_(customerId!, m)
+    const settings = await this.debtorSettingsService_.withTransaction(m).settingsOf(customerId!)
     if (!settings.invoice_approved) {
       return { code: "invoice_not_approved", message: "This customer account is not approved for buying on invoice; please choose another payment method" }
     }
@@ -954,18 +646,6 @@ export default class DebtorInvoiceService extends TransactionBaseService impleme
       return null
     })
   }
-
-  /** The customer; `unknown_customer` (422, a reference in a body) or `not_found` (404, the path) otherwise. */
-  protected async customer_(id: string, status: 404 | 422 = 422): Promise<{ id: string; first_name: string | null; last_name: string | null; email: string }> {
-    try {
-      return await this.customerService_
-        .withTransaction(this.activeManager_)
-        .retrieve(id, { select: ["id", "first_name", "last_name", "email"] })
-    } catch {
-      throw new DomainError(status === 404 ? "not_found" : "unknown_customer", `No customer with id ${id}`, status)
-    }
-  }
-
 }
 
 /**

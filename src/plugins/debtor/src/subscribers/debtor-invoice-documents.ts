@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 
+import type DebtorDocumentService from "../services/debtor-document"
 import DebtorInvoiceService from "../services/debtor-invoice"
 
 /**
@@ -8,7 +9,7 @@ import DebtorInvoiceService from "../services/debtor-invoice"
  * invoice and version, so a repeated event sends nothing twice.
  */
 export default async function debtorInvoiceDocuments({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
-  await container.resolve<DebtorInvoiceService>("debtorInvoiceService").sendDocumentsIfNotSent(data.id)
+  await container.resolve<DebtorDocumentService>("debtorDocumentService").sendDocumentsIfNotSent(data.id)
 }
 
 export const config: SubscriberConfig = {

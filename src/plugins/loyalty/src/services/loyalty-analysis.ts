@@ -13,7 +13,7 @@ import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
 import { UnsubscribeLinks } from "../utils/unsubscribe"
 import { MAX_TIMELINE_BUCKETS } from "../validators"
 import type LoyaltyService from "./loyalty"
-import { PLACEHOLDER_DOMAIN } from "./loyalty"
+import { PLACEHOLDER_DOMAIN } from "../utils/views"
 
 type InjectedDependencies = {
   manager: EntityManager

@@ -7,6 +7,7 @@ import type { CheckoutParticipant, CompletionPlan, ValueAccountService } from "@
 
 import type { LoyaltyReward } from "../types"
 import type LoyaltyService from "./loyalty"
+import type LoyaltyRewardService from "./loyalty-reward"
 
 type InjectedDependencies = {
   manager: EntityManager
@@ -16,6 +17,7 @@ type InjectedDependencies = {
   lineItemAdjustmentService: LineItemAdjustmentService
   valueAccountService: ValueAccountService
   loyaltyService: LoyaltyService
+  loyaltyRewardService: LoyaltyRewardService
 }
 
 /** A reward on a web cart, as the customer sees it. */
@@ -75,6 +77,7 @@ export default class LoyaltyCheckoutService extends TransactionBaseService imple
   protected readonly lineItemAdjustmentService_: LineItemAdjustmentService
   protected readonly valueAccountService_: ValueAccountService
   protected readonly loyaltyService_: LoyaltyService
+  protected readonly loyaltyRewardService_: LoyaltyRewardService
 
   constructor(container: InjectedDependencies) {
     super(container)
@@ -84,6 +87,7 @@ export default class LoyaltyCheckoutService extends TransactionBaseService imple
     this.lineItemAdjustmentService_ = container.lineItemAdjustmentService
     this.valueAccountService_ = container.valueAccountService
     this.loyaltyService_ = container.loyaltyService
+    this.loyaltyRewardService_ = container.loyaltyRewardService
   }
 
   /** The rewards on the customer's cart, their points and how many the cart will take. */
@@ -106,7 +110,7 @@ export default class LoyaltyCheckoutService extends TransactionBaseService imple
     return this.atomicPhase_(async (manager) => {
       await ownCart(manager, cartId, customerId, true)
       const loyalty = this.loyaltyService_.withTransaction(manager)
-      const reward = await loyalty.retrieveReward(rewardId)
+      const reward = await this.loyaltyRewardService_.withTransaction(manager).retrieveReward(rewardId)
       if (!reward.active) {
         throw new DomainError("reward_inactive", `The reward "${reward.title}" is no longer offered`, 422)
       }

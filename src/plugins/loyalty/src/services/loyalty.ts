@@ -1,49 +1,34 @@
 import { randomUUID } from "crypto"
 
-import { CustomerService, EventBusService, generateEntityId, OrderService, TransactionBaseService } from "@medusajs/medusa"
-import type { ConfigModule, Customer, Logger } from "@medusajs/medusa"
+import { CustomerService, EventBusService, TransactionBaseService } from "@medusajs/medusa"
+import type { Customer, Logger } from "@medusajs/medusa"
 import { EntityManager } from "typeorm"
 
-import { DomainError, ModuleHealth, newEntityId } from "@customer-modules/core"
-import { addressLines, formatNumber } from "@customer-modules/jobs"
-import type { BrandingService, DocumentService, Locale, MailService } from "@customer-modules/jobs"
+import { DomainError, ModuleHealth } from "@customer-modules/core"
 import type { CardDTO, CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
-import type { BirthdayLetterDocumentData } from "../documents/letter"
-import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyReward, LoyaltyVisit, PointsMovement, TillCustomer, TillLine } from "../types"
-import { birthdayKeys, localDate, pointsFor, share, withCampaign } from "../utils/points"
-import type { LoyaltyPluginOptions } from "../utils/unsubscribe"
-import { UnsubscribeLinks } from "../utils/unsubscribe"
+import type { LoyaltyCard, LoyaltyContext, LoyaltyCustomer, LoyaltyVisit, TillCustomer } from "../types"
+import { cardView, customerView, MAX_LIST, PLACEHOLDER_DOMAIN, usableCard } from "../utils/views"
+import type { MemberRow } from "../utils/views"
 import { MAX_TILL_SEARCH, MIN_TILL_NAME, Settings } from "../validators"
 import type { LoyaltySettings } from "../validators"
 
 type InjectedDependencies = {
   manager: EntityManager
-  configModule: ConfigModule
   logger: Logger
   valueAccountService: ValueAccountService
   cardService: CardService
   customerService: CustomerService
-  orderService: OrderService
   eventBusService: EventBusService
-  mailService: MailService
-  brandingService: BrandingService
-  documentService: DocumentService
 }
 
-/** Domain of the placeholder e-mail of customers registered at a till without one (never mailed: RFC 2606). */
-export const PLACEHOLDER_DOMAIN = "loyalty.invalid"
+export { PLACEHOLDER_DOMAIN }
+
 /** Visits shown with a customer. */
 const RECENT_VISITS = 10
-/** Largest customer group a bulk grant takes in one go. */
-export const MAX_GROUP_GRANT = 5000
 /** Largest batch of pre-printed cards created in one call. */
 export const MAX_CARD_BATCH = 500
-/** Largest page of search results and birthday lists. */
-const MAX_LIST = 500
 
-/** The settings this process read last, with their fingerprint: earn calls plan with them and check them in the same statement. */
-let settingsSeen: { version: string; settings: LoyaltySettings } | null = null
 
 export const DEFAULT_SETTINGS: LoyaltySettings = {
   points_per_unit: 1,
@@ -62,65 +47,44 @@ export const DEFAULT_SETTINGS: LoyaltySettings = {
   campaigns: [],
 }
 
-type MemberRow = {
-  customer_id: string
-  account_id: string | null
-  birthday: string | null
-  phone: string | null
-  email_placeholder: boolean
-  marketing_consent: boolean
-}
 
 /**
- * Payment providers whose money arrives after the order is placed: such an
- * order earns when its payment is confirmed, not at `order.placed`. `invoice`
- * is the debtor plugin's "on invoice" (it tells us through `debtor_invoice.paid`).
- */
-export const PAID_LATER_PROVIDERS = ["invoice"]
-
-/**
- * The loyalty programme: customers with a customer card (generated, or a
- * scanned barcode / RFID UID / pre-printed card) and one points account each
- * in the ledger (kind `points`, unit "pts", created once). Points are earned at
- * tills and on web orders on the paid amount, taken back on cancellation and
- * refunds, redeemed for rewards, granted and deducted by the merchant.
+ * The loyalty programme's members: the settings, and the customers with a
+ * customer card (generated, or a scanned barcode / RFID UID / pre-printed
+ * card) and one points account each in the ledger (kind `points`, unit
+ * "pts"), found by the back office and at tills. Earning is
+ * `loyaltyEarningService`'s, rewards `loyaltyRewardService`'s, extra points
+ * `loyaltyExtraPointsService`'s, birthdays `loyaltyBirthdayService`'s; they
+ * reach members through `ensureMember`, `member`, `memberOf` and `settings`.
  *
- * Every award carries a ledger idempotency key made from its business key
- * (`loyalty:earn:order:<id>`, `loyalty:earn:pos:<terminal>:<receipt>`), so a
- * repeated event or receipt awards once. Callers own the transaction
- * (`withTransaction(manager)`).
+ * Guarantees, whatever the concurrency:
+ * - a customer has one member row and one points account, created once (the
+ *   row is inserted or found and locked before the account is made);
+ * - a pre-printed card is activated for one customer only (an advisory lock
+ *   per card); a blocked card is refused everywhere;
+ * - a till finds a member only by one specific term (card, exact e-mail or
+ *   phone, or name with birthday), never by listing.
+ *
+ * Callers own the transaction (`withTransaction(manager)`).
  */
 export default class LoyaltyService extends TransactionBaseService {
   static Events = {
     REGISTERED: "loyalty.customer_registered",
-    EARNED: "loyalty.points_earned",
-    REDEEMED: "loyalty.points_redeemed",
-    ADJUSTED: "loyalty.points_adjusted",
   }
 
   protected readonly logger_: Logger
   protected readonly valueAccountService_: ValueAccountService
   protected readonly cardService_: CardService
   protected readonly customerService_: CustomerService
-  protected readonly orderService_: OrderService
   protected readonly eventBusService_: EventBusService
-  protected readonly mailService_: MailService
-  protected readonly links_: UnsubscribeLinks
-  protected readonly brandingService_: BrandingService
-  protected readonly documentService_: DocumentService
 
-  constructor(container: InjectedDependencies, options?: LoyaltyPluginOptions) {
+  constructor(container: InjectedDependencies) {
     super(container)
-    this.links_ = UnsubscribeLinks.of(container.configModule, options)
     this.logger_ = container.logger
     this.valueAccountService_ = container.valueAccountService
     this.cardService_ = container.cardService
     this.customerService_ = container.customerService
-    this.orderService_ = container.orderService
     this.eventBusService_ = container.eventBusService
-    this.mailService_ = container.mailService
-    this.brandingService_ = container.brandingService
-    this.documentService_ = container.documentService
   }
 
   // ── Settings ──────────────────────────────────────────────────────────
@@ -460,625 +424,6 @@ export default class LoyaltyService extends TransactionBaseService {
     }
   }
 
-  // ── Earning ───────────────────────────────────────────────────────────
-
-  /**
-   * Points for a till sale of `amount` minor units under the settings (the
-   * terminal location's rate when one is set). Keyed by terminal and receipt
-   * reference: the same receipt reported again awards nothing more and
-   * answers the first award.
-   */
-  async earnAtTill(
-    code: string,
-    data: { amount: number; currency_code: string; reference: string; lines?: TillLine[] },
-    ctx: LoyaltyContext & { terminal_id: string }
-  ): Promise<{ points_earned: number; points: number; eligible_amount: number; transaction: LedgerTransactionDTO | null }> {
-    return this.atomicPhase_(async (manager) => {
-      const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
-      const customerId = card.customer_id!
-      const key = `loyalty:earn:pos:${ctx.terminal_id}:${data.reference}`
-      const accounts = this.valueAccountService_.withTransaction(manager)
-      const plan = async (settings: LoyaltySettings) => {
-        const rate = (ctx.location_id && settings.location_rates[ctx.location_id]) || settings
-        const eligible = data.lines ? await this.eligibleAtTill_(data.amount, data.lines, settings, manager) : data.amount
-        const base = pointsFor(eligible, rate, settings.rounding, settings.min_spend_minor)
-        return { eligible, ...withCampaign(base, settings.campaigns, new Date(), ctx.location_id ?? null) }
-      }
-      // Claim the receipt with the points under the settings this process saw last; the
-      // same statement answers the settings in force, so a change made anywhere is caught.
-      const seenSettings = settingsSeen
-      let planned = seenSettings ? await plan(seenSettings.settings) : null
-      const visit = {
-        key,
-        customer_id: customerId,
-        location_id: ctx.location_id ?? null,
-        terminal_id: ctx.terminal_id,
-        reference: data.reference,
-        amount_minor: data.amount,
-        currency_code: data.currency_code,
-      }
-      let claim = await this.claimTillVisit_(manager, visit, planned?.points ?? 0)
-      if (!claim.account_id) {
-        // Not a member with a points account yet (a shop sign-up still on its way): join now.
-        await this.ensureMember_(customerId, manager, {})
-        claim = await this.claimTillVisit_(manager, visit, planned?.points ?? 0)
-      }
-      const accountId = claim.account_id!
-      if (!claim.claimed) {
-        // This receipt was reported before: answer the first award.
-        const earlier = await accounts.retrieveByIdempotencyKey(key)
-        const [seen] = await manager.query(`SELECT points_earned FROM loyalty_visit WHERE key = $1`, [key])
-        return {
-          points_earned: earlier?.amount ?? Number(seen?.points_earned ?? 0),
-          points: await accounts.balance(accountId),
-          eligible_amount: Number(earlier?.metadata?.eligible_minor ?? data.amount),
-          transaction: earlier,
-        }
-      }
-      if (!seenSettings || seenSettings.version !== claim.settings_version) {
-        const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(claim.settings ?? {}) })
-        const settings = parsed.success ? parsed.data : DEFAULT_SETTINGS
-        settingsSeen = { version: claim.settings_version, settings }
-        const fresh = await plan(settings)
-        if (fresh.points !== (planned?.points ?? 0)) {
-          await manager.query(`UPDATE loyalty_visit SET points_earned = $2 WHERE key = $1`, [key, fresh.points])
-        }
-        planned = fresh
-      }
-      const { eligible, points, campaign } = planned!
-      if (points <= 0) {
-        return { points_earned: 0, points: await accounts.balance(accountId), eligible_amount: eligible, transaction: null }
-      }
-      const movement = await accounts.credit(accountId, points, "grant", {
-        ...ctx,
-        reference: data.reference,
-        idempotency_key: key,
-        metadata: { source: "pos", amount_minor: data.amount, eligible_minor: eligible, currency_code: data.currency_code, campaign },
-      })
-      if (movement.replayed) {
-        // The ledger knew this receipt from before visits were recorded: keep its award.
-        await manager.query(`UPDATE loyalty_visit SET points_earned = $2 WHERE key = $1`, [key, movement.transaction.amount])
-        return {
-          points_earned: movement.transaction.amount,
-          points: movement.account.balance,
-          eligible_amount: Number(movement.transaction.metadata?.eligible_minor ?? data.amount),
-          transaction: movement.transaction,
-        }
-      }
-      await this.eventBusService_
-        .withTransaction(manager)
-        .emit(LoyaltyService.Events.EARNED, { customer_id: customerId, points, transaction_id: movement.transaction.id, source: "pos" })
-      return { points_earned: points, points: movement.account.balance, eligible_amount: eligible, transaction: movement.transaction }
-    })
-  }
-
-  /**
-   * Records a till receipt once (its key is unique; a concurrent twin waits for
-   * the first to commit and then claims nothing), for a member with a points
-   * account, and answers in the same statement the member's account and the
-   * settings in force with a fingerprint of them.
-   */
-  protected async claimTillVisit_(
-    manager: EntityManager,
-    v: { key: string; customer_id: string; location_id: string | null; terminal_id: string; reference: string; amount_minor: number; currency_code: string },
-    points: number
-  ): Promise<{ account_id: string | null; claimed: boolean; settings: Partial<LoyaltySettings> | null; settings_version: string }> {
-    const [row] = await manager.query(
-      `WITH m AS (SELECT account_id FROM loyalty_member WHERE customer_id = $3 AND account_id IS NOT NULL),
-            claim AS (
-              INSERT INTO loyalty_visit (id, key, customer_id, account_id, source, order_id, location_id, terminal_id, reference, amount_minor, currency_code, points_earned)
-              SELECT $1, $2, $3, m.account_id, 'pos', NULL, $4, $5, $6, $7, $8, $9 FROM m
-              ON CONFLICT (key) DO NOTHING
-              RETURNING id
-            )
-       SELECT (SELECT account_id FROM m) AS account_id,
-              EXISTS (SELECT 1 FROM claim) AS claimed,
-              s.data AS settings,
-              COALESCE(md5(s.data::text), 'none') AS settings_version
-         FROM (SELECT 1) one LEFT JOIN loyalty_setting s ON s.id = 'default'`,
-      [newEntityId("lvis"), v.key, v.customer_id, v.location_id, v.terminal_id, v.reference, v.amount_minor, v.currency_code, points]
-    )
-    return row
-  }
-
-  /**
-   * The part of a till receipt's paid `amount` that earns: the receipt's
-   * lines identify products of the catalogue (product, variant or SKU) or a
-   * category; lines of excluded products or categories do not earn, and the
-   * paid amount (after receipt discounts and rewards) is shared out in
-   * proportion to the lines' amounts. Lines the catalogue does not know earn.
-   */
-  protected async eligibleAtTill_(amount: number, lines: TillLine[], settings: LoyaltySettings, manager: EntityManager): Promise<number> {
-    const variantIds = lines.map((l) => l.variant_id).filter((v): v is string => !!v)
-    const skus = lines.map((l) => l.sku).filter((v): v is string => !!v)
-    const variants: { id: string; sku: string | null; product_id: string }[] =
-      variantIds.length || skus.length
-        ? await manager.query(`SELECT id, sku, product_id FROM product_variant WHERE deleted_at IS NULL AND (id = ANY($1) OR sku = ANY($2))`, [variantIds, skus])
-        : []
-    const productOf = (line: TillLine): string | null =>
-      line.product_id ??
-      variants.find((v) => v.id === line.variant_id)?.product_id ??
-      variants.find((v) => line.sku !== undefined && v.sku === line.sku)?.product_id ??
-      null
-    const productIds = lines.map(productOf).filter((p): p is string => !!p)
-    const inExcludedCategory = await this.productsInCategories_(productIds, settings.excluded_category_ids, manager)
-    const excluded = (line: TillLine) => {
-      const product = productOf(line)
-      return (
-        (line.category_id !== undefined && settings.excluded_category_ids.includes(line.category_id)) ||
-        (product !== null && (settings.excluded_product_ids.includes(product) || inExcludedCategory.has(product)))
-      )
-    }
-    const listed = lines.reduce((sum, l) => sum + l.amount, 0)
-    const earning = lines.filter((l) => !excluded(l)).reduce((sum, l) => sum + l.amount, 0)
-    return share(amount, earning, listed)
-  }
-
-  /**
-   * Points for a web order of a member, on what was paid for goods: the
-   * items' totals after discounts, less the share paid by gift cards and
-   * vouchers, without shipping, gift-card and custom (non-product) lines and
-   * excluded products or categories. Keyed `loyalty:earn:order:<id>`: a
-   * repeated event awards nothing more. Returns the points awarded now.
-   *
-   * An order paid with a tender whose money comes later (on invoice: the
-   * payment provider `invoice`) earns nothing when it is placed: its points
-   * are pending until the invoice is paid in full (`debtor_invoice.paid`,
-   * whose subscriber calls this with `paid: true`), decision 0070.
-   */
-  async earnForOrder(orderId: string, options: { paid?: boolean } = {}): Promise<number> {
-    return this.atomicPhase_(async (manager) => {
-      if (!options.paid) {
-        const [later] = await manager.query(`SELECT 1 FROM payment WHERE order_id = $1 AND provider_id = ANY($2) LIMIT 1`, [orderId, PAID_LATER_PROVIDERS])
-        if (later) {
-          return 0
-        }
-      }
-      const order = await this.orderService_.withTransaction(manager).retrieveWithTotals(orderId, {
-        relations: ["items", "items.variant", "shipping_methods"],
-      })
-      if (!order.customer_id) {
-        return 0
-      }
-      let member = await this.member_(order.customer_id, manager)
-      if (!member?.account_id) {
-        // A shop account whose sign-up event is still on its way joins now; guests do not earn.
-        const customer = await this.customerService_.withTransaction(manager).retrieve(order.customer_id, { select: ["id", "has_account"] })
-        if (!customer.has_account) {
-          return 0
-        }
-        member = await this.ensureMember_(order.customer_id, manager, {})
-      }
-      const accountId = member.account_id!
-      const key = `loyalty:earn:order:${order.id}`
-      const [seen] = await manager.query(`SELECT 1 FROM loyalty_visit WHERE key = $1`, [key])
-      if (seen) {
-        return 0
-      }
-      const settings = await this.withTransaction(manager).settings()
-      const items = order.items ?? []
-      const excludedByCategory = await this.productsInCategories_(
-        items.map((i) => i.variant?.product_id).filter((p): p is string => !!p),
-        settings.excluded_category_ids,
-        manager
-      )
-      const itemsGross = items.reduce((sum, i) => sum + (i.total ?? 0), 0)
-      const eligibleGross = items
-        .filter((i) => {
-          const productId = i.variant?.product_id
-          return !i.is_giftcard && productId && !settings.excluded_product_ids.includes(productId) && !excludedByCategory.has(productId)
-        })
-        .reduce((sum, i) => sum + (i.total ?? 0), 0)
-      const shippingGross = (order.shipping_methods ?? []).reduce((sum, m) => sum + ((m as { total?: number }).total ?? m.price), 0)
-      const paidForGoods = Math.max(0, Math.min(itemsGross, (order.total ?? 0) - shippingGross))
-      const eligible = share(paidForGoods, eligibleGross, itemsGross)
-      const base = pointsFor(eligible, settings, settings.rounding, settings.min_spend_minor)
-      // The campaign in force when the order was placed, not when the event arrived.
-      const { points, campaign } = withCampaign(base, settings.campaigns, new Date(order.created_at), null)
-      if (points > 0) {
-        const movement = await this.valueAccountService_.withTransaction(manager).credit(accountId, points, "grant", {
-          reference: `web order #${order.display_id}`,
-          idempotency_key: key,
-          metadata: { source: "web", order_id: order.id, amount_minor: eligible, currency_code: order.currency_code, campaign },
-        })
-        if (movement.replayed) {
-          return 0
-        }
-      }
-      await this.recordVisit_(manager, {
-        key,
-        customer_id: order.customer_id,
-        account_id: accountId,
-        source: "web",
-        order_id: order.id,
-        location_id: null,
-        terminal_id: null,
-        reference: `web order #${order.display_id}`,
-        amount_minor: eligible,
-        currency_code: order.currency_code,
-        points_earned: points,
-      })
-      return points
-    })
-  }
-
-  /**
-   * Takes back what an order earned and has not been taken back yet
-   * (cancellation: `refund_id` null) or the refund's share of it, once per
-   * cancellation and per refund. Never below zero: when the customer has
-   * spent the points meanwhile, takes what is left. Returns the points taken.
-   */
-  async takeBack(orderId: string, refund: { id: string; refunded_total: number } | null = null): Promise<number> {
-    return this.atomicPhase_(async (manager) => {
-      const [visit] = await manager.query(`SELECT * FROM loyalty_visit WHERE key = $1 FOR UPDATE`, [`loyalty:earn:order:${orderId}`])
-      if (!visit) {
-        return 0
-      }
-      const earned = Number(visit.points_earned)
-      const remaining = earned - Number(visit.points_taken_back)
-      // A refund's due is counted on all refunds so far, so that refunds in parts add up to the whole.
-      const due = refund ? Math.min(remaining, share(earned, refund.refunded_total, Number(visit.amount_minor)) - Number(visit.points_taken_back)) : remaining
-      const key = refund ? `loyalty:refund:${refund.id}` : `loyalty:cancel:order:${orderId}`
-      const accounts = this.valueAccountService_.withTransaction(manager)
-      if (due <= 0 || (await accounts.retrieveByIdempotencyKey(key))) {
-        return 0
-      }
-      const taken = Math.min(due, await accounts.balance(visit.account_id))
-      if (taken > 0) {
-        const movement = await accounts.debit(visit.account_id, taken, "adjust", {
-          reference: refund ? `refund of order ${orderId}` : `cancellation of order ${orderId}`,
-          idempotency_key: key,
-          metadata: { source: "web", order_id: orderId, refund_id: refund?.id ?? null, due },
-        })
-        if (movement.replayed) {
-          return 0
-        }
-      }
-      // Points already spent cannot be taken; what was due is settled either way.
-      await manager.query(`UPDATE loyalty_visit SET points_taken_back = points_taken_back + $2 WHERE id = $1`, [visit.id, due])
-      return taken
-    })
-  }
-
-  /**
-   * The order's refunds for `takeBack`, oldest first, each with what the
-   * order had had refunded up to and including it, and whether the order is
-   * refunded in full. Covers every way Medusa refunds: an admin refund, a
-   * received return, a refund claim, a swap's negative difference; null for
-   * an unknown order.
-   */
-  async refundsOf(orderId: string): Promise<{ refunds: { id: string; refunded_total: number }[]; refunded_in_full: boolean } | null> {
-    const [order] = await this.activeManager_.query(`SELECT id, payment_status FROM "order" WHERE id = $1`, [orderId])
-    if (!order) {
-      return null
-    }
-    const rows: { id: string; amount: string }[] = await this.activeManager_.query(
-      `SELECT id, amount FROM refund WHERE order_id = $1 ORDER BY created_at, id`,
-      [orderId]
-    )
-    const [{ paid }] = await this.activeManager_.query(`SELECT COALESCE(SUM(amount), 0)::bigint AS paid FROM payment WHERE order_id = $1`, [orderId])
-    let refunded = 0
-    const refunds = rows.map((r) => ({ id: r.id, refunded_total: (refunded += Number(r.amount)) }))
-    return {
-      refunds,
-      // Medusa marks admin refunds "refunded" but leaves the payment status of returns alone.
-      refunded_in_full: order.payment_status === "refunded" || (Number(paid) > 0 && refunded >= Number(paid)),
-    }
-  }
-
-  // ── Rewards ───────────────────────────────────────────────────────────
-
-  async listRewards(filter: { active?: boolean } = {}): Promise<LoyaltyReward[]> {
-    const rows = await this.activeManager_.query(
-      `SELECT * FROM loyalty_reward WHERE ($1::boolean IS NULL OR active = $1) ORDER BY points, title, id LIMIT ${MAX_LIST}`,
-      [filter.active ?? null]
-    )
-    return rows.map(rewardView)
-  }
-
-  async retrieveReward(id: string): Promise<LoyaltyReward> {
-    const [row] = await this.activeManager_.query(`SELECT * FROM loyalty_reward WHERE id = $1`, [id])
-    if (!row) {
-      throw new DomainError("not_found", `Reward ${id} was not found`, 404)
-    }
-    return rewardView(row)
-  }
-
-  async createReward(
-    data: { title: string; points: number; active?: boolean } & (
-      | { kind: "product_variant"; variant_id: string }
-      | { kind: "discount"; discount_amount: number; currency_code: string }
-    )
-  ): Promise<LoyaltyReward> {
-    return this.atomicPhase_(async (manager) => {
-      const [row] = await manager.query(
-        `INSERT INTO loyalty_reward (id, title, points, kind, variant_id, discount_amount, currency_code, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [
-          generateEntityId(undefined, "lrew"),
-          data.title,
-          data.points,
-          data.kind,
-          data.kind === "product_variant" ? data.variant_id : null,
-          data.kind === "discount" ? data.discount_amount : null,
-          data.kind === "discount" ? data.currency_code : null,
-          data.active ?? true,
-        ]
-      )
-      return rewardView(row)
-    })
-  }
-
-  /** Changes title, points or whether the reward is offered; rewards are never deleted (history refers to them). */
-  async updateReward(id: string, data: { title?: string; points?: number; active?: boolean }): Promise<LoyaltyReward> {
-    return this.atomicPhase_(async (manager) => {
-      const [[row]] = await manager.query(
-        `UPDATE loyalty_reward SET title = COALESCE($2, title), points = COALESCE($3, points), active = COALESCE($4, active), updated_at = now()
-          WHERE id = $1 RETURNING *`,
-        [id, data.title ?? null, data.points ?? null, data.active ?? null]
-      )
-      if (!row) {
-        throw new DomainError("not_found", `Reward ${id} was not found`, 404)
-      }
-      return rewardView(row)
-    })
-  }
-
-  /**
-   * Redeems a reward for the card's customer: 409 `insufficient_points` when
-   * the balance is lower (the ledger's conditional update decides, so
-   * concurrent redemptions never overdraw), 422 `redemption_cap_exceeded`
-   * above the per-sale cap, 422 `reward_inactive` for a withdrawn reward.
-   * With the sale's `reference` (the receipt), the cap counts every reward
-   * this terminal redeemed on the card's account under that receipt.
-   */
-  async redeem(
-    code: string,
-    rewardId: string,
-    ctx: LoyaltyContext = {},
-    sale: { reference?: string } = {}
-  ): Promise<PointsMovement & { reward: LoyaltyReward }> {
-    return this.atomicPhase_(async (manager) => {
-      const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
-      const reward = await this.withTransaction(manager).retrieveReward(rewardId)
-      if (!reward.active) {
-        throw new DomainError("reward_inactive", `The reward "${reward.title}" is no longer offered`, 422)
-      }
-      const settings = await this.withTransaction(manager).settings()
-      if (settings.redemption_cap_points !== null && reward.points > settings.redemption_cap_points) {
-        throw new DomainError(
-          "redemption_cap_exceeded",
-          `At most ${settings.redemption_cap_points} points can be redeemed in one sale; "${reward.title}" needs ${reward.points}`,
-          422
-        )
-      }
-      const member = await this.ensureMember_(card.customer_id!, manager, {})
-      const saleKey = sale.reference ? `${ctx.terminal_id ?? "admin"}:${sale.reference}` : null
-      if (saleKey && settings.redemption_cap_points !== null) {
-        // Under the account's row lock: two redemptions for one receipt cannot both pass the cap.
-        const ledger = this.valueAccountService_.withTransaction(manager)
-        await ledger.lockAccounts([member.account_id!])
-        const redeemed = await ledger.unreversedDebitTotal(member.account_id!, "redeem", { key: "sale", value: saleKey })
-        if (redeemed + reward.points > settings.redemption_cap_points) {
-          throw new DomainError(
-            "redemption_cap_exceeded",
-            `At most ${settings.redemption_cap_points} points can be redeemed in one sale; ${redeemed} are already redeemed on receipt ${sale.reference}`,
-            422
-          )
-        }
-      }
-      const { account, transaction } = await this.valueAccountService_.withTransaction(manager).debit(member.account_id!, reward.points, "redeem", {
-        ...ctx,
-        reference: sale.reference ? `${reward.title} (receipt ${sale.reference})` : reward.title,
-        metadata: {
-          reward_id: reward.id,
-          kind: reward.kind,
-          variant_id: reward.variant_id,
-          discount_amount: reward.discount_amount,
-          currency_code: reward.currency_code,
-          sale: saleKey,
-        },
-      })
-      await this.eventBusService_
-        .withTransaction(manager)
-        .emit(LoyaltyService.Events.REDEEMED, { customer_id: card.customer_id, reward_id: reward.id, transaction_id: transaction.id })
-      return { points: account.balance, transaction, reward }
-    })
-  }
-
-  // ── Extra points ──────────────────────────────────────────────────────
-
-  /**
-   * Grants (positive) or deducts (negative) points with a reason (campaign,
-   * complaint, correction). A deduction below zero is 409 `insufficient_points`.
-   * With `key`, a repeated call changes nothing.
-   */
-  async adjust(customerId: string, points: number, data: { reason: string; user_id?: string | null; key?: string | null }): Promise<PointsMovement> {
-    return this.atomicPhase_(async (manager) => {
-      await this.customerService_.withTransaction(manager).retrieve(customerId, { select: ["id"] })
-      const member = await this.ensureMember_(customerId, manager, {})
-      const accounts = this.valueAccountService_.withTransaction(manager)
-      const ctx = {
-        reference: data.reason,
-        idempotency_key: data.key ? `loyalty:admin:${data.key}` : null,
-        metadata: { source: "admin", user_id: data.user_id ?? null },
-      }
-      const { account, transaction } =
-        points > 0 ? await accounts.credit(member.account_id!, points, "grant", ctx) : await accounts.debit(member.account_id!, -points, "adjust", ctx)
-      await this.eventBusService_.withTransaction(manager).emit(LoyaltyService.Events.ADJUSTED, { customer_id: customerId, points, transaction_id: transaction.id })
-      return { points: account.balance, transaction }
-    })
-  }
-
-  /**
-   * Grants `points` to every customer of a Medusa customer group, once per
-   * customer and campaign: running the same campaign again grants only to
-   * customers who joined the group since.
-   */
-  async grantToGroup(groupId: string, points: number, data: { reason: string; campaign: string }): Promise<{ customers: number; granted: number }> {
-    return this.atomicPhase_(async (manager) => {
-      const [group] = await manager.query(`SELECT id FROM customer_group WHERE id = $1 AND deleted_at IS NULL`, [groupId])
-      if (!group) {
-        throw new DomainError("not_found", `Customer group ${groupId} was not found`, 404)
-      }
-      const rows: { customer_id: string }[] = await manager.query(
-        `SELECT customer_id FROM customer_group_customers WHERE customer_group_id = $1 ORDER BY customer_id LIMIT ${MAX_GROUP_GRANT + 1}`,
-        [groupId]
-      )
-      if (rows.length > MAX_GROUP_GRANT) {
-        throw new DomainError("group_too_large", `At most ${MAX_GROUP_GRANT} customers per grant`, 422)
-      }
-      let granted = 0
-      for (const { customer_id } of rows) {
-        const member = await this.ensureMember_(customer_id, manager, {})
-        const movement = await this.valueAccountService_.withTransaction(manager).credit(member.account_id!, points, "grant", {
-          reference: data.reason,
-          idempotency_key: `loyalty:group:${groupId}:${data.campaign}:${customer_id}`,
-          metadata: { source: "campaign", group_id: groupId, campaign: data.campaign },
-        })
-        if (!movement.replayed) {
-          granted++
-        }
-      }
-      return { customers: rows.length, granted }
-    })
-  }
-
-  // ── Birthdays ─────────────────────────────────────────────────────────
-
-  /** Members whose birthday falls in the next `days` local days (today first) in `time_zone`. */
-  async upcomingBirthdays(
-    days: number,
-    time_zone: string,
-    now: Date = new Date()
-  ): Promise<{ customer: LoyaltyCustomer; date: string; age: number }[]> {
-    const keys = birthdayKeys(now, time_zone, days)
-    const rows: (MemberRow & { id: string; first_name: string; last_name: string; email: string; customer_phone: string | null; has_account: boolean; md: number })[] =
-      await this.activeManager_.query(
-        `SELECT c.id, c.first_name, c.last_name, c.email, c.phone AS customer_phone, c.has_account,
-                m.customer_id, m.account_id, m.birthday::text AS birthday, m.phone, m.email_placeholder, m.marketing_consent,
-                ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) AS md
-           FROM loyalty_member m JOIN customer c ON c.id = m.customer_id
-          WHERE m.birthday IS NOT NULL AND c.deleted_at IS NULL AND ((EXTRACT(MONTH FROM m.birthday) * 100 + EXTRACT(DAY FROM m.birthday))::int) = ANY($1)
-          LIMIT ${MAX_LIST}`,
-        [keys.map((k) => k.md)]
-      )
-    const order = new Map<number, number>()
-    keys.forEach((k, i) => order.set(k.md, order.get(k.md) ?? i))
-    return rows
-      .map((r) => {
-        const date = keys[order.get(Number(r.md))!].date
-        const customer = customerView({ ...r, phone: r.customer_phone } as unknown as Customer, r)
-        return { customer, date, age: Number(date.slice(0, 4)) - Number(r.birthday!.slice(0, 4)) }
-      })
-      .sort((a, b) => a.date.localeCompare(b.date) || a.customer.id.localeCompare(b.customer.id))
-  }
-
-  /**
-   * The birthday schedule: for every member whose birthday is today (in the
-   * programme's time zone), once per customer and year, the birthday points
-   * (when set) and either a birthday mail with the letter attached and an
-   * unsubscribe link, or the letter alone as a stored document to print or
-   * hand over. The mail is advertising: only members who agreed to marketing
-   * mails get it (never placeholder e-mails); the points go to everyone.
-   * Safe to run any number of times: mail, letter and points are keyed
-   * `loyalty:birthday:<customer>:<year>` (the letter alone `loyalty:birthday-letter:…`).
-   */
-  async sendBirthdayGreetings(
-    now: Date = new Date()
-  ): Promise<{ customers: number; mails: string[]; letters: string[]; points_granted: number; skipped_without_consent: number }> {
-    const settings = await this.settings()
-    const today = await this.upcomingBirthdays(1, settings.time_zone, now)
-    const year = localDate(now, settings.time_zone).year
-    const letters = await this.birthdayLetters_(today, settings)
-    const mails: string[] = []
-    const stored: string[] = []
-    let granted = 0
-    let skipped = 0
-    for (const [i, { customer }] of today.entries()) {
-      const key = `loyalty:birthday:${customer.id}:${year}`
-      if (settings.birthday_points > 0) {
-        const movement = await this.atomicPhase_(async (manager) => {
-          const member = await this.ensureMember_(customer.id, manager, {})
-          return this.valueAccountService_.withTransaction(manager).credit(member.account_id!, settings.birthday_points, "grant", {
-            reference: `birthday ${year}`,
-            idempotency_key: key,
-            metadata: { source: "birthday" },
-          })
-        })
-        if (!movement.replayed) {
-          granted++
-        }
-      }
-      const letter = letters[i]
-      if (!getsBirthdayMail(customer)) {
-        skipped += customer.email ? 1 : 0
-        const document = await this.documentService_.enqueue({ key: `loyalty:birthday-letter:${customer.id}:${year}`, kind: "birthday_letter", data: letter })
-        stored.push(document.id)
-        continue
-      }
-      const mail = await this.mailService_.enqueue({
-        key,
-        kind: "birthday",
-        to: customer.email,
-        data: { customer_name: letter.customer.name, message: letter.message, reward: letter.reward, unsubscribe_url: this.links_.url(customer.id) },
-        // The birthday letter in the merchant's design, rendered by the jobs plugin.
-        attachments: [{ document: { kind: "birthday_letter", key, filename: "birthday-letter.pdf", data: letter } }],
-      })
-      mails.push(mail.id)
-    }
-    return { customers: today.length, mails, letters: stored, points_granted: granted, skipped_without_consent: skipped }
-  }
-
-  /**
-   * The birthday letters of the next `days` days as one PDF to print and post
-   * in time (one letter per page, dated on the birthday, addressed to the
-   * customer's billing address when the shop knows one): for everyone, or only
-   * for those who get no birthday mail. Null when nobody is listed.
-   */
-  async printBirthdayLetters(
-    days: number,
-    time_zone: string,
-    from: Date = new Date(),
-    recipients: "without_mail" | "all" = "without_mail"
-  ): Promise<{ content: Buffer; letters: number } | null> {
-    const settings = await this.settings()
-    const listed = (await this.upcomingBirthdays(days, time_zone, from)).filter((b) => recipients === "all" || !getsBirthdayMail(b.customer))
-    if (!listed.length) {
-      return null
-    }
-    const letters = await this.birthdayLetters_(listed, settings)
-    return { content: await this.documentService_.render("birthday_letters", { letters }), letters: letters.length }
-  }
-
-  /** Each listed customer's birthday letter: name, postal address (if known), the programme's message and gift. */
-  protected async birthdayLetters_(
-    listed: { customer: LoyaltyCustomer; date: string }[],
-    settings: LoyaltySettings
-  ): Promise<(BirthdayLetterDocumentData & { message?: string; reward?: string })[]> {
-    if (!listed.length) {
-      return []
-    }
-    const rows: { id: string; address_1: string | null; address_2: string | null; postal_code: string | null; city: string | null; country_code: string | null }[] =
-      await this.activeManager_.query(
-        `SELECT c.id, a.address_1, a.address_2, a.postal_code, a.city, a.country_code
-           FROM customer c JOIN address a ON a.id = c.billing_address_id AND a.deleted_at IS NULL
-          WHERE c.id = ANY($1)`,
-        [listed.map((b) => b.customer.id)]
-      )
-    const addresses = new Map(rows.map((r) => [r.id, addressLines(r).map((l) => l.slice(0, 200))]))
-    const reward = settings.birthday_points > 0 ? pointsGift(settings.birthday_points, (await this.brandingService_.retrieve()).default_locale) : undefined
-    return listed.map(({ customer, date }) => ({
-      date,
-      customer: {
-        name: ([customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email || "").slice(0, 200) || "—",
-        address_lines: addresses.get(customer.id) ?? [],
-      },
-      message: settings.birthday_message ?? undefined,
-      reward,
-    }))
-  }
-
   async health(): Promise<ModuleHealth> {
     await this.activeManager_.query(`SELECT 1 FROM loyalty_member LIMIT 1`)
     return { status: "ok" }
@@ -1104,6 +449,20 @@ export default class LoyaltyService extends TransactionBaseService {
       [page.after ?? "", page.limit]
     )
     return rows.map((r) => r.customer_id)
+  }
+
+  /**
+   * The member row with its points account, created once (see `ensureMember_`),
+   * for the programme's other services (rewards, extra points, birthdays),
+   * in the caller's transaction.
+   */
+  async ensureMember(customerId: string): Promise<MemberRow & { account_id: string }> {
+    return this.ensureMember_(customerId, this.activeManager_, {})
+  }
+
+  /** The member row of a customer, or null outside the programme, in the caller's transaction. */
+  async member(customerId: string): Promise<MemberRow | null> {
+    return this.member_(customerId, this.activeManager_)
   }
 
   protected async member_(customerId: string, manager: EntityManager): Promise<MemberRow | null> {
@@ -1161,30 +520,6 @@ export default class LoyaltyService extends TransactionBaseService {
     return cards.setStatus(card.id, "active")
   }
 
-  protected async recordVisit_(
-    manager: EntityManager,
-    v: Omit<LoyaltyVisit, "id" | "created_at" | "points_taken_back"> & { key: string; customer_id: string; account_id: string; terminal_id: string | null }
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO loyalty_visit (id, key, customer_id, account_id, source, order_id, location_id, terminal_id, reference, amount_minor, currency_code, points_earned)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (key) DO NOTHING`,
-      [
-        generateEntityId(undefined, "lvis"),
-        v.key,
-        v.customer_id,
-        v.account_id,
-        v.source,
-        v.order_id,
-        v.location_id,
-        v.terminal_id,
-        v.reference,
-        v.amount_minor,
-        v.currency_code,
-        v.points_earned,
-      ]
-    )
-  }
-
   protected async visits_(customerId: string, limit: number, manager: EntityManager): Promise<LoyaltyVisit[]> {
     const rows = await manager.query(
       `SELECT id, source, order_id, location_id, reference, amount_minor, currency_code, points_earned, points_taken_back, created_at
@@ -1192,79 +527,5 @@ export default class LoyaltyService extends TransactionBaseService {
       [customerId, limit]
     )
     return rows.map((r: LoyaltyVisit) => ({ ...r, amount_minor: Number(r.amount_minor) }))
-  }
-
-  /** Which of these products are in one of the categories (empty without product categories). */
-  protected async productsInCategories_(productIds: string[], categoryIds: string[], manager: EntityManager): Promise<Set<string>> {
-    if (!productIds.length || !categoryIds.length) {
-      return new Set()
-    }
-    const [{ exists }] = await manager.query(`SELECT to_regclass('product_category_product') IS NOT NULL AS exists`)
-    if (!exists) {
-      return new Set()
-    }
-    const rows: { product_id: string }[] = await manager.query(
-      `SELECT DISTINCT product_id FROM product_category_product WHERE product_id = ANY($1) AND product_category_id = ANY($2)`,
-      [productIds, categoryIds]
-    )
-    return new Set(rows.map((r) => r.product_id))
-  }
-}
-
-/** "25 Bonuspunkte": the birthday points as the gift line of the mail and the letter. */
-function pointsGift(points: number, locale: Locale): string {
-  const n = formatNumber(points, locale)
-  return { de: `${n} Bonuspunkte`, en: `${n} bonus points`, pt: `${n} pontos de bónus` }[locale]
-}
-
-/** Birthday mails are advertising: only to a real e-mail of a member who agreed to marketing mails. */
-function getsBirthdayMail(customer: LoyaltyCustomer): customer is LoyaltyCustomer & { email: string } {
-  return !!customer.email && customer.marketing_consent
-}
-
-/** A customer card that may earn and redeem: customer card, issued, not blocked, with a customer. */
-function usableCard(card: CardDTO): CardDTO {
-  if (card.kind !== "customer_card") {
-    throw new DomainError("wrong_card_kind", `${card.code} is not a customer card`, 422)
-  }
-  if (card.status === "inactive" || !card.customer_id) {
-    throw new DomainError("card_inactive", `Card ${card.code} has not been issued yet; register a customer with it`, 409)
-  }
-  if (card.status === "blocked") {
-    throw new DomainError("card_blocked", `Card ${card.code} is blocked`, 409)
-  }
-  return card
-}
-
-function customerView(c: Customer, member: Pick<MemberRow, "birthday" | "phone" | "email_placeholder" | "marketing_consent"> | null): LoyaltyCustomer {
-  const placeholder = member?.email_placeholder || (c.email ?? "").endsWith(`@${PLACEHOLDER_DOMAIN}`)
-  return {
-    id: c.id,
-    first_name: c.first_name ?? null,
-    last_name: c.last_name ?? null,
-    email: placeholder ? null : (c.email ?? null),
-    phone: c.phone ?? member?.phone ?? null,
-    birthday: member?.birthday ?? null,
-    has_account: !!c.has_account,
-    marketing_consent: !!member?.marketing_consent,
-  }
-}
-
-function cardView(card: CardDTO): LoyaltyCard {
-  return { id: card.id, code: card.code, kind: card.kind, status: card.status, customer_id: card.customer_id }
-}
-
-function rewardView(r: Record<string, unknown>): LoyaltyReward {
-  return {
-    id: r.id as string,
-    title: r.title as string,
-    points: Number(r.points),
-    kind: r.kind as LoyaltyReward["kind"],
-    variant_id: (r.variant_id as string | null) ?? null,
-    discount_amount: r.discount_amount === null ? null : Number(r.discount_amount),
-    currency_code: (r.currency_code as string | null) ?? null,
-    active: !!r.active,
-    created_at: r.created_at as Date,
-    updated_at: r.updated_at as Date,
   }
 }

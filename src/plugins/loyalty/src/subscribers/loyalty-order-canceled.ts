@@ -2,8 +2,8 @@ import { OrderService } from "@medusajs/medusa"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import type LoyaltyService from "../services/loyalty"
 import type LoyaltyCheckoutService from "../services/loyalty-checkout"
+import type LoyaltyEarningService from "../services/loyalty-earning"
 
 /**
  * A cancelled order gives back the points its rewards took and loses the
@@ -14,7 +14,7 @@ export default async function settlePointsOfCanceledOrder({ data, container }: S
   const manager = container.resolve<EntityManager>("manager")
   await manager.transaction(async (tx) => {
     await container.resolve<LoyaltyCheckoutService>("loyaltyCheckoutService").withTransaction(tx).returnForOrder(data.id, "order cancelled")
-    await container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx).takeBack(data.id)
+    await container.resolve<LoyaltyEarningService>("loyaltyEarningService").withTransaction(tx).takeBack(data.id)
   })
 }
 

@@ -3,8 +3,8 @@ import type { Logger, SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 
 import { inNewTransaction } from "@customer-modules/core"
 
-import type LoyaltyService from "../services/loyalty"
 import type LoyaltyCheckoutService from "../services/loyalty-checkout"
+import type LoyaltyEarningService from "../services/loyalty-earning"
 
 /**
  * A placed order pays for its rewards (a safety net: the cart completion
@@ -18,7 +18,7 @@ export default async function settlePointsOfPlacedOrder({ data, container }: Sub
     () => null,
     (e: unknown) => e
   )
-  const points = await inNewTransaction(container.resolve<LoyaltyService>("loyaltyService"), (s) => s.earnForOrder(data.id))
+  const points = await inNewTransaction(container.resolve<LoyaltyEarningService>("loyaltyEarningService"), (s) => s.earnForOrder(data.id))
   if (points) {
     container.resolve<Logger>("logger").info(`loyalty: order ${data.id} earned ${points} points`)
   }

@@ -3,8 +3,8 @@ import type { EntityManager } from "typeorm"
 
 import { orderOfRefundEvent, REFUND_EVENTS } from "@customer-modules/core"
 
-import type LoyaltyService from "../services/loyalty"
 import type LoyaltyCheckoutService from "../services/loyalty-checkout"
+import type LoyaltyEarningService from "../services/loyalty-earning"
 
 /**
  * Money going back to the customer takes back its share of the order's
@@ -19,7 +19,7 @@ export default async function settlePointsOfRefunds({ data, eventName, container
   const manager = container.resolve<EntityManager>("manager")
   await manager.transaction(async (tx) => {
     const orderId = await orderOfRefundEvent(eventName, data.id, tx)
-    const service = container.resolve<LoyaltyService>("loyaltyService").withTransaction(tx)
+    const service = container.resolve<LoyaltyEarningService>("loyaltyEarningService").withTransaction(tx)
     const state = orderId ? await service.refundsOf(orderId) : null
     if (!orderId || !state || state.refunds.length === 0) {
       return

@@ -1,13 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "#services/debtor-invoice"
-import { CustomerSettings } from "#validators"
+import type DebtorSettingsService from "../../../../services/debtor-settings"
+import { CustomerSettings } from "../../../../validators"
 
 /** GET /admin/debtor-customers/:customer_id → `{ settings: { payment_terms_days, monthly_statement, address_lines } }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const settings = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").settings(req.params.customer_id)
+  const settings = await req.scope.resolve<DebtorSettingsService>("debtorSettingsService").settings(req.params.customer_id)
   res.json({ settings })
 }
 
@@ -15,7 +15,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 export const POST = adminMutation({
   body: CustomerSettings,
   handler: async (req, manager, body) => {
-    const settings = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(manager).updateSettings(req.params.customer_id, body)
+    const settings = await req.scope.resolve<DebtorSettingsService>("debtorSettingsService").withTransaction(manager).updateSettings(req.params.customer_id, body)
     return { status: 200, body: { settings } }
   },
 })

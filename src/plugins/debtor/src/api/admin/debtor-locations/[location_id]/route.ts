@@ -1,13 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
-import type DebtorInvoiceService from "#services/debtor-invoice"
-import { LocationSettings } from "#validators"
+import type DebtorSettingsService from "../../../../services/debtor-settings"
+import { LocationSettings } from "../../../../validators"
 
 /** GET /admin/debtor-locations/:location_id → `{ settings: { number_prefix } }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const number_prefix = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").locationPrefix(req.params.location_id)
+  const number_prefix = await req.scope.resolve<DebtorSettingsService>("debtorSettingsService").locationPrefix(req.params.location_id)
   res.json({ settings: { number_prefix } })
 }
 
@@ -19,7 +19,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 export const POST = adminMutation({
   body: LocationSettings,
   handler: async (req, manager, body) => {
-    const number_prefix = await req.scope.resolve<DebtorInvoiceService>("debtorInvoiceService").withTransaction(manager).setLocationPrefix(req.params.location_id, body.number_prefix)
+    const number_prefix = await req.scope.resolve<DebtorSettingsService>("debtorSettingsService").withTransaction(manager).setLocationPrefix(req.params.location_id, body.number_prefix)
     return { status: 200, body: { settings: { number_prefix } } }
   },
 })

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type LoyaltyService from "#services/loyalty"
-import { birthdayTimeZone } from "#utils/time-zone"
-import { BirthdayQuery } from "#validators"
+import type LoyaltyBirthdayService from "../../../../services/loyalty-birthday"
+import { birthdayTimeZone } from "../../../../utils/time-zone"
+import { BirthdayQuery } from "../../../../validators"
 
 /**
  * GET /admin/loyalty/birthdays?days=14&location_id=&from= → `{ birthdays: [{ customer, date, age }], time_zone }`:
@@ -15,6 +15,6 @@ import { BirthdayQuery } from "#validators"
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const query = parseBody(BirthdayQuery, req.query)
   const timeZone = await birthdayTimeZone(req, query.location_id)
-  const birthdays = await req.scope.resolve<LoyaltyService>("loyaltyService").upcomingBirthdays(query.days ?? 14, timeZone, query.from)
+  const birthdays = await req.scope.resolve<LoyaltyBirthdayService>("loyaltyBirthdayService").upcomingBirthdays(query.days ?? 14, timeZone, query.from)
   res.json({ birthdays, time_zone: timeZone })
 }

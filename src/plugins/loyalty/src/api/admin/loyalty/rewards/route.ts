@@ -1,13 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "#services/loyalty"
-import { CreateReward } from "#validators"
+import type LoyaltyRewardService from "../../../../services/loyalty-reward"
+import { CreateReward } from "../../../../validators"
 
 /** GET /admin/loyalty/rewards → `{ rewards }` (offered and withdrawn). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  res.json({ rewards: await req.scope.resolve<LoyaltyService>("loyaltyService").listRewards() })
+  res.json({ rewards: await req.scope.resolve<LoyaltyRewardService>("loyaltyRewardService").listRewards() })
 }
 
 /**
@@ -17,6 +17,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
 export const POST = adminMutation({
   body: CreateReward,
   handler: async (req, manager, body) => {
-    return { status: 201, body: { reward: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).createReward(body) } }
+    return { status: 201, body: { reward: await req.scope.resolve<LoyaltyRewardService>("loyaltyRewardService").withTransaction(manager).createReward(body) } }
   },
 })

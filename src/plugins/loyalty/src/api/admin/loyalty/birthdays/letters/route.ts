@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, DomainError, parseBody } from "@customer-modules/core"
 
-import type LoyaltyService from "#services/loyalty"
-import { birthdayTimeZone } from "#utils/time-zone"
-import { BirthdayLettersQuery } from "#validators"
+import type LoyaltyBirthdayService from "../../../../../services/loyalty-birthday"
+import { birthdayTimeZone } from "../../../../../utils/time-zone"
+import { BirthdayLettersQuery } from "../../../../../validators"
 
 /**
  * GET /admin/loyalty/birthdays/letters?days=14&location_id=&from=&recipients=without_mail|all
@@ -16,7 +16,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const query = parseBody(BirthdayLettersQuery, req.query)
   const timeZone = await birthdayTimeZone(req, query.location_id)
   const printed = await req.scope
-    .resolve<LoyaltyService>("loyaltyService")
+    .resolve<LoyaltyBirthdayService>("loyaltyBirthdayService")
     .printBirthdayLetters(query.days ?? 14, timeZone, query.from, query.recipients ?? "without_mail")
   if (!printed) {
     throw new DomainError("no_letters", "Nobody on the birthday list needs a letter in these days", 404)

@@ -1,12 +1,12 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyService from "#services/loyalty"
+import type LoyaltyRewardService from "../../../../../services/loyalty-reward"
 
 /** GET /store/pos/loyalty/rewards → `{ rewards: [{ id, title, points, kind, … }] }`: the rewards on offer. */
 export const GET = posRoute({
   scope: "loyalty",
   handler: async (req, ctx) => {
-    const service = req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(ctx.manager)
+    const service = req.scope.resolve<LoyaltyRewardService>("loyaltyRewardService").withTransaction(ctx.manager)
     const rewards = await service.listRewards({ active: true })
     return {
       status: 200,

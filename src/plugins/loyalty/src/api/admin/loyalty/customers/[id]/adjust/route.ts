@@ -1,7 +1,8 @@
-import { adminMutation, adminUserIdOf, ledgerKeyOf } from "@customer-modules/core"
+import { adminUserIdOf } from "@customer-modules/core"
+import { adminMutation, ledgerKeyOf } from "@customer-modules/pos"
 
-import type LoyaltyService from "#services/loyalty"
-import { Adjust } from "#validators"
+import type LoyaltyExtraPointsService from "../../../../../../services/loyalty-extra-points"
+import { Adjust } from "../../../../../../validators"
 
 /**
  * POST /admin/loyalty/customers/:id/adjust `{ points, reason }` → `{ points, transaction }`:
@@ -14,7 +15,7 @@ export const POST = adminMutation({
   handler: async (req, manager, body, { idempotency_key }) => ({
     status: 200,
     body: await req.scope
-      .resolve<LoyaltyService>("loyaltyService")
+      .resolve<LoyaltyExtraPointsService>("loyaltyExtraPointsService")
       .withTransaction(manager)
       .adjust(req.params.id, body.points, { reason: body.reason, user_id: adminUserIdOf(req), key: ledgerKeyOf(idempotency_key) }),
   }),

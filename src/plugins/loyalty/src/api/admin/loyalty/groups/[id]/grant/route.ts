@@ -1,7 +1,7 @@
-import { adminMutation } from "@customer-modules/core"
+import { adminMutation } from "@customer-modules/pos"
 
-import type LoyaltyService from "#services/loyalty"
-import { GroupGrant } from "#validators"
+import type LoyaltyExtraPointsService from "../../../../../../services/loyalty-extra-points"
+import { GroupGrant } from "../../../../../../validators"
 
 /**
  * POST /admin/loyalty/groups/:id/grant `{ points, reason, campaign }` →
@@ -11,6 +11,6 @@ import { GroupGrant } from "#validators"
 export const POST = adminMutation({
   body: GroupGrant,
   handler: async (req, manager, body) => {
-    return { status: 200, body: await req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(manager).grantToGroup(req.params.id, body.points, body) }
+    return { status: 200, body: await req.scope.resolve<LoyaltyExtraPointsService>("loyaltyExtraPointsService").withTransaction(manager).grantToGroup(req.params.id, body.points, body) }
   },
 })

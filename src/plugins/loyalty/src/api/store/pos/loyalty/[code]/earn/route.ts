@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyService from "#services/loyalty"
-import { Earn } from "#validators"
+import type LoyaltyEarningService from "../../../../../../services/loyalty-earning"
+import { Earn } from "../../../../../../validators"
 
 /**
  * POST /store/pos/loyalty/:code/earn `{ amount, currency_code, reference, lines? }` →
@@ -16,7 +16,7 @@ export const POST = posRoute({
   body: Earn,
   codeLookup: true,
   handler: async (req, ctx, body) => {
-    const service = req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(ctx.manager)
+    const service = req.scope.resolve<LoyaltyEarningService>("loyaltyEarningService").withTransaction(ctx.manager)
     const result = await service.earnAtTill(req.params.code, body, ctx.tx)
     return {
       status: 200,

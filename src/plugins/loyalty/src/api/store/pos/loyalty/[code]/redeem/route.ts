@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyService from "#services/loyalty"
-import { Redeem } from "#validators"
+import type LoyaltyRewardService from "../../../../../../services/loyalty-reward"
+import { Redeem } from "../../../../../../validators"
 
 /**
  * POST /store/pos/loyalty/:code/redeem `{ reward_id, reference? }` → 200 `{ points,
@@ -13,7 +13,7 @@ export const POST = posRoute({
   body: Redeem,
   codeLookup: true,
   handler: async (req, ctx, body) => {
-    const service = req.scope.resolve<LoyaltyService>("loyaltyService").withTransaction(ctx.manager)
+    const service = req.scope.resolve<LoyaltyRewardService>("loyaltyRewardService").withTransaction(ctx.manager)
     return { status: 200, body: await service.redeem(req.params.code, body.reward_id, ctx.tx, { reference: body.reference }) }
   },
 })
