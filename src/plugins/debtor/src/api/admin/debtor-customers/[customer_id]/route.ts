@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
-import type DebtorSettingsService from "../../../../services/debtor-settings"
-import { CustomerSettings } from "../../../../validators"
+import type DebtorSettingsService from "#services/debtor-settings"
+import { CustomerSettings } from "#validators"
 
 /** GET /admin/debtor-customers/:customer_id → `{ settings: { payment_terms_days, monthly_statement, address_lines } }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
-import type DebtorSettingsService from "../../../../services/debtor-settings"
-import { LocationSettings } from "../../../../validators"
+import type DebtorSettingsService from "#services/debtor-settings"
+import { LocationSettings } from "#validators"
 
 /** GET /admin/debtor-locations/:location_id → `{ settings: { number_prefix } }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { parseBody } from "@customer-modules/core"
 
-import type LoyaltyBirthdayService from "../../../../services/loyalty-birthday"
-import { birthdayTimeZone } from "../../../../utils/time-zone"
-import { BirthdayQuery } from "../../../../validators"
+import type LoyaltyBirthdayService from "#services/loyalty-birthday"
+import { birthdayTimeZone } from "#utils/time-zone"
+import { BirthdayQuery } from "#validators"
 
 /**
  * GET /admin/loyalty/birthdays?days=14&location_id=&from= → `{ birthdays: [{ customer, date, age }], time_zone }`:

@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
-import type LoyaltyRewardService from "../../../../services/loyalty-reward"
-import { CreateReward } from "../../../../validators"
+import type LoyaltyRewardService from "#services/loyalty-reward"
+import { CreateReward } from "#validators"
 
 /** GET /admin/loyalty/rewards → `{ rewards }` (offered and withdrawn). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -3,9 +3,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { contentDisposition } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
-import type DebtorStatementService from "../../../../../services/debtor-statement"
-import { localDate } from "../../../../../utils/dates"
-import { currencyCode } from "../../../../../utils/query"
+import type DebtorStatementService from "#services/debtor-statement"
+import { localDate } from "#utils/dates"
+import { currencyCode } from "#utils/query"
 
 /** GET /admin/debtor-customers/:customer_id/statement?currency_code=eur → application/pdf: the open items now. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
-import type DebtorDocumentService from "../../../../../services/debtor-document"
-import { SendInvoice } from "../../../../../validators"
+import type DebtorDocumentService from "#services/debtor-document"
+import { SendInvoice } from "#validators"
 
 /** POST /admin/debtor-invoices/:id/send `{ to? }` → 202 `{ mail }`: sends the invoice PDF (again). */
 export const POST = adminMutation({

@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 import { contentDisposition, DomainError, parseBody } from "@customer-modules/core"
 
-import type LoyaltyBirthdayService from "../../../../../services/loyalty-birthday"
-import { birthdayTimeZone } from "../../../../../utils/time-zone"
-import { BirthdayLettersQuery } from "../../../../../validators"
+import type LoyaltyBirthdayService from "#services/loyalty-birthday"
+import { birthdayTimeZone } from "#utils/time-zone"
+import { BirthdayLettersQuery } from "#validators"
 
 /**
  * GET /admin/loyalty/birthdays/letters?days=14&location_id=&from=&recipients=without_mail|all

@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { z } from "zod"
 
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
-import type LoyaltyRewardService from "../../../../../services/loyalty-reward"
-import { UpdateReward } from "../../../../../validators"
+import type LoyaltyRewardService from "#services/loyalty-reward"
+import { UpdateReward } from "#validators"
 
 /** GET /admin/loyalty/rewards/:id → `{ reward }`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

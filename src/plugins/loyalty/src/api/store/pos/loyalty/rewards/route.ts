@@ -1,6 +1,6 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyRewardService from "../../../../../services/loyalty-reward"
+import type LoyaltyRewardService from "#services/loyalty-reward"
 
 /** GET /store/pos/loyalty/rewards → `{ rewards: [{ id, title, points, kind, … }] }`: the rewards on offer. */
 export const GET = posRoute({

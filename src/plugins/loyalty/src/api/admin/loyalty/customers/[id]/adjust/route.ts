@@ -1,8 +1,7 @@
-import { adminUserIdOf } from "@customer-modules/core"
-import { adminMutation, ledgerKeyOf } from "@customer-modules/pos"
+import { adminMutation, adminUserIdOf, ledgerKeyOf } from "@customer-modules/core"
 
-import type LoyaltyExtraPointsService from "../../../../../../services/loyalty-extra-points"
-import { Adjust } from "../../../../../../validators"
+import type LoyaltyExtraPointsService from "#services/loyalty-extra-points"
+import { Adjust } from "#validators"
 
 /**
  * POST /admin/loyalty/customers/:id/adjust `{ points, reason }` → `{ points, transaction }`:

@@ -1,7 +1,7 @@
-import { adminMutation } from "@customer-modules/pos"
+import { adminMutation } from "@customer-modules/core"
 
-import type LoyaltyExtraPointsService from "../../../../../../services/loyalty-extra-points"
-import { GroupGrant } from "../../../../../../validators"
+import type LoyaltyExtraPointsService from "#services/loyalty-extra-points"
+import { GroupGrant } from "#validators"
 
 /**
  * POST /admin/loyalty/groups/:id/grant `{ points, reason, campaign }` →

@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyEarningService from "../../../../../../services/loyalty-earning"
-import { Earn } from "../../../../../../validators"
+import type LoyaltyEarningService from "#services/loyalty-earning"
+import { Earn } from "#validators"
 
 /**
  * POST /store/pos/loyalty/:code/earn `{ amount, currency_code, reference, lines? }` →

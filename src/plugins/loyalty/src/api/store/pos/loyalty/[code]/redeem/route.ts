@@ -1,7 +1,7 @@
 import { posRoute } from "@customer-modules/pos"
 
-import type LoyaltyRewardService from "../../../../../../services/loyalty-reward"
-import { Redeem } from "../../../../../../validators"
+import type LoyaltyRewardService from "#services/loyalty-reward"
+import { Redeem } from "#validators"
 
 /**
  * POST /store/pos/loyalty/:code/redeem `{ reward_id, reference? }` → 200 `{ points,
