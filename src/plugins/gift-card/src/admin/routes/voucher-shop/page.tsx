@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Switch, Table,
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { ChangeEvent, FormEvent, useEffect, useState } from "react"
 
-import { currentAdminLocale, useAdminLocale } from "@customer-modules/admin-kit"
+import { currentAdminLocale, formatAmountInput, Money, parseAmount, useAdminLocale } from "@customer-modules/admin-kit"
 
 import { MESSAGES, ShopLocale } from "../../components/voucher-shop-messages"
 
@@ -56,8 +56,10 @@ function useLocale(): [ShopLocale, (l: ShopLocale) => void] {
   return [locale, (l) => { localStorage.setItem("cm-admin-locale", l); setLocale(l) }]
 }
 
-const toMinor = (value: string): number => Math.round(Number(value.replace(",", ".")) * 100)
-const toUnits = (minor: number): string => (minor / 100).toFixed(2)
+/** An amount typed in currency units ("12,50" or "12.50"), in minor units; NaN when it is no amount (the server refuses it with 400). */
+const toMinor = (value: string, currency: string): number => parseAmount(value, currency) ?? Number.NaN
+/** Preset amounts: separated by semicolons, spaces, or a comma and a space ("25, 50"; "12,50; 20"), so a decimal comma stays a decimal comma. */
+const PRESET_SEPARATOR = /\s*;\s*|,\s+|\s+/
 
 /** The shop's settings: amounts, postage, send hour, top-up limits and the texts in three languages. */
 const SettingsForm = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
@@ -65,6 +67,7 @@ const SettingsForm = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
   const save = useAdminCustomPost<Partial<Settings>, { settings: Settings }>("/voucher-shop/settings", ["voucher-shop-settings"])
   const [draft, setDraft] = useState<Record<string, string | boolean>>({})
   const [texts, setTexts] = useState<Partial<Record<ShopLocale, Texts>>>({})
+  const uiLocale = useAdminLocale()
   const s = query.data?.settings
   useEffect(() => {
     if (!s) return
@@ -73,16 +76,16 @@ const SettingsForm = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
       free_amount: s.free_amount,
       postal_enabled: s.postal_enabled,
       currency_code: s.currency_code,
-      min_amount: toUnits(s.min_amount),
-      max_amount: toUnits(s.max_amount),
-      preset_amounts: s.preset_amounts.map(toUnits).join(", "),
-      postal_fee: toUnits(s.postal_fee),
+      min_amount: formatAmountInput(s.min_amount, s.currency_code, uiLocale),
+      max_amount: formatAmountInput(s.max_amount, s.currency_code, uiLocale),
+      preset_amounts: s.preset_amounts.map((a) => formatAmountInput(a, s.currency_code, uiLocale)).join("; "),
+      postal_fee: formatAmountInput(s.postal_fee, s.currency_code, uiLocale),
       send_hour: String(s.send_hour),
-      top_up_min: toUnits(s.top_up_min),
-      top_up_max: toUnits(s.top_up_max),
+      top_up_min: formatAmountInput(s.top_up_min, s.currency_code, uiLocale),
+      top_up_max: formatAmountInput(s.top_up_max, s.currency_code, uiLocale),
     })
     setTexts(s.texts)
-  }, [s])
+  }, [s, uiLocale])
   if (!s) return <Text>{query.isError ? problem(query.error) : t.loading}</Text>
   const field = (name: string, label: string, type = "text") => (
     <div>
@@ -98,21 +101,22 @@ const SettingsForm = ({ t }: { t: (typeof MESSAGES)["de"] }) => {
   )
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    const currency = String(draft.currency_code)
     save.mutate({
       enabled: Boolean(draft.enabled),
       free_amount: Boolean(draft.free_amount),
       postal_enabled: Boolean(draft.postal_enabled),
       currency_code: String(draft.currency_code),
-      min_amount: toMinor(String(draft.min_amount)),
-      max_amount: toMinor(String(draft.max_amount)),
+      min_amount: toMinor(String(draft.min_amount), currency),
+      max_amount: toMinor(String(draft.max_amount), currency),
       preset_amounts: String(draft.preset_amounts)
-        .split(/[;,\s]+/)
+        .split(PRESET_SEPARATOR)
         .filter(Boolean)
-        .map(toMinor),
-      postal_fee: toMinor(String(draft.postal_fee)),
+        .map((a) => toMinor(a, currency)),
+      postal_fee: toMinor(String(draft.postal_fee), currency),
       send_hour: Number(draft.send_hour),
-      top_up_min: toMinor(String(draft.top_up_min)),
-      top_up_max: toMinor(String(draft.top_up_max)),
+      top_up_min: toMinor(String(draft.top_up_min), currency),
+      top_up_max: toMinor(String(draft.top_up_max), currency),
       texts,
     })
   }
@@ -223,7 +227,7 @@ const Products = ({ t, locale }: { t: (typeof MESSAGES)["de"]; locale: ShopLocal
           {(list.data?.products ?? []).map((p) => (
             <Table.Row key={p.id}>
               <Table.Cell>{p.title[locale]}</Table.Cell>
-              <Table.Cell>{toUnits(p.amount)}</Table.Cell>
+              <Table.Cell><Money amount={p.amount} currency="eur" /></Table.Cell>
               <Table.Cell>{p.active ? "" : t.inactive}</Table.Cell>
             </Table.Row>
           ))}
@@ -233,7 +237,7 @@ const Products = ({ t, locale }: { t: (typeof MESSAGES)["de"]; locale: ShopLocal
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault()
-          create.mutate({ title, amount: toMinor(amount) }, { onSuccess: () => { setTitle({ de: "", en: "", pt: "" }); setAmount(""); void list.refetch() } })
+          create.mutate({ title, amount: toMinor(amount, "eur") }, { onSuccess: () => { setTitle({ de: "", en: "", pt: "" }); setAmount(""); void list.refetch() } })
         }}
       >
         {LOCALES.map((l) => (
@@ -298,7 +302,7 @@ const SaleRow = ({ sale, t, onChange }: { sale: Sale; t: (typeof MESSAGES)["de"]
       <Table.Cell>#{sale.order_display_id ?? "–"}</Table.Cell>
       <Table.Cell>{sale.buyer_email}</Table.Cell>
       <Table.Cell>{sale.recipient_name}</Table.Cell>
-      <Table.Cell>{toUnits(sale.amount)} {sale.currency_code.toUpperCase()}</Table.Cell>
+      <Table.Cell><Money amount={sale.amount} currency={sale.currency_code} /></Table.Cell>
       <Table.Cell>{sale.deliver_on ?? t.now}</Table.Cell>
       <Table.Cell><Badge color={STATUS_COLOR[sale.status]}>{t.statuses[sale.status]}</Badge></Table.Cell>
       <Table.Cell className="flex gap-1">
