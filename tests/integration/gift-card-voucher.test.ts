@@ -412,7 +412,7 @@ describe("liability report", () => {
     const csv = await adminApi(`/admin/vouchers/liability?from=2020-01-01&to=${today()}&currency_code=${CURRENCY}&time_zone=UTC&format=csv`)
     expect(csv.status).toBe(200)
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/)
-    const lines = csv.text.trim().split("\n")
+    const lines = csv.text.trim().split("\r\n")
     expect(lines[0]).toBe("line,location_id,location,currency,sold,reloaded,redeemed,expired,refunded,other,liability")
     const closing = lines[lines.length - 1].split(",")
     expect(closing[0]).toBe("closing")

@@ -153,7 +153,7 @@ describe("points timeline", () => {
     const csv = await timeline({ ...query, format: "csv" })
     expect(csv.status, csv.text).toBe(200)
     expect(csv.headers.get("content-type")).toContain("text/csv")
-    const lines = csv.text.trim().split("\n")
+    const lines = csv.text.trim().split("\r\n")
     expect(lines[0]).toBe("start,issued,redeemed,expired,taken_back,net")
     expect(lines.slice(1)).toEqual(json.body.buckets.map((b: Record<string, unknown>) => [b.start, b.issued, b.redeemed, b.expired, b.taken_back, b.net].join(",")))
     // One bucket holds the 7 points: the local day of the grant (the window may reach past midnight).

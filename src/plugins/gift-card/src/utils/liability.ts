@@ -1,6 +1,4 @@
-import { stringify } from "csv-stringify/sync"
-
-import { spreadsheetSafe as coreSpreadsheetSafe } from "@customer-modules/core"
+import { csvOf } from "@customer-modules/core"
 import type { LedgerSummary } from "@customer-modules/ledger"
 import type { PosLocationDTO } from "@customer-modules/pos"
 
@@ -119,7 +117,7 @@ export function liabilityCsv(report: LiabilityReport): string {
     ...report.locations.map((l) => [
       "movements",
       l.location_id,
-      spreadsheetSafe(l.location),
+      l.location,
       currency,
       d(l.sold),
       d(l.reloaded),
@@ -132,8 +130,5 @@ export function liabilityCsv(report: LiabilityReport): string {
     ["total", null, null, currency, d(report.totals.sold), d(report.totals.reloaded), d(report.totals.redeemed), d(report.totals.expired), d(report.totals.refunded), d(report.totals.other), null],
     ["closing", null, null, currency, null, null, null, null, null, null, d(report.closing)],
   ]
-  return stringify(rows)
+  return csvOf(rows)
 }
-
-/** A text cell that a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe: core's one guard. */
-export const spreadsheetSafe: (value: string) => string = coreSpreadsheetSafe

@@ -1,6 +1,4 @@
-import { stringify } from "csv-stringify/sync"
-
-import { spreadsheetSafe as safe } from "@customer-modules/core"
+import { csvOf } from "@customer-modules/core"
 
 import type { CustomerAnalysis, PointsTimeline } from "../services/loyalty-analysis"
 
@@ -21,12 +19,12 @@ export const REACTIVATION_COLUMNS = [
 
 /** The reactivation list as CSV (RFC 4180 quoting; UTC instants in ISO 8601; amounts in minor units). */
 export function reactivationCsv(rows: CustomerAnalysis[]): string {
-  return stringify(
+  return csvOf(
     rows.map((r) => [
       r.customer_id,
-      safe(r.first_name ?? ""),
-      safe(r.last_name ?? ""),
-      safe(r.email ?? ""),
+      r.first_name ?? "",
+      r.last_name ?? "",
+      r.email ?? "",
       r.marketing_consent ? "yes" : "no",
       r.visits,
       r.revenue_minor,
@@ -36,7 +34,7 @@ export function reactivationCsv(rows: CustomerAnalysis[]): string {
       r.last_visit_at.toISOString(),
       r.segment,
     ]),
-    { header: true, columns: [...REACTIVATION_COLUMNS] }
+    REACTIVATION_COLUMNS
   )
 }
 
@@ -44,8 +42,8 @@ export const TIMELINE_COLUMNS = ["start", "issued", "redeemed", "expired", "take
 
 /** The points timeline as CSV: one row per bucket (numbers and dates only, nothing a spreadsheet would run). */
 export function timelineCsv(timeline: PointsTimeline): string {
-  return stringify(
+  return csvOf(
     timeline.buckets.map((b) => TIMELINE_COLUMNS.map((c) => b[c])),
-    { header: true, columns: [...TIMELINE_COLUMNS] }
+    TIMELINE_COLUMNS
   )
 }

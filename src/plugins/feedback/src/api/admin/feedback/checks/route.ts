@@ -1,10 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { stringify } from "csv-stringify/sync"
 
-import { contentDisposition, parseBody } from "@customer-modules/core"
+import { contentDisposition, csvOf, parseBody } from "@customer-modules/core"
 
 import type FeedbackCheckService from "#services/feedback-check"
-import { safeCell } from "#utils/csv"
 import { ChecksQuery } from "#validators"
 
 /**
@@ -33,5 +31,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   ])
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", contentDisposition("attachment", "checks.csv"))
-  res.send(stringify(rows.map((r) => r.map(safeCell)), { header: true, columns, record_delimiter: "\r\n" }))
+  res.send(csvOf(rows, columns))
 }

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { stringify } from "csv-stringify/sync"
 
-import { contentDisposition, parseBody } from "@customer-modules/core"
+import { contentDisposition, csvOf, parseBody } from "@customer-modules/core"
 
 import type VoucherShopService from "#services/voucher-shop"
 import { SalesQuery } from "#validators"
@@ -29,7 +28,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
     res.setHeader("Content-Type", "text/csv; charset=utf-8")
     res.setHeader("Content-Disposition", contentDisposition("attachment", "voucher-postal-labels.csv"))
     // Cells that a spreadsheet would run as a formula are quoted as text.
-    res.send(stringify([["name", "line1", "line2", "postal_code", "city", "country", "order", "sale_id"], ...rows], { cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } }))
+    res.send(csvOf(rows, ["name", "line1", "line2", "postal_code", "city", "country", "order", "sale_id"]))
     return
   }
   res.json({ sales, count })

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { stringify } from "csv-stringify/sync"
 
-import { adminMutation, contentDisposition, parseBody } from "@customer-modules/core"
+import { adminMutation, contentDisposition, csvOf, parseBody } from "@customer-modules/core"
 import type { DocumentService } from "@customer-modules/jobs"
 
 import type { ParticipantListData } from "#documents/event-participants"
@@ -99,7 +98,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const list = await registrations.list(event.id, q)
   if (format === "csv") {
     const questions = event.questions.map((x) => x.id)
-    const csv = stringify(
+    const csv = csvOf(
       list.map((r) => [
         r.name,
         r.email ?? "",
@@ -116,12 +115,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
         r.note ?? "",
         ...questions.map((k) => (r.answers[k] === undefined ? "" : String(r.answers[k]))),
       ]),
-      {
-        header: true,
-        columns: ["name", "email", "phone", "quantity", "status", "payment_status", "payment_method", "amount", "currency", "checked_in_at", "registered_at", "participants", "note", ...questions],
-        // A cell a spreadsheet would run as a formula starts with a quote.
-        cast: { string: (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) },
-      }
+      ["name", "email", "phone", "quantity", "status", "payment_status", "payment_method", "amount", "currency", "checked_in_at", "registered_at", "participants", "note", ...questions]
     )
     res.setHeader("Content-Type", "text/csv; charset=utf-8")
     res.setHeader("Content-Disposition", contentDisposition("attachment", `participants-${event.local_start.slice(0, 10)}.csv`))

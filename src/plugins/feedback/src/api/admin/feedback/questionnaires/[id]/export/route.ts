@@ -1,10 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { stringify } from "csv-stringify/sync"
 
-import { contentDisposition, parseBody } from "@customer-modules/core"
+import { contentDisposition, csvOf, parseBody } from "@customer-modules/core"
 
 import type FeedbackService from "#services/feedback"
-import { safeCell } from "#utils/csv"
 import { ResultsQuery } from "#validators"
 
 /**
@@ -16,5 +14,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const { columns, rows } = await req.scope.resolve<FeedbackService>("feedbackService").exportRows(String(req.params.id), filter)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", contentDisposition("attachment", `feedback-${String(req.params.id)}.csv`))
-  res.send(stringify(rows.map((r) => r.map(safeCell)), { header: true, columns, record_delimiter: "\r\n" }))
+  res.send(csvOf(rows, columns))
 }
