@@ -3,7 +3,8 @@
  * a template made in the admin, a weekly series from the template previewed in
  * the venue's zone (across the clock change) and created, the dates listed on
  * the events tab, one date moved alone by its local time; a venue in use is
- * refused after the confirmation dialog.
+ * refused after the confirmation dialog. A template's registration questions
+ * and price categories are built in rows (no JSON) and saved exactly.
  */
 import fs from "fs"
 import path from "path"
@@ -107,5 +108,91 @@ describe("venues, templates and series in the admin", () => {
 
     fs.mkdirSync(LOG_DIR, { recursive: true })
     await page.screenshot({ path: path.join(LOG_DIR, "event-admin.png"), fullPage: true })
+  })
+
+  it("builds a template's questions and price categories in rows, without JSON, and saves exactly them", async () => {
+    const tag = Date.now().toString(36)
+    const title = `Sauerteigkurs ${tag}`
+    // A page of its own (its own sign-in), whatever the other test left open.
+    const admin = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
+    await signInToAdmin(admin)
+    await openFromSidebar(admin, "Events")
+    await admin.getByRole("tab", { name: "Templates" }).click()
+    const form = admin.getByTestId("event-template-form")
+    await form.getByLabel("Title").fill(title)
+    await form.getByLabel("Duration (minutes)").fill("90")
+    await form.getByLabel("Capacity", { exact: true }).fill("6")
+    await form.getByLabel("Price (0 = free)").fill("20.00")
+
+    // Two questions: a required yes/no one, then a choice with two options moved above it.
+    const questions = form.getByTestId("ev-tpl-questions")
+    await expect(questions.textContent()).resolves.toContain("No registration questions")
+    await questions.getByRole("button", { name: "Add question" }).click()
+    const yesNo = questions.getByTestId("ev-question-0")
+    await yesNo.getByLabel("Question (English)").fill("Any allergies?")
+    await yesNo.getByLabel("Answer", { exact: true }).selectOption("yes_no")
+    await yesNo.getByLabel("Must be answered").check()
+    await questions.getByRole("button", { name: "Add question" }).click()
+    const choice = questions.getByTestId("ev-question-1")
+    await choice.getByLabel("Question (German)").fill("Welches Brot?")
+    await choice.getByLabel("Question (English)").fill("Which bread?")
+    await choice.getByLabel("Answer", { exact: true }).selectOption("choice")
+    const option = (n: number) => choice.getByTestId(`ev-question-1-option-${n}`)
+    await option(0).getByLabel("Option (German)").fill("Roggen")
+    await option(0).getByLabel("Option (English)").fill("Rye")
+    await option(1).getByLabel("Option (German)").fill("Dinkel")
+    await option(1).getByLabel("Option (Portuguese)").fill("Espelta")
+    await choice.getByRole("button", { name: "Move up" }).click()
+    await expect(questions.getByTestId("ev-question-0").getByLabel("Question (German)").inputValue()).resolves.toBe("Welches Brot?")
+
+    // Two price categories typed in currency units; a third one added and removed after the dialog.
+    const categories = form.getByTestId("ev-tpl-categories")
+    for (const [i, name, price] of [[0, "Adult", "12.50"], [1, "Child", "8.50"], [2, "Member", "1.00"]] as const) {
+      await categories.getByRole("button", { name: "Add price category" }).click()
+      await categories.getByTestId(`ev-category-${i}`).getByLabel("Name (English)").fill(name)
+      await categories.getByTestId(`ev-category-${i}`).getByLabel("Amount").fill(price)
+    }
+    await categories.getByTestId("ev-category-0").getByLabel("Name (German)").fill("Erwachsene")
+    await categories.getByTestId("ev-category-2").getByRole("button", { name: "Remove" }).click()
+    await admin.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click()
+    await expect.poll(() => categories.getByTestId("ev-category-2").count()).toBe(0)
+
+    expect(await admin.locator("body").innerText()).not.toContain("JSON")
+    fs.mkdirSync(LOG_DIR, { recursive: true })
+    await form.screenshot({ path: path.join(LOG_DIR, "event-template-rows.png") })
+    await form.getByRole("button", { name: "Create" }).click()
+    const row = admin.locator(`[data-template-title="${title}"]`)
+    await row.waitFor({ timeout: 15_000 })
+
+    const list = await adminApi("/admin/events/templates")
+    const made = (list.body.templates as { id: string; title: string }[]).find((x) => x.title === title)
+    expect(made).toBeDefined()
+    const saved = (await adminApi(`/admin/events/templates/${made?.id}`)).body.template
+    expect(saved.questions).toEqual([
+      {
+        id: "welches-brot",
+        type: "choice",
+        label: { de: "Welches Brot?", en: "Which bread?" },
+        required: false,
+        choices: [
+          { id: "roggen", label: { de: "Roggen", en: "Rye" } },
+          { id: "dinkel", label: { de: "Dinkel", pt: "Espelta" } },
+        ],
+      },
+      { id: "any-allergies", type: "yes_no", label: { en: "Any allergies?" }, required: true },
+    ])
+    expect(saved.price_categories).toEqual([
+      { id: "erwachsene", label: { de: "Erwachsene", en: "Adult" }, price: 1250 },
+      { id: "child", label: { en: "Child" }, price: 850 },
+    ])
+    expect(saved.price).toBe(2000)
+
+    // Editing shows the saved rows again (amounts in currency units), still without JSON.
+    await row.getByRole("button", { name: "Edit" }).click()
+    const edit = admin.getByTestId("event-template-form")
+    await expect(edit.getByTestId("ev-question-1").getByLabel("Question (English)").inputValue()).resolves.toBe("Any allergies?")
+    await expect(edit.getByTestId("ev-category-0").getByLabel("Amount").inputValue()).resolves.toBe("12.50")
+    expect(await admin.locator("body").innerText()).not.toContain("JSON")
+    await admin.close()
   })
 })

@@ -5,6 +5,8 @@ import { FormEvent, useState } from "react"
 import { AmountInput, ConfirmButton, EmptyState, errorText, Money, PagedTable, useAdminPost, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
+import { CategoriesEditor, categoriesOut, categoryDrafts, questionDrafts, QuestionsEditor, questionsOut } from "./template-lists"
+import type { CategoryDraft, QuestionDraft } from "./template-lists"
 import type { Venue } from "./venues-section"
 import type { Json, Template as TemplateRow } from "../../../types"
 
@@ -22,8 +24,8 @@ type Draft = {
   currency_code: string
   waitlist: boolean
   min_participants: string
-  questions: string
-  price_categories: string
+  questions: QuestionDraft[]
+  price_categories: CategoryDraft[]
   confirmation: string
   reminder: string
 }
@@ -39,8 +41,8 @@ const emptyDraft = (): Draft => ({
   currency_code: "EUR",
   waitlist: false,
   min_participants: "",
-  questions: "[]",
-  price_categories: "[]",
+  questions: [],
+  price_categories: [],
   confirmation: "",
   reminder: "",
 })
@@ -56,8 +58,8 @@ const draftOf = (x: Template): Draft => ({
   currency_code: x.currency_code.toUpperCase(),
   waitlist: x.waitlist,
   min_participants: x.min_participants ? String(x.min_participants) : "",
-  questions: JSON.stringify(x.questions ?? [], null, 2),
-  price_categories: JSON.stringify(x.price_categories ?? [], null, 2),
+  questions: questionDrafts(x),
+  price_categories: categoryDrafts(x),
   confirmation: x.mail_texts?.confirmation ?? "",
   reminder: x.mail_texts?.reminder ?? "",
 })
@@ -71,18 +73,14 @@ const TemplateForm = ({ template, venues, onDone }: { template: Template | null;
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setProblem(null)
-    const json = (text: string, field: string): unknown[] | null => {
-      try {
-        const v = JSON.parse(text.trim() || "[]")
-        return Array.isArray(v) ? v : null
-      } catch {
-        setProblem(t("badJson", { field }))
-        return null
-      }
+    const questions = questionsOut(d.questions, t)
+    if ("problem" in questions) {
+      setProblem(questions.problem)
+      return
     }
-    const questions = json(d.questions, t("questions"))
-    const categories = json(d.price_categories, t("priceCategories"))
-    if (!questions || !categories) {
+    const categories = categoriesOut(d.price_categories, t)
+    if ("problem" in categories) {
+      setProblem(categories.problem)
       return
     }
     if (d.price === null) {
@@ -104,8 +102,8 @@ const TemplateForm = ({ template, venues, onDone }: { template: Template | null;
         currency_code: d.currency_code,
         waitlist: d.waitlist,
         min_participants: d.min_participants ? Number(d.min_participants) : null,
-        questions,
-        price_categories: categories,
+        questions: questions.value,
+        price_categories: categories.value,
         mail_texts,
       },
       { onSuccess: onDone }
@@ -130,8 +128,8 @@ const TemplateForm = ({ template, venues, onDone }: { template: Template | null;
       <div><Label htmlFor="ev-tpl-currency">{t("currency")}</Label><Input id="ev-tpl-currency" value={d.currency_code} maxLength={3} onChange={(e) => setD({ ...d, currency_code: e.target.value.toUpperCase() })} required /></div>
       <div><Label htmlFor="ev-tpl-price">{t("price")}</Label><AmountInput id="ev-tpl-price" currency={d.currency_code || "EUR"} value={d.price} onChange={(price) => setD({ ...d, price })} /></div>
       <div className="flex items-center gap-2 col-span-2"><Checkbox id="ev-tpl-waitlist" checked={d.waitlist} onCheckedChange={(v) => setD({ ...d, waitlist: v === true })} /><Label htmlFor="ev-tpl-waitlist">{t("waitlist")}</Label></div>
-      <div><Label htmlFor="ev-tpl-questions">{t("questions")}</Label><Textarea id="ev-tpl-questions" value={d.questions} onChange={(e) => setD({ ...d, questions: e.target.value })} rows={4} className="font-mono" /></div>
-      <div><Label htmlFor="ev-tpl-categories">{t("priceCategories")}</Label><Textarea id="ev-tpl-categories" value={d.price_categories} onChange={(e) => setD({ ...d, price_categories: e.target.value })} rows={4} className="font-mono" /></div>
+      <QuestionsEditor rows={d.questions} onChange={(questions) => setD({ ...d, questions })} />
+      <CategoriesEditor rows={d.price_categories} currency={d.currency_code || "EUR"} onChange={(price_categories) => setD({ ...d, price_categories })} />
       <div><Label htmlFor="ev-tpl-confirmation">{t("confirmationText")}</Label><Textarea id="ev-tpl-confirmation" value={d.confirmation} onChange={(e) => setD({ ...d, confirmation: e.target.value })} rows={2} /></div>
       <div><Label htmlFor="ev-tpl-reminder">{t("reminderText")}</Label><Textarea id="ev-tpl-reminder" value={d.reminder} onChange={(e) => setD({ ...d, reminder: e.target.value })} rows={2} /></div>
       <div className="col-span-2 flex gap-2">
