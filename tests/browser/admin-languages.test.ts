@@ -71,6 +71,11 @@ describe("the admin pages in the merchant's language", () => {
           await page.setViewportSize(VIEWPORTS[0])
           await page.goto(`${inject("baseUrl")}/app/a/${p.route}`)
           await page.getByRole("heading", { name: p[lng], exact: true }).first().waitFor({ timeout: 30_000 })
+          // The sidebar names our pages in the same language as Medusa's own.
+          await page.getByRole("link", { name: p[lng], exact: true }).first().waitFor({ timeout: 30_000 })
+          if (p[lng] !== p[otherLng]) {
+            await expect(page.getByRole("link", { name: p[otherLng], exact: true }).count()).resolves.toBe(0)
+          }
           if (p.mark) {
             await page.getByText(p.mark[lng], { exact: true }).first().waitFor({ timeout: 30_000 })
             await expect(page.getByText(p.mark[otherLng], { exact: true }).count()).resolves.toBe(0)

@@ -3,7 +3,7 @@
  * amount fields, error text, idempotent posts, confirmation dialogs, empty states,
  * paged tables, date ranges and charts from here (see README, "Adding a plugin").
  */
-export { ADMIN_LOCALES, currentAdminLocale, defineMessages, interpolate, missingTranslations, toAdminLocale, translate, useAdminLocale, useT } from "./locale"
+export { ADMIN_LOCALES, currentAdminLocale, defineMessages, localizeLink, interpolate, missingTranslations, toAdminLocale, translate, useAdminLocale, useT } from "./locale"
 export type { AdminLocale, Messages, Vars } from "./locale"
 export { formatAmountInput, formatAmountNumber, formatMoney, minorDigits, parseAmount } from "./money"
 export type { ParseAmountOptions } from "./money"

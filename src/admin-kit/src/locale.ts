@@ -37,6 +37,18 @@ export function currentAdminLocale(): AdminLocale {
   return toAdminLocale(browserLanguage())
 }
 
+/**
+ * Gives a page's sidebar link its name in the admin's language. Medusa's admin build
+ * accepts a route's `config` only with a string literal `label`, and registers the link
+ * from the exported object when the bundle loads, so the page keeps its literal and this
+ * sets the language's name on that object then (a change of language shows after a reload).
+ */
+export function localizeLink(config: { link?: { label: string } }, labels: Record<AdminLocale, string>): void {
+  if (config.link) {
+    config.link.label = labels[currentAdminLocale()]
+  }
+}
+
 /** "de" | "en" | "pt": the language the merchant chose in Medusa's admin. */
 export function useAdminLocale(): AdminLocale {
   const { i18n } = useTranslation()

@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Text, Textarea } from 
 import { useAdminCustomDelete, useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { DragEvent, useEffect, useState } from "react"
 
-import { useAdminLocale } from "@customer-modules/admin-kit"
+import { localizeLink, useAdminLocale } from "@customer-modules/admin-kit"
 
 type News = { id: string; title: string; body: string; valid_from: string | null; valid_until: string | null; locale: string | null; location_ids: string[]; pinned: boolean; status: "draft" | "published"; image_url: string | null }
 type Faq = { id: string; question: string; answer: string; category: string | null; position: number; locale: string | null; status: "draft" | "published" }
@@ -382,5 +382,8 @@ export const config: RouteConfig = {
     icon: Window,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Website", en: "Website", pt: "Website" })
 
 export default WebsitePage

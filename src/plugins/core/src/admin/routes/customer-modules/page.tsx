@@ -3,7 +3,7 @@ import { PuzzleSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useAdminCustomQuery } from "medusa-react"
 
-import { EmptyState, errorText, PagedTable, useT } from "@customer-modules/admin-kit"
+import { EmptyState, errorText, localizeLink, PagedTable, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 
@@ -74,5 +74,8 @@ export const config: RouteConfig = {
     icon: PuzzleSolid,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Kundenmodule", en: "Customer modules", pt: "Módulos de cliente" })
 
 export default CustomerModulesPage

@@ -4,20 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } 
 import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import {
-  AmountInput,
-  ConfirmButton,
-  EmptyState,
-  errorText,
-  formatAmountInput,
-  Money,
-  PagedTable,
-  useAdminLocale,
-  useAdminPost,
-  useFormatMoney,
-  useT,
-  useTransactionTypeLabel,
-} from "@customer-modules/admin-kit"
+import { AmountInput, ConfirmButton, EmptyState, errorText, formatAmountInput, localizeLink, Money, PagedTable, useAdminLocale, useAdminPost, useFormatMoney, useT, useTransactionTypeLabel } from "@customer-modules/admin-kit"
 
 import { messages } from "../../messages"
 
@@ -327,5 +314,8 @@ export const config: RouteConfig = {
     icon: DocumentText,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Debitoren", en: "Debtors", pt: "Devedores" })
 
 export default DebtorsPage

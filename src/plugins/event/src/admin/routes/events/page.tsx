@@ -4,7 +4,7 @@ import { Badge, Button, Checkbox, Container, Heading, Input, Label, Text } from 
 import { useAdminCustomQuery, useMedusa } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { ConfirmButton, EmptyState, errorText, newIdempotencyKey, PagedTable, useAdminLocale, useAdminPost, useFormatMoney, useT } from "@customer-modules/admin-kit"
+import { ConfirmButton, EmptyState, errorText, localizeLink, newIdempotencyKey, PagedTable, useAdminLocale, useAdminPost, useFormatMoney, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 import { SeriesForm, Template, TemplatesSection } from "./templates-section"
@@ -279,5 +279,8 @@ const EventsPage = () => {
 }
 
 export const config: RouteConfig = { link: { label: "Events", icon: CalendarMini } }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Veranstaltungen", en: "Events", pt: "Eventos" })
 
 export default EventsPage

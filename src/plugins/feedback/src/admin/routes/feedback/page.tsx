@@ -3,7 +3,7 @@ import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Badge, Button, Checkbox, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { FormEvent, useCallback, useEffect, useState } from "react"
 
-import { currentAdminLocale } from "@customer-modules/admin-kit"
+import { currentAdminLocale, localizeLink } from "@customer-modules/admin-kit"
 
 import type { Definition } from "../../../shared/rules"
 import { draftOf, Editor, newDraft, type Draft } from "../../components/editor"
@@ -601,5 +601,8 @@ export const config: RouteConfig = {
     icon: ChatBubbleLeftRight,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Feedback", en: "Feedback", pt: "Feedback" })
 
 export default FeedbackPage

@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Switch, Table,
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { ChangeEvent, FormEvent, useEffect, useState } from "react"
 
-import { currentAdminLocale, formatAmountInput, Money, parseAmount, useAdminLocale } from "@customer-modules/admin-kit"
+import { currentAdminLocale, formatAmountInput, localizeLink, Money, parseAmount, useAdminLocale } from "@customer-modules/admin-kit"
 
 import { MESSAGES, ShopLocale } from "../../components/voucher-shop-messages"
 
@@ -407,5 +407,8 @@ export const config: RouteConfig = {
     icon: ShoppingCart,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Gutschein-Shop", en: "Voucher shop", pt: "Loja de vales" })
 
 export default VoucherShopPage

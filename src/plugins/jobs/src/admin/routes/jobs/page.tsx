@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Text } from "@medusajs
 import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useEffect, useState } from "react"
 
-import { EmptyState, errorText, PagedTable, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
+import { EmptyState, errorText, localizeLink, PagedTable, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 import type { BrandingDTO, Locale } from "../../../types"
@@ -392,5 +392,8 @@ export const config: RouteConfig = {
     icon: EnvelopeSolid,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Mails & Dokumente", en: "Mail & documents", pt: "E-mails e documentos" })
 
 export default JobsPage

@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { EmptyState, errorText, useT } from "@customer-modules/admin-kit"
+import { EmptyState, errorText, localizeLink, useT } from "@customer-modules/admin-kit"
 
 import { AnalysisSection } from "./analysis-section"
 import { CampaignsSection } from "./campaigns-section"
@@ -158,5 +158,8 @@ export const config: RouteConfig = {
     icon: Heart,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Kundenbindung", en: "Loyalty", pt: "Fidelização" })
 
 export default LoyaltyPage

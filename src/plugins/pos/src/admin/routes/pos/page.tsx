@@ -4,7 +4,7 @@ import { Badge, Button, Container, Copy, Heading, Input, Label, Text } from "@me
 import { useAdminCustomDelete, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { ConfirmButton, EmptyState, errorText, PagedTable, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
+import { ConfirmButton, EmptyState, errorText, localizeLink, PagedTable, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 
@@ -242,5 +242,8 @@ export const config: RouteConfig = {
     icon: KeySolid,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Kassenzugang", en: "POS access", pt: "Acesso POS" })
 
 export default PosAccessPage

@@ -5,7 +5,7 @@ import { useAdminCustomQuery, useMedusa } from "medusa-react"
 import { useEffect, useState } from "react"
 import { Rnd } from "react-rnd"
 
-import { ConfirmButton, EmptyState, errorText, useT } from "@customer-modules/admin-kit"
+import { ConfirmButton, EmptyState, errorText, localizeLink, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 
@@ -954,5 +954,8 @@ export const config: RouteConfig = {
     icon: CalendarSolid,
   },
 }
+
+// The sidebar link in the admin's language (the literal above is what the admin build checks).
+localizeLink(config, { de: "Reservierungen", en: "Reservations", pt: "Reservas" })
 
 export default ReservationsPage
