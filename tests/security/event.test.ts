@@ -134,6 +134,17 @@ describe("public routes", () => {
     expect((await api("/embed/events/x%3Cscript%3E")).status).toBe(404)
   })
 
+  it("keep drafts out of the public calendar feed, which anyone may read, and refuse a bad query with 400", async () => {
+    const feed = await api("/store/events/ical?locale=de", { headers: { "x-forwarded-for": clientIp() } })
+    expect(feed.status).toBe(200)
+    expect(feed.headers.get("content-type")).toContain("text/calendar")
+    expect(feed.text).toContain("BEGIN:VCALENDAR")
+    expect(feed.text).not.toContain(draftId)
+    const bad = await api("/store/events/ical?locale=xx&admin=1", { headers: { "x-forwarded-for": clientIp() } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.type).toBe("invalid_request")
+  })
+
   it("refuse forged tokens on cancel and accept, as route and as page", async () => {
     for (const action of ["cancel", "accept"]) {
       const res = await api(`/store/events/registrations/${registrationId}/${action}`, { body: { token: "x".repeat(43) }, headers: { "x-forwarded-for": clientIp() } })

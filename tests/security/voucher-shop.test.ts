@@ -146,3 +146,21 @@ describe("the hosted payment step", { timeout: 90_000 }, () => {
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
   })
 })
+
+describe("the static files of the shop and top-up pages", () => {
+  it("are the fixed files, for anyone, with their type and nosniff; nothing else answers under them", async () => {
+    for (const [path, type] of [
+      ["/embed/vouchers/script", "javascript"],
+      ["/embed/top-up/script", "javascript"],
+      ["/embed/checkout/script", "javascript"],
+      ["/embed/vouchers/style", "text/css"],
+    ]) {
+      const res = await api(path)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get("content-type"), path).toContain(type)
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff")
+      expect((await api(`${path}/..%2f..%2fpackage.json`)).status, path).toBe(404)
+      expect((await api(path, { method: "POST", body: {} })).status, path).toBe(404)
+    }
+  })
+})
