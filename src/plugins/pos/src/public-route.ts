@@ -17,9 +17,16 @@ export type PublicRouteOptions<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> =
   limit: RateBudget
   /** The budget's name; default: the route's path pattern. Routes may share one. */
   bucket?: string
-  /** Does the work with `manager` (one transaction for POST, the plain manager for GET) and answers status and body. */
-  handler: (req: MedusaRequest, manager: EntityManager, input: { body: z.infer<B>; query: z.infer<Q> }) => Promise<RouteAnswer>
+  /**
+   * Does the work with `manager` (one transaction for POST, the plain manager for GET) and answers status and body.
+   * A GET may answer more than JSON: a string body is sent as it is, with its own `headers` (Content-Type, ETag,
+   * Cache-Control), and 304 sends no body (the HTML fragments and the iCalendar feed).
+   */
+  handler: (req: MedusaRequest, manager: EntityManager, input: { body: z.infer<B>; query: z.infer<Q> }) => Promise<PublicAnswer>
 }
+
+/** What a public route answers: a POST's answer is stored for its Idempotency-Key, so only a GET's headers are sent. */
+export type PublicAnswer = RouteAnswer & { headers?: Record<string, string> }
 
 const EMPTY = z.object({}).strict()
 const ANY_QUERY = z.record(z.unknown())
@@ -48,7 +55,16 @@ export function publicRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.Zod
     const input = { body, query } as { body: z.infer<B>; query: z.infer<Q> }
     if (!writes) {
       const answer = await opts.handler(req, req.scope.resolve<EntityManager>("manager"), input)
-      res.status(answer.status).json(answer.body)
+      for (const [name, value] of Object.entries(answer.headers ?? {})) {
+        res.setHeader(name, value)
+      }
+      if (answer.status === 304) {
+        res.status(304).end()
+      } else if (typeof answer.body === "string") {
+        res.status(answer.status).send(answer.body)
+      } else {
+        res.status(answer.status).json(answer.body)
+      }
       return
     }
     await runWithOptionalKey(req, res, { scope: "store", run: (manager) => opts.handler(req, manager, input) })

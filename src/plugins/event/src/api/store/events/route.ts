@@ -1,5 +1,6 @@
+import { publicRoute } from "@customer-modules/pos"
+
 import { etagOf, eventsFragment, notModified, publicEvent } from "#utils/present"
-import { publicRead } from "#utils/public-read"
 import { servicesOf, publicUrl } from "#utils/services"
 import { ListEvents } from "#validators"
 
@@ -10,10 +11,10 @@ export const CACHE_SECONDS = 30
  * GET /store/events[?format=html&locale=&venue_id=&limit=] → `{ events }` (published events that have not
  * ended, soonest first) or the HTML fragment; both with ETag (If-None-Match → 304) and Cache-Control.
  */
-export const GET = publicRead({
+export const GET = publicRoute({
   query: ListEvents,
   limit: { points: 600, duration_s: 60 },
-  handler: async (req, query) => {
+  handler: async (req, _manager, { query }) => {
     const locale = query.locale ?? "de"
     const events = await servicesOf(req).events.listPublished({ limit: query.limit, venue_id: query.venue_id })
     const html = query.format === "html"

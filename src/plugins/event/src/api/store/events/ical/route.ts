@@ -1,17 +1,18 @@
 import { z } from "zod"
 
+import { publicRoute } from "@customer-modules/pos"
+
 import { texts } from "#utils/i18n"
 import { eventsFeed } from "#utils/ics"
 import { etagOf, notModified } from "#utils/present"
-import { publicRead } from "#utils/public-read"
 import { publicUrl, servicesOf } from "#utils/services"
 import { LOCALES } from "#validators"
 
 /** GET /store/events/ical → `text/calendar`: the published events that have not ended (subscribe in a calendar app). */
-export const GET = publicRead({
+export const GET = publicRoute({
   query: z.object({ locale: z.enum(LOCALES).optional() }).strict(),
   limit: { points: 120, duration_s: 60 },
-  handler: async (req, query) => {
+  handler: async (req, _manager, { query }) => {
     const events = await servicesOf(req).events.listPublished({ limit: 200 })
     const body = eventsFeed(events, texts(query.locale).events, publicUrl(req))
     const etag = etagOf(body.replace(/^DTSTAMP:.*$/gm, ""))
