@@ -1,5 +1,7 @@
 export { DomainError, isDomainError, isUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "./errors"
 export { apiErrorHandler } from "./error-handler"
+export { frontDoorRoutes, registerFrontDoor } from "./front-door"
+export type { FrontDoorEntry } from "./front-door"
 export { withTimeout } from "./utils/with-timeout"
 export { contentDisposition } from "./utils/content-disposition"
 export { newEntityId } from "./utils/entity-id"

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs
 
 import { apiErrorHandler } from "@customer-modules/core"
 
-import { allowedOriginsCors, rateLimit } from "./public"
+import { allowedOriginsCors, publicContentMiddlewares } from "./public"
 import { imageUpload } from "./uploads"
 import { sendAsset } from "../utils/assets"
 
@@ -15,7 +15,7 @@ import { sendAsset } from "../utils/assets"
 export const config: MiddlewaresConfig = {
   errorHandler: apiErrorHandler(),
   routes: [
-    { matcher: "/store/cms/*", method: ["GET"], middlewares: [rateLimit(), allowedOriginsCors()] },
+    { matcher: "/store/cms/*", method: ["GET"], middlewares: publicContentMiddlewares() },
     { matcher: "/store/events", method: ["GET"], middlewares: [allowedOriginsCors()] },
     // News images: one image read into memory within its size limit (multipart, not JSON).
     { matcher: "/admin/cms/images", method: ["POST"], middlewares: [imageUpload()] },

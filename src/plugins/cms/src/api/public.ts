@@ -56,6 +56,15 @@ export function allowedOriginsCors() {
 }
 
 /**
+ * What runs before every public content route (GET /store/cms/...): the per-IP
+ * limit and the allowed origins' CORS. Medusa's router takes them from
+ * middlewares.ts, the front door (loaders/front-door.ts) from the same list.
+ */
+export function publicContentMiddlewares() {
+  return [rateLimit(), allowedOriginsCors()]
+}
+
+/**
  * Sends JSON or the HTML fragment with its ETag (304 for a matching
  * If-None-Match) and a Cache-Control whose lifetime, stale period included,
  * ends at the next validity change: no cache keeps an expired item online.
