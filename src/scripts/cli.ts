@@ -167,8 +167,8 @@ function serve(command: "start" | "worker", env: NodeJS.ProcessEnv): Promise<num
   }
   // A bounded old generation: without it V8 lets the heap (and RSS) grow for long under load before it collects.
   const heapLimit = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${Number(env.HEAP_LIMIT_MB) || DEFAULT_HEAP_LIMIT_MB}`]
-  const preload = path.join(__dirname, "lib", "trust-proxy-preload.js")
-  const child = spawnChild(`medusa ${command}`, [...heapLimit, "-r", preload, MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
+  const preloads = ["native-builtins-preload.js", "trust-proxy-preload.js"].flatMap((f) => ["-r", path.join(__dirname, "lib", f)])
+  const child = spawnChild(`medusa ${command}`, [...heapLimit, ...preloads, MEDUSA_CLI, "start", "--port", String(port)], env, "inherit")
   if (command === "start") {
     void announce(port, env)
   }
