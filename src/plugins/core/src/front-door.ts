@@ -17,13 +17,16 @@ type App = { _router: { stack: Layer[] }; use(fn: Handler): unknown }
 
 /**
  * A set of hot routes the front door answers: every route under `prefix`
- * (e.g. "/store/pos/"); `methods` limits them (default GET, POST, PUT, DELETE). `middlewares` run before the route's handler, in place of the
+ * (e.g. "/store/pos/"); `methods` limits them (default GET, POST, PUT,
+ * DELETE). `middlewares` run before the route's handler, in place of the
  * plugin's `middlewares.ts` entries for those paths (which the front door does
  * not run): give the same ones.
  */
 export type FrontDoorEntry = { prefix: string; methods?: ("GET" | "POST" | "PUT" | "DELETE")[]; middlewares?: Handler[] }
 
 const entries: FrontDoorEntry[] = []
+/** Layers that run first for a path prefix and then pass the request on (headers for files another plugin serves). */
+const guards: { prefix: string; handler: Handler }[] = []
 const MARK = Symbol.for("customer-modules.core.front-door")
 
 /** The routes the front door serves ("POST /store/pos/gift-cards/:code/redeem"), once it is mounted (listed in GET /admin/customer-modules). */
@@ -51,6 +54,15 @@ export const frontDoorRoutes: string[] = []
  */
 export function registerFrontDoor(entry: FrontDoorEntry): void {
   entries.push(entry)
+}
+
+/**
+ * Runs `handler` first for every request under `prefix`, wherever in Medusa's
+ * stack the route that answers it is (e.g. the files @medusajs/file-local
+ * serves, mounted before any plugin of ours); the handler calls `next()`.
+ */
+export function registerFrontGuard(prefix: string, handler: Handler): void {
+  guards.push({ prefix, handler })
 }
 
 function covers(entry: FrontDoorEntry, routePath: string, method: string): boolean {
@@ -105,7 +117,7 @@ export function installFrontDoor(container: AwilixContainer): void {
 }
 
 function mount(app: App, express: Express, container: AwilixContainer): void {
-  if (!entries.length || !app._router) {
+  if ((!entries.length && !guards.length) || !app._router) {
     return
   }
   const config = container.resolve<{ projectConfig: { store_cors?: string } }>("configModule")
@@ -147,20 +159,21 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
     frontDoorRoutes.push(key)
     prefixes.add(route.entry.prefix)
   }
-  if (!routes.size) {
+  if (!routes.size && !guards.length) {
     return
   }
   front.use(apiErrorHandler())
   const prefixList = [...prefixes]
   const door: Handler = (req, res, next) => {
-    // A preflight is Medusa's: its CORS layers answer it (express's router would answer OPTIONS itself).
-    if (req.method === "OPTIONS") {
-      return next()
-    }
     const url = req.url
     const q = url.indexOf("?")
     const pathname = q < 0 ? url : url.slice(0, q)
-    if (prefixList.some((p) => pathname.startsWith(p))) {
+    const guard = guards.find((g) => pathname.startsWith(g.prefix))
+    if (guard) {
+      return guard.handler(req, res, next)
+    }
+    // A preflight is Medusa's: its CORS layers answer it (express's router would answer OPTIONS itself).
+    if (req.method !== "OPTIONS" && prefixList.some((p) => pathname.startsWith(p))) {
       return front(req, res, next)
     }
     next()

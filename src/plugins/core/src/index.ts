@@ -1,6 +1,6 @@
 export { DomainError, isDomainError, isUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "./errors"
 export { apiErrorHandler } from "./error-handler"
-export { frontDoorRoutes, registerFrontDoor } from "./front-door"
+export { frontDoorRoutes, registerFrontDoor, registerFrontGuard } from "./front-door"
 export type { FrontDoorEntry } from "./front-door"
 export { withTimeout } from "./utils/with-timeout"
 export { contentDisposition } from "./utils/content-disposition"
