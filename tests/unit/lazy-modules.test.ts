@@ -2,7 +2,8 @@
  * Heavy modules load where first used, not at boot (decision 165): react-pdf stays out of the
  * API's thread (document kinds are built from jobs' primitives, react-pdf's own element types,
  * and registering every kind as the loaders do at boot loads no react-pdf); markdown-it and
- * sanitize-html load with the first Markdown rendered. Against the compiled plugins, each
+ * sanitize-html load with the first Markdown rendered, qrcode with the first tablet pairing
+ * (the QR itself: tests/integration/feedback.test.ts). Against the compiled plugins, each
  * check in a fresh node process.
  */
 import { execFileSync } from "child_process"
@@ -65,5 +66,12 @@ describe("heavy modules in the API's thread", () => {
     expect(out.html).toContain("&lt;script&gt;")
     expect(out.html).not.toMatch(/<script|href=/)
     expect(out.text).toBe("Hello world")
+  })
+
+  it("loads qrcode for a tablet's pairing only when a pairing code is made, not with the route", () => {
+    const out = inFreshProcess(`
+      require(path.join(plugins, "feedback/dist/api/admin/feedback/terminals/[terminal_id]/pairing/route.js"))
+      console.log(JSON.stringify({ loaded: Object.keys(require.cache).filter((f) => f.includes("/node_modules/qrcode/")) }))`)
+    expect(out.loaded).toEqual([])
   })
 })
