@@ -3,7 +3,8 @@
  * run at 32 connections: the server in production mode with Redis on a fresh copy
  * of the test template; load from a second process (autocannon, loopback only);
  * pgbench -c 16 tpcb-like on a scratch database of the same PostgreSQL. Prints
- * absolute figures, the ratios the goal is stated in, and the server's RSS.
+ * absolute figures, the ratios the goal is stated in, and the server's memory (RSS,
+ * JS heaps) after boot, before and after the load.
  * Run: npm run bench:pos   (BENCH_SECONDS=10 by default; needs a built dist)
  */
 import { execFileSync, spawn } from "child_process"
@@ -75,6 +76,52 @@ function medusaPid(rootPid: number): number {
   return best
 }
 
+type Memory = { rss_mb: number; anon_mb: number; file_mb: number; heapUsed_mb: number; heapTotal_mb: number; external_mb: number; threads: number; threadHeapUsed_mb: number }
+
+const MB = 1024 * 1024
+
+/**
+ * The Medusa process's memory: RSS (anonymous and file-backed) from /proc, and its JS heaps from a
+ * Node diagnostic report (`--report-on-signal`, set by `reportOptions`): the main thread's heap
+ * used / total and external memory, and the heap used by its worker threads (the PDF render pool).
+ */
+async function memoryOf(pid: number, reportDir: string): Promise<Memory> {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf-8")
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024
+  for (const f of fs.readdirSync(reportDir)) fs.rmSync(path.join(reportDir, f))
+  process.kill(pid, "SIGUSR2")
+  let report: any
+  for (let i = 0; i < 100 && !report; i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    const file = fs.readdirSync(reportDir).find((f) => f.endsWith(".json"))
+    try {
+      report = file ? JSON.parse(fs.readFileSync(path.join(reportDir, file), "utf-8")) : undefined
+    } catch {
+      // still being written
+    }
+  }
+  // The report lists the environment (secrets): read, then gone.
+  for (const f of fs.readdirSync(reportDir)) fs.rmSync(path.join(reportDir, f))
+  if (!report) throw new Error(`the Medusa process (${pid}) wrote no diagnostic report`)
+  const heap = report.javascriptHeap
+  const workers: any[] = report.workers ?? []
+  return {
+    rss_mb: kb("VmRSS"),
+    anon_mb: kb("RssAnon"),
+    file_mb: kb("RssFile"),
+    heapUsed_mb: heap.usedMemory / MB,
+    heapTotal_mb: heap.totalMemory / MB,
+    external_mb: heap.externalMemory / MB,
+    threads: workers.length,
+    threadHeapUsed_mb: workers.reduce((sum, w) => sum + (w.javascriptHeap?.usedMemory ?? 0), 0) / MB,
+  }
+}
+
+/** NODE_OPTIONS that make the server write a diagnostic report into `dir` on SIGUSR2 (read by `memoryOf`). */
+function reportOptions(dir: string, given: string | undefined): string {
+  return [given, "--report-on-signal", "--report-signal=SIGUSR2", `--report-directory=${dir}`].filter(Boolean).join(" ")
+}
+
 /** CPU time (user + system) the process has used so far, in ms: a figure other tenants of the machine do not distort. */
 function cpu_ms(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf-8")
@@ -114,10 +161,14 @@ async function pgbench(seconds: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const bench = await bootServer("pos", process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {})
+  const extraEnv: NodeJS.ProcessEnv = process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {}
+  const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-bench-report-"))
+  const bench = await bootServer("pos", { ...extraEnv, NODE_OPTIONS: reportOptions(reportDir, extraEnv.NODE_OPTIONS ?? process.env.NODE_OPTIONS) })
   const { url } = bench.server
   const admin = (method: string, p: string, body?: unknown) => request(url, method, p, { body, token: bench.adminToken })
+  const memory: { label: string; m: Memory }[] = []
   try {
+    memory.push({ label: "after boot", m: await memoryOf(medusaPid(bench.server.process.pid!), reportDir) })
     const location = (await admin("POST", "/admin/pos/locations", { name: "Bench", time_zone: "Europe/Berlin" })).body.location
     const keys: string[] = []
     for (let i = 0; i < CONNECTIONS; i++) {
@@ -183,6 +234,7 @@ async function main(): Promise<void> {
     const rssBefore = serverRss_mb(bench.server.process.pid!)
     const results: Record<string, LoadOutcome> = {}
     const medusa = medusaPid(bench.server.process.pid!)
+    memory.push({ label: "before the load", m: await memoryOf(medusa, reportDir) })
     const cpuPerRequest: Record<string, number> = {}
     for (const [label, phase] of Object.entries(phases)) {
       await runLoad({ ...phase, seconds: WARMUP_S })
@@ -193,6 +245,7 @@ async function main(): Promise<void> {
     // Let the process settle (pending touches, GC) before reading its memory.
     await new Promise((r) => setTimeout(r, 2000))
     const rssAfter = serverRss_mb(bench.server.process.pid!)
+    memory.push({ label: "after the load", m: await memoryOf(medusa, reportDir) })
     const tps = await pgbench(SECONDS)
 
     const regions = results["GET /store/regions"].rps
@@ -214,8 +267,16 @@ async function main(): Promise<void> {
     }
     console.log("  CPU ms/req: the Medusa process's CPU time per request (user + system), unaffected by other load on the machine")
     console.log(`\n  server RSS: ${rssBefore.toFixed(0)} MB before the load, ${rssAfter.toFixed(0)} MB after  (${ok(rssAfter <= GOAL.rss_mb)} ≤ ${GOAL.rss_mb} MB)`)
+    console.log(`\n  Medusa process, MB   ${pad("RSS", 6)} ${pad("anon", 6)} ${pad("file", 6)}  ${pad("heap used", 10)} ${pad("heap total", 11)} ${pad("external", 9)}  render threads (heap used)`)
+    for (const { label, m } of memory) {
+      console.log(
+        `  ${label.padEnd(19)} ${pad(m.rss_mb.toFixed(0), 6)} ${pad(m.anon_mb.toFixed(0), 6)} ${pad(m.file_mb.toFixed(0), 6)}  ${pad(m.heapUsed_mb.toFixed(0), 10)} ${pad(m.heapTotal_mb.toFixed(0), 11)} ${pad(m.external_mb.toFixed(0), 9)}  ${m.threads} (${m.threadHeapUsed_mb.toFixed(0)})`
+      )
+    }
+    console.log("  heap: the main thread's JS heap (V8); RSS anon/file: /proc/<pid>/status; render threads: the worker threads alive and their JS heaps")
   } finally {
     await bench.stop()
+    fs.rmSync(reportDir, { recursive: true, force: true })
   }
 }
 

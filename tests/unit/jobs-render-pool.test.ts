@@ -10,10 +10,17 @@ import { describe, expect, it } from "vitest"
 import { pdfText } from "../support/pdf"
 import { ROOT } from "../support/server"
 
-type Pool = { size: number; threaded: boolean; render(kind: string, data: unknown, branding: unknown): Promise<Buffer>; close(): Promise<void> }
+type Pool = {
+  size: number
+  threaded: boolean
+  render(kind: string, data: unknown, branding: unknown): Promise<Buffer>
+  close(): Promise<void>
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dist = (file: string) => require(path.join(ROOT, "src/plugins/jobs/dist", file))
-const { RenderPool } = dist("pdf/pool") as { RenderPool: new (size: number) => Pool }
+const { RenderPool } = dist("pdf/pool") as { RenderPool: new (size: number, nice?: number, idle_ms?: number) => Pool }
+/** The threads a pool holds now (its own field, read for the test). */
+const threadsOf = (pool: Pool) => (pool as unknown as { slots_: { worker: { threadId: number } }[] }).slots_.map((s) => s.worker.threadId)
 const { renderDocument } = dist("pdf/render") as { renderDocument(kind: string, data: unknown, branding: unknown): Promise<Buffer> }
 const { DEFAULT_BRANDING } = dist("services/branding")
 // The invoice is the debtor's document kind, registered by its loader as the server does (decision 74).
@@ -77,6 +84,39 @@ describe("PDF render pool", () => {
       await expect(pool.render("invoice", { number: "" }, DEFAULT_BRANDING)).rejects.toThrow()
       const pdf = await pool.render("invoice", invoice(7), DEFAULT_BRANDING)
       expect(await pdfText(pdf)).toContain("RE-2026-00007")
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it("ends a thread that has been idle and renders the next document in a new one", { timeout: 60_000 }, async () => {
+    const pool = new RenderPool(1, 10, 300)
+    try {
+      expect(await pdfText(await pool.render("invoice", invoice(1), DEFAULT_BRANDING))).toContain("RE-2026-00001")
+      const [first] = threadsOf(pool)
+      expect(first).toBeGreaterThan(0)
+
+      await new Promise((r) => setTimeout(r, 1_000))
+      expect(threadsOf(pool)).toEqual([])
+
+      expect(await pdfText(await pool.render("invoice", invoice(2), DEFAULT_BRANDING))).toContain("RE-2026-00002")
+      expect(threadsOf(pool)).toHaveLength(1)
+      expect(threadsOf(pool)[0]).not.toBe(first)
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it("keeps a thread that gets work before its idle time is up", { timeout: 60_000 }, async () => {
+    const pool = new RenderPool(1, 10, 2_000)
+    try {
+      await pool.render("invoice", invoice(3), DEFAULT_BRANDING)
+      const [first] = threadsOf(pool)
+      for (let i = 4; i < 7; i++) {
+        await new Promise((r) => setTimeout(r, 800))
+        await pool.render("invoice", invoice(i), DEFAULT_BRANDING)
+      }
+      expect(threadsOf(pool)).toEqual([first])
     } finally {
       await pool.close()
     }

@@ -38,5 +38,7 @@ export { mailContext, mailText } from "./mail/templates"
 export type { MailContent } from "./mail/layout"
 export { AddressBlock, formatIban, Frame, FramePage, styles as documentStyles } from "./pdf/frame"
 export { defineLabels } from "./pdf/labels"
+// react-pdf's elements for document kinds, without loading react-pdf in the API's thread (decision 165).
+export { Document, Image, Link, Page, StyleSheet, Text, View } from "./pdf/primitives"
 export type { DocumentBranding } from "./pdf/frame"
 export { formatDate, formatDateTime, formatMoney } from "./utils/format"

@@ -1,11 +1,26 @@
-import MarkdownIt from "markdown-it"
-import sanitizeHtml from "sanitize-html"
+import type MarkdownIt from "markdown-it"
+import type sanitizeHtml from "sanitize-html"
 
 /** Longest Markdown source rendered (a news body, an event description); longer input is cut. */
 export const MAX_MARKDOWN_LENGTH = 100_000
 
-// Raw HTML in the source stays text; links are checked by markdown-it's validateLink and again by the sanitiser.
-const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typographer: false })
+let loaded: { md: MarkdownIt; sanitize: typeof sanitizeHtml } | undefined
+
+/**
+ * markdown-it and sanitize-html, loaded where first used: only the routes that show news or
+ * events need them, not every API process (about 10 MB of RSS, decision 165).
+ */
+function lib(): { md: MarkdownIt; sanitize: typeof sanitizeHtml } {
+  if (!loaded) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const Markdown = require("markdown-it") as typeof MarkdownIt
+    const sanitize = require("sanitize-html") as typeof sanitizeHtml
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    // Raw HTML in the source stays text; links are checked by markdown-it's validateLink and again by the sanitiser.
+    loaded = { md: new Markdown({ html: false, linkify: true, breaks: false, typographer: false }), sanitize }
+  }
+  return loaded
+}
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td"],
@@ -27,12 +42,14 @@ const ALLOWED: sanitizeHtml.IOptions = {
  * handlers, only http(s)/mailto/tel links (https for images), headings from h2.
  */
 export function markdownToHtml(source: string): string {
-  return sanitizeHtml(md.render(source.slice(0, MAX_MARKDOWN_LENGTH)), ALLOWED).trim()
+  const { md, sanitize } = lib()
+  return sanitize(md.render(source.slice(0, MAX_MARKDOWN_LENGTH)), ALLOWED).trim()
 }
 
 /** The plain text of a Markdown source (for JSON-LD, previews and mails), whitespace collapsed. */
 export function markdownToText(source: string): string {
-  return sanitizeHtml(md.render(source.slice(0, MAX_MARKDOWN_LENGTH)), { allowedTags: [], allowedAttributes: {} })
+  const { md, sanitize } = lib()
+  return sanitize(md.render(source.slice(0, MAX_MARKDOWN_LENGTH)), { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

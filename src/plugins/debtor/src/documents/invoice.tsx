@@ -1,8 +1,7 @@
-import { StyleSheet, Text, View } from "@react-pdf/renderer"
 import { Fragment } from "react"
 import { z } from "zod"
 
-import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatIban, formatMoney, formatNumber, Frame, schemaParts as p } from "@customer-modules/jobs"
+import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatIban, formatMoney, formatNumber, Frame, schemaParts as p, StyleSheet, Text, View } from "@customer-modules/jobs"
 import type { DocumentBranding, Locale } from "@customer-modules/jobs"
 
 import { LABELS } from "./labels"

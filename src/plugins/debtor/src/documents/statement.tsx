@@ -1,7 +1,6 @@
-import { Text, View } from "@react-pdf/renderer"
 import { z } from "zod"
 
-import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatMoney, Frame, schemaParts as p } from "@customer-modules/jobs"
+import { AddressBlock, defineDocumentKind, documentStyles as styles, formatDate, formatMoney, Frame, schemaParts as p, Text, View } from "@customer-modules/jobs"
 import type { DocumentBranding, Locale } from "@customer-modules/jobs"
 
 import { LABELS } from "./labels"

@@ -1,7 +1,6 @@
-import { Document, Text, View } from "@react-pdf/renderer"
 import { z } from "zod"
 
-import { defineDocumentKind, documentStyles, formatDateTime, formatMoney, FramePage } from "@customer-modules/jobs"
+import { defineDocumentKind, Document, documentStyles, formatDateTime, formatMoney, FramePage, Text, View } from "@customer-modules/jobs"
 
 /** Rows on one list; the admin's participant list stops there too. */
 export const MAX_LIST_ROWS = 5000

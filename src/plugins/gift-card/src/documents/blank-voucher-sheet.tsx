@@ -1,7 +1,6 @@
-import { Document, Image, Page, Text, View } from "@react-pdf/renderer"
 import { z } from "zod"
 
-import { defineDocumentKind } from "@customer-modules/jobs"
+import { defineDocumentKind, Document, Image, Page, Text, View } from "@customer-modules/jobs"
 
 /** Vouchers on one A4 sheet: two columns of four, each 297.6 × 210 pt (cut along the grid). */
 const PER_PAGE = 8

@@ -1,7 +1,6 @@
-import { Document, Page, Text, View } from "@react-pdf/renderer"
 import { z } from "zod"
 
-import { defineDocumentKind } from "@customer-modules/jobs"
+import { defineDocumentKind, Document, Page, Text, View } from "@customer-modules/jobs"
 
 /** Address labels, 3 × 8 per A4 sheet of 70 × 37 mm (the common label sheet, e.g. Avery 3474). */
 const PER_PAGE = 24

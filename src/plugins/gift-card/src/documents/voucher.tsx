@@ -1,7 +1,6 @@
-import { Image, Text, View } from "@react-pdf/renderer"
 import { z } from "zod"
 
-import { defineDocumentKind, documentStyles as styles, formatDate, formatMoney, Frame, schemaParts as p } from "@customer-modules/jobs"
+import { defineDocumentKind, documentStyles as styles, formatDate, formatMoney, Frame, Image, schemaParts as p, Text, View } from "@customer-modules/jobs"
 import type { DocumentBranding, Locale } from "@customer-modules/jobs"
 
 /** A printed or mailed gift voucher (gift-card's document kind `voucher`). */

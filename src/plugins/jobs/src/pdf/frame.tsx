@@ -1,6 +1,6 @@
-import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer"
 import type { ReactNode } from "react"
 
+import { Document, Image, Page, StyleSheet, Text, View } from "./primitives"
 import type { BrandingDTO } from "../types"
 
 /** Branding as documents use it: the logo already resolved to a data URI (or null). */

@@ -1,5 +1,4 @@
-import { Link, Text, View } from "@react-pdf/renderer"
-
+import { Link, Text, View } from "./primitives"
 import type { ParsedDocumentData } from "../schemas"
 import type { Locale } from "../types"
 import { DocumentBranding, Frame, styles } from "./frame"

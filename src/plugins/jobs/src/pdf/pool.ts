@@ -4,10 +4,10 @@ import { Worker } from "worker_threads"
 
 import { registeredDocumentKind } from "../registry"
 import type { BrandingDTO, DocumentKind } from "../types"
-import { renderDocument } from "./render"
 
 type Pending = { resolve: (pdf: Buffer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
-type Slot = { worker: Worker; busy: number | null }
+/** `idle`: ends the thread once it has had nothing to do for IDLE_MS. */
+type Slot = { worker: Worker; busy: number | null; idle: NodeJS.Timeout | null }
 /** `module`: where a registered kind is defined, for a thread that has not loaded it yet. */
 type Task = { id: number; kind: string; module: string | null; data: unknown; branding: BrandingDTO }
 
@@ -18,6 +18,11 @@ const RENDER_TIMEOUT_MS = 60_000
 const YOUNG_GENERATION_MB = 96
 /** Renders waiting for a thread at most; more are refused (the document queue keeps its jobs meanwhile). */
 const MAX_WAITING = 1_000
+/**
+ * A thread with nothing to render for this long ends, and the next document starts a new one
+ * (about a second of CPU to load react-pdf): an idle thread holds 100-170 MB of RSS (decision 165).
+ */
+const IDLE_MS = 10_000
 
 /**
  * PDF rendering off the API's event loop: a pool of worker threads, each
@@ -33,7 +38,11 @@ export class RenderPool {
   protected nextId_ = 1
   protected closed_ = false
 
-  constructor(size: number, protected readonly nice_ = 10) {
+  constructor(
+    size: number,
+    protected readonly nice_ = 10,
+    protected readonly idle_ms_ = IDLE_MS
+  ) {
     this.size = size > 0 && fs.existsSync(WORKER_FILE) ? size : 0
   }
 
@@ -44,6 +53,9 @@ export class RenderPool {
 
   render(kind: DocumentKind | (string & {}), data: unknown, branding: BrandingDTO): Promise<Buffer> {
     if (!this.threaded) {
+      // Loaded where first used: react-pdf stays out of the API's thread when threads render (decision 165).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { renderDocument } = require("./render") as typeof import("./render")
       return renderDocument(kind, data, branding)
     }
     if (this.closed_) {
@@ -81,6 +93,10 @@ export class RenderPool {
         return
       }
       const task = this.waiting_.shift() as Task
+      if (slot.idle) {
+        clearTimeout(slot.idle)
+        slot.idle = null
+      }
       slot.busy = task.id
       slot.worker.postMessage(task)
     }
@@ -92,7 +108,7 @@ export class RenderPool {
     // tenth of its CPU time (decision 136).
     const worker = new Worker(WORKER_FILE, { workerData: { nice: this.nice_ }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } })
     worker.unref()
-    const slot: Slot = { worker, busy: null }
+    const slot: Slot = { worker, busy: null, idle: null }
     worker.on("message", (msg: { id: number; ok: boolean; pdf?: ArrayBuffer; error?: { name: string; message: string } }) => {
       slot.busy = null
       if (msg.ok && msg.pdf) {
@@ -103,11 +119,18 @@ export class RenderPool {
         this.settle_(msg.id, e)
       }
       this.pump_()
+      if (slot.busy === null) {
+        this.endWhenIdle_(slot)
+      }
     })
     const gone = (e: Error) => {
       const i = this.slots_.indexOf(slot)
       if (i >= 0) {
         this.slots_.splice(i, 1)
+      }
+      if (slot.idle) {
+        clearTimeout(slot.idle)
+        slot.idle = null
       }
       if (slot.busy !== null) {
         this.settle_(slot.busy, e)
@@ -120,6 +143,19 @@ export class RenderPool {
     worker.on("exit", (code) => gone(new Error(`PDF render thread exited (${code})`)))
     this.slots_.push(slot)
     return slot
+  }
+
+  /** Ends a free thread after IDLE_MS without work; out of the pool first, so no task goes to it meanwhile. */
+  protected endWhenIdle_(slot: Slot): void {
+    slot.idle = setTimeout(() => {
+      slot.idle = null
+      const i = this.slots_.indexOf(slot)
+      if (slot.busy === null && i >= 0) {
+        this.slots_.splice(i, 1)
+        void slot.worker.terminate()
+      }
+    }, this.idle_ms_)
+    slot.idle.unref()
   }
 
   protected timedOut_(id: number): void {

@@ -1,7 +1,6 @@
-import { Document } from "@react-pdf/renderer"
 import { z } from "zod"
 
-import { defineDocumentKind, FramePage, schemaParts as p } from "@customer-modules/jobs"
+import { defineDocumentKind, Document, FramePage, schemaParts as p } from "@customer-modules/jobs"
 
 import { BirthdayLetterBody, birthdayLetterDocumentSchema, LABELS, sampleLetter } from "./letter"
 

@@ -1,7 +1,6 @@
-import { Text, View } from "@react-pdf/renderer"
 import { z } from "zod"
 
-import { AddressBlock, documentStyles as styles, formatDate, schemaParts as p } from "@customer-modules/jobs"
+import { AddressBlock, documentStyles as styles, formatDate, schemaParts as p, Text, View } from "@customer-modules/jobs"
 import type { DocumentBranding, Locale } from "@customer-modules/jobs"
 
 /** One birthday letter (loyalty's document kind `birthday_letter`, and each page of `birthday_letters`). */
