@@ -3,8 +3,7 @@
  * by @medusajs/file-local from the server's origin: a page or an SVG among
  * them must not run script there (core's upload guard).
  */
-import { describe, expect, it } from "vitest"
-import { inject } from "vitest"
+import { describe, expect, inject, it } from "vitest"
 
 import { adminToken } from "../support/api"
 
