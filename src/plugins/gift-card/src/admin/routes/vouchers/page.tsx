@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } 
 import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { AmountInput, ConfirmButton, DateRangePicker, EmptyState, errorText, localizeLink, Money, PagedTable, toDateInput, useAdminLocale, useAdminPost, useT, useTransactionTypeLabel } from "@customer-modules/admin-kit"
+import { AmountInput, ConfirmButton, DateRangePicker, EmptyState, errorText, localizeLink, Money, PagedTable, PageHeader, toDateInput, useAdminLocale, useAdminPost, useT, useTransactionTypeLabel } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 
@@ -273,10 +273,7 @@ const VouchersPage = () => {
   const t = useT(messages)
   return (
     <div>
-      <Container className="mb-4">
-        <Heading level="h1">{t("title")}</Heading>
-        <Text className="text-ui-fg-subtle">{t("intro")}</Text>
-      </Container>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <Vouchers />
       <ValiditySettings />
       <LiabilityReport />
