@@ -1,7 +1,11 @@
 /**
- * The voucher shop's data as the server answers it, shared by the server code and the admin
- * page (pure types, no server imports: Medusa's admin bundler compiles this file too).
+ * The vouchers' and the voucher shop's data as the server answers it, shared by the server code
+ * and the admin pages (types only, type-only imports: Medusa's admin bundler compiles this file too).
  */
+import type { ValueCardView } from "@customer-modules/ledger"
+
+/** A voucher with its balance and validity (`expires_at`: the first instant no longer valid). */
+export type GiftCardView = ValueCardView & { expires_at: Date | null }
 
 export type Locale = "de" | "en" | "pt"
 

@@ -11,12 +11,12 @@ import type {
   TransactionContext,
   ValueAccountDTO,
   ValueAccountService,
-  ValueCardView,
 } from "@customer-modules/ledger"
 import { valueCardView } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
 import type { VoucherDocumentData } from "../documents/voucher"
+import type { GiftCardView } from "../types"
 import { liabilityOf, LiabilityReport } from "../utils/liability"
 
 type InjectedDependencies = {
@@ -28,7 +28,7 @@ type InjectedDependencies = {
 }
 
 /** A voucher as the POS contract shows it (plus its validity). */
-export type GiftCardView = ValueCardView & { expires_at: Date | null }
+export type { GiftCardView }
 
 export type GiftCardMovement = { gift_card: GiftCardView; transaction: LedgerTransactionDTO }
 
