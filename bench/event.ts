@@ -8,7 +8,7 @@
  */
 import { Client } from "pg"
 
-import { bootServer, fmt, load, LoadResult, request } from "./lib"
+import { bootServer, load, LoadResult, loadRow, request, runMain } from "./lib"
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CLIENTS = 32
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(`\nEvent registrations at ${CLIENTS} concurrent clients, ${SECONDS} s each:`)
     console.log("  route                              ops/s   p50 ms   p99 ms   errors")
     for (const [label, r] of rows) {
-      console.log(`  ${label} ${fmt(r.tps)} ${fmt(r.p50)} ${fmt(r.p99)}   ${r.errors}`)
+      console.log(loadRow(label, r))
     }
     const [regions, registrations] = rows.map(([, r]) => r.tps)
     console.log(`  registrations / regions: ${(registrations / regions).toFixed(2)}`)
@@ -79,10 +79,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

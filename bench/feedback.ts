@@ -7,35 +7,16 @@
  * the test template; load from a second process (autocannon, loopback only).
  * Run: npx tsx bench/feedback.ts   (BENCH_SECONDS=10 by default; needs a built dist)
  */
-import { spawn } from "child_process"
 import os from "os"
-import path from "path"
 
-import { bootServer, percentile, request } from "./lib"
+import { bootServer, percentile, request, runLoad, runMain } from "./lib"
 import type { LoadOutcome, LoadPhase } from "./load-child"
-import { ROOT } from "../tests/support/server"
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const TABLETS = 32
 const WARMUP_S = 3
 /** Responses timed one after another for the stream delay. */
 const STREAM_SAMPLES = 300
-
-function runLoad(phase: LoadPhase): Promise<LoadOutcome> {
-  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs")
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, path.join(__dirname, "load-child.ts"), JSON.stringify(phase)], { stdio: ["ignore", "pipe", "inherit"] })
-    let out = ""
-    child.stdout.on("data", (d) => (out += d))
-    const timer = setTimeout(() => child.kill("SIGKILL"), (phase.seconds + 60) * 1000)
-    child.on("exit", (code) => {
-      clearTimeout(timer)
-      const line = out.trim().split("\n").pop()
-      if (code === 0 && line) resolve(JSON.parse(line) as LoadOutcome)
-      else reject(new Error(`load generator exited ${code}: ${out}`))
-    })
-  })
-}
 
 /** Opens the admin's live stream; resolves each awaited response id with the instant its event arrived. */
 async function openStream(url: string, token: string, questionnaireId: string) {
@@ -143,10 +124,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

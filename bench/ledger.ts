@@ -6,9 +6,8 @@
  */
 import { execFileSync } from "child_process"
 
-import { bootServer, fmt, load, request } from "./lib"
+import { bootServer, load, loadRow, request, runMain } from "./lib"
 import { databaseUrl } from "../tests/support/database"
-
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONCURRENCY = [1, 8, 32]
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
     console.log(`\nLedger debits through HTTP (POST /store/pos/gift-cards/:code/redeem), ${SECONDS} s each, 2 cores:`)
     console.log("  accounts  concurrency   ops/s   p50 ms   p99 ms   errors")
     for (const r of results) {
-      console.log(`  ${r.label}  ${fmt(r.tps)} ${fmt(r.p50)} ${fmt(r.p99)}   ${r.errors}`)
+      console.log(loadRow(`${r.label} `, r))
     }
     const best = Math.max(...results.map((r) => r.tps))
     console.log(`\npgbench -N (simple-update TPC-B, c=8, ${SECONDS} s) on the same PostgreSQL: ${pg.toFixed(0)} tps`)
@@ -84,10 +83,4 @@ function pgbenchTps(): number {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

@@ -1,8 +1,12 @@
 /** Shared pieces of the benchmarks: a real server on a copy of the test template, HTTP, percentiles. */
+import { spawn } from "child_process"
 import { randomUUID } from "crypto"
+import fs from "fs"
+import path from "path"
 
+import type { LoadOutcome, LoadPhase } from "./load-child"
 import { ADMIN, createDatabaseFromTemplate, dropDatabase, ensureTemplate } from "../tests/support/database"
-import { RunningServer, startServer } from "../tests/support/server"
+import { descendants, ROOT, RunningServer, startServer } from "../tests/support/server"
 
 export type BenchServer = { server: RunningServer; adminToken: string; databaseUrl: string; stop(): Promise<void> }
 
@@ -82,4 +86,60 @@ export async function load(concurrency: number, seconds: number, op: (worker: nu
   )
   latencies.sort((a, b) => a - b)
   return { ops: latencies.length, errors, tps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
+}
+
+/** One row of a `load` table: the label, ops/s, p50 and p99 in ms, errors. */
+export const loadRow = (label: string, r: LoadResult) => `  ${label} ${fmt(r.tps)} ${fmt(r.p50)} ${fmt(r.p99)}   ${r.errors}`
+
+/** Runs one phase in a second process (bench/load-child.ts, autocannon), so the load does not share the bench's event loop; killed 60 s after its planned end. */
+export function runLoad(phase: LoadPhase): Promise<LoadOutcome> {
+  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs")
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, path.join(__dirname, "load-child.ts"), JSON.stringify(phase)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+    let out = ""
+    child.stdout.on("data", (d) => (out += d))
+    const timer = setTimeout(() => child.kill("SIGKILL"), (phase.seconds + 60) * 1000)
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      const line = out.trim().split("\n").pop()
+      if (code === 0 && line) resolve(JSON.parse(line) as LoadOutcome)
+      else reject(new Error(`load generator exited ${code}: ${out}`))
+    })
+  })
+}
+
+/** The Medusa process: the node process below the entry point with the largest resident memory. */
+export function medusaPid(rootPid: number): number {
+  let best = rootPid
+  let max = 0
+  for (const pid of descendants(rootPid)) {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))?.[1] ?? 0)
+      if (kb > max) [best, max] = [pid, kb]
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return best
+}
+
+/** CPU time (user + system) the process has used so far, in ms: a figure other tenants of the machine do not distort. */
+export function cpu_ms(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf-8")
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** Runs a bench's `main` and exits: with `process.exitCode` (0 unless the bench set it) when it ends, 1 with the error when it throws. */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    }
+  )
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "crypto"
 
-import { bootServer, fmt, load, LoadResult, request } from "./lib"
+import { bootServer, load, LoadResult, loadRow, request, runMain } from "./lib"
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const TERMINALS = 32
@@ -39,17 +39,11 @@ async function main(): Promise<void> {
     console.log(`\nLoyalty earn calls at ${TERMINALS} concurrent terminals, ${SECONDS} s each, 2 cores:`)
     console.log("  customers             ops/s   p50 ms   p99 ms   errors")
     for (const [label, r] of rows) {
-      console.log(`  ${label}  ${fmt(r.tps)} ${fmt(r.p50)} ${fmt(r.p99)}   ${r.errors}`)
+      console.log(loadRow(`${label} `, r))
     }
   } finally {
     await bench.stop()
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

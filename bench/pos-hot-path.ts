@@ -7,15 +7,15 @@
  * JS heaps) after boot, before and after the load.
  * Run: npm run bench:pos   (BENCH_SECONDS=10 by default; needs a built dist)
  */
-import { execFileSync, spawn } from "child_process"
+import { execFileSync } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
 
-import { bootServer, request } from "./lib"
+import { bootServer, cpu_ms, medusaPid, request, runLoad, runMain } from "./lib"
 import type { LoadOutcome, LoadPhase } from "./load-child"
 import { databaseUrl, withAdminClient } from "../tests/support/database"
-import { descendants, ROOT } from "../tests/support/server"
+import { descendants } from "../tests/support/server"
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 32
@@ -27,24 +27,6 @@ const SETTLE_S = 15
 
 /** The goal of issue 12. */
 const GOAL = { vsRegions: 1.5, vsPgbench: 0.25, p99_ms: 50, rss_mb: 400 }
-
-function runLoad(phase: LoadPhase): Promise<LoadOutcome> {
-  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs")
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, path.join(__dirname, "load-child.ts"), JSON.stringify(phase)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    })
-    let out = ""
-    child.stdout.on("data", (d) => (out += d))
-    const timer = setTimeout(() => child.kill("SIGKILL"), (phase.seconds + 60) * 1000)
-    child.on("exit", (code) => {
-      clearTimeout(timer)
-      const line = out.trim().split("\n").pop()
-      if (code === 0 && line) resolve(JSON.parse(line) as LoadOutcome)
-      else reject(new Error(`load generator exited ${code}: ${out}`))
-    })
-  })
-}
 
 /** The resident memory of the Medusa process (the largest node process below the entry point), in MB. */
 function serverRss_mb(rootPid: number): number {
@@ -59,21 +41,6 @@ function serverRss_mb(rootPid: number): number {
     }
   }
   return max / 1024
-}
-
-/** The Medusa process: the node process below the entry point with the largest RSS. */
-function medusaPid(rootPid: number): number {
-  let best = rootPid
-  let max = 0
-  for (const pid of descendants(rootPid)) {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))?.[1] ?? 0)
-      if (kb > max) [best, max] = [pid, kb]
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return best
 }
 
 type Memory = { rss_mb: number; anon_mb: number; file_mb: number; heapUsed_mb: number; heapTotal_mb: number; external_mb: number; threads: number; threadHeapUsed_mb: number }
@@ -120,14 +87,6 @@ async function memoryOf(pid: number, reportDir: string): Promise<Memory> {
 /** NODE_OPTIONS that make the server write a diagnostic report into `dir` on SIGUSR2 (read by `memoryOf`). */
 function reportOptions(dir: string, given: string | undefined): string {
   return [given, "--report-on-signal", "--report-signal=SIGUSR2", `--report-directory=${dir}`].filter(Boolean).join(" ")
-}
-
-/** CPU time (user + system) the process has used so far, in ms: a figure other tenants of the machine do not distort. */
-function cpu_ms(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf-8")
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 function pgbenchBinary(): string {
@@ -280,10 +239,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

@@ -7,9 +7,8 @@
  */
 import { DataSource } from "typeorm"
 
-import { bootServer, fmt, load, LoadResult, request } from "./lib"
+import { bootServer, load, LoadResult, loadRow, request, runMain } from "./lib"
 import ValueAccountService from "../src/plugins/ledger/src/services/value-account"
-
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const TERMINALS = 32
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
     console.log(`\nVoucher redemptions at ${TERMINALS} concurrent terminals, ${SECONDS} s each, 2 cores:`)
     console.log("  path   vouchers    ops/s   p50 ms   p99 ms   errors")
     for (const [label, r] of rows) {
-      console.log(`  ${label} ${fmt(r.tps)} ${fmt(r.p50)} ${fmt(r.p99)}   ${r.errors}`)
+      console.log(loadRow(label, r))
     }
   } finally {
     await db.destroy()
@@ -66,10 +65,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

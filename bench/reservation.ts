@@ -8,7 +8,7 @@
 import { DateTime } from "luxon"
 import { DataSource } from "typeorm"
 
-import { bootServer, fmt, load, LoadResult, percentile, request } from "./lib"
+import { bootServer, fmt, load, LoadResult, percentile, request, runMain } from "./lib"
 import { dayAvailability, indexBookings, candidatesOf } from "../src/plugins/reservation/src/engine/availability"
 import type { EngineBooking, EngineTable, ReservationSettings } from "../src/plugins/reservation/src/engine/types"
 
@@ -137,10 +137,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

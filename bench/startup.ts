@@ -7,7 +7,7 @@
 import { execFileSync } from "child_process"
 import fs from "fs"
 
-import { bootServer, fmt } from "./lib"
+import { bootServer, fmt, runMain } from "./lib"
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 
@@ -46,10 +46,4 @@ async function main(): Promise<void> {
   console.log("  (start includes the entry point's no-op migration check, ~2 s, and copying the template database)")
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runMain(main)

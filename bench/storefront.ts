@@ -21,13 +21,8 @@
  *
  * The per-IP limit of the public routes is lifted for the run (all load comes from one address).
  */
-import { spawn } from "child_process"
-import fs from "fs"
-import path from "path"
-
-import { bootServer, percentile, request } from "./lib"
+import { bootServer, cpu_ms, medusaPid, percentile, request, runLoad, runMain } from "./lib"
 import type { LoadOutcome, LoadPhase } from "./load-child"
-import { descendants, ROOT } from "../tests/support/server"
 import { publishPage, startWordPress } from "../tests/support/wordpress"
 import type { WordPress } from "../tests/support/wordpress"
 
@@ -36,42 +31,6 @@ const CONNECTIONS = 32
 const GOAL = 0.8
 const WP_RENDERS = Number(process.env.BENCH_WP_RENDERS ?? 60)
 const WP_WARMUP = 5
-
-function runLoad(phase: LoadPhase): Promise<LoadOutcome> {
-  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs")
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, path.join(__dirname, "load-child.ts"), JSON.stringify(phase)], { stdio: ["ignore", "pipe", "inherit"] })
-    let out = ""
-    child.stdout.on("data", (d) => (out += d))
-    child.on("exit", (code) => {
-      const line = out.trim().split("\n").pop()
-      if (code === 0 && line) resolve(JSON.parse(line) as LoadOutcome)
-      else reject(new Error(`load generator exited ${code}: ${out}`))
-    })
-  })
-}
-
-/** The Medusa process under the entry point: the descendant with the largest resident memory. */
-function medusaPid(rootPid: number): number {
-  let best = rootPid
-  let max = 0
-  for (const pid of descendants(rootPid)) {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))?.[1] ?? 0)
-      if (kb > max) [best, max] = [pid, kb]
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return best
-}
-
-/** CPU time (user + system) the process has used so far, in ms (utime and stime of /proc/<pid>/stat, 100 ticks a second). */
-function cpu_ms(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf-8")
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
 
 async function main(): Promise<void> {
   const bench = await bootServer("storefront", { CMS_RATE_LIMIT: "1000000000" })
@@ -186,4 +145,4 @@ async function wordpressRenders(url: string): Promise<void> {
   }
 }
 
-void main()
+runMain(main)

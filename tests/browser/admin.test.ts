@@ -6,20 +6,16 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser, signInToAdmin } from "../support/browser"
+import { openPage, signInToAdmin } from "../support/browser"
 import { LOG_DIR } from "../support/server"
 
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  ;({ browser, page } = await openPage({ viewport: { width: 1400, height: 900 } }))
 })
-
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 describe("the Medusa admin", () => {
   it("logs in and shows the Customer modules page with every module healthy", async () => {

@@ -11,20 +11,16 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
+import { openFromSidebar, openPage, signInToAdmin } from "../support/browser"
 
 let browser: Browser
 let page: Page
 const marker = `adm${randomUUID().slice(0, 8)}`
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1600, height: 1200 }, locale: "en-US" })
+  ;({ browser, page } = await openPage({ viewport: { width: 1600, height: 1200 }, locale: "en-US" }))
 })
-
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 describe("the Website page", () => {
   it("shows the snippet, writes news with a live preview and orders the FAQ by drag and drop", async () => {

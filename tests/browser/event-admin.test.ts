@@ -13,20 +13,16 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
+import { openFromSidebar, openPage, signInToAdmin } from "../support/browser"
 import { LOG_DIR } from "../support/server"
 
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
+  ;({ browser, page } = await openPage({ viewport: { width: 1600, height: 1200 } }))
 })
-
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 describe("venues, templates and series in the admin", () => {
   it("creates a venue and a template, previews and creates a weekly series from it, and the dates appear", async () => {

@@ -8,7 +8,7 @@ import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
+import { openFromSidebar, openPage, signInToAdmin } from "../support/browser"
 import { createLocation, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
 
@@ -16,13 +16,9 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+  ;({ browser, page } = await openPage({ viewport: { width: 1600, height: 1000 } }))
 })
-
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 describe("the POS access page", () => {
   it("creates a terminal, shows its key once and revokes it", async () => {

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
+import { openFromSidebar, openPage, signInToAdmin } from "../support/browser"
 import { createTerminal, posApi } from "../support/pos"
 import { LOG_DIR } from "../support/server"
 
@@ -17,13 +17,9 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+  ;({ browser, page } = await openPage({ viewport: { width: 1600, height: 1000 } }))
 })
-
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 describe("the prepaid cards page", () => {
   it("finds a card issued at a till, shows its history and tops it up with a reason", async () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 
 import { adminApi } from "../support/api"
-import { launchBrowser, openFromSidebar, signInToAdmin } from "../support/browser"
+import { openFromSidebar, openPage, signInToAdmin } from "../support/browser"
 import { eventually } from "../support/eventually"
 import { createLocation } from "../support/pos"
 
@@ -16,13 +16,9 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1600, height: 1100 }, locale: "en-US" })
+  ;({ browser, page } = await openPage({ viewport: { width: 1600, height: 1100 }, locale: "en-US" }))
 })
-
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 describe("the reservations page", () => {
   it("saves the position of a table dragged on the floor plan", async () => {

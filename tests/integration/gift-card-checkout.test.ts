@@ -53,6 +53,17 @@ async function sell(amount: number): Promise<{ id: string; code: string }> {
   return res.body.gift_card
 }
 
+/** An order of one daily menu, paid with a new voucher of `amount` and the rest by the manual provider: the voucher and the order's id. */
+async function orderPaidWithVoucher(amount: number): Promise<{ v: { id: string; code: string }; orderId: string }> {
+  const v = await sell(amount)
+  const c = await cart(1)
+  expect((await apply(c.id, v.code)).status).toBe(200)
+  await payRestManually(c.id)
+  const done = await api(`/store/carts/${c.id}/complete`, { method: "POST" })
+  expect(done.status, done.text).toBe(200)
+  return { v, orderId: done.body.data.id }
+}
+
 async function voucher(id: string): Promise<{ balance: number; transactions: { type: string; amount: number; reference: string | null }[] }> {
   const res = await adminApi(`/admin/vouchers/${id}?limit=200`)
   expect(res.status, res.text).toBe(200)
@@ -200,15 +211,10 @@ describe("a web checkout racing the till", () => {
 
 describe("cancelling an order", () => {
   it("puts what it took back on the voucher, once", async () => {
-    const v = await sell(800)
-    const c = await cart(1)
-    expect((await apply(c.id, v.code)).status).toBe(200)
-    await payRestManually(c.id)
-    const done = await api(`/store/carts/${c.id}/complete`, { method: "POST" })
-    expect(done.status, done.text).toBe(200)
+    const { v, orderId } = await orderPaidWithVoucher(800)
     expect((await voucher(v.id)).balance).toBe(0)
 
-    const cancelled = await adminApi(`/admin/orders/${done.body.data.id}/cancel`, { method: "POST" })
+    const cancelled = await adminApi(`/admin/orders/${orderId}/cancel`, { method: "POST" })
     expect(cancelled.status, cancelled.text).toBe(200)
     await expect.poll(async () => (await voucher(v.id)).balance, { timeout: 15_000 }).toBe(800)
     const reversals = (await voucher(v.id)).transactions.filter((t) => t.type === "reverse")
@@ -218,13 +224,7 @@ describe("cancelling an order", () => {
 
 describe("partial refunds", () => {
   it("put part of the voucher payment back, never more than it paid, and a later cancellation only the rest", async () => {
-    const v = await sell(800)
-    const c = await cart(1)
-    expect((await apply(c.id, v.code)).status).toBe(200)
-    await payRestManually(c.id)
-    const done = await api(`/store/carts/${c.id}/complete`, { method: "POST" })
-    expect(done.status, done.text).toBe(200)
-    const orderId = done.body.data.id
+    const { v, orderId } = await orderPaidWithVoucher(800)
     const refund = (amount: number, key = randomUUID()) =>
       adminApi(`/admin/vouchers/orders/${orderId}/refund`, { body: { amount, reference: "one dish missing" }, headers: { "idempotency-key": key } })
 

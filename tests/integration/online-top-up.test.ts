@@ -11,6 +11,7 @@ import { emitAgain } from "../support/events"
 import { uniqueAddress } from "../support/mail"
 import { pdfText } from "../support/pdf"
 import { createTerminal, posApi } from "../support/pos"
+import { capture, payAndComplete } from "../support/shop"
 
 let tillKey: string
 let prepaidKey: string
@@ -31,20 +32,6 @@ async function batch(count: number): Promise<{ serial: string; code: string; pin
 
 function loadBlank(body: Record<string, unknown>, from = ip()) {
   return api("/store/top-up/blank-voucher", { body: { amount: 2000, email: uniqueAddress("loader"), ...body }, headers: { "x-forwarded-for": from } })
-}
-
-async function payAndComplete(cartId: string): Promise<string> {
-  expect((await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })).status).toBe(200)
-  expect((await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" } })).status).toBe(200)
-  const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST" })
-  expect(completed.status, completed.text).toBe(200)
-  expect(completed.body.type, completed.text).toBe("order")
-  return completed.body.data.id
-}
-
-async function capture(orderId: string): Promise<void> {
-  const res = await adminApi(`/admin/orders/${orderId}/capture`, { method: "POST" })
-  expect(res.status, res.text).toBe(200)
 }
 
 async function voucherBalance(code: string): Promise<{ status: number; balance?: number; state?: string }> {

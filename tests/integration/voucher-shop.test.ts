@@ -16,6 +16,7 @@ import { emitAgain } from "../support/events"
 import { mailsTo, uniqueAddress, waitForMail } from "../support/mail"
 import { pdfText } from "../support/pdf"
 import { createTerminal, posApi } from "../support/pos"
+import { capture, payAndComplete } from "../support/shop"
 
 /** A 1×1 red PNG: a design's motif. */
 export const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -66,23 +67,6 @@ function shopCart(items: Item[], extra: Record<string, unknown> = {}, ip = `10.7
 
 function randomInt(): number {
   return Math.floor(Math.random() * 250) + 1
-}
-
-/** Pays a cart with the manual provider and completes it: the order, authorized and not captured. */
-async function payAndComplete(cartId: string): Promise<string> {
-  const sessions = await api(`/store/carts/${cartId}/payment-sessions`, { method: "POST" })
-  expect(sessions.status, sessions.text).toBe(200)
-  const selected = await api(`/store/carts/${cartId}/payment-session`, { body: { provider_id: "manual" } })
-  expect(selected.status, selected.text).toBe(200)
-  const completed = await api(`/store/carts/${cartId}/complete`, { method: "POST" })
-  expect(completed.status, completed.text).toBe(200)
-  expect(completed.body.type, completed.text).toBe("order")
-  return completed.body.data.id
-}
-
-async function capture(orderId: string): Promise<void> {
-  const captured = await adminApi(`/admin/orders/${orderId}/capture`, { method: "POST" })
-  expect(captured.status, captured.text).toBe(200)
 }
 
 async function salesOf(orderId: string): Promise<any[]> {

@@ -22,6 +22,12 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
+/** A browser with one page (`newPage` options: viewport, locale); the caller closes the browser. */
+export async function openPage(options: Parameters<Browser["newPage"]>[0] = {}): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser()
+  return { browser, page: await browser.newPage(options) }
+}
+
 /**
  * Signs in to the Medusa admin as the test admin, as a merchant does: Medusa's usage-data
  * question is off (feature flag `analytics`), so no dialog covers a page.

@@ -1,5 +1,5 @@
 /** The kit's components, on top of Medusa's UI, speaking the admin's language. */
-import { Button, Input, Label, Prompt, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Prompt, Table, Text } from "@medusajs/ui"
 import type { ComponentProps, HTMLAttributes, ReactNode } from "react"
 import { useEffect, useRef, useState } from "react"
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
@@ -149,6 +149,17 @@ export const EmptyState = ({ title, hint, action, className, ...rest }: EmptySta
     {hint && <Text className="text-ui-fg-subtle">{hint}</Text>}
     {action}
   </div>
+)
+
+export type PageHeaderProps = { title: ReactNode; intro?: ReactNode; children?: ReactNode }
+
+/** The head of one of our admin pages: its title (h1), a line on what the page is for, and what belongs with them (tabs, a search, a load error). */
+export const PageHeader = ({ title, intro, children }: PageHeaderProps) => (
+  <Container className="mb-4">
+    <Heading level="h1">{title}</Heading>
+    {intro && <Text className="text-ui-fg-subtle">{intro}</Text>}
+    {children}
+  </Container>
 )
 
 export type Column<T> = {

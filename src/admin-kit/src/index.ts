@@ -10,7 +10,7 @@ export type { ParseAmountOptions } from "./money"
 export { errorStatus, errorText, errorType } from "./errors"
 export { newIdempotencyKey, useAdminPost } from "./post"
 export type { AdminPost, AdminPostOptions } from "./post"
-export { AmountInput, ChartFrame, ConfirmButton, DateRangePicker, EmptyState, Money, PagedTable, toDateInput, useFormatMoney, useTransactionTypeLabel } from "./components"
+export { AmountInput, ChartFrame, ConfirmButton, DateRangePicker, EmptyState, Money, PagedTable, PageHeader, toDateInput, useFormatMoney, useTransactionTypeLabel } from "./components"
 export type {
   AmountInputProps,
   ChartFrameProps,
@@ -22,5 +22,7 @@ export type {
   EmptyStateProps,
   MoneyProps,
   PagedTableProps,
+  PageHeaderProps,
 } from "./components"
 export { kitMessages, transactionTypeMessages } from "./messages"
+export type { Json } from "./json"

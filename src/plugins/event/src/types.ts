@@ -110,9 +110,6 @@ export type Registration = {
 
 export type { LocalText }
 
-/** A type as its JSON reaches a client (the admin pages): instants are ISO strings. */
-export type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] }
-
 /** The text of a LocalText in a locale, falling back to German, English, Portuguese. */
 export function localText(t: LocalText | undefined | null, locale: string): string {
   if (!t) {

@@ -1,5 +1,6 @@
 /*
- * The payment step of the voucher shop and the top-up page (window.cmPayment.pay), and the
+ * The payment step of the voucher shop and the top-up page (window.cmPayment.pay, with the
+ * pages' shared `post` and `value`), and the
  * top-level checkout page (/embed/checkout). A provider that cannot pay inside a frame
  * (`top_level` from /store/voucher-shop/checkout) continues, when this page is framed, on the
  * server's top-level checkout page in a new window; the cart travels in a signed, short-lived
@@ -25,6 +26,12 @@
     })
   }
   function post(path, body) { return request("POST", path, body) }
+  /** A form control's value, trimmed ("" when the form has no such control; a radio group's checked value). */
+  function value(form, name) {
+    var el = form.elements.namedItem(name)
+    if (!el) return ""
+    return String(el.value || "").trim()
+  }
 
   var framed = (function () {
     try { return window.self !== window.top } catch { return true }
@@ -149,7 +156,8 @@
       })
   }
 
-  window.cmPayment = { pay: pay, framed: framed }
+  // `post` and `value` serve the shop pages too (voucher-shop.js, top-up.js), which load after this file.
+  window.cmPayment = { pay: pay, framed: framed, post: post, value: value }
 
   // The top-level checkout page.
   var root = document.querySelector(".cm-checkout")

@@ -5,19 +5,9 @@
   var form = document.getElementById("cm-top-up-form")
   if (!root || !form) return
   var status = document.getElementById("cm-status")
+  var post = window.cmPayment.post
   function value(name) {
-    var el = form.elements.namedItem(name)
-    if (!el) return ""
-    return String(el.value || "").trim()
-  }
-  function post(path, body) {
-    return fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body), credentials: "omit" }).then(function (res) {
-      return res.text().then(function (text) {
-        var json = text ? JSON.parse(text) : {}
-        if (!res.ok) throw new Error(json.message || String(res.status))
-        return json
-      })
-    })
+    return window.cmPayment.value(form, name)
   }
   function sync() {
     var blank = value("kind") === "blank"

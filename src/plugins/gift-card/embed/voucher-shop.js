@@ -12,11 +12,9 @@
   function money(minor) {
     return new Intl.NumberFormat(locale, { style: "currency", currency: currency }).format(minor / 100)
   }
+  var post = window.cmPayment.post
   function value(name) {
-    var el = form.elements.namedItem(name)
-    if (!el) return ""
-    if (el instanceof RadioNodeList) return el.value
-    return String(el.value || "").trim()
+    return window.cmPayment.value(form, name)
   }
   function amountMinor() {
     var product = form.elements.namedItem("product_id")
@@ -25,15 +23,6 @@
     if (free) return Math.round(Number(free.replace(",", ".")) * 100)
     var preset = value("preset")
     return preset ? Number(preset) : 0
-  }
-  function post(path, body) {
-    return fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body), credentials: "omit" }).then(function (res) {
-      return res.text().then(function (text) {
-        var json = text ? JSON.parse(text) : {}
-        if (!res.ok) throw new Error(json.message || String(res.status))
-        return json
-      })
-    })
   }
   function emit(name, detail) {
     // Namespaced events for the host page (through the loader's postMessage bridge when framed).

@@ -1,7 +1,7 @@
 import { z } from "zod"
 
 import { amountMinor, currencyCode, isoDay, pageFields, PageQuery, reference, timeZone } from "@customer-modules/core"
-import { ownCodeSchema } from "@customer-modules/ledger"
+import { ListKindCards, ownCodeSchema } from "@customer-modules/ledger"
 
 const id = z.string().trim().min(1).max(64)
 /** The merchant's own voucher number: 8 to 64 characters besides spaces and dashes (the ledger's rule for value cards). */
@@ -15,14 +15,7 @@ export const ReloadVoucher = z.object({ amount: amountMinor, reference: referenc
 
 export const RedeemVoucher = z.object({ amount: amountMinor, reference: reference.optional() }).strict()
 
-export const ListVouchers = z
-  .object({
-    ...pageFields,
-    q: z.string().trim().max(128).optional(),
-    status: z.enum(["inactive", "active", "blocked"]).optional(),
-    customer_id: id.optional(),
-  })
-  .strict()
+export const ListVouchers = ListKindCards
 
 export const CreateInactiveVouchers = z
   .object({

@@ -156,3 +156,13 @@ export type LedgerSummary = {
   closing: number
   movements: { location_id: string | null; type: TransactionType; amount: number; count: number }[]
 }
+
+/** A value card (voucher, prepaid card) with its balance, as the plugins answer it: `valueCardView`. */
+export type ValueCardView = {
+  id: string
+  code: string
+  balance: number
+  currency_code: string
+  customer_id: string | null
+  status: CardStatus
+}

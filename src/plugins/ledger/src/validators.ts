@@ -22,6 +22,16 @@ export const ListCards = z
   })
   .strict()
 
+/** The query of a plugin's list of its own cards (vouchers, prepaid cards): page, search text, status, customer. */
+export const ListKindCards = z
+  .object({
+    ...pageFields,
+    q: z.string().trim().max(128).optional(),
+    status: z.enum(["inactive", "active", "blocked"]).optional(),
+    customer_id: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict()
+
 export const CreateCodeRange = z
   .object({
     name: z.string().trim().min(1).max(120),

@@ -1,18 +1,11 @@
-import type { CardDTO, LedgerTransactionDTO } from "@customer-modules/ledger"
+import type { LedgerTransactionDTO, ValueCardView } from "@customer-modules/ledger"
 
 /** How a till was paid for a top-up; `adjustment` only from the admin. */
 export const TENDERS = ["cash", "card", "online", "voucher", "transfer", "other"] as const
 export type Tender = (typeof TENDERS)[number] | "adjustment"
 
 /** A prepaid card as the POS contract shows it. */
-export type PrepaidCardView = {
-  id: string
-  code: string
-  balance: number
-  currency_code: string
-  customer_id: string | null
-  status: CardDTO["status"]
-}
+export type PrepaidCardView = ValueCardView
 
 /** What the admin and the card's owner see besides the contract's fields. */
 export type PrepaidCardDetail = PrepaidCardView & {

@@ -1,7 +1,7 @@
 import { z } from "zod"
 
-import { amountMinor, currencyCode, instant, pageFields, PageQuery, reference } from "@customer-modules/core"
-import { ownCodeSchema } from "@customer-modules/ledger"
+import { amountMinor, currencyCode, instant, PageQuery, reference } from "@customer-modules/core"
+import { ListKindCards, ownCodeSchema } from "@customer-modules/ledger"
 
 import { TENDERS } from "./types"
 
@@ -27,14 +27,7 @@ export const TopUp = z
 
 export const Charge = z.object({ amount: prepaidAmount, reference: reference.optional() }).strict()
 
-export const ListPrepaidCards = z
-  .object({
-    ...pageFields,
-    q: z.string().trim().max(128).optional(),
-    status: z.enum(["inactive", "active", "blocked"]).optional(),
-    customer_id: id.optional(),
-  })
-  .strict()
+export const ListPrepaidCards = ListKindCards
 
 export const UpdatePrepaidCard = z
   .object({

@@ -6,40 +6,12 @@
  */
 ;(function () {
   "use strict"
-  var TEXTS = {
-    de: { loading: "Zeiten werden geladen …", none: "An diesem Tag ist leider nichts frei.", choose: "Bitte eine Uhrzeit wählen.", booked: "Vielen Dank! Ihre Reservierung ist bestätigt; Sie erhalten eine E-Mail.", taken: "Diese Zeit ist inzwischen vergeben. Andere Zeiten:", error: "Das hat nicht geklappt:", sending: "Wird gesendet …" },
-    en: { loading: "Loading times …", none: "Sorry, nothing is free on this day.", choose: "Please choose a time.", booked: "Thank you! Your reservation is confirmed; you will receive an e-mail.", taken: "This time has just been taken. Other times:", error: "That did not work:", sending: "Sending …" },
-    pt: { loading: "A carregar horários …", none: "Lamentamos, não há nada livre neste dia.", choose: "Escolha uma hora, por favor.", booked: "Obrigado! A sua reserva está confirmada; vai receber um e-mail.", taken: "Esta hora acabou de ser ocupada. Outras horas:", error: "Não foi possível:", sending: "A enviar …" },
-  }
-  /* The server's refusals by type, in the guest's language (the server's own message is English). */
-  var REFUSALS = {
-    de: {
-      closed: "Zu dieser Zeit haben wir geschlossen.", off_grid: "Bitte eine der angebotenen Zeiten wählen.", ends_after_closing: "Der Besuch würde nach Ladenschluss enden.",
-      online_closed: "Online-Reservierungen sind hier nicht möglich.", party_size: "Für diese Personenzahl rufen Sie uns bitte an.", too_soon: "Diese Zeit ist zu kurzfristig für eine Online-Reservierung.",
-      too_far_ahead: "Dieses Datum liegt zu weit in der Zukunft.", pacing: "Zu dieser Zeit kommen schon viele Gäste; bitte eine andere Zeit wählen.",
-      guest_refused: "Wir können diese Reservierung online nicht annehmen; bitte rufen Sie uns an.", closed_by_rule: "Zu dieser Zeit ist kein Tisch reservierbar.",
-      in_the_past: "Diese Zeit ist schon vorbei.", rate_limited: "Zu viele Reservierungen in kurzer Zeit; bitte später erneut versuchen.", invalid_request: "Bitte die Angaben prüfen.",
-    },
-    en: {
-      closed: "We are closed at that time.", off_grid: "Please choose one of the offered times.", ends_after_closing: "The visit would end after closing time.",
-      online_closed: "Online booking is not available here.", party_size: "For a party of this size, please call us.", too_soon: "This time is too soon to book online.",
-      too_far_ahead: "This date is too far ahead.", pacing: "Many guests arrive at that time already; please choose another time.",
-      guest_refused: "We cannot accept this booking online; please call us.", closed_by_rule: "No table can be booked at that time.",
-      in_the_past: "This time has passed.", rate_limited: "Too many bookings in a short time; please try again later.", invalid_request: "Please check your details.",
-    },
-    pt: {
-      closed: "Estamos fechados a essa hora.", off_grid: "Escolha uma das horas propostas, por favor.", ends_after_closing: "A visita terminaria depois da hora de fecho.",
-      online_closed: "As reservas online não estão disponíveis aqui.", party_size: "Para um grupo deste tamanho, ligue-nos por favor.", too_soon: "Esta hora é demasiado próxima para reservar online.",
-      too_far_ahead: "Esta data é demasiado distante.", pacing: "Já chegam muitas pessoas a essa hora; escolha outra hora, por favor.",
-      guest_refused: "Não podemos aceitar esta reserva online; ligue-nos por favor.", closed_by_rule: "Nenhuma mesa pode ser reservada a essa hora.",
-      in_the_past: "Esta hora já passou.", rate_limited: "Demasiadas reservas em pouco tempo; tente mais tarde, por favor.", invalid_request: "Verifique os seus dados, por favor.",
-    },
-  }
   var form = document.getElementById("rb-form")
   if (!form) return
-  var locale = document.documentElement.lang in TEXTS ? document.documentElement.lang : "en"
-  var t = TEXTS[locale]
-  var refusals = REFUSALS[locale]
+  var locale = document.documentElement.lang
+  // The page's texts in the guest's language, with the server's refusals by type (booking-page.ts).
+  var t = JSON.parse(form.getAttribute("data-texts"))
+  var refusals = t.refusals
   var locationId = form.getAttribute("data-location-id")
   var loadedAt = Date.now()
   var chosen = null

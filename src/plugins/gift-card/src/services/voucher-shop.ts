@@ -10,6 +10,7 @@ import type { MailService } from "@customer-modules/jobs"
 import type { CardService, CheckoutParticipant, CompletionPlan, ValueAccountService } from "@customer-modules/ledger"
 
 import type VoucherService from "./voucher"
+import type { Locale, ShopDesign, ShopProduct, ShopSettings, ShopTexts } from "../types"
 import { PinSeal } from "../utils/sealed-pin"
 
 type InjectedDependencies = {
@@ -30,35 +31,8 @@ type InjectedDependencies = {
 /** Plugin options this service reads (medusa-config passes them to every plugin). */
 export type VoucherShopOptions = { publicUrl?: string }
 
-export type Locale = "de" | "en" | "pt"
+export type { Locale, ShopDesign, ShopProduct, ShopSettings, ShopTexts }
 export const LOCALES: Locale[] = ["de", "en", "pt"]
-
-/** What a buyer reads in the shop, per language. */
-export type ShopTexts = Partial<Record<Locale, { title?: string; intro?: string; terms?: string }>>
-
-export type ShopSettings = {
-  enabled: boolean
-  currency_code: string
-  free_amount: boolean
-  min_amount: number
-  max_amount: number
-  preset_amounts: number[]
-  postal_enabled: boolean
-  postal_fee: number
-  /** Local hour (merchant's time zone) at which vouchers for a later day are sent. */
-  send_hour: number
-  top_up_min: number
-  top_up_max: number
-  texts: ShopTexts
-  /** From the voucher settings: the validity buyers are told, and the merchant's time zone. */
-  validity: string
-  validity_count: number
-  time_zone: string
-  updated_at: Date
-}
-
-export type ShopDesign = { id: string; name: string; image: string; position: number; active: boolean }
-export type ShopProduct = { id: string; title: Record<Locale, string>; amount: number; position: number; active: boolean }
 
 export type ShippingAddress = { name: string; line1: string; line2?: string | null; postal_code: string; city: string; country_code: string }
 

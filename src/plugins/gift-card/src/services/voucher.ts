@@ -12,9 +12,11 @@ import type {
   ValueAccountDTO,
   ValueAccountService,
 } from "@customer-modules/ledger"
+import { valueCardView } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
 import type { VoucherDocumentData } from "../documents/voucher"
+import type { GiftCardView } from "../types"
 import { liabilityOf, LiabilityReport } from "../utils/liability"
 
 type InjectedDependencies = {
@@ -26,15 +28,7 @@ type InjectedDependencies = {
 }
 
 /** A voucher as the POS contract shows it (plus its validity). */
-export type GiftCardView = {
-  id: string
-  code: string
-  balance: number
-  currency_code: string
-  customer_id: string | null
-  status: CardStatus
-  expires_at: Date | null
-}
+export type { GiftCardView }
 
 export type GiftCardMovement = { gift_card: GiftCardView; transaction: LedgerTransactionDTO }
 
@@ -231,22 +225,10 @@ export default class VoucherService extends TransactionBaseService {
       throw new DomainError("invalid_request", `Between 1 and ${MAX_BATCH} vouchers at a time`, 400)
     }
     return this.atomicPhase_(async (manager) => {
-      await assertCurrency(manager, input.currency_code)
-      const accounts = this.valueAccountService_.withTransaction(manager)
-      const cards = this.cardService_.withTransaction(manager)
-      const created: GiftCardView[] = []
-      for (let i = 0; i < count; i++) {
-        const account = await accounts.create({ kind: "gift_card", currency_code: input.currency_code, lower_bound: 0 })
-        const card = await cards.create({
-          kind: "gift_card",
-          code: input.codes?.[i],
-          range_id: input.codes ? undefined : input.range_id,
-          account_id: account.id,
-          status: "inactive",
-        })
-        created.push(view(card, account))
-      }
-      return created
+      const created = await this.cardService_
+        .withTransaction(manager)
+        .createInactiveBatch({ kind: "gift_card", currency_code: input.currency_code, count, codes: input.codes, range_id: input.range_id })
+      return created.map(({ card, account }) => view(card, account))
     })
   }
 
@@ -457,15 +439,7 @@ export default class VoucherService extends TransactionBaseService {
 }
 
 function view(card: CardDTO, account: ValueAccountDTO): GiftCardView {
-  return {
-    id: card.id,
-    code: card.code,
-    balance: account.balance,
-    currency_code: account.currency_code,
-    customer_id: card.customer_id,
-    status: card.status,
-    expires_at: account.expires_at,
-  }
+  return { ...valueCardView(card, account), expires_at: account.expires_at }
 }
 
 /** The day before `expiresAt` (the first instant no longer valid), as YYYY-MM-DD in `timeZone`. */

@@ -2,9 +2,9 @@ import { generateEntityId, TransactionBaseService } from "@medusajs/medusa"
 import type { CustomerService } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 
-import { DomainError } from "@customer-modules/core"
+import { assertCurrency, DomainError } from "@customer-modules/core"
 
-import type { CardDTO, CardIdentifierDTO, CardKind, CardStatus, IdentifierKind, ValueAccountDTO } from "../types"
+import type { CardDTO, CardIdentifierDTO, CardKind, CardStatus, IdentifierKind, ValueAccountDTO, ValueCardView } from "../types"
 import type CodeRangeService from "./code-range"
 import type ValueAccountService from "./value-account"
 import { crockfordVariant, formatCode, generateCode, hasValidCheck, looksGenerated, MAX_CODE_LENGTH, normalizeCode, OWN_CODE_MIN_LENGTH, ownCodeProblem } from "../utils/codes"
@@ -106,6 +106,38 @@ export default class CardService extends TransactionBaseService {
         identifiers.push(await insertIdentifier(manager, id, identifier))
       }
       return toCardDTO(card, identifiers)
+    })
+  }
+
+  /**
+   * Creates `count` pre-printed cards of a value kind (voucher, prepaid card), inactive and
+   * each with its own empty account (lower bound 0): with the given numbers (then `count` is
+   * their number), numbered from a merchant range, or generated. All or nothing; the caller
+   * checks how many it allows.
+   */
+  async createInactiveBatch(input: {
+    kind: "gift_card" | "prepaid_card"
+    currency_code: string
+    count: number
+    codes?: string[]
+    range_id?: string
+  }): Promise<{ card: CardDTO; account: ValueAccountDTO }[]> {
+    return this.atomicPhase_(async (manager) => {
+      await assertCurrency(manager, input.currency_code)
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      const cards = this.withTransaction(manager)
+      const created: { card: CardDTO; account: ValueAccountDTO }[] = []
+      for (let i = 0; i < input.count; i++) {
+        const account = await accounts.create({ kind: input.kind, currency_code: input.currency_code, lower_bound: 0 })
+        const card = await cards.create({
+          kind: input.kind,
+          ...(input.codes ? { code: input.codes[i] } : { range_id: input.range_id }),
+          account_id: account.id,
+          status: "inactive",
+        })
+        created.push({ card, account })
+      }
+      return created
     })
   }
 
@@ -345,6 +377,18 @@ function identifierOf(value: string): { value: string; normalized: string } {
     throw new DomainError("invalid_code", `A code must have 1 to ${MAX_CODE_LENGTH} printable characters besides spaces and dashes`, 400)
   }
   return { value: value.trim(), normalized }
+}
+
+/** A value card with its account's balance, the fields every value-card plugin answers. */
+export function valueCardView(card: CardDTO, account: ValueAccountDTO): ValueCardView {
+  return {
+    id: card.id,
+    code: card.code,
+    balance: account.balance,
+    currency_code: account.currency_code,
+    customer_id: card.customer_id,
+    status: card.status,
+  }
 }
 
 async function assertFree(manager: EntityManager, normalized: string[]): Promise<void> {

@@ -20,6 +20,7 @@ import type {
   ValueAccountDTO,
   ValueAccountService,
 } from "@customer-modules/ledger"
+import { valueCardView } from "@customer-modules/ledger"
 import type { PosLocationService } from "@customer-modules/pos"
 
 import type {
@@ -170,21 +171,10 @@ export default class PrepaidCardService extends TransactionBaseService {
       throw new DomainError("invalid_request", `Give either codes or range_id with count; 1 to ${MAX_BATCH} cards`, 400)
     }
     return this.atomicPhase_(async (manager) => {
-      await assertCurrency(manager, data.currency_code)
-      const accounts = this.valueAccountService_.withTransaction(manager)
-      const cards = this.cardService_.withTransaction(manager)
-      const created: PrepaidCardView[] = []
-      for (let i = 0; i < total; i++) {
-        const account = await accounts.create({ kind: "prepaid_card", currency_code: data.currency_code, lower_bound: 0 })
-        const card = await cards.create({
-          kind: "prepaid_card",
-          ...(data.codes ? { code: data.codes[i] } : { range_id: data.range_id }),
-          account_id: account.id,
-          status: "inactive",
-        })
-        created.push(view(card, account))
-      }
-      return created
+      const created = await this.cardService_
+        .withTransaction(manager)
+        .createInactiveBatch({ kind: "prepaid_card", currency_code: data.currency_code, count: total, codes: data.codes, range_id: data.range_id })
+      return created.map(({ card, account }) => view(card, account))
     })
   }
 
@@ -780,16 +770,7 @@ function attributionOf(ctx: PrepaidContext): Partial<PrepaidCardEvent> {
   return { location_id: ctx.location_id ?? null, terminal_id: ctx.terminal_id ?? null, staff_id: ctx.staff_id ?? null }
 }
 
-function view(card: CardDTO, account: ValueAccountDTO): PrepaidCardView {
-  return {
-    id: card.id,
-    code: card.code,
-    balance: account.balance,
-    currency_code: account.currency_code,
-    customer_id: card.customer_id,
-    status: card.status,
-  }
-}
+const view: (card: CardDTO, account: ValueAccountDTO) => PrepaidCardView = valueCardView
 
 function detail(card: CardDTO, account: ValueAccountDTO, dailyLimit: number | null): PrepaidCardDetail {
   return {

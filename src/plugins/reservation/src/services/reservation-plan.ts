@@ -6,31 +6,13 @@ import { DomainError, newEntityId } from "@customer-modules/core"
 import type { PosLocationService } from "@customer-modules/pos"
 
 import type { EngineCombination, EngineRule, EngineTable, ReservationSettings } from "../engine/types"
+import type { AreaDTO, CombinationDTO, RuleDTO, TableDTO } from "../types"
 import { rows } from "../utils/sql"
 import type { CreateArea, CreateCombination, CreateRule, CreateTable, SettingsBody, UpdateArea, UpdateTable } from "../validators"
 
 type InjectedDependencies = { manager: EntityManager; posLocationService: PosLocationService }
 
-export type AreaDTO = { id: string; location_id: string; name: string; active: boolean; online: boolean; priority: number; position: number }
-export type TableDTO = {
-  id: string
-  area_id: string
-  location_id: string
-  name: string
-  min_seats: number
-  max_seats: number
-  shape: string
-  x: number
-  y: number
-  width: number
-  height: number
-  rotation: number
-  active: boolean
-  online: boolean
-  priority: number
-}
-export type CombinationDTO = { id: string; location_id: string; table_ids: string[]; min_seats: number; max_seats: number }
-export type RuleDTO = EngineRule & { location_id: string; note: string | null }
+export type { AreaDTO, CombinationDTO, RuleDTO, TableDTO }
 
 /** Everything the engine needs about a location, read in one go. */
 export type Plan = {

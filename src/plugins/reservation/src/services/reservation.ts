@@ -27,6 +27,7 @@ import {
   turnMinutes,
 } from "../engine/availability"
 import type { Candidate, Channel, EngineBooking, Move, Slot } from "../engine/types"
+import type { FloorState, FloorTable, ReservationDTO, ReservationSource, ReservationStatus, TableBooking } from "../types"
 import { rows } from "../utils/sql"
 
 type InjectedDependencies = {
@@ -36,33 +37,7 @@ type InjectedDependencies = {
   configModule: ConfigModule
 }
 
-export type ReservationStatus = "confirmed" | "seated" | "finished" | "cancelled" | "no_show"
-export type ReservationSource = "online" | "phone" | "walk_in"
-
-export type ReservationDTO = {
-  id: string
-  location_id: string
-  status: ReservationStatus
-  source: ReservationSource
-  starts_at: string
-  ends_at: string
-  business_date: string
-  party_size: number
-  table_ids: string[]
-  name: string
-  email: string | null
-  phone: string | null
-  note: string | null
-  locale: string
-  pinned: boolean
-  guest_requested: boolean
-  newsletter: boolean
-  warnings: string[]
-  /** The tables it held before its last move (by the engine to make room, or by staff), with the time of that move. */
-  moved_from_table_ids: string[]
-  moved_at: string | null
-  created_at: string
-}
+export type { ReservationDTO, ReservationSource, ReservationStatus }
 
 /** What the public booking answers: nothing about the guest beyond the booking itself. */
 export type PublicReservation = Pick<ReservationDTO, "id" | "status" | "starts_at" | "ends_at" | "party_size" | "table_ids">
@@ -558,7 +533,7 @@ export default class ReservationService extends TransactionBaseService {
   }
 
   /** The state of every table of a location (free, reserved, seated) at `now_ms` (default now), the booking holding it and the next one; with the time rules. */
-  async floorState(locationId: string, now_ms = Date.now()): Promise<{ time_zone: string; date: string; tables: Record<string, unknown>[]; areas: unknown[]; combinations: unknown[]; rules: unknown[] }> {
+  async floorState(locationId: string, now_ms = Date.now()): Promise<FloorState> {
     const plan = await this.plans_.withTransaction(this.activeManager_).plan(locationId)
     const date = localDate(now_ms, plan.time_zone)
     const day0 = instantOf(date, "00:00", plan.time_zone)
@@ -568,13 +543,21 @@ export default class ReservationService extends TransactionBaseService {
         WHERE a.location_id = $1 AND a.during && tstzrange($2, $3) ORDER BY lower(a.during)`,
       [locationId, new Date(Math.min(day0, now_ms)), new Date(day0 + 30 * 3600_000)]
     )
-    const tables = plan.tables.map((t) => {
+    const tables = plan.tables.map((t): FloorTable => {
       const mine = rows.filter((r) => r.table_id === t.id)
       const current = mine.find((r) => new Date(r.start as string).getTime() <= now_ms && now_ms < new Date(r.end as string).getTime())
       const next = mine.find((r) => new Date(r.start as string).getTime() > now_ms)
       const state = current ? (current.status === "seated" ? "seated" : "reserved") : "free"
-      const brief = (r: Record<string, unknown> | undefined) =>
-        r ? { reservation_id: r.id, status: r.status, starts_at: new Date(r.starts_at as string).toISOString(), ends_at: new Date(r.ends_at as string).toISOString(), party_size: r.party_size } : null
+      const brief = (r: Record<string, unknown> | undefined): TableBooking | null =>
+        r
+          ? {
+              reservation_id: r.id as string,
+              status: r.status as ReservationStatus,
+              starts_at: new Date(r.starts_at as string).toISOString(),
+              ends_at: new Date(r.ends_at as string).toISOString(),
+              party_size: r.party_size as number,
+            }
+          : null
       return { ...t, state, current: brief(current), next: brief(next), today: mine.length }
     })
     return { time_zone: plan.time_zone, date, areas: plan.areas, combinations: plan.combinations, rules: plan.rules, tables }

@@ -8,10 +8,10 @@
 import { Button, Checkbox, Input, Label, Text } from "@medusajs/ui"
 
 import { AmountInput, ConfirmButton, EmptyState, useT } from "@customer-modules/admin-kit"
-import type { Vars } from "@customer-modules/admin-kit"
+import type { Json, Vars } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
-import type { Json, LocalText, Template as TemplateRow } from "../../../types"
+import type { LocalText, Template as TemplateRow } from "../../../types"
 
 type Template = Json<TemplateRow>
 type QuestionType = "text" | "choice" | "yes_no"

@@ -3,12 +3,13 @@ import { useAdminCustomQuery, useMedusa } from "medusa-react"
 import { FormEvent, useState } from "react"
 
 import { AmountInput, ConfirmButton, EmptyState, errorText, Money, PagedTable, useAdminPost, useT } from "@customer-modules/admin-kit"
+import type { Json } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 import { CategoriesEditor, categoriesOut, categoryDrafts, questionDrafts, QuestionsEditor, questionsOut } from "./template-lists"
 import type { CategoryDraft, QuestionDraft } from "./template-lists"
 import type { Venue } from "./venues-section"
-import type { Json, Template as TemplateRow } from "../../../types"
+import type { Template as TemplateRow } from "../../../types"
 
 /** A template as the admin API answers it. */
 export type Template = Json<TemplateRow>

@@ -3,9 +3,10 @@ import { useAdminCustomQuery, useMedusa } from "medusa-react"
 import { FormEvent, useState } from "react"
 
 import { ConfirmButton, EmptyState, errorText, PagedTable, useAdminPost, useT } from "@customer-modules/admin-kit"
+import type { Json } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
-import type { Json, Venue as VenueRow } from "../../../types"
+import type { Venue as VenueRow } from "../../../types"
 
 /** A venue as the admin API answers it. */
 export type Venue = Json<VenueRow>

@@ -3,7 +3,7 @@ import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Badge, Button, Checkbox, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { FormEvent, useCallback, useEffect, useState } from "react"
 
-import { currentAdminLocale, localizeLink } from "@customer-modules/admin-kit"
+import { currentAdminLocale, localizeLink, PageHeader } from "@customer-modules/admin-kit"
 
 import type { Definition } from "../../../shared/rules"
 import { draftOf, Editor, newDraft, type Draft } from "../../components/editor"
@@ -575,9 +575,7 @@ const FeedbackPage = () => {
   const label = { questionnaires: t.tab_questionnaires, tablets: t.tab_tablets, results: t.tab_results, checks: t.tab_checks, plan: t.tab_plan }
   return (
     <div>
-      <Container className="mb-4">
-        <Heading level="h1">{t.title}</Heading>
-        <Text className="text-ui-fg-subtle">{t.intro}</Text>
+      <PageHeader title={t.title} intro={t.intro}>
         <div className="mt-2 flex gap-2" role="tablist">
           {TABS.map((name) => (
             <Button key={name} role="tab" aria-selected={tab === name} variant={tab === name ? "primary" : "secondary"} size="small" onClick={() => setTab(name)}>
@@ -585,7 +583,7 @@ const FeedbackPage = () => {
             </Button>
           ))}
         </div>
-      </Container>
+      </PageHeader>
       {tab === "questionnaires" && <Questionnaires />}
       {tab === "tablets" && <Tablets />}
       {tab === "results" && <ResultsView />}

@@ -5,27 +5,13 @@ import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { ChangeEvent, FormEvent, useEffect, useState } from "react"
 
 import { currentAdminLocale, formatAmountInput, localizeLink, Money, parseAmount, useAdminLocale } from "@customer-modules/admin-kit"
+import type { Json } from "@customer-modules/admin-kit"
 
+import type { ShopDesign as Design, ShopProduct as Product, ShopSettings, ShopTexts } from "../../../types"
 import { MESSAGES, ShopLocale } from "../../components/voucher-shop-messages"
 
-type Texts = { title?: string; intro?: string; terms?: string }
-type Settings = {
-  enabled: boolean
-  currency_code: string
-  free_amount: boolean
-  min_amount: number
-  max_amount: number
-  preset_amounts: number[]
-  postal_enabled: boolean
-  postal_fee: number
-  send_hour: number
-  top_up_min: number
-  top_up_max: number
-  texts: Partial<Record<ShopLocale, Texts>>
-  time_zone: string
-}
-type Design = { id: string; name: string; image: string; active: boolean }
-type Product = { id: string; title: Record<ShopLocale, string>; amount: number; active: boolean }
+type Settings = Json<ShopSettings>
+type Texts = NonNullable<ShopTexts[ShopLocale]>
 type Sale = {
   id: string
   order_display_id: number | null

@@ -4,19 +4,13 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } 
 import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { AmountInput, ConfirmButton, DateRangePicker, EmptyState, errorText, localizeLink, Money, PagedTable, toDateInput, useAdminLocale, useAdminPost, useT, useTransactionTypeLabel } from "@customer-modules/admin-kit"
+import { AmountInput, ConfirmButton, DateRangePicker, EmptyState, errorText, localizeLink, Money, PagedTable, PageHeader, toDateInput, useAdminLocale, useAdminPost, useT, useTransactionTypeLabel } from "@customer-modules/admin-kit"
+import type { Json } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
+import type { GiftCardView } from "../../../types"
 
-type Voucher = {
-  id: string
-  code: string
-  balance: number
-  currency_code: string
-  customer_id: string | null
-  status: "inactive" | "active" | "blocked"
-  expires_at: string | null
-}
+type Voucher = Json<GiftCardView>
 type Transaction = { id: string; type: string; amount: number; balance_after: number; reference: string | null; location_id: string | null; created_at: string }
 type Settings = { validity: "none" | "months" | "years_after_year_end"; validity_count: number; time_zone: string }
 type LiabilityLine = { location_id: string | null; location: string; sold: number; reloaded: number; redeemed: number; expired: number; refunded: number; other: number }
@@ -273,10 +267,7 @@ const VouchersPage = () => {
   const t = useT(messages)
   return (
     <div>
-      <Container className="mb-4">
-        <Heading level="h1">{t("title")}</Heading>
-        <Text className="text-ui-fg-subtle">{t("intro")}</Text>
-      </Container>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <Vouchers />
       <ValiditySettings />
       <LiabilityReport />

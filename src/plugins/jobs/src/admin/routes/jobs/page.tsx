@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Text } from "@medusajs
 import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useEffect, useState } from "react"
 
-import { EmptyState, errorText, localizeLink, PagedTable, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
+import { EmptyState, errorText, localizeLink, PagedTable, PageHeader, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 import type { BrandingDTO, Locale } from "../../../types"
@@ -373,10 +373,7 @@ const JobsPage = () => {
   const t = useT(messages)
   return (
     <div>
-      <Container className="mb-4">
-        <Heading level="h1">{t("title")}</Heading>
-        <Text className="text-ui-fg-subtle">{t("intro")}</Text>
-      </Container>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <Outbox />
       <FailedJobs />
       <DocumentsAndSchedules />

@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@m
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { EmptyState, errorText, localizeLink, useT } from "@customer-modules/admin-kit"
+import { EmptyState, errorText, localizeLink, PageHeader, useT } from "@customer-modules/admin-kit"
 
 import { AnalysisSection } from "./analysis-section"
 import { CampaignsSection } from "./campaigns-section"
@@ -136,10 +136,7 @@ const LoyaltyPage = () => {
   const t = useT(messages)
   return (
   <div>
-    <Container className="mb-4">
-      <Heading level="h1">{t("title")}</Heading>
-      <Text className="text-ui-fg-subtle">{t("intro")}</Text>
-    </Container>
+    <PageHeader title={t("title")} intro={t("intro")} />
     <SettingsSection />
     <CampaignsSection />
     <RewardsSection />

@@ -4,7 +4,7 @@ import { Badge, Button, Container, Copy, Heading, Input, Label, Text } from "@me
 import { useAdminCustomDelete, useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
-import { ConfirmButton, EmptyState, errorText, localizeLink, PagedTable, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
+import { ConfirmButton, EmptyState, errorText, localizeLink, PagedTable, PageHeader, useAdminLocale, useAdminPost, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
 
@@ -224,11 +224,9 @@ const PosAccessPage = () => {
   const failed = [locations, terminals, staff].find((q) => q.isError)
   return (
     <div>
-      <Container className="mb-4">
-        <Heading level="h1">{t("title")}</Heading>
-        <Text className="text-ui-fg-subtle">{t("intro")}</Text>
+      <PageHeader title={t("title")} intro={t("intro")}>
         {failed && <Text className="text-ui-fg-error">{t("loadFailed", { error: errorText(failed.error) })}</Text>}
-      </Container>
+      </PageHeader>
       <Locations locations={locations.data?.locations ?? []} onChanged={() => void locations.refetch()} />
       <Terminals terminals={terminals.data?.terminals ?? []} locations={locations.data?.locations ?? []} onChanged={() => void terminals.refetch()} />
       <Staff staff={staff.data?.staff ?? []} locations={locations.data?.locations ?? []} onChanged={() => void staff.refetch()} />

@@ -5,20 +5,12 @@ import { useAdminCustomQuery } from "medusa-react"
 import { FormEvent, useState } from "react"
 
 import { AmountInput, ConfirmButton, DateRangePicker, EmptyState, errorText, localizeLink, Money, PagedTable, useAdminLocale, useAdminPost, useT, useTransactionTypeLabel } from "@customer-modules/admin-kit"
+import type { Json } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
+import type { PrepaidCardDetail } from "../../../types"
 
-type Card = {
-  id: string
-  code: string
-  balance: number
-  currency_code: string
-  customer_id: string | null
-  status: "inactive" | "active" | "blocked"
-  account_status: string
-  daily_limit: number | null
-  replaced_by_id: string | null
-}
+type Card = Json<PrepaidCardDetail>
 type Transaction = {
   id: string
   type: string

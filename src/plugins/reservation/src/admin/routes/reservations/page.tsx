@@ -8,52 +8,15 @@ import { Rnd } from "react-rnd"
 import { ConfirmButton, EmptyState, errorText, localizeLink, useT } from "@customer-modules/admin-kit"
 
 import { messages } from "./messages"
+import type { EngineRule } from "../../../engine/types"
+import type { AreaDTO, FloorState, FloorTable, ReservationDTO } from "../../../types"
 
 type Location = { id: string; name: string; time_zone: string }
-type Reservation = {
-  id: string
-  status: "confirmed" | "seated" | "finished" | "cancelled" | "no_show"
-  source: string
-  starts_at: string
-  ends_at: string
-  party_size: number
-  table_ids: string[]
-  name: string
-  phone: string | null
-  email: string | null
-  note: string | null
-  no_shows: number
-  pinned: boolean
-  moved_from_table_ids: string[]
-  moved_at: string | null
-}
-type PlanTable = {
-  id: string
-  area_id: string
-  name: string
-  min_seats: number
-  max_seats: number
-  shape: "rect" | "square" | "round"
-  x: number
-  y: number
-  width: number
-  height: number
-  rotation: number
-  active: boolean
-  online: boolean
-  state: "free" | "reserved" | "seated"
-  current: { reservation_id: string; status: string; starts_at: string; ends_at: string; party_size: number } | null
-  next: { reservation_id: string; status: string; starts_at: string; ends_at: string; party_size: number } | null
-}
-type Area = { id: string; name: string; active: boolean; online: boolean }
-type Rule = {
-  id: string; area_id: string | null; table_id: string | null; effect: "closed" | "online_closed" | "open_only"; weekdays: number[] | null
-  start_time: string | null; end_time: string | null; from_date: string | null; to_date: string | null
-}
-type Plan = {
-  time_zone: string; date: string; areas: Area[]; tables: PlanTable[]; rules: Rule[]
-  combinations: { id: string; table_ids: string[]; min_seats: number; max_seats: number }[]
-}
+type Reservation = ReservationDTO & { no_shows: number }
+type PlanTable = FloorTable
+type Area = AreaDTO
+type Rule = EngineRule
+type Plan = FloorState
 type Move = { reservation_id: string; from_table_ids: string[]; to_table_ids: string[] }
 
 /** Every booking status, in the order the filter lists them. */
