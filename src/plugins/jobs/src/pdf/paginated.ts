@@ -8,11 +8,12 @@
  * on its digits, so it is laid out once with a placeholder and each page's
  * copy gets the lines of its own text afterwards.
  */
+import type { EventEmitter } from "events"
+
 import layoutPdf from "@react-pdf/layout"
 import renderPdf from "@react-pdf/render"
 import * as ReactPdf from "@react-pdf/renderer"
 import type { DocumentProps } from "@react-pdf/renderer"
-import PDFDocument from "pdfkit"
 import type { ReactElement } from "react"
 
 /** The prop that marks the frame's page number text (frame.tsx). */
@@ -41,6 +42,9 @@ type Reconciler = {
   updateContainer(element: ReactElement | null, root: unknown, parent: null, callback: () => void): void
 }
 const { createRenderer, Font, renderToBuffer } = ReactPdf as unknown as typeof ReactPdf & { createRenderer(o: object): Reconciler }
+/** pdfkit (untyped), the document react-pdf's renderer draws on. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PDFDocument = require("pdfkit") as new (options: Record<string, unknown>) => EventEmitter
 /** react-pdf's layout with the font store its renderer uses (typed with one parameter). */
 const layoutDocument = layoutPdf as unknown as (doc: PdfNode, fontStore: unknown) => Promise<PdfNode>
 // One reconciler for this module (react-pdf's `pdf()` keeps its own the same way).
@@ -118,7 +122,7 @@ function write(layout: PdfNode, props: DocumentProps): Promise<Buffer> {
       ModificationDate: props.modificationDate,
     }).filter(([, v]) => v !== undefined)
   )
-  const ctx = new PDFDocument({ compress: true, pdfVersion: props.pdfVersion, lang: props.language, displayTitle: true, autoFirstPage: false, pageLayout: props.pageLayout, info } as never)
+  const ctx = new PDFDocument({ compress: true, pdfVersion: props.pdfVersion, lang: props.language, displayTitle: true, autoFirstPage: false, pageLayout: props.pageLayout, info })
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = []
     ctx.on("data", (c: Buffer) => chunks.push(c))
