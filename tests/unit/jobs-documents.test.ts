@@ -1,7 +1,8 @@
 /**
  * Documents rendered to real PDFs and read back: document numbers stay whole
  * on one line (a number split by hyphenation cannot be searched for), and a
- * PDF of several birthday letters has one letter per page.
+ * PDF of several birthday letters has one letter per page, and every page
+ * of a longer document carries its "page / pages" (filled in after pagination).
  */
 import path from "path"
 
@@ -35,6 +36,17 @@ describe("documents", () => {
     const text = await pdfText(pdf)
     for (const reference of references) {
       expect(text).toContain(reference)
+    }
+  })
+
+  it("numbers every page of a long invoice \"n / pages\", however many lines it has", async () => {
+    for (const [count, atLeast] of [[3, 1], [40, 2], [130, 4]]) {
+      const lines = Array.from({ length: count }, (_, i) => ({ description: `Position ${i + 1}: Mittagsmenü mit Getränk`, quantity: 1, unit_price_minor: 990, tax_rate: 7 }))
+      const data = { number: "RE-2026-00042", issue_date: "2026-11-24", delivery_date: "2026-11-24", currency_code: "EUR", buyer: { name: "Erika Muster", address_lines: [] }, lines }
+      const pages = (await pdfText(await renderDocument("invoice", data, DEFAULT_BRANDING))).split(/-- \d+ of \d+ --/).filter((p) => p.trim())
+      expect(pages.length).toBeGreaterThanOrEqual(atLeast)
+      pages.forEach((page, i) => expect(page).toMatch(new RegExp(`(^|\\s)${i + 1} / ${pages.length}(\\s|$)`)))
+      expect(pages.at(-1)).toContain(`Position ${count}:`)
     }
   })
 

@@ -21,6 +21,13 @@ export const styles = StyleSheet.create({
 })
 
 /**
+ * "page / pages". Marked: renderDocument fills it in once after pagination
+ * (paginated.ts, decision 160); the render prop is what react-pdf's own
+ * renderToBuffer would use, with a page layout more per split and per page.
+ */
+const pageOfPages = ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) => `${pageNumber} / ${totalPages}`
+
+/**
  * One page in the merchant's design: logo or name, a coloured rule, the legal
  * footer; `numbered` adds "page / pages" (off where one PDF holds several letters).
  */
@@ -41,7 +48,7 @@ export function FramePage({ branding, children, footerExtra, numbered = true }: 
         <View style={styles.footerCol}>{bank.map((l, i) => <Text key={i}>{l}</Text>)}</View>
         <View style={styles.footerCol}>
           {branding.footer_text ? <Text>{branding.footer_text}</Text> : null}
-          {numbered ? <Text render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} /> : null}
+          {numbered ? <Text data-page-number render={pageOfPages} /> : null}
         </View>
       </View>
     </Page>

@@ -1,4 +1,3 @@
-import { renderToBuffer } from "@react-pdf/renderer"
 import type { DocumentProps } from "@react-pdf/renderer"
 import QRCode from "qrcode"
 import type { ReactElement } from "react"
@@ -9,6 +8,7 @@ import type { ParsedDocumentData } from "../schemas"
 import type { BrandingDTO, DocumentKind, Locale } from "../types"
 import type { DocumentBranding } from "./frame"
 import { BookingConfirmationDocument } from "./letters"
+import { renderElement } from "./paginated"
 
 const IMAGE_FETCH_TIMEOUT_MS = 3_000
 const MAX_IMAGE_BYTES = 2_000_000
@@ -25,7 +25,7 @@ const images = new Map<string, { data: string | null; until_ms: number }>()
  * minutes; one that cannot be fetched is left out rather than failing the document.
  */
 export async function renderDocument(kind: DocumentKind | (string & {}), data: unknown, branding: BrandingDTO): Promise<Buffer> {
-  return renderToBuffer(await documentElement(kind, data, branding))
+  return renderElement(await documentElement(kind, data, branding))
 }
 
 /** The document as a react-pdf element (data validated, images resolved), not yet laid out. */
