@@ -44,18 +44,16 @@ export default tseslint.config(
   {
     // react-pdf loads only in the PDF threads (decision 165): documents take its primitives from jobs.
     files: ["src/plugins/**/*.{ts,tsx}"],
-    ignores: ["src/plugins/jobs/src/pdf/render.tsx", "src/plugins/jobs/src/pdf/render-worker.ts"],
+    ignores: ["src/plugins/jobs/src/pdf/render.tsx", "src/plugins/jobs/src/pdf/render-worker.ts", "src/plugins/jobs/src/pdf/paginated.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
-          paths: [
-            {
-              name: "@react-pdf/renderer",
-              allowTypeImports: true,
-              message: "Import Text, View, … from @customer-modules/jobs (its pdf primitives): react-pdf itself loads only where documents are rendered (decision 165).",
-            },
-          ],
+          paths: ["@react-pdf/renderer", "@react-pdf/layout", "@react-pdf/render", "pdfkit"].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: "Import Text, View, … from @customer-modules/jobs (its pdf primitives): react-pdf itself loads only where documents are rendered (decision 165).",
+          })),
         },
       ],
     },
