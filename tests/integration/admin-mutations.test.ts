@@ -69,3 +69,36 @@ describe("admin mutations through the wrapper", { timeout: 90_000 }, () => {
     expect(unknown.body).toEqual({ type: expect.any(String), message: expect.any(String) })
   })
 })
+
+describe("admin routes whose work runs in the services' own transactions", { timeout: 120_000 }, () => {
+  it("answer many enqueues at once, with and without keys, without taking the whole database pool", async () => {
+    const run = Date.now()
+    // More at once than the server's pool has connections (10): each used to hold one and wait for a second.
+    const calls = Array.from({ length: 24 }, (_, i) => {
+      const to = uniqueAddress(`pool-${i}`)
+      const body = { key: `generic:pool:${run}:${i}`, kind: "generic", to, locale: "en", data: { subject: "Pool", body: `Mail ${i}` } }
+      return adminApi<{ mail: Mail }>("/admin/jobs/mails", { body, headers: i % 2 ? { "idempotency-key": `pool-${run}-${i}` } : {} })
+    })
+    const documents = Array.from({ length: 12 }, (_, i) =>
+      adminApi("/admin/jobs/documents", {
+        body: {
+          key: `statement:pool:${run}:${i}`,
+          kind: "statement",
+          data: { as_of: "2026-01-31", currency_code: "EUR", customer: { name: `Pool ${i}` }, items: [{ date: "2026-01-02", reference: `RE-${i}`, amount_minor: 1000 + i }] },
+        },
+      })
+    )
+    const answers = await Promise.all([...calls, ...documents])
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202))
+    // A keyed one replays afterwards: same mail, nothing new.
+    const again = await adminApi<{ mail: Mail }>("/admin/jobs/mails", {
+      body: { key: `generic:pool:${run}:1`, kind: "generic", to: (answers[1].body as { mail: Mail }).mail.to, locale: "en", data: { subject: "Pool", body: "Mail 1" } },
+      headers: { "idempotency-key": `pool-${run}-1` },
+    })
+    expect(again.status).toBe(202)
+    expect(again.headers.get("idempotent-replayed")).toBe("true")
+    expect(again.body.mail.id).toBe((answers[1].body as { mail: Mail }).mail.id)
+    // And the tills are not starved meanwhile: the server still answers.
+    expect((await adminApi("/admin/jobs/mails?limit=1")).status).toBe(200)
+  })
+})

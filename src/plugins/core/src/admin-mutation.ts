@@ -18,6 +18,14 @@ export type AdminMutationOptions<S extends z.ZodTypeAny> = {
    * double click or a retry can never book twice.
    */
   requireKey?: boolean
+  /**
+   * The handler does its writes in the services' own transactions and takes
+   * no `manager` (a mail or document enqueue, whose worker must find the row
+   * committed; a schedule run in batches): the wrapper then holds no database
+   * connection while it runs, and with a key claims it first and stores the
+   * answer after (decision 178).
+   */
+  ownTransactions?: boolean
   /** Does the work with `manager` (one transaction) and answers status and body; `idempotency_key` is the caller's key, if sent. */
   handler: (req: MedusaRequest, manager: EntityManager, body: z.infer<S>, ctx: { idempotency_key: string | null }) => Promise<RouteAnswer>
 }
@@ -36,6 +44,7 @@ export function adminMutation<S extends z.ZodTypeAny>(opts: AdminMutationOptions
     await runWithOptionalKey(req, res, {
       scope: `admin:${adminUserIdOf(req) ?? "unknown"}`,
       requireKey: opts.requireKey,
+      outside: opts.ownTransactions,
       run: (manager, key) => opts.handler(req, manager, body, { idempotency_key: key }),
     })
   })

@@ -52,6 +52,98 @@ type RunnerState = { isTransactionActive: boolean; transactionDepth: number }
 /** A string as an SQL literal (node-postgres' escaping; E'…' when it holds a backslash). */
 const lit = (value: string): string => escapeLiteral(value)
 
+/** A key's stored request, and whether the body is the same as this one's. */
+type StoredKey = {
+  request_method: string
+  request_path: string
+  recovery_point: string
+  response_code: number | null
+  response_body: unknown
+  same_params: boolean
+}
+
+const STORED_KEY_SQL = `SELECT request_method, request_path, recovery_point, response_code, response_body,
+        request_params = $2::jsonb AS same_params
+   FROM idempotency_key WHERE idempotency_key = $1`
+
+/** The stored answer for a key already used: replayed for the same request, else 409. */
+function replayOf(row: StoredKey | undefined, method: string, path: string): { answer: RouteAnswer; replayed: true } {
+  if (!row || row.request_method !== method || row.request_path !== path || !row.same_params) {
+    throw new Refusal(409, "idempotency_conflict", "This Idempotency-Key was already used for another request; use a new key for a new request")
+  }
+  if (row.recovery_point !== "finished" || row.response_code === null) {
+    throw new Refusal(409, "idempotency_conflict", "A request with this Idempotency-Key is still in progress")
+  }
+  return { answer: { status: row.response_code, body: row.response_body }, replayed: true }
+}
+
+/** A claim older than this whose request never finished (the process died) may be taken over by a retry. */
+const STALE_CLAIM_S = 600
+/** How long a duplicate waits for the first request with its key to finish, and how often it looks. */
+const WAIT_FOR_FIRST_MS = 15_000
+const POLL_MS = 50
+
+/**
+ * The Idempotency-Key for work done in the services' own transactions (see
+ * `outside` of runWithOptionalKey): the key is claimed in a statement of its
+ * own (committed at once), the work runs without a connection held for it, and
+ * the answer is stored after. A duplicate meanwhile waits for the first and
+ * replays its answer (409 "still in progress" after WAIT_FOR_FIRST_MS); work
+ * that failed with a bug or an outage releases the key for a retry; a claim
+ * whose process died is taken over after STALE_CLAIM_S.
+ */
+export async function runIdempotentOutside(
+  req: MedusaRequest,
+  opts: { storedKey: string; params: unknown; run: (manager: EntityManager) => Promise<RouteAnswer> }
+): Promise<{ answer: RouteAnswer; replayed: boolean }> {
+  const manager = req.scope.resolve<EntityManager>("manager")
+  const path = req.originalUrl.split("?")[0]
+  const params = JSON.stringify(opts.params)
+  const id = newEntityId("ikey")
+  const claim = async (): Promise<boolean> =>
+    (
+      await manager.query(
+        `INSERT INTO idempotency_key (id, idempotency_key, request_method, request_params, request_path, recovery_point)
+         VALUES ($1, $2, $3, $4::jsonb, $5, 'started')
+         ON CONFLICT (idempotency_key) DO UPDATE
+            SET id = EXCLUDED.id, request_method = EXCLUDED.request_method, request_params = EXCLUDED.request_params,
+                request_path = EXCLUDED.request_path, created_at = now()
+          WHERE idempotency_key.recovery_point = 'started' AND idempotency_key.created_at < now() - interval '${STALE_CLAIM_S} seconds'
+         RETURNING id`,
+        [id, opts.storedKey, req.method, params, path]
+      )
+    ).length > 0
+  // A duplicate waits for the first (polling, no connection held) and replays its answer, as in one transaction.
+  const deadline = Date.now() + WAIT_FOR_FIRST_MS
+  while (!(await claim())) {
+    const [row]: StoredKey[] = await manager.query(STORED_KEY_SQL, [opts.storedKey, params])
+    const running = row?.recovery_point === "started" && row.request_method === req.method && row.request_path === path && row.same_params
+    if (row && (!running || Date.now() >= deadline)) {
+      return replayOf(row, req.method, path)
+    }
+    // Still running (or just released after a failure: claim again).
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+  }
+  let answer: RouteAnswer
+  try {
+    answer = await opts.run(manager)
+  } catch (e) {
+    const refusal = toRefusal(e)
+    if (!refusal || !refusal.final) {
+      await manager.query(`DELETE FROM idempotency_key WHERE id = $1`, [id]).catch(() => undefined)
+      throw e
+    }
+    answer = refusal.answer()
+  }
+  // TypeORM answers an UPDATE as [rows, count].
+  const [rows]: [{ response_body: unknown }[], number] = await manager.query(
+    `UPDATE idempotency_key SET response_code = $2, response_body = $3::jsonb, recovery_point = 'finished' WHERE id = $1 RETURNING response_body`,
+    [id, answer.status, JSON.stringify(answer.body ?? null)]
+  )
+  // The first caller gets the body as stored (jsonb orders keys its own way), so a retry's replay is the same to the byte.
+  return { answer: { status: answer.status, body: rows[0]?.response_body ?? answer.body }, replayed: false }
+}
+
 /**
  * Runs the work guarded by Medusa's idempotency_key table in one transaction.
  * A duplicate that arrives while the first is running blocks on the unique
@@ -98,31 +190,9 @@ export async function runIdempotent(
     const tx = runner.manager
 
     if (!opened[2].rows.length) {
-      const [row]: {
-        request_method: string
-        request_path: string
-        recovery_point: string
-        response_code: number | null
-        response_body: unknown
-        same_params: boolean
-      }[] = await tx.query(
-        `SELECT request_method, request_path, recovery_point, response_code, response_body,
-                request_params = $2::jsonb AS same_params
-           FROM idempotency_key WHERE idempotency_key = $1`,
-        [opts.storedKey, params]
-      )
+      const [row]: StoredKey[] = await tx.query(STORED_KEY_SQL, [opts.storedKey, params])
       await runner.rollbackTransaction()
-      if (!row || row.request_method !== req.method || row.request_path !== path || !row.same_params) {
-        throw new Refusal(
-          409,
-          "idempotency_conflict",
-          "This Idempotency-Key was already used for another request; use a new key for a new request"
-        )
-      }
-      if (row.recovery_point !== "finished" || row.response_code === null) {
-        throw new Refusal(409, "idempotency_conflict", "A request with this Idempotency-Key is still in progress")
-      }
-      return { answer: { status: row.response_code, body: row.response_body }, replayed: true }
+      return replayOf(row, req.method, path)
     }
 
     let answer: RouteAnswer
@@ -226,7 +296,19 @@ export function answeringRefusals(run: (req: MedusaRequest, res: MedusaResponse)
 export async function runWithOptionalKey(
   req: MedusaRequest,
   res: MedusaResponse,
-  opts: { scope: string; requireKey?: boolean; run: (manager: EntityManager, key: string | null) => Promise<RouteAnswer> }
+  opts: {
+    scope: string
+    requireKey?: boolean
+    /**
+     * The work writes in the services' own transactions, not in one of the
+     * wrapper's (an outbox row its worker must find committed, batches of a
+     * schedule run): no connection is held for the request while it runs (ten
+     * such calls at once must not take the whole pool and then wait for an
+     * eleventh connection), and `run` gets the plain manager.
+     */
+    outside?: boolean
+    run: (manager: EntityManager, key: string | null) => Promise<RouteAnswer>
+  }
 ): Promise<void> {
   const clientKey = (req.get("idempotency-key") ?? "").trim()
   if (clientKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
@@ -240,11 +322,12 @@ export async function runWithOptionalKey(
     )
   }
   if (!clientKey) {
-    const answer = await req.scope.resolve<EntityManager>("manager").transaction((tx) => opts.run(tx, null))
+    const manager = req.scope.resolve<EntityManager>("manager")
+    const answer = opts.outside ? await opts.run(manager, null) : await manager.transaction((tx) => opts.run(tx, null))
     res.status(answer.status).json(answer.body)
     return
   }
-  const { answer, replayed } = await runIdempotent(req, {
+  const { answer, replayed } = await (opts.outside ? runIdempotentOutside : runIdempotent)(req, {
     storedKey: `${opts.scope}:${clientKey}`,
     params: req.body ?? {},
     run: (manager) => opts.run(manager, clientKey),

@@ -18,6 +18,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * Written in the jobs plugin's own transaction, not the wrapper's, so that its worker finds the committed row (decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: enqueueDocumentSchema,
   handler: async (req, _manager, body) => ({
     status: 202,

@@ -19,6 +19,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
  * The mail is written in the jobs plugin's own transaction, not the wrapper's, so that its worker finds the committed row (decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: enqueueMailSchema,
   handler: async (req, _manager, body) => ({
     status: 202,

@@ -18,6 +18,7 @@ const TEXT = {
  * The mail is written in the jobs plugin's own transaction, not the wrapper's, so that its worker finds the committed row (decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: TestMail,
   handler: async (req, _manager, body) => {
     const locale = body.locale ?? (await req.scope.resolve<BrandingService>("brandingService").retrieve()).default_locale

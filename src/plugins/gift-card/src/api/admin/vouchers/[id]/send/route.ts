@@ -20,6 +20,7 @@ const AGAIN_LENGTH = 80
  * wrapper's: its worker must find the committed row (decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: SendVoucher,
   handler: async (req, manager, body, { idempotency_key }) => {
     const document = await req.scope.resolve<VoucherService>("voucherService").withTransaction(manager).documentData(req.params.id, body)

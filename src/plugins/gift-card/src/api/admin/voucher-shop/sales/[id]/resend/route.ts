@@ -12,6 +12,7 @@ import { EmptyBody } from "#validators"
  * wrapper's `manager` (decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: EmptyBody,
   handler: async (req, _manager, _body, { idempotency_key }) => {
     const key = (idempotency_key ?? "").replace(/[^A-Za-z0-9_-]/g, "").slice(0, 80) || `${Date.now()}`

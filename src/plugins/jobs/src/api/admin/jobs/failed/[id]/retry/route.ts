@@ -10,6 +10,7 @@ import type JobQueueService from "#services/job-queue"
  * `manager` (decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: z.object({}).strict(),
   handler: async (req) => {
     const job = await req.scope.resolve<JobQueueService>("jobQueueService").retry(req.params.id)

@@ -9,6 +9,7 @@ import { RunSchedule } from "#validators"
  * wrapper's `manager` (decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: RunSchedule,
   handler: async (req, _manager, body) => ({
     status: 200,

@@ -9,6 +9,7 @@ import { CreateFromTemplate } from "#validators"
  * get, in the venue's zone, written nowhere (a read: it does not take the wrapper's `manager`, decision 134).
  */
 export const POST = adminMutation({
+  ownTransactions: true,
   body: CreateFromTemplate,
   handler: async (req, _manager, body) => ({
     status: 200,
