@@ -77,6 +77,11 @@ function replayOf(row: StoredKey | undefined, method: string, path: string): { a
   return { answer: { status: row.response_code, body: row.response_body }, replayed: true }
 }
 
+/** What a key is stored with: the request's path (no query) and its parameters as JSON, and the manager. */
+function requestOf(req: MedusaRequest, params: unknown): { manager: EntityManager; path: string; params: string } {
+  return { manager: req.scope.resolve<EntityManager>("manager"), path: req.originalUrl.split("?")[0], params: JSON.stringify(params) }
+}
+
 /** A claim older than this whose request never finished (the process died) may be taken over by a retry. */
 const STALE_CLAIM_S = 600
 /** How long a duplicate waits for the first request with its key to finish, and how often it looks. */
@@ -96,9 +101,7 @@ export async function runIdempotentOutside(
   req: MedusaRequest,
   opts: { storedKey: string; params: unknown; run: (manager: EntityManager) => Promise<RouteAnswer> }
 ): Promise<{ answer: RouteAnswer; replayed: boolean }> {
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const path = req.originalUrl.split("?")[0]
-  const params = JSON.stringify(opts.params)
+  const { manager, path, params } = requestOf(req, opts.params)
   const id = newEntityId("ikey")
   const claim = async (): Promise<boolean> =>
     (
@@ -158,9 +161,7 @@ export async function runIdempotent(
   req: MedusaRequest,
   opts: { storedKey: string; params: unknown; run: (manager: EntityManager) => Promise<RouteAnswer> }
 ): Promise<{ answer: RouteAnswer; replayed: boolean }> {
-  const manager = req.scope.resolve<EntityManager>("manager")
-  const path = req.originalUrl.split("?")[0]
-  const params = JSON.stringify(opts.params)
+  const { manager, path, params } = requestOf(req, opts.params)
   const runner = manager.connection.createQueryRunner()
   const state = runner as unknown as RunnerState
   const simple = async (sql: string) => {
