@@ -6,6 +6,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import type { AwilixContainer } from "awilix"
 
 import { apiErrorHandler } from "./error-handler"
+import { skippedMiddlewares } from "./utils/front-door-check"
+import type { MiddlewareRoute } from "./utils/front-door-check"
 
 type Handler = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 type Layer = { name: string; route?: { path: unknown; methods: Record<string, boolean>; stack: { handle: Handler }[] }; handle: Handler & { stack?: Layer[] } }
@@ -78,6 +80,21 @@ function medusaRequire<T>(id: string): T {
   return createRequire(path.join(medusaDir, "package.json"))(id) as T
 }
 
+/**
+ * Every plugin's middlewares.ts `routes`, as Medusa loaded them (the same
+ * module instances, from the require cache): the functions there are the ones
+ * in Medusa's routers.
+ */
+function middlewareConfigs(): MiddlewareRoute[] {
+  const found: MiddlewareRoute[] = []
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (!/[\\/]api[\\/]middlewares\.js$/.test(file)) continue
+    const routes = (mod?.exports as { config?: { routes?: MiddlewareRoute[] } } | undefined)?.config?.routes
+    if (Array.isArray(routes)) found.push(...routes)
+  }
+  return found
+}
+
 /** Route layers in Medusa's stack, depth first, in the order express would try them. */
 function routeLayers(stack: Layer[], found: Layer[] = []): Layer[] {
   for (const layer of stack) {
@@ -121,7 +138,8 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
     return
   }
   const config = container.resolve<{ projectConfig: { store_cors?: string } }>("configModule")
-  const logger = container.resolve<{ shouldLog?: (level: string) => boolean }>("logger")
+  const logger = container.resolve<{ shouldLog?: (level: string) => boolean; warn?: (m: string) => void }>("logger")
+  const log = logger
   const cors = medusaRequire<(o: unknown) => Handler>("cors")
   const { parseCorsOrigins } = medusaRequire<{ parseCorsOrigins(s: string): unknown }>("medusa-core-utils")
   const storeCors = cors({ origin: parseCorsOrigins(config.projectConfig.store_cors || ""), credentials: true })
@@ -136,7 +154,7 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
   }
   // Every route layer for a method and path, in stack order: Medusa registers a route's body parsers as a
   // route layer of their own before the handler's, so the handlers of all of them, in order, are what express runs.
-  const routes = new Map<string, { method: string; path: string; entry: FrontDoorEntry; handlers: Handler[] }>()
+  const routes = new Map<string, { method: string; path: string; entry: FrontDoorEntry; handlers: unknown[] }>()
   for (const layer of routeLayers(app._router.stack)) {
     const routePath = layer.route!.path
     if (typeof routePath !== "string") {
@@ -149,17 +167,29 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
       }
       const key = `${method.toUpperCase()} ${routePath}`
       const route = routes.get(key) ?? { method, path: routePath, entry, handlers: [] }
-      route.handlers.push(...layer.route!.stack.map((l) => l.handle))
+      route.handlers.push(...layer.route!.stack.map((l) => l.handle as unknown))
       routes.set(key, route)
     }
   }
+  const configs = middlewareConfigs()
+  // Medusa registers a middlewares.ts entry with a method as a route layer of its own: not a route of ours.
+  const configured = new Set(configs.flatMap((c) => c.middlewares ?? []))
   const prefixes = new Set<string>()
   for (const [key, route] of routes) {
-    front[route.method as "get"](route.path, storeCors, scope, ...(route.entry.middlewares ?? []), ...route.handlers)
+    route.handlers = route.handlers.filter((h) => !configured.has(h))
+    const declared = route.entry.middlewares ?? []
+    const skipped = skippedMiddlewares({ method: route.method, path: route.path, declared }, configs)
+    if (!route.handlers.length || skipped.length) {
+      if (skipped.length) {
+        log.warn?.(`[core] front door: ${key} left to Medusa's stack: middlewares.ts has ${skipped.map((c) => String(c.matcher)).join(", ")} for it, not declared to registerFrontDoor`)
+      }
+      continue
+    }
+    front[route.method as "get"](route.path, storeCors, scope, ...declared, ...(route.handlers as Handler[]))
     frontDoorRoutes.push(key)
     prefixes.add(route.entry.prefix)
   }
-  if (!routes.size && !guards.length) {
+  if (!prefixes.size && !guards.length) {
     return
   }
   front.use(apiErrorHandler())

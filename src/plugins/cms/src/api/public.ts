@@ -57,8 +57,8 @@ export function allowedOriginsCors() {
 
 /**
  * What runs before every public content route (GET /store/cms/...): the per-IP
- * limit and the allowed origins' CORS. Medusa's router takes them from
- * middlewares.ts, the front door (loaders/front-door.ts) from the same list.
+ * limit and the allowed origins' CORS (middlewares.ts; the front door takes
+ * the same instances from there, loaders/front-door.ts).
  */
 export function publicContentMiddlewares() {
   return [rateLimit(), allowedOriginsCors()]
