@@ -232,12 +232,20 @@ export default class FeedbackService extends TransactionBaseService {
   }
 
   protected async settings_(manager: EntityManager, terminalId: string): Promise<TerminalSettings> {
-    const rows: TerminalSettings[] = await manager.query(
-      `SELECT terminal_id, questionnaire_ids, rotate_minutes, windows, idle_seconds, press_interval_ms, show_last_check
-         FROM feedback_terminal WHERE terminal_id = $1`,
-      [terminalId]
-    )
-    return rows[0] ?? { terminal_id: terminalId, ...DEFAULT_SETTINGS }
+    return (await this.settingsOf_(manager, [terminalId])).get(terminalId)!
+  }
+
+  /** The settings of several tablets in one query (the defaults for one without a row). */
+  protected async settingsOf_(manager: EntityManager, terminalIds: string[]): Promise<Map<string, TerminalSettings>> {
+    const rows: TerminalSettings[] = terminalIds.length
+      ? await manager.query(
+          `SELECT terminal_id, questionnaire_ids, rotate_minutes, windows, idle_seconds, press_interval_ms, show_last_check
+             FROM feedback_terminal WHERE terminal_id = ANY($1)`,
+          [terminalIds]
+        )
+      : []
+    const byId = new Map(rows.map((r) => [r.terminal_id, r]))
+    return new Map(terminalIds.map((id) => [id, byId.get(id) ?? { terminal_id: id, ...DEFAULT_SETTINGS }]))
   }
 
   /** Every terminal with the feedback scope, its settings and what it shows at `at`. */
@@ -247,9 +255,10 @@ export default class FeedbackService extends TransactionBaseService {
     const terminals = (await this.posTerminalService_.list()).filter((t) => t.scopes.includes("feedback") && t.status === "active")
     const locations = new Map((await this.posLocationService_.list()).map((l) => [l.id, l]))
     const titles = new Map((await this.list()).map((q) => [q.id, q.title]))
+    const settingsById = await this.settingsOf_(this.activeManager_, terminals.map((t) => t.id))
     const result = []
     for (const t of terminals) {
-      const settings = await this.settings_(this.activeManager_, t.id)
+      const settings = settingsById.get(t.id)!
       const zone = locations.get(t.location_id)?.time_zone ?? "UTC"
       const now = showing(settings as Assignment, at, zone)
       result.push({
