@@ -1,6 +1,4 @@
 import http from "http"
-import { createRequire } from "module"
-import path from "path"
 
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { AwilixContainer } from "awilix"
@@ -8,6 +6,7 @@ import type { AwilixContainer } from "awilix"
 import { apiErrorHandler } from "./error-handler"
 import { skippedMiddlewares } from "./utils/front-door-check"
 import type { MiddlewareRoute } from "./utils/front-door-check"
+import { medusaRequire } from "./utils/medusa-require"
 
 type Handler = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 type Layer = { name: string; route?: { path: unknown; methods: Record<string, boolean>; stack: { handle: Handler }[] }; handle: Handler & { stack?: Layer[] } }
@@ -74,12 +73,6 @@ function covers(entry: FrontDoorEntry, routePath: string, method: string): boole
   return routePath.startsWith(entry.prefix)
 }
 
-/** Medusa's own copy of a module (the express that built the app, its cors, its morgan). */
-function medusaRequire<T>(id: string): T {
-  const medusaDir = path.dirname(require.resolve("@medusajs/medusa/package.json"))
-  return createRequire(path.join(medusaDir, "package.json"))(id) as T
-}
-
 /**
  * Every plugin's middlewares.ts `routes`, as Medusa loaded them (the same
  * module instances, from the require cache): the functions there are the ones
@@ -139,7 +132,6 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
   }
   const config = container.resolve<{ projectConfig: { store_cors?: string } }>("configModule")
   const logger = container.resolve<{ shouldLog?: (level: string) => boolean; warn?: (m: string) => void }>("logger")
-  const log = logger
   const cors = medusaRequire<(o: unknown) => Handler>("cors")
   const { parseCorsOrigins } = medusaRequire<{ parseCorsOrigins(s: string): unknown }>("medusa-core-utils")
   const storeCors = cors({ origin: parseCorsOrigins(config.projectConfig.store_cors || ""), credentials: true })
@@ -181,7 +173,7 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
     const skipped = skippedMiddlewares({ method: route.method, path: route.path, declared }, configs)
     if (!route.handlers.length || skipped.length) {
       if (skipped.length) {
-        log.warn?.(`[core] front door: ${key} left to Medusa's stack: middlewares.ts has ${skipped.map((c) => String(c.matcher)).join(", ")} for it, not declared to registerFrontDoor`)
+        logger.warn?.(`[core] front door: ${key} left to Medusa's stack: middlewares.ts has ${skipped.map((c) => String(c.matcher)).join(", ")} for it, not declared to registerFrontDoor`)
       }
       continue
     }

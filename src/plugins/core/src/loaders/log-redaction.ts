@@ -1,8 +1,7 @@
-import path from "path"
-
 import type { AwilixContainer } from "awilix"
 
 import { redactText, redactUrl } from "../redact"
+import { medusaRequire } from "../utils/medusa-require"
 
 type Morgan = { token(name: string, fn: (req: { originalUrl?: string; url?: string; headers: Record<string, unknown> }) => string | undefined): unknown }
 
@@ -25,9 +24,7 @@ const REPORTER_METHODS = ["error", "warn", "info", "debug", "log", "failure", "s
  *   ("Gift card with code: … was not found").
  */
 export default function redactLogs(container: AwilixContainer): void {
-  const medusaDir = path.dirname(require.resolve("@medusajs/medusa"))
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const morgan = require(require.resolve("morgan", { paths: [medusaDir] })) as Morgan
+  const morgan = medusaRequire<Morgan>("morgan")
   morgan.token("url", (req) => redactUrl(req.originalUrl || req.url))
   morgan.token("referrer", (req) => {
     const referer = (req.headers.referer ?? req.headers.referrer) as string | undefined
