@@ -1,7 +1,7 @@
 /**
  * The POS hot path beside Medusa's own routes and PostgreSQL's own speed, in one
  * run at 32 connections: the server in production mode with Redis on a fresh copy
- * of the test template; load from a second process (autocannon, loopback only);
+ * of the test template; load from a second process (wrk, else autocannon; loopback only);
  * pgbench -c 16 tpcb-like on a scratch database of the same PostgreSQL. Prints
  * absolute figures, the ratios the goal is stated in, and the server's memory (RSS,
  * JS heaps) after boot, before and after the load.
@@ -13,6 +13,7 @@ import os from "os"
 import path from "path"
 
 import { bootServer, cpu_ms, medusaPid, request, runLoad, runMain } from "./lib"
+import { loadGenerator } from "./load-child"
 import type { LoadOutcome, LoadPhase } from "./load-child"
 import { databaseUrl, withAdminClient } from "../tests/support/database"
 import { descendants } from "../tests/support/server"
@@ -210,7 +211,7 @@ async function main(): Promise<void> {
     const regions = results["GET /store/regions"].rps
     const pad = (s: string | number, n: number) => String(s).padStart(n)
     const ok = (b: boolean) => (b ? "yes" : "NO")
-    console.log(`\nPOS hot path, ${CONNECTIONS} connections, ${SECONDS} s per route (after ${WARMUP_S} s warm-up), production mode with Redis, ${os.cpus().length} cores`)
+    console.log(`\nPOS hot path, ${CONNECTIONS} connections, ${SECONDS} s per route (after ${WARMUP_S} s warm-up), production mode with Redis, ${os.cpus().length} cores, load from ${loadGenerator()}`)
     console.log(`pgbench -c ${PGBENCH_CLIENTS} -j 2 -s ${PGBENCH_SCALE} tpcb-like on the same PostgreSQL: ${tps.toFixed(0)} tps\n`)
     console.log(`  ${"route".padEnd(18)} ${pad("req/s", 8)} ${pad("p50 ms", 8)} ${pad("p99 ms", 8)} ${pad("non-2xx", 8)} ${pad("errors", 7)} ${pad("×regions", 9)} ${pad("×pgbench", 9)} ${pad("CPU ms/req", 11)}  goal`)
     for (const [label, r] of Object.entries(results)) {

@@ -236,14 +236,19 @@ describe("Redis stopped", () => {
     }
     const parallel = await Promise.all(Array.from({ length: VOUCHERS }, (_, v) => redeem(v)))
     expect(parallel.map((r) => r.status)).toEqual(Array(VOUCHERS).fill(200))
-    const sold = await pos("/store/pos/gift-cards", till, { amount: 2500, currency_code: "eur" })
-    expect(sold.status, sold.text).toBe(201)
-    expect(Math.max(...during, ...parallel.map((r) => r.ms), sold.ms)).toBeLessThan(1_500)
+    // The redemptions' event (gift_card.redeemed) has no listener in this installation: nothing was staged for them (decision 179).
+    // (With Redis down the outbox cannot drain, so a staged one would still be there.)
+    expect(Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM staged_job WHERE event_name = 'gift_card.redeemed'`))[0].n)).toBe(0)
+    // Sales have one (the voucher PDF): a few in parallel, each answered at once.
+    const sales = await Promise.all(Array.from({ length: 5 }, () => pos("/store/pos/gift-cards", till, { amount: 2500, currency_code: "eur" })))
+    expect(sales.map((r) => r.status)).toEqual(Array(5).fill(201))
+    const sold = sales[0]
+    expect(Math.max(...during, ...parallel.map((r) => r.ms), ...sales.map((r) => r.ms))).toBeLessThan(1_500)
     expect(median(during)).toBeLessThan(median(baseline) * 3 + 100)
 
     // The events of those calls wait in the outbox (Medusa's staged_job table) rather than in a request.
     const staged = Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM staged_job`))[0].n)
-    expect(staged).toBeGreaterThanOrEqual(stagedBefore + 10)
+    expect(staged).toBeGreaterThanOrEqual(stagedBefore + 5)
 
     // Readiness answers at once and names Redis, in a fixed text without the driver's.
     const t0 = performance.now()

@@ -2,7 +2,7 @@ import type { Logger, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
 import { z } from "zod"
 
-import { describeIssues, DomainError, MAX_IDEMPOTENCY_KEY_LENGTH, redactText, redactUrl, Refusal, runIdempotent, toRefusal } from "@customer-modules/core"
+import { describeIssues, DomainError, MAX_IDEMPOTENCY_KEY_LENGTH, redactText, redactUrl, Refusal, runIdempotent, sendUncachedJson, toRefusal } from "@customer-modules/core"
 import type { RouteAnswer } from "@customer-modules/core"
 
 import type { PosScope } from "./scopes"
@@ -218,10 +218,7 @@ export function posRoute<S extends z.ZodTypeAny = z.ZodNever>(
       terminals.touch(terminalId).catch((e: Error) => logger.warn(`POS terminal touch failed: ${e.message}`))
     }
 
-    for (const [name, value] of Object.entries(headers)) {
-      res.setHeader(name, value)
-    }
-    res.status(answer.status).json(answer.body)
+    sendUncachedJson(res, answer.status, answer.body, headers)
   }
 }
 

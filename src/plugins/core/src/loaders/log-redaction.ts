@@ -7,6 +7,9 @@ type Morgan = { token(name: string, fn: (req: { originalUrl?: string; url?: stri
 
 type LogMethod = (...args: unknown[]) => unknown
 
+/** The level of the Reporter's methods that log one message at a fixed level (`log` with one argument logs at info). */
+const LEVEL_OF: Partial<Record<string, string>> = { info: "info", debug: "debug", log: "info" }
+
 /** The Reporter's methods whose arguments can carry request data (Medusa's error handler logs every error it answers). */
 const REPORTER_METHODS = ["error", "warn", "info", "debug", "log", "failure", "success"] as const
 
@@ -35,10 +38,20 @@ export default function redactLogs(container: AwilixContainer): void {
   if ((logger as { __redacted?: boolean }).__redacted) {
     return
   }
+  // A message below the log level is dropped before it is redacted or formatted (winston formats
+  // every message, its transports filter): Medusa's event bus alone says "Processing … which has
+  // N subscribers" for every event it runs.
+  const shouldLog = typeof logger.shouldLog === "function" ? (logger.shouldLog as (level: string) => boolean) : () => true
   for (const name of REPORTER_METHODS) {
     const original = logger[name]
     if (typeof original === "function") {
-      logger[name] = ((...args: unknown[]) => (original as LogMethod).apply(logger, args.map(redacted))) as LogMethod
+      const level = LEVEL_OF[name]
+      logger[name] = ((...args: unknown[]) => {
+        if (level && args.length <= 1 && !shouldLog(level)) {
+          return undefined
+        }
+        return (original as LogMethod).apply(logger, args.map(redacted))
+      }) as LogMethod
     }
   }
   Object.defineProperty(logger, "__redacted", { value: true })
