@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest"
 
-import { matcherApplies, samplePath, skippedMiddlewares } from "../../src/plugins/core/src/utils/front-door-check"
+import { matcherApplies, samplePath, skippedMiddlewares, takesSmallJsonBodies } from "../../src/plugins/core/src/utils/front-door-check"
 
 const limit = () => undefined
 const cors = () => undefined
@@ -34,5 +34,17 @@ describe("the front door's middleware check", () => {
     ]
     expect(skippedMiddlewares({ method: "post", path: "/store/pos/gift-cards/:code/redeem", declared: [] }, configs)).toEqual([configs[0]])
     expect(skippedMiddlewares({ method: "get", path: "/store/cms/faq", declared: [limit, () => undefined] }, configs)).toEqual([configs[1]])
+  })
+
+  it("reads small JSON bodies itself only where Medusa's default JSON parser would (decision 182)", () => {
+    const jsonParser = function jsonParser() {}
+    const handler = () => undefined
+    const route = { path: "/store/pos/gift-cards/:code/redeem", handlers: [jsonParser, handler] }
+    expect(takesSmallJsonBodies(route, [])).toBe(true)
+    // No JSON parser (bodyParser: false): nothing to stand in for.
+    expect(takesSmallJsonBodies({ ...route, handlers: [handler] }, [])).toBe(false)
+    // A middlewares.ts entry with a bodyParser of its own (a limit, or none) for the route: left to it.
+    expect(takesSmallJsonBodies(route, [{ matcher: "/store/pos/gift-cards/*", bodyParser: { sizeLimit: "1kb" } }])).toBe(false)
+    expect(takesSmallJsonBodies(route, [{ matcher: "/store/cms/*", bodyParser: false }])).toBe(true)
   })
 })

@@ -4,9 +4,10 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import type { AwilixContainer } from "awilix"
 
 import { apiErrorHandler } from "./error-handler"
-import { skippedMiddlewares } from "./utils/front-door-check"
+import { skippedMiddlewares, takesSmallJsonBodies } from "./utils/front-door-check"
 import type { MiddlewareRoute } from "./utils/front-door-check"
 import { medusaRequire } from "./utils/medusa-require"
+import { smallJsonBody } from "./utils/small-json-body"
 
 type Handler = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 type Layer = { name: string; route?: { path: unknown; methods: Record<string, boolean>; stack: { handle: Handler }[] }; handle: Handler & { stack?: Layer[] } }
@@ -177,7 +178,8 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
       }
       continue
     }
-    front[route.method as "get"](route.path, storeCors, scope, ...declared, ...(route.handlers as Handler[]))
+    const reader = takesSmallJsonBodies(route, configs) ? [smallJsonBody() as unknown as Handler] : []
+    front[route.method as "get"](route.path, storeCors, scope, ...declared, ...reader, ...(route.handlers as Handler[]))
     frontDoorRoutes.push(key)
     prefixes.add(route.entry.prefix)
   }

@@ -1,5 +1,5 @@
 /** One `routes` entry of a plugin's middlewares.ts, as Medusa loaded it. */
-export type MiddlewareRoute = { matcher: string | RegExp; method?: string | string[]; middlewares?: unknown[] }
+export type MiddlewareRoute = { matcher: string | RegExp; method?: string | string[]; middlewares?: unknown[]; bodyParser?: unknown }
 
 /** A route the front door would serve, and the middlewares declared for it. */
 export type FrontRoute = { method: string; path: string; declared: unknown[] }
@@ -27,4 +27,15 @@ export function skippedMiddlewares(route: FrontRoute, configs: MiddlewareRoute[]
     const forMethod = methods.some((m) => m.toUpperCase() === "USE" || m.toUpperCase() === route.method.toUpperCase())
     return forMethod && matcherApplies(c.matcher, path) && (c.middlewares ?? []).some((m) => !route.declared.includes(m))
   })
+}
+
+/**
+ * Whether the front door may read a route's small JSON bodies itself (utils/small-json-body):
+ * the route has Medusa's default JSON parser (body-parser's `jsonParser`, limit 100 KiB) and no
+ * middlewares.ts entry that applies to it sets `bodyParser` (a limit of its own, or none).
+ */
+export function takesSmallJsonBodies(route: { path: string; handlers: unknown[] }, configs: MiddlewareRoute[]): boolean {
+  const path = samplePath(route.path)
+  const hasJsonParser = route.handlers.some((h) => typeof h === "function" && h.name === "jsonParser")
+  return hasJsonParser && !configs.some((c) => c.bodyParser !== undefined && matcherApplies(c.matcher, path))
 }
