@@ -140,7 +140,7 @@ end
       errors: r.errors,
     }
   } finally {
-    if (!process.env.WRK_KEEP) fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -29,36 +29,28 @@ const SETTLE_S = 15
 /** The goal of issue 12. */
 const GOAL = { vsRegions: 1.5, vsPgbench: 0.25, p99_ms: 50, rss_mb: 400 }
 
-/**
- * The Medusa processes below the entry point (one; more where a run starts a cluster of them, as
- * decision 181 measured); the entry point itself is listed apart.
- */
+/** The Medusa processes below the entry point (the entry point itself is counted apart). */
 function medusaPids(rootPid: number): number[] {
   return descendants(rootPid).filter((pid) => {
     try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf-8")
-      return cmdline.includes("@medusajs/medusa/cli.js")
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf-8").includes("@medusajs/medusa/cli.js")
     } catch {
       return false // gone meanwhile
     }
   })
 }
 
-/** Resident memory in MB of each of these processes, and their sum. */
-function rss_mb(pids: number[]): { total: number; each: number[] } {
-  const each = pids.map((pid) => {
+/** The summed resident memory of these processes, in MB. */
+function rss_mb(pids: number[]): number {
+  let kb = 0
+  for (const pid of pids) {
     try {
-      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))?.[1] ?? 0) / 1024
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))?.[1] ?? 0)
     } catch {
-      return 0 // gone meanwhile
+      // gone meanwhile
     }
-  })
-  return { total: each.reduce((a, b) => a + b, 0), each }
-}
-
-/** The resident memory of the server: every Medusa process (see medusaPids), in MB. */
-function serverRss_mb(rootPid: number): number {
-  return rss_mb(medusaPids(rootPid)).total
+  }
+  return kb / 1024
 }
 
 type Memory = { rss_mb: number; anon_mb: number; file_mb: number; heapUsed_mb: number; heapTotal_mb: number; external_mb: number; threads: number; threadHeapUsed_mb: number }
@@ -210,10 +202,11 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, SETTLE_S * 1000))
     // pgbench before and after the load: this machine is shared and one run of it swings by a quarter.
     const tpsBefore = await pgbench(SECONDS)
-    const rssBefore = serverRss_mb(bench.server.process.pid!)
+    const root = bench.server.process.pid!
+    const servers = medusaPids(root)
+    const rssBefore = rss_mb(servers)
     const results: Record<string, LoadOutcome> = {}
-    const medusa = medusaPid(bench.server.process.pid!)
-    const servers = medusaPids(bench.server.process.pid!)
+    const medusa = medusaPid(root)
     const cpuOfServers = () => servers.reduce((sum, pid) => sum + cpu_ms(pid), 0)
     memory.push({ label: "before the load", m: await memoryOf(medusa, reportDir) })
     const cpuPerRequest: Record<string, number> = {}
@@ -225,7 +218,7 @@ async function main(): Promise<void> {
     }
     // Let the process settle (pending touches, GC) before reading its memory.
     await new Promise((r) => setTimeout(r, 2000))
-    const rssAfter = serverRss_mb(bench.server.process.pid!)
+    const rssAfter = rss_mb(servers)
     memory.push({ label: "after the load", m: await memoryOf(medusa, reportDir) })
     const tpsAfter = await pgbench(SECONDS)
     const tps = (tpsBefore + tpsAfter) / 2
@@ -248,13 +241,10 @@ async function main(): Promise<void> {
       )
     }
     console.log("  CPU ms/req: the Medusa processes' CPU time per request (user + system), unaffected by other load on the machine")
-    const root = bench.server.process.pid!
-    const after = rss_mb(medusaPids(root))
     const apart = rss_mb([root, ...descendants(root)].filter((pid) => !servers.includes(pid)))
     console.log(
       `\n  server RSS (${servers.length} Medusa process${servers.length > 1 ? "es" : ""}): ${rssBefore.toFixed(0)} MB before the load, ${rssAfter.toFixed(0)} MB after` +
-        `${servers.length > 1 ? ` (${after.each.map((m) => m.toFixed(0)).join(" + ")})` : ""}  (${ok(rssAfter <= GOAL.rss_mb)} ≤ ${GOAL.rss_mb} MB)` +
-        `; the entry point apart: ${apart.total.toFixed(0)} MB`
+        `  (${ok(rssAfter <= GOAL.rss_mb)} ≤ ${GOAL.rss_mb} MB); the entry point apart: ${apart.toFixed(0)} MB`
     )
     console.log(`\n  Medusa process, MB   ${pad("RSS", 6)} ${pad("anon", 6)} ${pad("file", 6)}  ${pad("heap used", 10)} ${pad("heap total", 11)} ${pad("external", 9)}  render threads (heap used)`)
     for (const { label, m } of memory) {

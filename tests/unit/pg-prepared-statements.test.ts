@@ -7,7 +7,7 @@
 import { Client, Query } from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { installPreparedStatements } from "../../src/plugins/core/src/loaders/pg-prepared-statements"
+import { installPreparedStatements } from "../../src/plugins/core/src/loaders/pg-driver"
 import { databaseUrl } from "../support/database"
 
 let client: Client

@@ -141,6 +141,7 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
     req.scope = container.createScope() as MedusaRequest["scope"]
     next()
   }
+  const readSmallJson: Handler = smallJsonBody()
   const front = express.Router()
   if (logger.shouldLog?.("http") && process.env.NODE_ENV !== "test") {
     front.use(medusaRequire<(format: string) => Handler>("morgan")("combined"))
@@ -178,7 +179,7 @@ function mount(app: App, express: Express, container: AwilixContainer): void {
       }
       continue
     }
-    const reader = takesSmallJsonBodies(route, configs) ? [smallJsonBody() as unknown as Handler] : []
+    const reader = takesSmallJsonBodies(route, configs) ? [readSmallJson] : []
     front[route.method as "get"](route.path, storeCors, scope, ...declared, ...reader, ...(route.handlers as Handler[]))
     frontDoorRoutes.push(key)
     prefixes.add(route.entry.prefix)

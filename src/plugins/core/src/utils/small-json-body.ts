@@ -4,7 +4,7 @@ type Request = IncomingMessage & { body?: unknown; _body?: boolean }
 type Next = (err?: unknown) => void
 
 /** Bodies up to this size are read here; larger ones (and everything unusual) are left to Medusa's body parsers, with their limits. */
-export const SMALL_JSON_BODY_BYTES = 16 * 1024
+const SMALL_JSON_BODY_BYTES = 16 * 1024
 const PLAIN_JSON = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i
 
 /** An error shaped as body-parser's (http-errors with a dotted `type`), so the error handler answers it alike: 400 `invalid_json`. */
@@ -37,10 +37,10 @@ export function smallJsonBody(): (req: Request, res: ServerResponse, next: Next)
     ) {
       return next()
     }
-    const length = Number(announced)
-    if (!/^\d+$/.test(announced) || length > SMALL_JSON_BODY_BYTES) {
+    if (!/^\d+$/.test(announced) || Number(announced) > SMALL_JSON_BODY_BYTES) {
       return next()
     }
+    const length = Number(announced)
     req._body = true
     req.body = {}
     const chunks: Buffer[] = []
