@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { escapeLiteral } from "pg"
 import { QueryFailedError } from "typeorm"
 import type { EntityManager } from "typeorm"
 
 import { DomainError, isDomainError, isUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_S } from "./errors"
 import { newEntityId } from "./utils/entity-id"
+import { sqlLiteral as lit } from "./utils/sql-literal"
 
 /**
  * The Idempotency-Key semantics every mutating route of ours shares (POS, admin,
@@ -48,9 +48,6 @@ export class Refusal {
 type PgClient = { query(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> }
 /** TypeORM's query-runner state, kept in step with the transaction opened and committed by hand below. */
 type RunnerState = { isTransactionActive: boolean; transactionDepth: number }
-
-/** A string as an SQL literal (node-postgres' escaping; E'…' when it holds a backslash). */
-const lit = (value: string): string => escapeLiteral(value)
 
 /** A key's stored request, and whether the body is the same as this one's. */
 type StoredKey = {
