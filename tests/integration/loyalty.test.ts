@@ -215,6 +215,42 @@ describe("earning at the till", () => {
     }
   })
 
+  it("finds the card however it was read, and refuses unknown, mistyped and other kinds of codes writing nothing", async () => {
+    const { customer, card } = await register()
+    const rfid = `RFID-${randomUUID().slice(0, 8)}`
+    expect((await adminApi(`/admin/loyalty/customers/${customer.id}/cards`, { body: { card_code: rfid } })).status).toBe(201)
+    const earn = (code: string, reference: string) =>
+      posApi(`/store/pos/loyalty/${encodeURIComponent(code)}/earn`, { key: till, body: { amount: 1000, currency_code: "eur", reference } })
+    // Lower case with spaces, Crockford's misreadings (O for 0, I for 1), a second identifier: the same account.
+    const plain = card.code.replace(/-/g, "")
+    const readings = [card.code, card.code.toLowerCase().replace(/-/g, " "), plain.replace(/0/g, "O").replace(/1/g, "I"), rfid.toLowerCase()]
+    for (const [i, code] of readings.entries()) {
+      const res = await earn(code, `read-${i}`)
+      expect(res.status, `${code}: ${res.text}`).toBe(200)
+      expect(res.body.points).toBe(10 * (i + 1))
+    }
+
+    let i = 0
+    while (plain[i] === plain[i + 1]) i++
+    const swapped = plain.slice(0, i) + plain[i + 1] + plain[i] + plain.slice(i + 2)
+    const voucherTill = await createTerminal({ scopes: ["gift_card"] })
+    const voucher = await posApi("/store/pos/gift-cards", { key: voucherTill.key, body: { amount: 1000, currency_code: "eur" } })
+    expect(voucher.status, voucher.text).toBe(201)
+    for (const [code, status, type] of [
+      [`NOPE${randomUUID().slice(0, 8)}`, 404, "not_found"],
+      [swapped, 400, "invalid_code"],
+      [voucher.body.gift_card.code, 422, "wrong_card_kind"],
+      ["x".repeat(200), 404, "not_found"],
+    ] as const) {
+      const res = await earn(code, `refused-${type}`)
+      expect(res.status, `${code}: ${res.text}`).toBe(status)
+      expect(res.body.type).toBe(type)
+    }
+    const scanned = await posApi(`/store/pos/customers/${card.code}`, { key: till })
+    expect(scanned.body.points).toBe(40)
+    expect(scanned.body.visits.map((v: { reference: string }) => v.reference).sort()).toEqual(["read-0", "read-1", "read-2", "read-3"])
+  })
+
   it("refuses bad input with 400 and changes nothing", async () => {
     const { card } = await register()
     for (const body of [

@@ -13,7 +13,8 @@ import { ADMIN, createDatabaseFromTemplate, dropDatabase, ensureTemplate } from 
 import { RoundTripCounter, startRoundTripCounter } from "../support/pg-round-trips"
 import { RunningServer, startServer } from "../support/server"
 
-const MAX_TRIPS = 6
+/** Issue 12 allows at most 6; each route is held to what it does now, so a trip added back fails here. */
+const MAX_TRIPS = { redeem: 4, charge: 5, earn: 4 }
 const SAMPLES = 7
 
 let counter: RoundTripCounter
@@ -76,25 +77,25 @@ async function tripsOf(call: () => Promise<{ status: number; text: string }>): P
 }
 
 describe("database round trips of a POS call", () => {
-  it(`redeems a voucher in at most ${MAX_TRIPS} round trips`, async () => {
+  it(`redeems a voucher in at most ${MAX_TRIPS.redeem} round trips`, async () => {
     const sold = await pos("/store/pos/gift-cards", { amount: 100_000, currency_code: "eur" })
     expect(sold.status, sold.text).toBe(201)
     const trips = await tripsOf(() => pos(`/store/pos/gift-cards/${sold.body.gift_card.code}/redeem`, { amount: 1 }))
     console.log(`voucher redeem: ${trips.all.join(", ")} round trips`)
-    expect(trips.median).toBeLessThanOrEqual(MAX_TRIPS)
+    expect(trips.median).toBeLessThanOrEqual(MAX_TRIPS.redeem)
   })
 
-  it(`charges a prepaid card in at most ${MAX_TRIPS} round trips`, async () => {
+  it(`charges a prepaid card in at most ${MAX_TRIPS.charge} round trips`, async () => {
     const issued = await pos("/store/pos/prepaid-cards", { currency_code: "eur" })
     expect(issued.status, issued.text).toBe(201)
     const code = issued.body.prepaid_card.code
     expect((await pos(`/store/pos/prepaid-cards/${code}/top-up`, { amount: 100_000, tender: "cash" })).status).toBe(200)
     const trips = await tripsOf(() => pos(`/store/pos/prepaid-cards/${code}/charge`, { amount: 1 }))
     console.log(`prepaid charge: ${trips.all.join(", ")} round trips`)
-    expect(trips.median).toBeLessThanOrEqual(MAX_TRIPS)
+    expect(trips.median).toBeLessThanOrEqual(MAX_TRIPS.charge)
   })
 
-  it(`earns loyalty points in at most ${MAX_TRIPS} round trips`, async () => {
+  it(`earns loyalty points in at most ${MAX_TRIPS.earn} round trips`, async () => {
     const registered = await pos("/store/pos/customers", { first_name: "Round", last_name: "Trip" })
     expect(registered.status, registered.text).toBe(201)
     const code = registered.body.card.code
@@ -102,6 +103,6 @@ describe("database round trips of a POS call", () => {
       pos(`/store/pos/loyalty/${code}/earn`, { amount: 1290, currency_code: "eur", reference: `receipt ${randomUUID()}` })
     )
     console.log(`loyalty earn: ${trips.all.join(", ")} round trips`)
-    expect(trips.median).toBeLessThanOrEqual(MAX_TRIPS)
+    expect(trips.median).toBeLessThanOrEqual(MAX_TRIPS.earn)
   })
 })

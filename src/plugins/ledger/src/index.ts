@@ -18,7 +18,7 @@ export type { default as ValueAccountService, CreateAccountInput, CreditType, De
 /** The ledger's row locks (primary-key order) and its conditional movement, for a caller's own transaction (decision 74). */
 export { conditionalMove, lockAccounts } from "./services/value-account"
 export type { default as CardService, CardFilter, CreateCardInput, IdentifierInput } from "./services/card"
-export { valueCardView } from "./services/card"
+export { cardByCodeSql, valueCardView } from "./services/card"
 export type { default as CodeRangeService, CreateCodeRangeInput } from "./services/code-range"
 export { ListKindCards, ownCodeSchema } from "./validators"
 export { CHECKOUT_PARTICIPANTS, registerCheckoutParticipant } from "./checkout"

@@ -156,11 +156,8 @@ export default class CardService extends TransactionBaseService {
    * shape of a generated code without its check character.
    */
   async findByCode(code: string): Promise<CardDTO | null> {
-    const normalized = normalizeCode(code)
-    if (!normalized || normalized.length > MAX_CODE_LENGTH) {
-      return null
-    }
-    return this.lookup_(normalized)
+    const normalized = lookupCode(code)
+    return normalized === null ? null : this.lookup_(normalized)
   }
 
   /**
@@ -169,10 +166,10 @@ export default class CardService extends TransactionBaseService {
    * scan again"); any other unknown code `not_found` (404).
    */
   async retrieveByCode(code: string): Promise<CardDTO> {
-    const normalized = normalizeCode(code)
-    const card = normalized && normalized.length <= MAX_CODE_LENGTH ? await this.lookup_(normalized) : null
+    const normalized = lookupCode(code)
+    const card = normalized === null ? null : await this.lookup_(normalized)
     if (!card) {
-      const variant = crockfordVariant(normalized)
+      const variant = crockfordVariant(normalizeCode(code))
       if (looksGenerated(variant) && !hasValidCheck(variant)) {
         throw new DomainError("invalid_code", "This code is mistyped: its check character does not match. Please scan or type it again.", 400)
       }
@@ -199,14 +196,14 @@ export default class CardService extends TransactionBaseService {
   /** The card with this normalized identifier (or its Crockford reading), else null. */
   protected async lookup_(normalized: string): Promise<CardDTO | null> {
     // The card and all its identifiers in one round trip.
+    const byCode = cardByNormalizedCode(normalized, 1)
     const [row] = await this.activeManager_.query(
       `SELECT c.*,
               (SELECT json_agg(json_build_object('id', x.id, 'card_id', x.card_id, 'kind', x.kind, 'value', x.value, 'normalized', x.normalized)
                                ORDER BY x.created_at, x.id)
                  FROM card_identifier x WHERE x.card_id = c.id) AS identifier_rows
-         FROM card_identifier i JOIN card c ON c.id = i.card_id
-        WHERE i.normalized = ANY($1) ORDER BY (i.normalized = $2) DESC LIMIT 1`,
-      [[normalized, crockfordVariant(normalized)], normalized]
+         FROM (${byCode.sql}) c`,
+      byCode.params
     )
     return row ? toCardDTO(row, ((row.identifier_rows ?? []) as Record<string, unknown>[]).map(toIdentifierDTO)) : null
   }
@@ -425,4 +422,32 @@ function dedupe<T extends { normalized: string }>(list: T[]): T[] {
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/** A card's row selected by a normalized code: its own reading first, then its Crockford reading; parameters from `$first`. */
+function cardByNormalizedCode(normalized: string, first: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT c.* FROM card_identifier i JOIN card c ON c.id = i.card_id
+           WHERE i.normalized = ANY($${first}) ORDER BY (i.normalized = $${first + 1}) DESC LIMIT 1`,
+    params: [[normalized, crockfordVariant(normalized)], normalized],
+  }
+}
+
+/**
+ * The card a scanned or typed code names, as a sub-select (at most one `card`
+ * row) for a caller's own statement, so that finding the card and the work it
+ * guards are one round trip; `params` go at `$first` and `$first + 1`. Null
+ * when the code cannot name any card. When the statement finds no card, ask
+ * `CardService.retrieveByCode` for the answer to give (404, or 400 for a
+ * mistyped generated code).
+ */
+export function cardByCodeSql(code: string, first: number): { sql: string; params: unknown[] } | null {
+  const normalized = lookupCode(code)
+  return normalized === null ? null : cardByNormalizedCode(normalized, first)
+}
+
+/** A code as looked up (normalized), or null when it cannot name a card (empty, or longer than any). */
+function lookupCode(code: string): string | null {
+  const normalized = normalizeCode(code)
+  return normalized && normalized.length <= MAX_CODE_LENGTH ? normalized : null
 }

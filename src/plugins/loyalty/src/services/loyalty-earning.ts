@@ -2,11 +2,13 @@ import { CustomerService, EventBusService, generateEntityId, OrderService, Trans
 import { EntityManager } from "typeorm"
 
 import { newEntityId } from "@customer-modules/core"
+import { cardByCodeSql } from "@customer-modules/ledger"
 import type { CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
 
 import type { LoyaltyContext, LoyaltyVisit, TillLine } from "../types"
 import { pointsFor, share, withCampaign } from "../utils/points"
 import { usableCard } from "../utils/views"
+import type { UsableCardFields } from "../utils/views"
 import { Settings } from "../validators"
 import type { LoyaltySettings } from "../validators"
 import type LoyaltyService from "./loyalty"
@@ -84,8 +86,6 @@ export default class LoyaltyEarningService extends TransactionBaseService {
     ctx: LoyaltyContext & { terminal_id: string }
   ): Promise<{ points_earned: number; points: number; eligible_amount: number; transaction: LedgerTransactionDTO | null }> {
     return this.atomicPhase_(async (manager) => {
-      const card = usableCard(await this.cardService_.withTransaction(manager).retrieveByCode(code))
-      const customerId = card.customer_id!
       const key = `loyalty:earn:pos:${ctx.terminal_id}:${data.reference}`
       const accounts = this.valueAccountService_.withTransaction(manager)
       const plan = async (settings: LoyaltySettings) => {
@@ -100,18 +100,21 @@ export default class LoyaltyEarningService extends TransactionBaseService {
       let planned = seenSettings ? await plan(seenSettings.settings) : null
       const visit = {
         key,
-        customer_id: customerId,
         location_id: ctx.location_id ?? null,
         terminal_id: ctx.terminal_id,
         reference: data.reference,
         amount_minor: data.amount,
         currency_code: data.currency_code,
       }
-      let claim = await this.claimTillVisit_(manager, visit, planned?.points ?? 0)
+      // The card, its member's account and the receipt's claim in one statement. A card the statement
+      // did not find is answered as retrieveByCode answers it; one that cannot earn claims nothing.
+      let claim = await this.claimTillVisit_(manager, code, visit, planned?.points ?? 0)
+      const card = usableCard(claim.card ?? (await this.cardService_.withTransaction(manager).retrieveByCode(code)))
+      const customerId = card.customer_id!
       if (!claim.account_id) {
-        // Not a member with a points account yet (a shop sign-up still on its way): join now.
+        // Not a member with a points account yet (a shop sign-up still on its way), or the card was issued just now: join now.
         await this.loyaltyService_.withTransaction(manager).ensureMember(customerId)
-        claim = await this.claimTillVisit_(manager, visit, planned?.points ?? 0)
+        claim = await this.claimTillVisit_(manager, code, visit, planned?.points ?? 0)
       }
       const accountId = claim.account_id!
       if (!claim.claimed) {
@@ -164,29 +167,38 @@ export default class LoyaltyEarningService extends TransactionBaseService {
 
   /**
    * Records a till receipt once (its key is unique; a concurrent twin waits for
-   * the first to commit and then claims nothing), for a member with a points
-   * account, and answers in the same statement the member's account and the
-   * settings in force with a fingerprint of them.
+   * the first to commit and then claims nothing), for the active customer card
+   * the code names whose member has a points account, and answers in the same
+   * statement the card, that account and the settings in force with a
+   * fingerprint of them. `card` is null when the code names no card.
    */
   protected async claimTillVisit_(
     manager: EntityManager,
-    v: { key: string; customer_id: string; location_id: string | null; terminal_id: string; reference: string; amount_minor: number; currency_code: string },
+    code: string,
+    v: { key: string; location_id: string | null; terminal_id: string; reference: string; amount_minor: number; currency_code: string },
     points: number
-  ): Promise<{ account_id: string | null; claimed: boolean; settings: Partial<LoyaltySettings> | null; settings_version: string }> {
+  ): Promise<{ card: UsableCardFields | null; account_id: string | null; claimed: boolean; settings: Partial<LoyaltySettings> | null; settings_version: string }> {
+    const byCode = cardByCodeSql(code, 9)
+    if (!byCode) {
+      return { card: null, account_id: null, claimed: false, settings: null, settings_version: "none" }
+    }
     const [row] = await manager.query(
-      `WITH m AS (SELECT account_id FROM loyalty_member WHERE customer_id = $3 AND account_id IS NOT NULL),
+      `WITH card AS (${byCode.sql}),
+            m AS (SELECT lm.account_id, card.customer_id FROM card JOIN loyalty_member lm ON lm.customer_id = card.customer_id
+                   WHERE card.kind = 'customer_card' AND card.status = 'active' AND lm.account_id IS NOT NULL),
             claim AS (
               INSERT INTO loyalty_visit (id, key, customer_id, account_id, source, order_id, location_id, terminal_id, reference, amount_minor, currency_code, points_earned)
-              SELECT $1, $2, $3, m.account_id, 'pos', NULL, $4, $5, $6, $7, $8, $9 FROM m
+              SELECT $1, $2, m.customer_id, m.account_id, 'pos', NULL, $3, $4, $5, $6, $7, $8 FROM m
               ON CONFLICT (key) DO NOTHING
               RETURNING id
             )
-       SELECT (SELECT account_id FROM m) AS account_id,
+       SELECT (SELECT json_build_object('code', code, 'kind', kind, 'status', status, 'customer_id', customer_id) FROM card) AS card,
+              (SELECT account_id FROM m) AS account_id,
               EXISTS (SELECT 1 FROM claim) AS claimed,
               s.data AS settings,
               COALESCE(md5(s.data::text), 'none') AS settings_version
          FROM (SELECT 1) one LEFT JOIN loyalty_setting s ON s.id = 'default'`,
-      [newEntityId("lvis"), v.key, v.customer_id, v.location_id, v.terminal_id, v.reference, v.amount_minor, v.currency_code, points]
+      [newEntityId("lvis"), v.key, v.location_id, v.terminal_id, v.reference, v.amount_minor, v.currency_code, points, ...byCode.params]
     )
     return row
   }

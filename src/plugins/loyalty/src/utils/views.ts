@@ -20,8 +20,11 @@ export type MemberRow = {
   marketing_consent: boolean
 }
 
+/** What usableCard looks at. */
+export type UsableCardFields = Pick<CardDTO, "code" | "kind" | "status" | "customer_id">
+
 /** A customer card that may earn and redeem: customer card, issued, not blocked, with a customer. */
-export function usableCard(card: CardDTO): CardDTO {
+export function usableCard<C extends UsableCardFields>(card: C): C {
   if (card.kind !== "customer_card") {
     throw new DomainError("wrong_card_kind", `${card.code} is not a customer card`, 422)
   }
