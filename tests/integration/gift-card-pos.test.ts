@@ -206,6 +206,20 @@ describe("bad input changes nothing", () => {
     expect(res.body.type).toBe("invalid_currency")
   })
 
+  it("refuses a prepaid card's code with 422 wrong_card_kind and takes nothing off it", async () => {
+    const prepaidTill = (await createTerminal({ scopes: ["prepaid_charge", "prepaid_topup"] })).key
+    const issued = await posApi("/store/pos/prepaid-cards", { key: prepaidTill, body: { currency_code: "eur" } })
+    expect(issued.status, issued.text).toBe(201)
+    const code = issued.body.prepaid_card.code
+    expect((await posApi(`/store/pos/prepaid-cards/${code}/top-up`, { key: prepaidTill, body: { amount: 500, tender: "cash" } })).status).toBe(200)
+    const res = await posApi(`/store/pos/gift-cards/${code}/redeem`, { key: till, body: { amount: 10 } })
+    expect(res.status, res.text).toBe(422)
+    expect(res.body.type).toBe("wrong_card_kind")
+    const after = await posApi(`/store/pos/cards/${code}`, { key: prepaidTill })
+    expect(after.status, after.text).toBe(200)
+    expect(after.body.card.accounts[0].balance).toBe(500)
+  })
+
   it("rejects a mistyped generated code by its check character", async () => {
     const plain = card.code.replace(/-/g, "")
     // Swap two neighbouring, different characters: a typical typing error.

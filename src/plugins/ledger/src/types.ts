@@ -104,6 +104,9 @@ export type CardDTO = {
   updated_at: Date
 }
 
+/** A card without its identifiers (what a movement by code answers). */
+export type CardSummary = Omit<CardDTO, "identifiers">
+
 export type BalanceMismatch = {
   account_id: string
   balance: number

@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm"
 
 import { assertCurrency, DomainError } from "@customer-modules/core"
 
-import type { CardDTO, CardIdentifierDTO, CardKind, CardStatus, IdentifierKind, ValueAccountDTO, ValueCardView } from "../types"
+import type { CardDTO, CardIdentifierDTO, CardKind, CardStatus, CardSummary, IdentifierKind, ValueAccountDTO, ValueCardView } from "../types"
 import type CodeRangeService from "./code-range"
 import type ValueAccountService from "./value-account"
 import { crockfordVariant, formatCode, generateCode, hasValidCheck, looksGenerated, MAX_CODE_LENGTH, normalizeCode, OWN_CODE_MIN_LENGTH, ownCodeProblem } from "../utils/codes"
@@ -377,7 +377,7 @@ function identifierOf(value: string): { value: string; normalized: string } {
 }
 
 /** A value card with its account's balance, the fields every value-card plugin answers. */
-export function valueCardView(card: CardDTO, account: ValueAccountDTO): ValueCardView {
+export function valueCardView(card: CardSummary, account: ValueAccountDTO): ValueCardView {
   return {
     id: card.id,
     code: card.code,

@@ -1,4 +1,4 @@
-import type { CardDTO, CardIdentifierDTO, CodeRangeDTO, LedgerTransactionDTO, ValueAccountDTO } from "../types"
+import type { CardDTO, CardIdentifierDTO, CardSummary, CodeRangeDTO, LedgerTransactionDTO, ValueAccountDTO } from "../types"
 import { toSafeInteger } from "./bigint"
 
 /**
@@ -58,6 +58,11 @@ export function toIdentifierDTO(r: Row): CardIdentifierDTO {
 }
 
 export function toCardDTO(r: Row, identifiers: CardIdentifierDTO[]): CardDTO {
+  return { ...toCardSummary(r), identifiers }
+}
+
+/** A card's own row, without its identifiers. */
+export function toCardSummary(r: Row): CardSummary {
   return {
     id: String(r.id),
     kind: r.kind as CardDTO["kind"],
@@ -66,7 +71,6 @@ export function toCardDTO(r: Row, identifiers: CardIdentifierDTO[]): CardDTO {
     customer_id: str(r.customer_id),
     account_id: str(r.account_id),
     replaced_by_id: str(r.replaced_by_id),
-    identifiers,
     metadata: json(r.metadata),
     created_at: instant(r.created_at),
     updated_at: instant(r.updated_at),
