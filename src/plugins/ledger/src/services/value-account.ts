@@ -667,11 +667,10 @@ export default class ValueAccountService extends TransactionBaseService implemen
  * after it; no row when refused. $1 account, $2 signed amount, $3 usable
  * statuses, $4 id, $5 type, $6 reverses_id, $7 idempotency key, $8-$12
  * attribution, $13 whether an expired account may be debited. `account` is
- * the SQL that names the account ($1, or the card's by code: see
- * conditionalMoveByCode), `card` a CTE before the others that the answer
- * then carries.
+ * the SQL that names the account ($1, or one the caller's statement finds:
+ * see conditionalMoveByCode and movementCtes).
  */
-const moveSql = (account: string, card = ""): string => `WITH ${card}account AS (
+const moveCtes = (account: string): string => `account AS (
      UPDATE value_account SET balance = balance + $2, updated_at = now()
       WHERE id = ${account} AND status = ANY($3) AND ($2 > 0 OR balance + $2 >= lower_bound)
         AND ($2 > 0 OR $13::boolean OR expires_at IS NULL OR expires_at > now())
@@ -682,9 +681,7 @@ const moveSql = (account: string, card = ""): string => `WITH ${card}account AS 
         reference, location_id, terminal_id, staff_id, metadata)
      SELECT $4, id, $5, $2, balance, currency_code, $6, $7, $8, $9, $10, $11, $12 FROM account
      RETURNING *
-   )
-   SELECT ${card ? "row_to_json(card) AS card, " : ""}row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry${card ? ", card" : ""}`
-const MOVE = moveSql("$1")
+   )`
 
 /**
  * The same movement at most once per idempotency key, still one statement: the
@@ -694,7 +691,7 @@ const MOVE = moveSql("$1")
  * then the balance, only when the transaction went in. No row when refused or
  * already done; the caller reads which.
  */
-const moveOnceSql = (account: string, card = ""): string => `WITH ${card}locked AS (
+const moveOnceCtes = (account: string): string => `locked AS (
      SELECT id, balance, currency_code FROM value_account
       WHERE id = ${account} AND status = ANY($3) AND ($2 > 0 OR balance + $2 >= lower_bound)
         AND ($2 > 0 OR $13::boolean OR expires_at IS NULL OR expires_at > now())
@@ -710,9 +707,12 @@ const moveOnceSql = (account: string, card = ""): string => `WITH ${card}locked 
      UPDATE value_account a SET balance = a.balance + $2, updated_at = now()
        FROM entry WHERE a.id = entry.account_id
      RETURNING a.*
-   )
-   SELECT ${card ? "row_to_json(card) AS card, " : ""}row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry${card ? ", card" : ""}`
-const MOVE_ONCE = moveOnceSql("$1")
+   )`
+
+/** The movement's answer: the account after it and its transaction (no row when nothing moved). */
+const MOVED = "SELECT row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry"
+const MOVE = `WITH ${moveCtes("$1")} ${MOVED}`
+const MOVE_ONCE = `WITH ${moveOnceCtes("$1")} ${MOVED}`
 
 /**
  * Takes the row locks of these accounts in primary-key order (so two callers
@@ -748,9 +748,7 @@ export type MovementOptions = TransactionContext & { reverses_id?: string; allow
  */
 export async function conditionalMove(manager: EntityManager, accountId: string, delta: number, type: TransactionType, ctx: MovementOptions = {}): Promise<Movement | null> {
   const key = ctx.idempotency_key ?? null
-  const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
-  const params = [accountId, delta, usable, newEntityId("ltx"), type, ctx.reverses_id ?? null, key, ...attribution(ctx), ctx.allow_expired === true]
-  const [row] = await manager.query(key === null ? MOVE : MOVE_ONCE, params)
+  const [row] = await manager.query(key === null ? MOVE : MOVE_ONCE, [accountId, ...movementParams(delta, type, ctx)])
   return row ? { account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) } : null
 }
 
@@ -774,13 +772,52 @@ export async function conditionalMoveByCode(
   if (!byCode) {
     return null
   }
-  const key = ctx.idempotency_key ?? null
-  const account = `(SELECT account_id FROM card WHERE kind = $1 AND status = 'active')`
-  const card = `card AS (${byCode.sql}), `
-  const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
-  const params = [kind, delta, usable, newEntityId("ltx"), type, ctx.reverses_id ?? null, key, ...attribution(ctx), ctx.allow_expired === true, ...byCode.params]
-  const [row] = await manager.query(key === null ? moveSql(account, card) : moveOnceSql(account, card), params)
+  const move = movementCtes(`(SELECT account_id FROM card WHERE kind = $1 AND status = 'active')`, kind, delta, type, ctx)
+  const [row] = await manager.query(
+    `WITH card AS (${byCode.sql}), ${move.ctes}
+     SELECT row_to_json(card) AS card, row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry, card`,
+    [...move.params, ...byCode.params]
+  )
   return row ? { card: toCardSummary(row.card), account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) } : null
+}
+
+/** The parameters $2–$13 of a movement's SQL ($1 is the account, or what the caller's SQL for it reads). */
+function movementParams(delta: number, type: TransactionType, ctx: MovementOptions): unknown[] {
+  const usable = ctx.allow_blocked ? ["active", "blocked"] : ["active"]
+  return [delta, usable, newEntityId("ltx"), type, ctx.reverses_id ?? null, ctx.idempotency_key ?? null, ...attribution(ctx), ctx.allow_expired === true]
+}
+
+/**
+ * A conditional movement (as conditionalMove, at most once per idempotency key
+ * when it has one) inside a caller's own statement, so that the caller's work
+ * and the movement it decides are one round trip. `account` is the caller's SQL
+ * that names the account (or none: then nothing moves); it may read the
+ * caller's CTEs and reads `$1`, whose value is `accountParam`. `ctes` follow
+ * the caller's own (after a comma); `params` are $1–$13 (number the caller's
+ * own from $14); `columns` are the answer's `moved_account` and
+ * `moved_transaction`, null when nothing moved (refused or the key used: then
+ * move as usual, which answers why).
+ */
+export function movementCtes(
+  account: string,
+  accountParam: unknown,
+  delta: number,
+  type: TransactionType,
+  ctx: MovementOptions = {}
+): { ctes: string; params: unknown[]; columns: string } {
+  assertKey(ctx.idempotency_key ?? null)
+  return {
+    ctes: (ctx.idempotency_key ?? null) === null ? moveCtes(account) : moveOnceCtes(account),
+    params: [accountParam, ...movementParams(delta, type, ctx)],
+    columns: "(SELECT row_to_json(account) FROM account) AS moved_account, (SELECT row_to_json(entry) FROM entry) AS moved_transaction",
+  }
+}
+
+/** A movement's answer in movementCtes' columns, null when nothing moved. */
+export function movedOf(row: { moved_account: unknown; moved_transaction: unknown }): Movement | null {
+  return row.moved_account && row.moved_transaction
+    ? { account: toAccountDTO(row.moved_account as Record<string, unknown>), transaction: toTransactionDTO(row.moved_transaction as Record<string, unknown>) }
+    : null
 }
 
 /** Takes the account's row lock for the rest of the transaction; `not_found` (404) when unknown. */

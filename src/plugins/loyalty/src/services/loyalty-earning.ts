@@ -2,8 +2,8 @@ import { CustomerService, EventBusService, generateEntityId, OrderService, Trans
 import { EntityManager } from "typeorm"
 
 import { newEntityId } from "@customer-modules/core"
-import { cardByCodeSql } from "@customer-modules/ledger"
-import type { CardService, LedgerTransactionDTO, ValueAccountService } from "@customer-modules/ledger"
+import { cardByCodeSql, movedOf, movementCtes } from "@customer-modules/ledger"
+import type { CardService, LedgerTransactionDTO, Movement, MovementOptions, ValueAccountService } from "@customer-modules/ledger"
 
 import type { LoyaltyContext, LoyaltyVisit, TillLine } from "../types"
 import { pointsFor, share, withCampaign } from "../utils/points"
@@ -22,6 +22,17 @@ type InjectedDependencies = {
   customerService: CustomerService
   orderService: OrderService
   eventBusService: EventBusService
+}
+
+/** What the till's claim statement answers (see claimTillVisit_). */
+type TillClaim = {
+  card: UsableCardFields | null
+  account_id: string | null
+  claimed: boolean
+  settings: Partial<LoyaltySettings> | null
+  settings_version: string
+  moved_account: unknown
+  moved_transaction: unknown
 }
 
 /** The settings this process read last, with their fingerprint: earn calls plan with them and check them in the same statement. */
@@ -106,15 +117,27 @@ export default class LoyaltyEarningService extends TransactionBaseService {
         amount_minor: data.amount,
         currency_code: data.currency_code,
       }
-      // The card, its member's account and the receipt's claim in one statement. A card the statement
-      // did not find is answered as retrieveByCode answers it; one that cannot earn claims nothing.
-      let claim = await this.claimTillVisit_(manager, code, visit, planned?.points ?? 0)
+      const creditOptions = (p: { eligible: number; campaign: unknown }) => ({
+        ...ctx,
+        reference: data.reference,
+        idempotency_key: key,
+        metadata: { source: "pos", amount_minor: data.amount, eligible_minor: p.eligible, currency_code: data.currency_code, campaign: p.campaign },
+      })
+      // The card, its member's account, the receipt's claim and, under the settings planned with, the
+      // credit in one statement. A card the statement did not find is answered as retrieveByCode
+      // answers it; one that cannot earn claims nothing.
+      const credit = seenSettings && planned && planned.points > 0 ? { version: seenSettings.version, options: creditOptions(planned) } : null
+      let claim = await this.claimTillVisit_(manager, code, visit, planned?.points ?? 0, credit)
       const card = usableCard(claim.card ?? (await this.cardService_.withTransaction(manager).retrieveByCode(code)))
       const customerId = card.customer_id!
       if (!claim.account_id) {
         // Not a member with a points account yet (a shop sign-up still on its way), or the card was issued just now: join now.
         await this.loyaltyService_.withTransaction(manager).ensureMember(customerId)
-        claim = await this.claimTillVisit_(manager, code, visit, planned?.points ?? 0)
+        claim = await this.claimTillVisit_(manager, code, visit, planned?.points ?? 0, credit)
+      }
+      const earned = movedOf(claim)
+      if (earned) {
+        return this.earned_(manager, customerId, planned!, earned)
       }
       const accountId = claim.account_id!
       if (!claim.claimed) {
@@ -138,16 +161,11 @@ export default class LoyaltyEarningService extends TransactionBaseService {
         }
         planned = fresh
       }
-      const { eligible, points, campaign } = planned!
+      const { eligible, points } = planned!
       if (points <= 0) {
         return { points_earned: 0, points: await accounts.balance(accountId), eligible_amount: eligible, transaction: null }
       }
-      const movement = await accounts.credit(accountId, points, "grant", {
-        ...ctx,
-        reference: data.reference,
-        idempotency_key: key,
-        metadata: { source: "pos", amount_minor: data.amount, eligible_minor: eligible, currency_code: data.currency_code, campaign },
-      })
+      const movement = await accounts.credit(accountId, points, "grant", creditOptions(planned!))
       if (movement.replayed) {
         // The ledger knew this receipt from before visits were recorded: keep its award.
         await manager.query(`UPDATE loyalty_visit SET points_earned = $2 WHERE key = $1`, [key, movement.transaction.amount])
@@ -158,11 +176,21 @@ export default class LoyaltyEarningService extends TransactionBaseService {
           transaction: movement.transaction,
         }
       }
-      await this.eventBusService_
-        .withTransaction(manager)
-        .emit(LoyaltyEarningService.Events.EARNED, { customer_id: customerId, points, transaction_id: movement.transaction.id, source: "pos" })
-      return { points_earned: points, points: movement.account.balance, eligible_amount: eligible, transaction: movement.transaction }
+      return this.earned_(manager, customerId, planned!, movement)
     })
+  }
+
+  /** A till award made: its event, and the answer. */
+  protected async earned_(
+    manager: EntityManager,
+    customerId: string,
+    planned: { points: number; eligible: number },
+    movement: Movement
+  ): Promise<{ points_earned: number; points: number; eligible_amount: number; transaction: LedgerTransactionDTO }> {
+    await this.eventBusService_
+      .withTransaction(manager)
+      .emit(LoyaltyEarningService.Events.EARNED, { customer_id: customerId, points: planned.points, transaction_id: movement.transaction.id, source: "pos" })
+    return { points_earned: planned.points, points: movement.account.balance, eligible_amount: planned.eligible, transaction: movement.transaction }
   }
 
   /**
@@ -170,35 +198,45 @@ export default class LoyaltyEarningService extends TransactionBaseService {
    * the first to commit and then claims nothing), for the active customer card
    * the code names whose member has a points account, and answers in the same
    * statement the card, that account and the settings in force with a
-   * fingerprint of them. `card` is null when the code names no card.
+   * fingerprint of them. `card` is null when the code names no card. With
+   * `credit`, the same statement also credits the points when the receipt was
+   * claimed and the settings in force are still those of `credit.version`
+   * (`moved_*`, see the ledger's movementCtes; null when it did not).
    */
   protected async claimTillVisit_(
     manager: EntityManager,
     code: string,
     v: { key: string; location_id: string | null; terminal_id: string; reference: string; amount_minor: number; currency_code: string },
-    points: number
-  ): Promise<{ card: UsableCardFields | null; account_id: string | null; claimed: boolean; settings: Partial<LoyaltySettings> | null; settings_version: string }> {
-    const byCode = cardByCodeSql(code, 9)
+    points: number,
+    credit: { version: string; options: MovementOptions } | null = null
+  ): Promise<TillClaim> {
+    const VERSION = `COALESCE((SELECT md5(data::text) FROM loyalty_setting WHERE id = 'default'), 'none')`
+    const move = credit ? movementCtes(`(SELECT account_id FROM claim WHERE ${VERSION} = $1)`, credit.version, points, "grant", credit.options) : null
+    // This statement's own parameters follow the movement's.
+    const first = move ? move.params.length + 1 : 1
+    const byCode = cardByCodeSql(code, first + 8)
     if (!byCode) {
-      return { card: null, account_id: null, claimed: false, settings: null, settings_version: "none" }
+      return { card: null, account_id: null, claimed: false, settings: null, settings_version: "none", moved_account: null, moved_transaction: null }
     }
+    const $ = (i: number) => `$${first + i}`
     const [row] = await manager.query(
       `WITH card AS (${byCode.sql}),
             m AS (SELECT lm.account_id, card.customer_id FROM card JOIN loyalty_member lm ON lm.customer_id = card.customer_id
                    WHERE card.kind = 'customer_card' AND card.status = 'active' AND lm.account_id IS NOT NULL),
             claim AS (
               INSERT INTO loyalty_visit (id, key, customer_id, account_id, source, order_id, location_id, terminal_id, reference, amount_minor, currency_code, points_earned)
-              SELECT $1, $2, m.customer_id, m.account_id, 'pos', NULL, $3, $4, $5, $6, $7, $8 FROM m
+              SELECT ${$(0)}, ${$(1)}, m.customer_id, m.account_id, 'pos', NULL, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)} FROM m
               ON CONFLICT (key) DO NOTHING
-              RETURNING id
-            )
+              RETURNING id, account_id
+            )${move ? `, ${move.ctes}` : ""}
        SELECT (SELECT json_build_object('code', code, 'kind', kind, 'status', status, 'customer_id', customer_id) FROM card) AS card,
               (SELECT account_id FROM m) AS account_id,
               EXISTS (SELECT 1 FROM claim) AS claimed,
               s.data AS settings,
-              COALESCE(md5(s.data::text), 'none') AS settings_version
+              ${VERSION} AS settings_version,
+              ${move ? move.columns : "NULL AS moved_account, NULL AS moved_transaction"}
          FROM (SELECT 1) one LEFT JOIN loyalty_setting s ON s.id = 'default'`,
-      [newEntityId("lvis"), v.key, v.location_id, v.terminal_id, v.reference, v.amount_minor, v.currency_code, points, ...byCode.params]
+      [...(move?.params ?? []), newEntityId("lvis"), v.key, v.location_id, v.terminal_id, v.reference, v.amount_minor, v.currency_code, points, ...byCode.params]
     )
     return row
   }
