@@ -173,12 +173,20 @@ export default class ValueAccountService extends TransactionBaseService implemen
    * card lookup: applied only when the card is of `kind` and active and the
    * debit goes through. Null when nothing changed, for whatever reason: then
    * look the card up and `debit` as usual, which answers why. For the till's
-   * hot path (a redemption is one round trip fewer).
+   * hot path (a redemption is one round trip fewer). `onlyIf`: SQL on the
+   * card's row (`card`) that must hold as well (a plugin's own condition).
    */
-  async debitByCode(code: string, kind: CardKind, amount: number, type: DebitType, ctx: TransactionContext = {}): Promise<(Movement & { card: CardSummary }) | null> {
+  async debitByCode(
+    code: string,
+    kind: CardKind,
+    amount: number,
+    type: DebitType,
+    ctx: TransactionContext = {},
+    onlyIf?: string
+  ): Promise<(Movement & { card: CardSummary }) | null> {
     assertAmount(amount)
     assertKey(ctx.idempotency_key ?? null)
-    return this.atomicPhase_((manager) => conditionalMoveByCode(manager, code, kind, -amount, type, ctx))
+    return this.atomicPhase_((manager) => conditionalMoveByCode(manager, code, kind, -amount, type, ctx, onlyIf))
   }
 
   /**
@@ -756,9 +764,9 @@ export async function conditionalMove(manager: EntityManager, accountId: string,
  * conditionalMove on the account of the card a code names, the card lookup in
  * the same statement: applied only when the card is of `kind`, active and its
  * account takes the movement. Null when nothing was applied, whatever the
- * reason (unknown code, another kind, a blocked card, the movement refused, the
- * key used): the caller then looks the card up and moves as usual, which
- * answers why.
+ * reason (unknown code, another kind, a blocked card, `onlyIf` false, the
+ * movement refused, the key used): the caller then looks the card up and moves
+ * as usual, which answers why. `onlyIf` is SQL on the card's row (`card`).
  */
 export async function conditionalMoveByCode(
   manager: EntityManager,
@@ -766,13 +774,14 @@ export async function conditionalMoveByCode(
   kind: CardKind,
   delta: number,
   type: TransactionType,
-  ctx: MovementOptions = {}
+  ctx: MovementOptions = {},
+  onlyIf = "true"
 ): Promise<(Movement & { card: CardSummary }) | null> {
   const byCode = cardByCodeSql(code, 14)
   if (!byCode) {
     return null
   }
-  const move = movementCtes(`(SELECT account_id FROM card WHERE kind = $1 AND status = 'active')`, kind, delta, type, ctx)
+  const move = movementCtes(`(SELECT account_id FROM card WHERE kind = $1 AND status = 'active' AND (${onlyIf}))`, kind, delta, type, ctx)
   const [row] = await manager.query(
     `WITH card AS (${byCode.sql}), ${move.ctes}
      SELECT row_to_json(card) AS card, row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry, card`,

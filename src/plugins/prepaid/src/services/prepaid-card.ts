@@ -14,6 +14,7 @@ import { assertCurrency, assertCustomer, DomainError, ModuleHealth } from "@cust
 import type {
   CardDTO,
   CardService,
+  CardSummary,
   CompletionPlan,
   LedgerTransactionDTO,
   Page,
@@ -196,6 +197,14 @@ export default class PrepaidCardService extends TransactionBaseService {
    */
   async charge(code: string, amount: number, ctx: PrepaidContext = {}): Promise<PrepaidMovement> {
     return this.atomicPhase_(async (manager) => {
+      const accounts = this.valueAccountService_.withTransaction(manager)
+      // A card without a daily limit: the card and the charge in one statement. When that changed
+      // nothing (a limit, or a refusal), the usual way answers.
+      const fast = await accounts.debitByCode(code, "prepaid_card", amount, "charge", ctx, WITHOUT_DAILY_LIMIT)
+      if (fast) {
+        await this.emit_(manager, PrepaidCardService.Events.CHARGED, fast.card, fast.account, { ...attributionOf(ctx), transaction_id: fast.transaction.id, amount })
+        return { prepaid_card: view(fast.card, fast.account), transaction: fast.transaction }
+      }
       const card = await this.usableCard_(await this.cardService_.withTransaction(manager).retrieveByCode(code))
       const accountId = card.account_id!
       const limit = await this.lockDailyLimit_(accountId, manager)
@@ -214,9 +223,7 @@ export default class PrepaidCardService extends TransactionBaseService {
           )
         }
       }
-      const { account, transaction } = await this.valueAccountService_
-        .withTransaction(manager)
-        .debit(accountId, amount, "charge", ctx)
+      const { account, transaction } = await accounts.debit(accountId, amount, "charge", ctx)
       await this.emit_(manager, PrepaidCardService.Events.CHARGED, card, account, {
         ...attributionOf(ctx),
         transaction_id: transaction.id,
@@ -740,7 +747,7 @@ export default class PrepaidCardService extends TransactionBaseService {
   protected async emit_(
     manager: EntityManager,
     event: string,
-    card: CardDTO,
+    card: CardSummary,
     account: ValueAccountDTO,
     extra: Partial<PrepaidCardEvent>
   ): Promise<void> {
@@ -770,7 +777,10 @@ function attributionOf(ctx: PrepaidContext): Partial<PrepaidCardEvent> {
   return { location_id: ctx.location_id ?? null, terminal_id: ctx.terminal_id ?? null, staff_id: ctx.staff_id ?? null }
 }
 
-const view: (card: CardDTO, account: ValueAccountDTO) => PrepaidCardView = valueCardView
+const view: (card: CardSummary, account: ValueAccountDTO) => PrepaidCardView = valueCardView
+
+/** The charge's fast path applies to a card whose account has no daily limit (see lockDailyLimit_). */
+const WITHOUT_DAILY_LIMIT = "NOT EXISTS (SELECT 1 FROM prepaid_card_setting s WHERE s.account_id = card.account_id AND s.daily_limit IS NOT NULL)"
 
 function detail(card: CardDTO, account: ValueAccountDTO, dailyLimit: number | null): PrepaidCardDetail {
   return {
