@@ -14,7 +14,7 @@ export {
 } from "./utils/codes"
 export { MAX_PAGE } from "@customer-modules/core"
 export type { Page } from "./utils/page"
-export type { default as ValueAccountService, CreateAccountInput, CreditType, DebitType, Movement, MovementOptions, AccountFilter } from "./services/value-account"
+export type { default as ValueAccountService, CreateAccountInput, CreditType, DebitType, Movement, MovementByCode, MovementOptions, AccountFilter } from "./services/value-account"
 /** The ledger's row locks (primary-key order) and its conditional movement, for a caller's own transaction (decision 74). */
 export { conditionalMove, lockAccounts, movedOf, movementCtes } from "./services/value-account"
 export type { default as CardService, CardFilter, CreateCardInput, IdentifierInput } from "./services/card"

@@ -134,13 +134,10 @@ export default class VoucherService extends TransactionBaseService {
   async redeem(code: string, amount: number, ctx: TransactionContext = {}): Promise<GiftCardMovement> {
     return this.atomicPhase_(async (manager) => {
       const accounts = this.valueAccountService_.withTransaction(manager)
-      // The card and the debit in one statement; when that changed nothing, the usual way answers why.
-      const movement = await accounts.debitByCode(code, "gift_card", amount, "redeem", ctx)
-      if (movement) {
-        return this.emit_(VoucherService.Events.REDEEMED, { gift_card: view(movement.card, movement.account), transaction: movement.transaction }, manager)
-      }
-      const card = await this.usableCard_(code, manager)
-      const { account, transaction } = await accounts.debit(card.account_id!, amount, "redeem", ctx)
+      // The card and the debit in one statement; when it debited nothing, the usual checks and debit say why.
+      const found = await accounts.debitByCode(code, "gift_card", amount, "redeem", ctx)
+      const card = found.movement ? found.card! : usableVoucher(found.card ?? (await this.cardService_.withTransaction(manager).retrieveByCode(code)))
+      const { account, transaction } = found.movement ?? (await accounts.debit(card.account_id!, amount, "redeem", ctx))
       return this.emit_(VoucherService.Events.REDEEMED, { gift_card: view(card, account), transaction }, manager)
     })
   }
@@ -417,18 +414,9 @@ export default class VoucherService extends TransactionBaseService {
     return card
   }
 
+  /** The voucher a code names, when it may be used (see usableVoucher). */
   protected async usableCard_(code: string, manager: EntityManager): Promise<CardDTO> {
-    const card = await this.cardService_.withTransaction(manager).retrieveByCode(code)
-    if (card.kind !== "gift_card" || !card.account_id) {
-      throw new DomainError("wrong_card_kind", `${card.code} is not a gift voucher`, 422)
-    }
-    if (card.status === "inactive") {
-      throw new DomainError("card_inactive", `Voucher ${card.code} has not been sold or activated yet`, 409)
-    }
-    if (card.status === "blocked") {
-      throw new DomainError("card_blocked", `Voucher ${card.code} is blocked`, 409)
-    }
-    return card
+    return usableVoucher(await this.cardService_.withTransaction(manager).retrieveByCode(code))
   }
 
   protected async emit_(event: string, movement: GiftCardMovement, manager: EntityManager): Promise<GiftCardMovement> {
@@ -441,6 +429,20 @@ export default class VoucherService extends TransactionBaseService {
     return movement
   }
 
+}
+
+/** A sold, unblocked gift voucher; 422 for another kind of card, 409 unsold or blocked. */
+function usableVoucher<C extends CardSummary>(card: C): C {
+  if (card.kind !== "gift_card" || !card.account_id) {
+    throw new DomainError("wrong_card_kind", `${card.code} is not a gift voucher`, 422)
+  }
+  if (card.status === "inactive") {
+    throw new DomainError("card_inactive", `Voucher ${card.code} has not been sold or activated yet`, 409)
+  }
+  if (card.status === "blocked") {
+    throw new DomainError("card_blocked", `Voucher ${card.code} is blocked`, 409)
+  }
+  return card
 }
 
 function view(card: CardSummary, account: ValueAccountDTO): GiftCardView {

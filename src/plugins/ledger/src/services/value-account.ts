@@ -171,10 +171,9 @@ export default class ValueAccountService extends TransactionBaseService implemen
   /**
    * `debit` on the account of the card a code names, in one statement with the
    * card lookup: applied only when the card is of `kind` and active and the
-   * debit goes through. Null when nothing changed, for whatever reason: then
-   * look the card up and `debit` as usual, which answers why. For the till's
-   * hot path (a redemption is one round trip fewer). `onlyIf`: SQL on the
-   * card's row (`card`) that must hold as well (a plugin's own condition).
+   * debit goes through (see conditionalMoveByCode for what to do when not).
+   * For the till's hot path: a payment is one round trip fewer. `onlyIf`: SQL
+   * on the card's row (`card`) that must hold as well (a plugin's own condition).
    */
   async debitByCode(
     code: string,
@@ -183,7 +182,7 @@ export default class ValueAccountService extends TransactionBaseService implemen
     type: DebitType,
     ctx: TransactionContext = {},
     onlyIf?: string
-  ): Promise<(Movement & { card: CardSummary }) | null> {
+  ): Promise<MovementByCode> {
     assertAmount(amount)
     assertKey(ctx.idempotency_key ?? null)
     return this.atomicPhase_((manager) => conditionalMoveByCode(manager, code, kind, -amount, type, ctx, onlyIf))
@@ -760,13 +759,17 @@ export async function conditionalMove(manager: EntityManager, accountId: string,
   return row ? { account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) } : null
 }
 
+/** The card a code names (null: none) and the movement made on its account (null: none, for whatever reason). */
+export type MovementByCode = { card: CardSummary | null; movement: Movement | null }
+
 /**
  * conditionalMove on the account of the card a code names, the card lookup in
  * the same statement: applied only when the card is of `kind`, active and its
- * account takes the movement. Null when nothing was applied, whatever the
- * reason (unknown code, another kind, a blocked card, `onlyIf` false, the
- * movement refused, the key used): the caller then looks the card up and moves
- * as usual, which answers why. `onlyIf` is SQL on the card's row (`card`).
+ * account takes the movement. Without a movement (another kind, a blocked
+ * card, `onlyIf` false, the movement refused, the key used) the caller checks
+ * the card it answers and moves as usual, which says why; without a card,
+ * `CardService.retrieveByCode` gives the answer for the code. `onlyIf` is SQL
+ * on the card's row (`card`).
  */
 export async function conditionalMoveByCode(
   manager: EntityManager,
@@ -776,18 +779,17 @@ export async function conditionalMoveByCode(
   type: TransactionType,
   ctx: MovementOptions = {},
   onlyIf = "true"
-): Promise<(Movement & { card: CardSummary }) | null> {
+): Promise<MovementByCode> {
   const byCode = cardByCodeSql(code, 14)
   if (!byCode) {
-    return null
+    return { card: null, movement: null }
   }
   const move = movementCtes(`(SELECT account_id FROM card WHERE kind = $1 AND status = 'active' AND (${onlyIf}))`, kind, delta, type, ctx)
-  const [row] = await manager.query(
-    `WITH card AS (${byCode.sql}), ${move.ctes}
-     SELECT row_to_json(card) AS card, row_to_json(account) AS account, row_to_json(entry) AS transaction FROM account, entry, card`,
-    [...move.params, ...byCode.params]
-  )
-  return row ? { card: toCardSummary(row.card), account: toAccountDTO(row.account), transaction: toTransactionDTO(row.transaction) } : null
+  const [row] = await manager.query(`WITH card AS (${byCode.sql}), ${move.ctes} SELECT (SELECT row_to_json(card) FROM card) AS card, ${move.columns}`, [
+    ...move.params,
+    ...byCode.params,
+  ])
+  return { card: row.card ? toCardSummary(row.card) : null, movement: movedOf(row) }
 }
 
 /** The parameters $2–$13 of a movement's SQL ($1 is the account, or what the caller's SQL for it reads). */

@@ -17,6 +17,7 @@ import type {
   CardSummary,
   CompletionPlan,
   LedgerTransactionDTO,
+  Movement,
   Page,
   ValueAccountDTO,
   ValueAccountService,
@@ -198,32 +199,13 @@ export default class PrepaidCardService extends TransactionBaseService {
   async charge(code: string, amount: number, ctx: PrepaidContext = {}): Promise<PrepaidMovement> {
     return this.atomicPhase_(async (manager) => {
       const accounts = this.valueAccountService_.withTransaction(manager)
-      // A card without a daily limit: the card and the charge in one statement. When that changed
-      // nothing (a limit, or a refusal), the usual way answers.
-      const fast = await accounts.debitByCode(code, "prepaid_card", amount, "charge", ctx, WITHOUT_DAILY_LIMIT)
-      if (fast) {
-        await this.emit_(manager, PrepaidCardService.Events.CHARGED, fast.card, fast.account, { ...attributionOf(ctx), transaction_id: fast.transaction.id, amount })
-        return { prepaid_card: view(fast.card, fast.account), transaction: fast.transaction }
-      }
-      const card = await this.usableCard_(await this.cardService_.withTransaction(manager).retrieveByCode(code))
-      const accountId = card.account_id!
-      const limit = await this.lockDailyLimit_(accountId, manager)
-      if (limit !== null) {
-        const [{ now }] = await manager.query(`SELECT clock_timestamp() AS now`)
-        const timeZone = ctx.location_id
-          ? (await this.posLocationService_.withTransaction(manager).retrieve(ctx.location_id)).time_zone
-          : DEFAULT_TIME_ZONE
-        const window = dayWindow(new Date(now), timeZone)
-        const spent = await this.spentSince_(accountId, window.start, manager)
-        if (spent + amount > limit) {
-          throw new DomainError(
-            "daily_limit_exceeded",
-            `The card's daily limit is ${limit}; ${spent} was spent on ${window.day}, so ${Math.max(limit - spent, 0)} is left today`,
-            422
-          )
-        }
-      }
-      const { account, transaction } = await accounts.debit(accountId, amount, "charge", ctx)
+      // A card without a daily limit: the card and the charge in one statement. When it charged
+      // nothing (a limit, or a refusal), the usual checks and debit below answer, on the card it found.
+      const found = await accounts.debitByCode(code, "prepaid_card", amount, "charge", ctx, WITHOUT_DAILY_LIMIT)
+      const card = found.movement
+        ? found.card!
+        : await this.usableCard_(found.card ?? (await this.cardService_.withTransaction(manager).retrieveByCode(code)))
+      const { account, transaction } = found.movement ?? (await this.limitedCharge_(card.account_id!, amount, ctx, manager))
       await this.emit_(manager, PrepaidCardService.Events.CHARGED, card, account, {
         ...attributionOf(ctx),
         transaction_id: transaction.id,
@@ -231,6 +213,27 @@ export default class PrepaidCardService extends TransactionBaseService {
       })
       return { prepaid_card: view(card, account), transaction }
     })
+  }
+
+  /** A charge under the daily limit's lock when the card has one, checked against the business day's charges. */
+  protected async limitedCharge_(accountId: string, amount: number, ctx: PrepaidContext, manager: EntityManager): Promise<Movement> {
+    const limit = await this.lockDailyLimit_(accountId, manager)
+    if (limit !== null) {
+      const [{ now }] = await manager.query(`SELECT clock_timestamp() AS now`)
+      const timeZone = ctx.location_id
+        ? (await this.posLocationService_.withTransaction(manager).retrieve(ctx.location_id)).time_zone
+        : DEFAULT_TIME_ZONE
+      const window = dayWindow(new Date(now), timeZone)
+      const spent = await this.spentSince_(accountId, window.start, manager)
+      if (spent + amount > limit) {
+        throw new DomainError(
+          "daily_limit_exceeded",
+          `The card's daily limit is ${limit}; ${spent} was spent on ${window.day}, so ${Math.max(limit - spent, 0)} is left today`,
+          422
+        )
+      }
+    }
+    return this.valueAccountService_.withTransaction(manager).debit(accountId, amount, "charge", ctx)
   }
 
   /** An admin credit with a reason (goodwill, correction); the history shows it as `adjust`. */
@@ -660,7 +663,7 @@ export default class PrepaidCardService extends TransactionBaseService {
   }
 
   /** A card that may be topped up or charged: a prepaid card, issued, not blocked. */
-  protected async usableCard_(card: CardDTO): Promise<CardDTO> {
+  protected async usableCard_<C extends CardSummary>(card: C): Promise<C> {
     if (card.kind !== "prepaid_card" || !card.account_id) {
       throw new DomainError("wrong_card_kind", `${card.code} is not a prepaid card`, 422)
     }
